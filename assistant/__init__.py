@@ -1,0 +1,1 @@
+"""Offline, hands-free assistant for iCloud Photos not syncing on an iPhone."""

@@ -1,0 +1,75 @@
+"""The seams between the dialog and the engines that speak and listen.
+
+The dialog only ever talks to a `Speaker` and a `Listener`. Text, pyttsx3, Vosk and
+sounddevice implementations sit behind these, so engines can be swapped or driven by tests.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Cue(enum.Enum):
+    """Short turn-taking signals (earcons in voice mode)."""
+
+    LISTENING = "listening"
+    """The assistant has finished speaking and is waiting for the user."""
+    UNDERSTOOD = "understood"
+    """The last utterance was understood."""
+    NOT_UNDERSTOOD = "not_understood"
+    """The last utterance was not understood (or there was silence)."""
+
+
+class Control(enum.Enum):
+    """Spoken commands that change how the assistant speaks."""
+
+    SLOWER = "slower"
+    FASTER = "faster"
+    LOUDER = "louder"
+    QUIETER = "quieter"
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One turn of the user, as heard or typed."""
+
+    text: str
+    """What was said, lower-case words; empty string for silence (nothing said in time)."""
+    confidence: float = 1.0
+    """Recognizer confidence, 0.0 to 1.0 (mean word confidence); 1.0 for typed input."""
+    confident: bool = True
+    """False when the recognizer is unsure: the dialog confirms yes/no before acting on it."""
+
+
+class Speaker(Protocol):
+    def say(self, text: str) -> None:
+        """Speak (or print) one prompt; returns only once the whole of it has been heard."""
+
+    def cue(self, cue: Cue) -> None:
+        """Play a turn-taking cue; returns once it has finished playing."""
+
+    def adjust(self, control: Control) -> bool:
+        """Change rate or volume one notch and remember it; False when already at the limit."""
+
+    def close(self) -> None:
+        """Release devices; called once at the end of the session."""
+
+
+class Listener(Protocol):
+    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+        """Wait for the user's next utterance.
+
+        phrases: what can sensibly be said now (answers and commands), so a recognizer can
+        restrict itself to them. Returns Utterance("") for silence, None when input has ended
+        (end of a script, end of standard input, microphone gone for good).
+        """
+
+    def close(self) -> None:
+        """Release devices; called once at the end of the session."""
+
+
+class VoiceUnavailable(Exception):
+    """A voice engine or device cannot be used; the message is one line for the user."""
