@@ -1,0 +1,95 @@
+"""What the assistant says, in one language, from prompts/<lang>.yaml.
+
+Keys are dotted paths ("dialog.greeting", "nodes.s1_apple_id.prompt"). A list value holds
+alternative wordings, taken in turn so the assistant does not repeat itself word for word.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.flow import ACTION, Flow
+from assistant.prompt_files import PROMPTS_DIR, PromptError, load_yaml
+
+# Keys the dialog uses directly; node and step keys come from the flow.
+DIALOG_KEYS = (
+    "greeting", "commands", "start_question", "resume_question", "answer_yes_no",
+    "answer_done", "step_intro", "first_question", "not_yet", "nothing_changed",
+    "fixed_question", "confirm", "confirm_rejected", "reprompt_first", "reprompt_hint",
+    "paused", "paused_reminder", "ladder_pause", "help_question", "help_action",
+    "help_commands", "where", "where_remaining", "where_start", "start_over", "slower",
+    "faster", "louder", "quieter", "at_limit", "resolved", "resolved_by_nothing",
+    "unresolved", "summary_saved", "stopped", "stopped_at_start", "spoken_summary_checked",
+    "spoken_summary_changed", "spoken_summary_nothing_changed", "summary_title",
+    "summary_outcome_resolved", "summary_outcome_unresolved", "summary_outcome_stopped",
+    "summary_checks_heading", "summary_changes_heading", "summary_question_column",
+    "summary_answer_column", "answer_words.yes", "answer_words.no", "answer_words.skip",
+)  # fmt: skip
+
+
+def required_keys(flow: Flow) -> list[str]:
+    """Every text key the dialog may need for this flow."""
+    keys = [f"dialog.{k}" for k in DIALOG_KEYS]
+    for step in flow.steps:
+        keys.append(f"steps.{step.id}.title")
+        for node in step.nodes:
+            keys += [f"nodes.{node.id}.{k}" for k in ("prompt", "help", "summary")]
+            if node.kind == ACTION:
+                keys.append(f"nodes.{node.id}.change")
+    return keys
+
+
+def _lookup(data: Any, key: str) -> Any:
+    for part in key.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+class Texts:
+    """The words of one language, checked against the flow when loaded."""
+
+    def __init__(self, data: dict[str, Any], path: Path, flow: Flow) -> None:
+        self.path = path
+        self._data = data
+        self._turns: dict[str, Iterator[str]] = {}
+        for key in required_keys(flow):
+            value = _lookup(data, key)
+            wordings = value if isinstance(value, list) else [value]
+            if not wordings or not all(isinstance(w, str) and w.strip() for w in wordings):
+                raise PromptError(path, key, "missing, empty or not text")
+
+    @classmethod
+    def load(cls, flow: Flow, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Texts:
+        path = prompts_dir / f"{lang}.yaml"
+        return cls(load_yaml(path), path, flow)
+
+    def get(self, key: str, **values: object) -> str:
+        """One wording of `key`, the next in turn when there are several."""
+        value = _lookup(self._data, key)
+        if isinstance(value, list):
+            turn = self._turns.setdefault(key, itertools.cycle(value))
+            value = next(turn)
+        text = " ".join(str(value).split())
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError) as err:
+            raise PromptError(self.path, key, f"bad placeholder: {err}") from None
+
+    def all_keys(self) -> set[str]:
+        """Every leaf key of the file (for checking that languages match)."""
+        out: set[str] = set()
+
+        def walk(node: Any, prefix: str) -> None:
+            if isinstance(node, dict):
+                for k, v in node.items():
+                    walk(v, f"{prefix}.{k}" if prefix else str(k))
+            else:
+                out.add(prefix)
+
+        walk(self._data, "")
+        return out
