@@ -1,1 +1,402 @@
-"""Fixtures for tests on real audio: the Vosk model, a PulseAudio server with virtual devices."""
+"""Fixtures for tests on real audio: the Vosk model, a PulseAudio server with virtual devices.
+
+Loaded as a pytest plugin from tests/conftest.py. Everything here is session-scoped, because
+starting a sound server and loading the model take seconds.
+
+The chain under test is the real one: PortAudio (sounddevice) -> ALSA -> ALSA's pulse plugin
+-> a private PulseAudio daemon with two virtual devices:
+
+* ``speaker``: a null sink. Whatever the assistant plays ends there; `speaker_recording`
+  records its monitor with parecord.
+* ``mic``: a pipe source. `virtual_mic` writes raw s16le 16 kHz mono into its fifo in real
+  time, and keeps writing silence between answers, because a pipe source only produces audio
+  while someone writes to it: without the filler the input stream would stall.
+
+Fixtures:
+
+* ``vosk_model_dir`` -> Path of the installed model (skips with the `audio` marker if absent).
+* ``pulse_server`` -> PulseServer; ``.env`` holds the variables to hand to subprocesses.
+  While the session runs, os.environ carries them too, so in-process sounddevice uses it.
+* ``virtual_mic`` -> VirtualMic with ``write_wav(path)``, ``write_samples(int16 array)``,
+  ``silence(duration_ms)``, ``wait_until_played()``.
+* ``speaker_recording`` -> factory; ``rec = speaker_recording(); ...; samples = rec.stop()``
+  gives int16 numpy samples at ``rec.sample_rate_hz``.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import wave
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+MIC_SAMPLE_RATE_HZ = 16000
+SPEAKER_SAMPLE_RATE_HZ = 22050
+# The writer sends audio in 20 ms slices, paced on a monotonic clock.
+MIC_CHUNK_MS = 20
+# How far ahead of real time the writer may run; the fifo holds about 2 s, keep well under.
+MIC_LEAD_MS = 60
+PULSE_START_TIMEOUT_S = 10.0
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Appended to the system ALSA configuration: makes the default ALSA device PulseAudio, so
+# PortAudio's "default" device is our private server, whatever /etc says.
+ALSA_PULSE_DEFAULT_CONF = """
+pcm.!default {
+    type pulse
+    hint { show on description "Private test PulseAudio server" }
+}
+ctl.!default { type pulse }
+"""
+
+
+def _skip(reason: str) -> None:
+    """Skip an audio test; CI (ASSISTANT_REQUIRE_AUDIO=1) turns this into a failure."""
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def vosk_model_dir() -> Path:
+    """The installed Vosk model folder (default English model)."""
+    try:
+        from assistant import models
+    except ImportError as exc:  # pragma: no cover - only while the package is being built
+        _skip(f"assistant.models not importable: {exc}")
+        raise
+    found = models.find_model("en")
+    if found is None:
+        _skip(f"Vosk model missing: run {models.GET_MODEL_HINT}")
+    assert found is not None
+    return found
+
+
+@dataclass
+class PulseServer:
+    """A private PulseAudio daemon with a null-sink speaker and a pipe-source microphone."""
+
+    runtime_dir: Path
+    mic_fifo: Path
+    process: subprocess.Popen[bytes]
+    env: dict[str, str] = field(default_factory=dict)
+    """Variables a subprocess needs to use this server (merge into os.environ)."""
+    speaker_sink: str = "speaker"
+    mic_source: str = "mic"
+
+    def pactl(self, *args: str) -> str:
+        return subprocess.run(
+            ["pactl", *args],
+            env={**os.environ, **self.env},
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
+
+
+def _start_pulse(base: Path) -> PulseServer:
+    runtime_dir = base / "runtime"
+    (runtime_dir / "pulse").mkdir(parents=True)
+    home_dir = base / "home"
+    home_dir.mkdir()
+    mic_fifo = base / "mic.fifo"  # module-pipe-source creates the fifo itself
+    socket_path = runtime_dir / "pulse" / "native"
+    config = base / "default.pa"
+    config.write_text(
+        f"load-module module-native-protocol-unix auth-anonymous=1 socket={socket_path}\n"
+        f"load-module module-null-sink sink_name=speaker rate={SPEAKER_SAMPLE_RATE_HZ}"
+        " channels=1 sink_properties=device.description=TestSpeaker\n"
+        f"load-module module-pipe-source source_name=mic file={mic_fifo} format=s16le"
+        f" rate={MIC_SAMPLE_RATE_HZ} channels=1 source_properties=device.description=TestMic\n"
+        "set-default-sink speaker\n"
+        "set-default-source mic\n"
+    )
+    alsa_conf = base / "asound-pulse.conf"
+    alsa_conf.write_text(ALSA_PULSE_DEFAULT_CONF)
+    system_alsa_conf = "/usr/share/alsa/alsa.conf"
+    daemon_env = {
+        **os.environ,
+        "HOME": str(home_dir),  # cookie and state go here, not in the real home
+        "XDG_RUNTIME_DIR": str(runtime_dir),
+        "PULSE_RUNTIME_PATH": str(runtime_dir / "pulse"),
+        "PULSE_STATE_PATH": str(base / "state"),
+    }
+    # -n: no default.pa from /etc; root is allowed in user mode (it only warns).
+    process = subprocess.Popen(
+        [
+            "pulseaudio",
+            "-n",
+            "-F",
+            str(config),
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--disallow-exit",
+            "--use-pid-file=no",
+            "--log-target=file:" + str(base / "pulseaudio.log"),
+        ],
+        env=daemon_env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    client_env = {
+        "PULSE_SERVER": f"unix:{socket_path}",
+        "PULSE_RUNTIME_PATH": str(runtime_dir / "pulse"),
+        "ALSA_CONFIG_PATH": f"{system_alsa_conf}:{alsa_conf}"
+        if os.path.exists(system_alsa_conf)
+        else str(alsa_conf),
+    }
+    server = PulseServer(runtime_dir, mic_fifo, process, client_env)
+    deadline = time.monotonic() + PULSE_START_TIMEOUT_S
+    while True:
+        if process.poll() is not None:
+            log = (base / "pulseaudio.log").read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"pulseaudio exited with {process.returncode}:\n{log}")
+        try:
+            sources = server.pactl("list", "short", "sources")
+            if "mic" in sources:
+                return server
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("pulseaudio did not come up in time")
+        time.sleep(0.1)
+
+
+def _reinit_portaudio() -> None:
+    """PortAudio enumerates devices at initialisation; make it see the new ALSA config."""
+    import sys
+
+    sd = sys.modules.get("sounddevice")
+    if sd is not None:
+        sd._terminate()
+        sd._initialize()
+
+
+@pytest.fixture(scope="session")
+def pulse_server() -> Iterator[PulseServer]:
+    if shutil.which("pulseaudio") is None or shutil.which("pactl") is None:
+        _skip("pulseaudio not installed (apt-get install pulseaudio pulseaudio-utils)")
+    base = Path(tempfile.mkdtemp(prefix="assistant-pulse-"))
+    try:
+        server = _start_pulse(base)
+    except RuntimeError as exc:
+        _skip(f"could not start a private PulseAudio server: {exc}")
+        raise
+    saved_env = {key: os.environ.get(key) for key in server.env}
+    os.environ.update(server.env)
+    _reinit_portaudio()
+    try:
+        yield server
+    finally:
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        server.process.send_signal(signal.SIGTERM)
+        try:
+            server.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
+        _reinit_portaudio()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def read_wav_16k_mono(path: str | os.PathLike[str]) -> np.ndarray:
+    """int16 samples of a WAV converted to 16 kHz mono (through assistant.audio)."""
+    from assistant import audio
+
+    return audio.read_wav_16k_mono(path)
+
+
+class VirtualMic:
+    """Writes audio into the pipe source in real time from a background thread.
+
+    Between queued clips it writes silence, so the capture stream never stalls.
+    """
+
+    def __init__(self, fifo: Path) -> None:
+        self._fifo_path = fifo
+        self._queue: collections.deque[np.ndarray] = collections.deque()
+        self._lock = threading.Condition()
+        self._stop = threading.Event()
+        self._pending_samples = 0
+        self.written_samples = 0
+        """Total samples written so far (audio clock of the microphone)."""
+        # Opening a fifo for writing blocks until the source has it open for reading: it has.
+        self._fifo = open(fifo, "wb", buffering=0)  # noqa: SIM115 - closed in close()
+        self._thread = threading.Thread(target=self._run, name="virtual-mic", daemon=True)
+        self._thread.start()
+
+    def write_samples(self, samples: np.ndarray) -> None:
+        """Queue int16 16 kHz mono samples; they play after anything already queued."""
+        clip = np.ascontiguousarray(samples, dtype=np.int16)
+        with self._lock:
+            self._queue.append(clip)
+            self._pending_samples += len(clip)
+
+    def write_wav(self, path: str | os.PathLike[str]) -> float:
+        """Queue a WAV (any rate/channels, converted); returns its duration in seconds."""
+        samples = read_wav_16k_mono(path)
+        self.write_samples(samples)
+        return len(samples) / MIC_SAMPLE_RATE_HZ
+
+    def silence(self, duration_ms: float) -> None:
+        """Queue explicit silence (the filler between clips is silence anyway)."""
+        self.write_samples(np.zeros(int(MIC_SAMPLE_RATE_HZ * duration_ms / 1000), np.int16))
+
+    def wait_until_played(self, timeout_s: float = 30.0) -> None:
+        """Block until every queued clip has been written to the source."""
+        deadline = time.monotonic() + timeout_s
+        with self._lock:
+            while self._pending_samples > 0:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError("virtual microphone did not drain in time")
+                self._lock.wait(remaining)
+
+    def clear(self) -> None:
+        """Drop anything queued and not yet written."""
+        with self._lock:
+            self._queue.clear()
+            self._pending_samples = 0
+            self._lock.notify_all()
+
+    def _next_chunk(self, chunk_samples: int) -> np.ndarray:
+        with self._lock:
+            parts = []
+            needed = chunk_samples
+            while needed and self._queue:
+                head = self._queue[0]
+                take = head[:needed]
+                parts.append(take)
+                needed -= len(take)
+                if len(take) == len(head):
+                    self._queue.popleft()
+                else:
+                    self._queue[0] = head[len(take) :]
+                self._pending_samples -= len(take)
+            if needed:
+                parts.append(np.zeros(needed, np.int16))
+            self._lock.notify_all()
+        return np.concatenate(parts)
+
+    def _run(self) -> None:
+        chunk_samples = MIC_SAMPLE_RATE_HZ * MIC_CHUNK_MS // 1000
+        start = time.monotonic()
+        lead_s = MIC_LEAD_MS / 1000
+        while not self._stop.is_set():
+            chunk = self._next_chunk(chunk_samples)
+            try:
+                self._fifo.write(chunk.tobytes())
+            except (BrokenPipeError, OSError):
+                return
+            self.written_samples += chunk_samples
+            due = start + self.written_samples / MIC_SAMPLE_RATE_HZ - lead_s
+            delay_s = due - time.monotonic()
+            if delay_s > 0:
+                time.sleep(delay_s)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        with contextlib.suppress(OSError):
+            self._fifo.close()
+
+
+@pytest.fixture(scope="session")
+def _virtual_mic_session(pulse_server: PulseServer) -> Iterator[VirtualMic]:
+    mic = VirtualMic(pulse_server.mic_fifo)
+    try:
+        yield mic
+    finally:
+        mic.close()
+
+
+@pytest.fixture
+def virtual_mic(_virtual_mic_session: VirtualMic) -> Iterator[VirtualMic]:
+    """The session's virtual microphone, with anything a previous test left queued dropped."""
+    _virtual_mic_session.clear()
+    yield _virtual_mic_session
+    _virtual_mic_session.clear()
+
+
+class SpeakerRecording:
+    """parecord of the null sink's monitor: everything played to the default output."""
+
+    def __init__(self, server: PulseServer, sample_rate_hz: int = SPEAKER_SAMPLE_RATE_HZ):
+        self.sample_rate_hz = sample_rate_hz
+        self._file = tempfile.NamedTemporaryFile(suffix=".raw", delete=False)  # noqa: SIM115
+        self._file.close()
+        self._process = subprocess.Popen(
+            [
+                "parecord",
+                f"--device={server.speaker_sink}.monitor",
+                "--raw",
+                "--format=s16le",
+                f"--rate={sample_rate_hz}",
+                "--channels=1",
+                "--latency-msec=20",
+                self._file.name,
+            ],
+            env={**os.environ, **server.env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(0.2)  # let the record stream connect before anything plays
+
+    def stop(self) -> np.ndarray:
+        """Stop recording and return the int16 samples (empty after the first stop)."""
+        if not os.path.exists(self._file.name):
+            return np.zeros(0, np.int16)
+        if self._process.poll() is None:
+            self._process.send_signal(signal.SIGINT)
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        data = Path(self._file.name).read_bytes()
+        os.unlink(self._file.name)
+        return np.frombuffer(data[: len(data) // 2 * 2], dtype=np.int16).copy()
+
+
+@pytest.fixture
+def speaker_recording(pulse_server: PulseServer) -> Iterator[object]:
+    """Factory: ``rec = speaker_recording()`` starts recording, ``rec.stop()`` returns samples."""
+    started: list[SpeakerRecording] = []
+
+    def start(sample_rate_hz: int = SPEAKER_SAMPLE_RATE_HZ) -> SpeakerRecording:
+        rec = SpeakerRecording(pulse_server, sample_rate_hz)
+        started.append(rec)
+        return rec
+
+    yield start
+    for rec in started:
+        rec.stop()
+
+
+def write_wav(path: Path, samples: np.ndarray, sample_rate_hz: int = MIC_SAMPLE_RATE_HZ) -> Path:
+    """Save int16 mono samples as a WAV (helper for tests)."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(sample_rate_hz)
+        out.writeframes(np.ascontiguousarray(samples, dtype=np.int16).tobytes())
+    return path
