@@ -25,7 +25,7 @@ UNKNOWN = "unknown"
 SILENCE = "silence"
 
 # Words that turn a following yes-phrase into a no ("I'm not signed in").
-_NEGATIONS = {"not", "don't", "didn't", "isn't", "wasn't", "haven't", "hasn't", "never", "no"}
+_NEGATIONS = {"not", "don't", "didn't", "isn't", "wasn't", "haven't", "hasn't", "never"}
 _NEGATION_REACH_WORDS = 2
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 

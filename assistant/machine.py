@@ -47,6 +47,14 @@ def split_state(state: str) -> tuple[str, str]:
     return parent, child
 
 
+def all_states(flow: Flow) -> set[str]:
+    """Every non-final state a session can be saved in."""
+    states = {START}
+    for step in flow.steps:
+        states |= {state_name(step, child) for child in (*(n.id for n in step.nodes), FIXED)}
+    return states
+
+
 def machine_config(flow: Flow) -> dict[str, Any]:
     """States and transitions as data, for FlowMachine or the diagram."""
     states: list[Any] = [START]

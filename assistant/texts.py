@@ -18,15 +18,17 @@ from assistant.prompt_files import PROMPTS_DIR, PromptError, load_yaml
 DIALOG_KEYS = (
     "greeting", "commands", "start_question", "resume_question", "answer_yes_no",
     "answer_done", "step_intro", "first_question", "not_yet", "nothing_changed",
-    "fixed_question", "confirm", "confirm_rejected", "reprompt_first", "reprompt_hint",
-    "paused", "paused_reminder", "ladder_pause", "help_question", "help_action",
-    "help_commands", "where", "where_remaining", "where_start", "start_over", "slower",
+    "fixed_question", "fixed_summary", "confirm", "confirm_rejected", "reprompt_first",
+    "reprompt_hint", "paused", "paused_reminder", "ladder_pause", "help_question", "help_action",
+    "help_commands", "where", "where_remaining.none",
+    "where_remaining.one", "where_remaining.many", "where_start", "start_over", "slower",
     "faster", "louder", "quieter", "at_limit", "resolved", "resolved_by_nothing",
     "unresolved", "summary_saved", "stopped", "stopped_at_start", "spoken_summary_checked",
     "spoken_summary_changed", "spoken_summary_nothing_changed", "summary_title",
     "summary_outcome_resolved", "summary_outcome_unresolved", "summary_outcome_stopped",
     "summary_checks_heading", "summary_changes_heading", "summary_question_column",
     "summary_answer_column", "answer_words.yes", "answer_words.no", "answer_words.skip",
+    "answer_words.done",
 )  # fmt: skip
 
 
@@ -34,7 +36,7 @@ def required_keys(flow: Flow) -> list[str]:
     """Every text key the dialog may need for this flow."""
     keys = [f"dialog.{k}" for k in DIALOG_KEYS]
     for step in flow.steps:
-        keys.append(f"steps.{step.id}.title")
+        keys += [f"steps.{step.id}.title", f"steps.{step.id}.checked"]
         for node in step.nodes:
             keys += [f"nodes.{node.id}.{k}" for k in ("prompt", "help", "summary")]
             if node.kind == ACTION:
@@ -79,6 +81,14 @@ class Texts:
             return text.format(**values)
         except (KeyError, IndexError, ValueError) as err:
             raise PromptError(self.path, key, f"bad placeholder: {err}") from None
+
+    def has(self, key: str) -> bool:
+        return _lookup(self._data, key) is not None
+
+    def wordings(self, key: str) -> list[str]:
+        """Every wording of a key as written, placeholders unfilled."""
+        value = _lookup(self._data, key)
+        return [str(v) for v in (value if isinstance(value, list) else [value])]
 
     def all_keys(self) -> set[str]:
         """Every leaf key of the file (for checking that languages match)."""

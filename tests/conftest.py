@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-pytest_plugins = ["audio_fixtures"]
+pytest_plugins = ["audio_fixtures", "conversation"]
 
 REQUIRE_AUDIO = os.environ.get("ASSISTANT_REQUIRE_AUDIO") == "1"
 

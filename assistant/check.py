@@ -1,0 +1,79 @@
+"""`python -m assistant check`: validate the prompt files of a directory.
+
+The flow must load (targets exist, nodes reachable, every path ends); every language file
+must have every key the flow needs, the same keys as every other language, placeholders
+the dialog can fill, and a vocabulary for every intent.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from assistant.flow import Flow
+from assistant.intents import Vocabulary
+from assistant.prompt_files import PromptError
+from assistant.texts import Texts
+
+LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
+"""en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""
+PLACEHOLDERS = {"step", "total", "title", "change", "answer", "remaining", "count", "steps",
+                "changes"}  # fmt: skip
+"""Every value the dialog may fill into a text."""
+
+
+def language_files(prompts_dir: Path) -> list[Path]:
+    return sorted(p for p in prompts_dir.glob("*.yaml") if LANGUAGE_FILE.match(p.name))
+
+
+def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
+    """(problems, one-line summary); no problems means valid."""
+    try:
+        flow = Flow.load(prompts_dir)
+    except PromptError as err:
+        return [str(err)], ""
+    langs = language_files(prompts_dir)
+    if not langs:
+        return [f"{prompts_dir}: no language file (like en.yaml)"], ""
+    problems: list[str] = []
+    loaded: dict[Path, Texts] = {}
+    for path in langs:
+        try:
+            loaded[path] = Texts.load(flow, path.stem, prompts_dir)
+            Vocabulary.load(path.stem, prompts_dir)
+        except PromptError as err:
+            problems.append(str(err))
+            continue
+        problems += _bad_placeholders(path, loaded[path])
+    problems += _mismatched_keys(loaded)
+    nodes = sum(len(s.nodes) for s in flow.steps)
+    summary = (f"OK: {flow.path.name} ({len(flow.steps)} steps, {nodes} questions and actions); "
+               + ", ".join(p.name for p in langs))  # fmt: skip
+    return problems, summary
+
+
+def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
+    problems = []
+    for key in sorted(texts.all_keys()):
+        if key.startswith("intents."):
+            continue
+        for wording in texts.wordings(key):
+            try:
+                names = {f for _, f, _, _ in string.Formatter().parse(wording) if f is not None}
+            except ValueError as err:
+                problems.append(f"{path}: {key}: bad placeholder: {err}")
+                continue
+            unknown = names - PLACEHOLDERS
+            if unknown:
+                problems.append(f"{path}: {key}: unknown placeholder {{{sorted(unknown)[0]}}}")
+    return problems
+
+
+def _mismatched_keys(loaded: dict[Path, Texts]) -> list[str]:
+    every = set().union(*(t.all_keys() for t in loaded.values())) if loaded else set()
+    return [
+        f"{path}: {key}: missing (another language has it)"
+        for path, texts in loaded.items()
+        for key in sorted(every - texts.all_keys())
+    ]

@@ -1,0 +1,73 @@
+"""Choosing how the assistant speaks and listens: voice where it can, text otherwise.
+
+The voice modules (voice_out: pyttsx3 + sounddevice, voice_in: Vosk + microphone) are
+imported here and nowhere else in the dialog's path, so text mode never pays for them.
+Each side falls back to text on its own, and says which mode it uses and why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assistant import models_cli, recognize_cli, voice_in, voice_out
+from assistant.interfaces import Listener, Speaker, VoiceUnavailable
+from assistant.text_io import ScriptListener, StdinListener, TextSpeaker
+
+
+def add_arguments(run: argparse.ArgumentParser) -> None:
+    voice_out.add_arguments(run.add_argument_group("speaking"))
+    voice_in.add_arguments(run.add_argument_group("listening"))
+
+
+def register_subcommands(sub: argparse._SubParsersAction) -> None:
+    models_cli.register(sub)
+    recognize_cli.register(sub)
+
+
+def handle_info_flags(args: argparse.Namespace) -> int | None:
+    """--list-voices, --list-devices: print and return an exit code; None otherwise."""
+    for module in (voice_out, voice_in):
+        code = module.handle_info_flags(args)
+        if code is not None:
+            return code
+    return None
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker, Listener]:
+    """The speaker and listener for this run.
+
+    --text: print and type. --script: answers from the file, prompts printed (or spoken to
+    files with --speak-to). Otherwise: speak and listen, each side falling back to text.
+    """
+    printer = TextSpeaker()
+    speaker: Speaker = printer
+    if not args.text and (script is None or args.speak_to is not None):
+        try:
+            speaker = voice_out.build_speaker(args, printer)
+        except VoiceUnavailable as err:
+            _note(f"Speech output unavailable: {err} Prompts will be printed.")
+    if script is not None:
+        return speaker, ScriptListener(script)
+    if args.text:
+        return speaker, StdinListener()
+    try:
+        listener: Listener = voice_in.build_listener(args, args.lang)
+    except VoiceUnavailable as err:
+        _note(f"Voice input unavailable: {err} Type your answers instead.")
+        return speaker, StdinListener()
+    spoken = "speaking and listening" if speaker is not printer else "listening"
+    _note(f"Voice mode: {spoken}. Say your answers out loud.")
+    return speaker, listener
+
+
+def fallback_listener(args: argparse.Namespace) -> Listener | None:
+    """When the microphone is lost mid-session: typed answers, if anyone can type."""
+    if args.text or args.script or not sys.stdin.isatty():
+        return None
+    _note("The microphone stopped working. Type your answers instead; progress is kept.")
+    return StdinListener()

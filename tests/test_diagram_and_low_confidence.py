@@ -1,0 +1,60 @@
+"""The diagram drawn from the machine, and confirming answers the recognizer was unsure of."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from assistant.cli import main
+from assistant.dialog import Dialog
+from assistant.flow import Flow
+from assistant.intents import Vocabulary
+from assistant.interfaces import Utterance
+from assistant.text_io import TextSpeaker
+from assistant.texts import Texts
+
+
+def test_diagram_is_mermaid_with_every_question(capsys):
+    assert main(["diagram"]) == 0
+    out = capsys.readouterr().out
+    assert "stateDiagram-v2" in out
+    for node_id in Flow.load().node_ids:
+        assert f"{node_id}" in out
+    assert "s1.s1_apple_id --> s1.s1_sign_in: no" in out
+    assert "s1.fixed --> resolved: yes" in out
+    assert "s7.fixed --> unresolved: no" in out
+
+
+class Queue:
+    def __init__(self, *utterances: Utterance) -> None:
+        self.utterances = list(utterances)
+
+    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+        return self.utterances.pop(0) if self.utterances else None
+
+    def close(self) -> None:
+        pass
+
+
+def converse(*utterances: Utterance) -> tuple[Dialog, str]:
+    flow = Flow.load()
+    out = io.StringIO()
+    dialog = Dialog(flow, Texts.load(flow), Vocabulary.load(), TextSpeaker(out), Queue(*utterances))
+    dialog.run()
+    return dialog, out.getvalue()
+
+
+UNSURE_NO = Utterance("no", confidence=0.4, confident=False)
+
+
+def test_an_unsure_answer_is_confirmed_before_acting():
+    dialog, out = converse(Utterance("yes"), UNSURE_NO, Utterance("yes"))
+    assert "Did you say no?" in out
+    assert [a.intent for a in dialog.history] == ["no"]
+
+
+def test_a_rejected_confirmation_asks_the_question_again():
+    dialog, out = converse(Utterance("yes"), UNSURE_NO, Utterance("no"))
+    assert "Did you say no?" in out
+    assert dialog.history == []
+    assert out.count("Are you signed in with the same Apple ID") == 2
