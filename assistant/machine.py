@@ -22,6 +22,7 @@ from transitions.extensions.nesting import NestedState
 from assistant.flow import FINAL_STATES, FIXED, NEXT, QUESTION, Flow, Step
 
 START = "start"
+DIAGRAM_TITLE = "iCloud Photos troubleshooting flow"
 SEPARATOR = "."
 
 
@@ -110,9 +111,10 @@ def mermaid_diagram(flow: Flow) -> str:
 
     graph = _FlowGraphMachine(
         model=_Model(), graph_engine="mermaid", show_conditions=True, auto_transitions=False,
-        title="iCloud Photos troubleshooting flow", **machine_config(flow),
+        **machine_config(flow),
     )  # fmt: skip
-    drawn = str(graph.get_graph().draw(None))
-    # Drop the styling that marks the live model's current state: a static picture has none.
-    lines = [ln for ln in drawn.splitlines() if not ln.lstrip().startswith(("classDef", "Class "))]
-    return "\n".join(lines) + "\n"
+    lines = str(graph.get_graph().draw(None)).splitlines()
+    body = lines[lines.index("stateDiagram-v2") :]
+    # Drop the styling that marks a live model's current state: a static picture has none.
+    body = [ln for ln in body if not ln.lstrip().startswith(("classDef", "Class "))]
+    return "\n".join(["---", f"title: {DIAGRAM_TITLE}", "---", *body]) + "\n"
