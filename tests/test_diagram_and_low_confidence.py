@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from pathlib import Path
 
 from assistant.cli import main
 from assistant.dialog import Dialog
@@ -58,3 +59,10 @@ def test_a_rejected_confirmation_asks_the_question_again():
     assert "Did you say no?" in out
     assert dialog.history == []
     assert out.count("Are you signed in with the same Apple ID") == 2
+
+
+def test_readme_shows_the_current_diagram(capsys):
+    main(["diagram"])
+    drawn = capsys.readouterr().out
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"```mermaid\n{drawn}```" in readme, "run: python -m assistant diagram, paste in README"
