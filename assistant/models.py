@@ -327,6 +327,7 @@ class InstallResult:
     source: str
     archive_sha256: str | None
     replaced: bool
+    already_installed: bool = False
 
 
 def _checksum_policy(path: Path, spec: ModelSpec) -> tuple[str, str | None]:
@@ -358,7 +359,7 @@ def install_from(
     target_root = models_dir or default_install_dir()
     target = target_root / spec.name
     if looks_like_model(target) and not force:
-        return InstallResult(target, str(source), None, replaced=False)
+        return InstallResult(target, str(source), None, replaced=False, already_installed=True)
     target_root.mkdir(parents=True, exist_ok=True)
 
     archive_sha256: str | None = None

@@ -69,3 +69,79 @@ def test_speaker_recording_captures_what_is_played(pulse_server, speaker_recordi
     loud = np.abs(samples.astype(np.int32)) > 3000
     # About half a second of the tone came through (allowing for stream start-up).
     assert loud.sum() > sample_rate_hz * 0.3 * 0.5
+
+
+# --- the Listener built the way the assistant builds it -----------------------------------
+
+
+@pytest.fixture
+def listener(pulse_server, virtual_mic, vosk_model_dir):
+    import argparse
+
+    from assistant import voice_in
+
+    args = argparse.Namespace(model=str(vosk_model_dir), input_device=None, list_devices=False)
+    built = voice_in.build_listener(args, "en")
+    yield built
+    built.close()
+
+
+def answer_phrases() -> list[str]:
+    from assistant.intents import INTENTS, Vocabulary
+
+    return Vocabulary.load("en").phrases(INTENTS)
+
+
+def intent_of(text: str) -> str:
+    from assistant.intents import Vocabulary
+
+    return Vocabulary.load("en").parse(text)
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize(("label", "index"), [("yes", 1), ("no", 2), ("yes", 3)])
+def test_listener_hears_real_answers(listener, virtual_mic, label, index):
+    virtual_mic.silence(400)
+    virtual_mic.write_wav(dev_wav(label, index))
+    utterance = listener.listen(answer_phrases())
+    assert utterance is not None
+    assert intent_of(utterance.text) == label
+
+
+@pytest.mark.audio
+def test_listener_discards_audio_from_before_listen(listener, virtual_mic):
+    """Half duplex: what was captured while the assistant spoke must not count as an answer."""
+    listener.listen.__self__._model.get(30)  # model loaded: timing below is then honest
+    virtual_mic.write_wav(dev_wav("yes", 4))
+    virtual_mic.wait_until_played()
+    time.sleep(0.3)  # the "yes" is now in the capture queue, before listen() starts
+    virtual_mic.silence(200)
+    virtual_mic.write_wav(dev_wav("no", 5))
+    utterance = listener.listen(answer_phrases())
+    assert utterance is not None
+    assert intent_of(utterance.text) == "no"
+
+
+@pytest.mark.audio
+def test_listener_reports_silence(listener, virtual_mic):
+    listener.silence_timeout_ms = 1500
+    started = time.monotonic()
+    utterance = listener.listen(answer_phrases())
+    assert utterance is not None
+    assert utterance.text == ""
+    assert time.monotonic() - started < 6
+
+
+@pytest.mark.audio
+def test_listener_decides_soon_after_the_word(listener, virtual_mic):
+    """Wall clock, through the whole chain: a one-word answer is acted on promptly."""
+    listener.listen.__self__._model.get(30)
+    phrases = answer_phrases()
+    virtual_mic.silence(300)
+    duration_s = virtual_mic.write_wav(dev_wav("yes", 6))
+    started = time.monotonic()
+    utterance = listener.listen(phrases)
+    elapsed_s = time.monotonic() - started
+    assert utterance is not None and intent_of(utterance.text) == "yes"
+    # 0.3 s lead-in + the 1 s clip + decision; Vosk's own endpointing alone would add ~0.8 s.
+    assert elapsed_s < 0.3 + duration_s + 0.6, elapsed_s

@@ -1,0 +1,131 @@
+"""`python -m assistant models ...`: download, install, list and verify speech models.
+
+    models download [en]                 official zip from the Vosk site (pinned SHA-256)
+    models install --from PATH [en]      a zip, a model folder, or the Maven .aar
+    models list                          what is installed where
+    models verify [en] [--model DIR]     required files present, checksums as installed
+    models path [en]                     print the folder of the model in use (for scripts)
+
+Exit codes: 0 done, 1 failed (download, checksum, unpack), 2 bad usage or nothing to verify.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assistant import models
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "models",
+        help="download, install, list or verify speech models",
+        description=__doc__.splitlines()[0],
+    )
+    actions = parser.add_subparsers(dest="models_action", metavar="ACTION")
+    actions.required = True
+
+    download = actions.add_parser("download", help="download from the Vosk model site")
+    download.add_argument("lang", nargs="?", default="en")
+    download.add_argument("--dir", type=Path, help="models folder to install into")
+    download.add_argument("--url", help=argparse.SUPPRESS)  # tests: a local mirror
+
+    install = actions.add_parser("install", help="install from a zip, .aar or folder")
+    install.add_argument("lang", nargs="?", default="en")
+    install.add_argument("--from", dest="source", type=Path, required=True, metavar="PATH")
+    install.add_argument("--dir", type=Path, help="models folder to install into")
+    install.add_argument("--force", action="store_true", help="replace an installed model")
+    install.add_argument(
+        "--no-verify",
+        action="store_true",
+        help="accept an archive or folder with no pinned checksum (a custom model)",
+    )
+
+    actions.add_parser("list", help="list installed models and where they are looked for")
+
+    verify = actions.add_parser("verify", help="check an installed model")
+    verify.add_argument("lang", nargs="?", default="en")
+    verify.add_argument("--model", metavar="DIR", help="check this folder instead")
+
+    path = actions.add_parser("path", help="print the model folder in use")
+    path.add_argument("lang", nargs="?", default="en")
+    path.add_argument("--model", metavar="DIR")
+
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        handler = {
+            "download": _download,
+            "install": _install,
+            "list": _list,
+            "verify": _verify,
+            "path": _path,
+        }[args.models_action]
+        return handler(args)
+    except models.ModelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted; nothing was installed", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _download(args: argparse.Namespace) -> int:
+    spec = models.spec_for(args.lang)
+    print(f"Downloading {spec.name} from {args.url or spec.zip_url}", file=sys.stderr)
+    result = models.download(args.lang, args.dir, url=args.url)
+    print(f"Installed {spec.name} in {result.path}")
+    return EXIT_OK
+
+
+def _install(args: argparse.Namespace) -> int:
+    result = models.install_from(
+        args.source, args.lang, args.dir, allow_unpinned=args.no_verify, force=args.force
+    )
+    if result.already_installed:
+        print(f"Already installed: {result.path} (use --force to replace)")
+        return EXIT_OK
+    print(f"Installed {result.path.name} in {result.path}")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    print("Model folders, in lookup order (after --model DIR):")
+    for folder in models.search_dirs():
+        print(f"  {folder}{'' if folder.is_dir() else '  (does not exist)'}")
+    installed = models.list_models()
+    if not installed:
+        print(f"No models installed. Get one with: {models.GET_MODEL_HINT}")
+        return EXIT_OK
+    print("Installed:")
+    for model in installed:
+        state = "ok" if model.complete else "INCOMPLETE"
+        print(f"  {model.name:32s} {model.size_bytes / 1e6:6.1f} MB  {state}  {model.path}")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    model_dir = models.find_model(args.lang, args.model)
+    if model_dir is None:
+        print(models.missing_model_message(args.lang, args.model), file=sys.stderr)
+        return EXIT_USAGE
+    result = models.verify_model(model_dir)
+    for problem in result.problems:
+        print(f"  {problem}")
+    print(f"{'OK' if result.ok else 'BROKEN'}: {model_dir}")
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _path(args: argparse.Namespace) -> int:
+    model_dir = models.find_model(args.lang, args.model)
+    if model_dir is None:
+        print(models.missing_model_message(args.lang, args.model), file=sys.stderr)
+        return EXIT_USAGE
+    print(model_dir)
+    return EXIT_OK

@@ -1,0 +1,188 @@
+"""Benchmark spoken-answer recognition on a folder of labelled WAVs.
+
+    python bench/bench_recognition.py /work/shared/data/speech-commands-dev [--model DIR]
+
+The folder has one subfolder per label. Labels named after an intent (yes, no, stop, ...)
+must be recognized as that intent; any other label (unknown, silence, ...) must NOT be taken
+as an answer (yes/no). Every file is recognized as the answer to a yes/no question, i.e.
+with the phrases of all intents (answers and commands) as the grammar, streamed in 40 ms
+slices with 1.5 s of silence after it, as from a microphone.
+
+Reports accuracy per class, the confusion table, confidence of accepted answers, decision
+delay (audio ms from the end of the last word to the decision) for our early endpointing and
+for Vosk's own endpointing, compute real-time factor, model load time and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from assistant import asr, audio, intents, models
+
+ANSWERS = ("yes", "no")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--model", help="Vosk model folder (default: installed model)")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--min-confidence", type=float, default=asr.CONFIDENT_MIN_CONFIDENCE)
+    parser.add_argument(
+        "--distractors",
+        default="default",
+        help="'default', 'none', or comma-separated words added to the grammar",
+    )
+    parser.add_argument("--early-stable-ms", type=float, default=asr.EARLY_STABLE_MS)
+    parser.add_argument("--details", action="store_true", help="one line per file")
+    parser.add_argument("--json", type=Path, help="also write all results as JSON here")
+    args = parser.parse_args(argv)
+
+    model_dir = models.find_model(args.lang, args.model)
+    if model_dir is None:
+        print(models.missing_model_message(args.lang, args.model), file=sys.stderr)
+        return 2
+    load_started = time.perf_counter()
+    model = asr.load_model(model_dir)
+    load_s = time.perf_counter() - load_started
+
+    vocab = intents.Vocabulary.load(args.lang)
+    phrases = vocab.phrases(intents.INTENTS)
+    if args.distractors == "default":
+        distractors: tuple[str, ...] = asr.DEFAULT_DISTRACTORS
+    elif args.distractors == "none":
+        distractors = ()
+    else:
+        distractors = tuple(args.distractors.split(","))
+    vocab_words = {w for p in phrases for w in p.split()}
+    distractors = tuple(d for d in distractors if d not in vocab_words)
+    early = asr.PhraseRecognizer(
+        model,
+        phrases,
+        meaning=vocab.parse,
+        distractors=distractors,
+        early_stable_ms=args.early_stable_ms,
+        min_confidence=args.min_confidence,
+    )
+    vosk_default = asr.PhraseRecognizer(
+        model,
+        phrases,
+        meaning=vocab.parse,
+        distractors=distractors,
+        early_stable_ms=None,
+        min_confidence=args.min_confidence,
+    )
+
+    labels = sorted(d.name for d in args.folder.iterdir() if d.is_dir())
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    delays_ms: dict[str, list[float]] = {"early": [], "vosk": []}
+    accepted_confidences: dict[str, list[float]] = defaultdict(list)
+    compute_s = 0.0
+    audio_s = 0.0
+    rows = []
+    for label in labels:
+        for wav in sorted((args.folder / label).glob("*.wav")):
+            samples = audio.read_wav_16k_mono(wav)
+            started = time.perf_counter()
+            decision = asr.recognize_samples(early, samples)
+            compute_s += time.perf_counter() - started
+            audio_s += decision.decided_at_ms / 1000
+            reference = asr.recognize_samples(vosk_default, samples)
+            # What the dialog would get: "" -> silence, UNK -> unknown.
+            intent = vocab.parse(asr.dialog_text(decision, vocab.parse))
+            outcome = intent
+            if intent in ANSWERS and not decision.confident:
+                outcome = f"{intent}?"  # the dialog would ask "did you say ...?"
+            confusion[label][outcome] += 1
+            if intent in ANSWERS:
+                accepted_confidences[f"{label}->{intent}"].append(decision.confidence)
+            # Delay is measured from the end of the last word as aligned by Vosk's own,
+            # unhurried decode of the same audio, for both modes.
+            word_end_ms = reference.speech_end_ms
+            if word_end_ms is not None and label in ANSWERS and intent == label:
+                delays_ms["early"].append(decision.decided_at_ms - word_end_ms)
+                delays_ms["vosk"].append(reference.decided_at_ms - word_end_ms)
+            row = {
+                "file": str(wav),
+                "label": label,
+                "text": decision.text,
+                "intent": intent,
+                "confidence": round(decision.confidence, 3),
+                "confident": decision.confident,
+                "reason": decision.reason,
+                "decided_at_ms": round(decision.decided_at_ms),
+                "word_end_ms": None if word_end_ms is None else round(word_end_ms),
+                "vosk_decided_at_ms": round(reference.decided_at_ms),
+                "vosk_text": reference.text,
+            }
+            rows.append(row)
+            if args.details:
+                print(json.dumps(row))
+
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    outcomes = ["yes", "yes?", "no", "no?", "silence"] + sorted(
+        {o for c in confusion.values() for o in c} - {"yes", "yes?", "no", "no?", "silence"}
+    )
+    print(f"## Recognition on {args.folder}\n")
+    print(f"model {model_dir.name}, load {load_s:.2f} s, grammar {len(early.phrases)} phrases")
+    print(f"+ {len(early.distractors)} distractors + [unk], min confidence {args.min_confidence}")
+    print()
+    print("| label | files | correct | taken as an answer | accuracy |")
+    print("|---|---|---|---|---|")
+    for label in labels:
+        counts = confusion[label]
+        total = sum(counts.values())
+        answered = sum(counts[o] for o in ("yes", "yes?", "no", "no?"))
+        if label in ANSWERS:
+            correct = counts[label] + counts[f"{label}?"]
+            print(f"| {label} | {total} | {correct} | {answered} | {correct / total:.1%} |")
+        else:
+            wrong = answered
+            print(f"| {label} | {total} | {total - wrong} | {wrong} | {1 - wrong / total:.1%} |")
+    print("\nConfusion (row: label; column: outcome; `x?` = answer x, not confident):\n")
+    print("| label | " + " | ".join(outcomes) + " |")
+    print("|---" * (len(outcomes) + 1) + "|")
+    for label in labels:
+        print(f"| {label} | " + " | ".join(str(confusion[label][o]) for o in outcomes) + " |")
+    print("\nConfidence of answers (min word confidence):\n")
+    for key, values in sorted(accepted_confidences.items()):
+        below = sum(v < args.min_confidence for v in values)
+        print(
+            f"- {key}: n={len(values)}, min {min(values):.2f}, median "
+            f"{statistics.median(values):.2f}, below threshold {below}"
+        )
+    print("\nDecision delay after the last word ends (audio ms, correct yes/no answers):\n")
+    print("| endpointing | median | p95 | max |")
+    print("|---|---|---|---|")
+    for mode, values in delays_ms.items():
+        name = "ours (early)" if mode == "early" else "Vosk default"
+        print(
+            f"| {name} | {statistics.median(values):.0f} | {percentile(values, 0.95):.0f} "
+            f"| {max(values):.0f} |"
+        )
+    print(
+        f"\ncompute {compute_s:.2f} s for {audio_s:.1f} s of audio: real-time factor "
+        f"{compute_s / audio_s:.3f}; peak memory (max RSS) {peak_rss_mb:.0f} MB"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
