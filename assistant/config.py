@@ -1,0 +1,156 @@
+"""Speech preferences (rate, volume, voice, earcons) kept in a TOML file between sessions.
+
+The file lives in the user's config directory (platformdirs; on Linux $XDG_CONFIG_HOME or
+~/.config/icloud-photos-assistant/config.toml). Our settings sit in its [speech] table;
+any other table or key in the file is kept as it is when we write, so other parts of the
+assistant (or the user) can keep their own settings there.
+
+A file that cannot be read or parsed never stops the assistant: one warning line on stderr,
+then the defaults. A single bad value only loses that value.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import tempfile
+import tomllib
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, TextIO
+
+APP_NAME = "icloud-photos-assistant"
+CONFIG_FILE_NAME = "config.toml"
+SPEECH_TABLE = "speech"
+
+# Words per minute as espeak-ng counts them. Below ~100 words drag apart so much that
+# sentences are hard to follow; above ~300 espeak becomes hard to understand.
+RATE_MIN_WPM = 100
+RATE_MAX_WPM = 300
+# Chosen by bench/bench_intelligibility.py: the fastest rate whose Vosk WER stays low,
+# kept a little slow because people who cannot see the screen need time to find things.
+DEFAULT_RATE_WPM = 165
+
+# Volume is a gain on the synthesized samples, 1.0 = the loudest undistorted level.
+VOLUME_MIN = 0.1
+VOLUME_MAX = 1.0
+# Not the maximum, so "louder" works at least once from the start.
+DEFAULT_VOLUME = 0.7
+
+
+@dataclass(frozen=True)
+class SpeechPreferences:
+    rate_wpm: int = DEFAULT_RATE_WPM
+    volume: float = DEFAULT_VOLUME
+    voice: str | None = None
+    """espeak-ng voice id (see --list-voices); None for the engine's default English voice."""
+    earcons: bool = True
+
+
+def default_config_path() -> Path:
+    import platformdirs  # here, not at import: keeps `import assistant.config` cheap
+
+    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_FILE_NAME
+
+
+def _warn(out: TextIO | None, message: str) -> None:
+    print(f"warning: {message}", file=out or sys.stderr, flush=True)
+
+
+def _read_toml(path: Path, warn_to: TextIO | None, warn: bool = True) -> dict[str, Any] | None:
+    """The whole document; {} when the file is absent; None (after a warning) when unusable."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        if warn:
+            _warn(warn_to, f"ignoring settings file {path} ({reason}); using default settings")
+        return None
+
+
+def clamp_rate_wpm(value: float) -> int:
+    return int(min(RATE_MAX_WPM, max(RATE_MIN_WPM, round(value))))
+
+
+def clamp_volume(value: float) -> float:
+    return round(min(VOLUME_MAX, max(VOLUME_MIN, float(value))), 3)
+
+
+def _parse_speech_table(table: Any, path: Path, warn_to: TextIO | None) -> SpeechPreferences:
+    prefs = SpeechPreferences()
+    if not isinstance(table, dict):
+        _warn(warn_to, f"[{SPEECH_TABLE}] in {path} is not a table; using default settings")
+        return prefs
+    bad: list[str] = []
+    rate = table.get("rate_wpm")
+    if rate is not None:
+        if isinstance(rate, int | float) and not isinstance(rate, bool) and math.isfinite(rate):
+            prefs = replace(prefs, rate_wpm=clamp_rate_wpm(rate))
+        else:
+            bad.append("rate_wpm")
+    volume = table.get("volume")
+    if volume is not None:
+        if (
+            isinstance(volume, int | float)
+            and not isinstance(volume, bool)
+            and math.isfinite(volume)
+        ):
+            prefs = replace(prefs, volume=clamp_volume(volume))
+        else:
+            bad.append("volume")
+    voice = table.get("voice")
+    if voice is not None:
+        if isinstance(voice, str) and voice.strip():
+            prefs = replace(prefs, voice=voice.strip())
+        else:
+            bad.append("voice")
+    earcons = table.get("earcons")
+    if earcons is not None:
+        if isinstance(earcons, bool):
+            prefs = replace(prefs, earcons=earcons)
+        else:
+            bad.append("earcons")
+    if bad:
+        _warn(warn_to, f"ignoring bad {', '.join(bad)} in {path}; using the default for it")
+    return prefs
+
+
+def load_preferences(path: Path | None = None, warn_to: TextIO | None = None) -> SpeechPreferences:
+    """The saved preferences, or the defaults (after one warning line if the file is bad)."""
+    path = path or default_config_path()
+    document = _read_toml(path, warn_to)
+    if not document:
+        return SpeechPreferences()
+    return _parse_speech_table(document.get(SPEECH_TABLE, {}), path, warn_to)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old file or the new one, never half of one (temp file + rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def save_preferences(prefs: SpeechPreferences, path: Path | None = None) -> None:
+    """Write the [speech] table, keeping everything else in the file. Raises OSError."""
+    import tomli_w
+
+    path = path or default_config_path()
+    # An unreadable file was already reported at load time; it is replaced, not merged.
+    document = _read_toml(path, warn_to=None, warn=False)
+    document = dict(document or {})
+    speech = {key: value for key, value in asdict(prefs).items() if value is not None}
+    document[SPEECH_TABLE] = speech
+    _write_atomically(path, tomli_w.dumps(document).encode("utf-8"))
