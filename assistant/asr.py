@@ -37,7 +37,10 @@ MODEL_SAMPLE_RATE_HZ = 16000
 # the grammar; the ones below come from mumbled or noisy recordings.
 CONFIDENT_MIN_CONFIDENCE = 0.85
 # How long the partial result must stay a complete, unambiguous phrase before we act on it.
-EARLY_STABLE_MS = 120
+EARLY_STABLE_MS = 80
+# A result Vosk's endpointer gave that more words could still change ("it is", then "not")
+# is held this long (audio ms) for the rest of the phrase, so a pause mid-phrase is not cut.
+HOLD_MS = 700
 # Audio is fed in slices of this length (also the microphone block size).
 CHUNK_MS = 40
 
@@ -205,17 +208,21 @@ class PhraseRecognizer:
         self.heard_speech = False
         self._partial = ""
         self._partial_since_ms = 0.0
+        self._pending: Decision | None = None
+        """A result Vosk endpointed that more words could still change ("it is" + "not")."""
 
     def can_finalize_early(self, phrase: str) -> bool:
         """A complete phrase that no longer phrase starting with it would change in meaning."""
         if phrase not in self._final_cache:
-            ok = phrase in self._phrase_set
-            if ok:
-                meaning = self._meaning(phrase)
-                prefix = phrase + " "
-                ok = all(self._meaning(p) == meaning for p in self.phrases if p.startswith(prefix))
+            ok = phrase in self._phrase_set and not self._could_change(phrase)
             self._final_cache[phrase] = ok
         return self._final_cache[phrase]
+
+    def _could_change(self, text: str) -> bool:
+        """Some allowed phrase starts with text and means something else."""
+        meaning = self._meaning(text)
+        prefix = text + " "
+        return any(self._meaning(p) != meaning for p in self.phrases if p.startswith(prefix))
 
     # -- feeding audio --
 
@@ -226,10 +233,9 @@ class PhraseRecognizer:
         self._stream_ms += chunk_ms
         if self._recognizer.AcceptWaveform(chunk):
             decision = self._decide(self._recognizer.Result(), "endpoint")
-            if decision.text:
-                return decision
-            self._partial = ""  # an endpoint on noise alone: keep listening
-            return None
+            if not decision.text:  # an endpoint on noise alone: keep listening
+                return self._pending_if_expired()
+            return self._hold_or_return(decision)
         partial = json.loads(self._recognizer.PartialResult()).get("partial", "")
         if partial:
             self.heard_speech = True
@@ -237,18 +243,48 @@ class PhraseRecognizer:
             self._partial = partial
             self._partial_since_ms = self.audio_ms
             return None
+        if not partial:
+            return self._pending_if_expired()
+        candidate = f"{self._pending.text} {partial}" if self._pending else partial
         if (
             self.early_stable_ms is not None
-            and partial
             and self.audio_ms - self._partial_since_ms >= self.early_stable_ms
-            and self.can_finalize_early(partial)
+            and self.can_finalize_early(candidate)
         ):
-            return self._decide(self._recognizer.FinalResult(), "early")
+            return self._hold_or_return(self._decide(self._recognizer.FinalResult(), "early"))
         return None
 
     def flush(self) -> Decision:
         """End of audio: whatever was heard so far (text "" if nothing)."""
-        return self._decide(self._recognizer.FinalResult(), "flush")
+        decision = self._decide(self._recognizer.FinalResult(), "flush")
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return decision
+        return (
+            self._decide_words(pending.words + decision.words, "flush")
+            if decision.text
+            else pending
+        )
+
+    def _hold_or_return(self, decision: Decision) -> Decision | None:
+        """Join a held result with what followed; hold it if more words could change it."""
+        if self._pending is not None:
+            decision = self._decide_words(self._pending.words + decision.words, decision.reason)
+            self._pending = None
+        if decision.text not in ("", UNK) and self._could_change(decision.text):
+            self._pending = decision
+            return None
+        return decision
+
+    def _pending_if_expired(self) -> Decision | None:
+        """A held result is final once nothing more was said for HOLD_MS."""
+        pending = self._pending
+        if pending is None or self.audio_ms - pending.decided_at_ms < HOLD_MS:
+            return None
+        self._pending = None
+        pending.decided_at_ms = self.audio_ms
+        pending.reason += "+hold"
+        return pending
 
     # -- results --
 
@@ -264,12 +300,13 @@ class PhraseRecognizer:
             )
             for w in result.get("result", [])
         ]
-        text = " ".join(result.get("text", "").split())
         self._partial = ""
-        if not text:
+        return self._decide_words(words, reason)
+
+    def _decide_words(self, words: list[Word], reason: str) -> Decision:
+        if not words:
             return Decision("", 1.0, True, False, self.audio_ms, reason, words)
         self.heard_speech = True
-        tokens = text.split()
         answer_words = [w for w in words if w.word not in self.distractors and w.word != UNK]
         answer_text = " ".join(w.word for w in answer_words)
         noise = len(answer_words) != len(words)
@@ -277,8 +314,8 @@ class PhraseRecognizer:
             confidence = min(w.confidence for w in answer_words)
             confident = confidence >= self.min_confidence and not noise
             return Decision(answer_text, confidence, confident, True, self.audio_ms, reason, words)
-        heard = " ".join(t for t in tokens if t != UNK) or UNK
-        confidence = min((w.confidence for w in words), default=0.0)
+        heard = " ".join(w.word for w in words if w.word != UNK) or UNK
+        confidence = min(w.confidence for w in words)
         return Decision(heard, confidence, False, False, self.audio_ms, reason, words)
 
     def _is_phrase_sequence(self, text: str) -> bool:
@@ -312,22 +349,33 @@ def recognize_samples(
     recognizer: PhraseRecognizer,
     samples: np.ndarray,
     *,
+    leading_silence_ms: float = 300.0,
     trailing_silence_ms: float = 1500.0,
     chunk_ms: float = CHUNK_MS,
 ) -> Decision:
     """Run a whole recording through the recognizer as if it were streamed live.
 
-    Silence is appended so that endpointing can happen after the speech ends, as it would
-    on a microphone. The first decision wins.
+    Silence is put around it, as a microphone would have: the model misses words that start
+    in its very first frames (measured: synthesized "no" and "done" were lost without it),
+    and endpointing needs the silence after the speech. The first decision wins. Times in
+    the Decision are relative to the start of the recording.
     """
     recognizer.reset()
-    samples = np.ascontiguousarray(samples, dtype=np.int16)
-    padded = np.concatenate(
-        [samples, np.zeros(int(MODEL_SAMPLE_RATE_HZ * trailing_silence_ms / 1000), np.int16)]
-    )
-    step = int(recognizer.sample_rate_hz * chunk_ms / 1000)
+    rate_hz = recognizer.sample_rate_hz
+    lead = np.zeros(int(rate_hz * leading_silence_ms / 1000), np.int16)
+    tail = np.zeros(int(rate_hz * trailing_silence_ms / 1000), np.int16)
+    padded = np.concatenate([lead, np.ascontiguousarray(samples, dtype=np.int16), tail])
+    step = int(rate_hz * chunk_ms / 1000)
+    decision = None
     for start in range(0, len(padded), step):
         decision = recognizer.accept(padded[start : start + step].tobytes())
         if decision is not None:
-            return decision
-    return recognizer.flush()
+            break
+    if decision is None:
+        decision = recognizer.flush()
+    lead_s = len(lead) / rate_hz
+    decision.decided_at_ms -= 1000.0 * lead_s
+    decision.words = [
+        Word(w.word, w.confidence, w.start_s - lead_s, w.end_s - lead_s) for w in decision.words
+    ]
+    return decision
