@@ -116,6 +116,8 @@ class VoskListener:
         # Half duplex: drop what was captured while the assistant spoke, start afresh.
         self._mic.drain()
         recognizer.reset()
+        # Tests pace their spoken answers on this line (python -m assistant --debug).
+        log.debug("listening for %d phrases", len(recognizer.phrases))
         last_block_at = time.monotonic()
         while True:
             block = self._mic.read(timeout_s=0.5)

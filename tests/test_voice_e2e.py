@@ -1,0 +1,159 @@
+"""End to end by voice: the assistant runs as a subprocess on the private sound server.
+
+It speaks into the null sink and listens to the virtual microphone. The test plays the
+answers into the microphone in real time, each one once the assistant has started listening
+(it logs "listening for N phrases" with --debug; audio sent earlier would be discarded, as
+the assistant never listens while it speaks), and then checks the session report.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+DEV_SET = Path("/work/shared/data/speech-commands-dev")
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LISTENING_MARK = "listening for"
+# The greeting is long; at 300 words per minute it takes ~5 s to speak.
+TURN_TIMEOUT_S = 60.0
+RATE_WPM = "300"
+
+pytestmark = pytest.mark.audio
+
+
+def real_answer(label: str, index: int) -> Path:
+    """A real person's recording (the dev set has different speakers per file)."""
+    files = sorted((DEV_SET / label).glob("*.wav"))
+    if not files:
+        pytest.skip(f"dev set missing: {DEV_SET / label}")
+    return files[index]
+
+
+@pytest.fixture(scope="module")
+def spoken(tmp_path_factory):
+    """Synthesized answers (espeak-ng) for words the dev set does not have."""
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng not installed")
+    folder = tmp_path_factory.mktemp("answers")
+
+    def make(text: str) -> Path:
+        path = folder / f"{text.replace(' ', '_')}.wav"
+        if not path.exists():
+            subprocess.run(
+                ["espeak-ng", "-v", "en-us+f3", "-s", "175", "-w", str(path), text],
+                check=True,
+                capture_output=True,
+            )
+        return path
+
+    return make
+
+
+class Session:
+    """One run of `python -m assistant` in voice mode."""
+
+    def __init__(self, pulse_server, tmp_path: Path, vosk_model_dir: Path) -> None:
+        self.report_path = tmp_path / "report.json"
+        env = {**os.environ, **pulse_server.env, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "--fresh",
+             "--state-file", str(tmp_path / "state.json"), "--report", str(self.report_path),
+             "--model", str(vosk_model_dir), "--rate", RATE_WPM, "--debug"],
+            cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.output: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def wait_until_listening(self) -> None:
+        deadline = time.monotonic() + TURN_TIMEOUT_S
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"never started listening:\n{self.transcript()}") from None
+            if line is None:
+                raise AssertionError(f"assistant ended early:\n{self.transcript()}")
+            if LISTENING_MARK in line:
+                return
+
+    def finish(self, timeout_s: float = TURN_TIMEOUT_S) -> dict:
+        import json
+
+        try:
+            self.process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise AssertionError(f"assistant did not finish:\n{self.transcript()}") from None
+        assert self.process.returncode == 0, self.transcript()
+        return json.loads(self.report_path.read_text())
+
+    def transcript(self) -> str:
+        return "".join(line for line in self.output if "transitions." not in line)[-6000:]
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture
+def converse(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
+    """converse([wav, ...]) -> report: each answer spoken once the assistant listens."""
+    sessions: list[Session] = []
+
+    def run(answers: list[Path]) -> dict:
+        session = Session(pulse_server, tmp_path, vosk_model_dir)
+        sessions.append(session)
+        for wav in answers:
+            session.wait_until_listening()
+            virtual_mic.silence(300)  # a person takes a moment before answering
+            virtual_mic.write_wav(wav)
+        report = session.finish()
+        report["_transcript"] = session.transcript()
+        return report
+
+    yield run
+    for session in sessions:
+        session.kill()
+
+
+def test_resolved_at_step_one_by_voice(converse, spoken):
+    # Shall we begin? yes. Signed in? yes. Sync on? no. Turn it on: done. Syncing now? yes.
+    report = converse([
+        real_answer("yes", 7), real_answer("yes", 8), real_answer("no", 6),
+        spoken("done"), real_answer("yes", 9),
+    ])  # fmt: skip
+    assert report["outcome"] == "resolved", report["_transcript"]
+    assert report["resolved_at_step"] == 1
+    assert "Voice mode" in report["_transcript"]
+
+
+def test_stop_by_voice_ends_stopped(converse, spoken):
+    report = converse([real_answer("yes", 10), real_answer("no", 11), spoken("stop")])
+    assert report["outcome"] == "stopped", report["_transcript"]
+
+
+def test_silence_then_answer_by_voice(converse, spoken):
+    """Saying nothing is heard as silence (after ~8 s); the next answer still counts."""
+    report = converse([real_answer("silence", 0), real_answer("yes", 12), spoken("stop")])
+    assert report["outcome"] == "stopped", report["_transcript"]
+    intents = [turn.get("intent") for turn in report["turns"]]
+    assert intents[:3] == ["silence", "yes", "stop"], report["turns"]
