@@ -145,3 +145,146 @@ def test_listener_decides_soon_after_the_word(listener, virtual_mic):
     assert utterance is not None and intent_of(utterance.text) == "yes"
     # 0.3 s lead-in + the 1 s clip + decision; Vosk's own endpointing alone would add ~0.8 s.
     assert elapsed_s < 0.3 + duration_s + 0.6, elapsed_s
+
+
+# --- failures: no model, no microphone, microphone lost, overflows ---------------------------
+
+
+def test_no_model_is_one_clear_line_with_the_command(tmp_path, monkeypatch):
+    import argparse
+
+    from assistant import models, voice_in
+    from assistant.interfaces import VoiceUnavailable
+
+    monkeypatch.setattr(models, "checkout_models_dir", lambda: tmp_path / "a")
+    monkeypatch.setattr(models, "user_models_dir", lambda: tmp_path / "b")
+    args = argparse.Namespace(model=None, input_device=None, list_devices=False)
+    with pytest.raises(VoiceUnavailable) as caught:
+        voice_in.build_listener(args, "en")
+    message = str(caught.value)
+    assert "\n" not in message and "fetch-model" in message and "models download" in message
+
+
+@pytest.mark.audio
+def test_unknown_input_device_is_voice_unavailable(pulse_server, vosk_model_dir):
+    import argparse
+
+    from assistant import voice_in
+    from assistant.interfaces import VoiceUnavailable
+
+    args = argparse.Namespace(
+        model=str(vosk_model_dir), input_device="no-such-microphone-xyz", list_devices=False
+    )
+    with pytest.raises(VoiceUnavailable) as caught:
+        voice_in.build_listener(args, "en")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.audio
+def test_list_devices_prints_the_microphones(pulse_server, capsys):
+    import argparse
+
+    from assistant import voice_in
+
+    parser = argparse.ArgumentParser()
+    voice_in.add_arguments(parser)
+    args = parser.parse_args(["--list-devices"])
+    assert voice_in.handle_info_flags(args) == 0
+    out = capsys.readouterr().out
+    assert "default" in out or "pulse" in out
+    assert voice_in.handle_info_flags(parser.parse_args([])) is None
+
+
+class FakeMicrophone:
+    """Stands in for mic.Microphone: plays given blocks, then dies or stays silent."""
+
+    def __init__(self, blocks: list[bytes], then: str = "die") -> None:
+        from assistant import mic
+
+        self.sample_rate_hz = 16000
+        self.stats = mic.CaptureStats()
+        self._blocks = list(blocks)
+        self._then = then
+        self.alive = True
+        self.closed = False
+
+    def drain(self) -> int:
+        return 0
+
+    def read(self, timeout_s: float = 1.0) -> bytes | None:
+        if self._blocks:
+            return self._blocks.pop(0)
+        if self._then == "die":
+            self.alive = False
+            return None
+        return b"\0" * 1280  # 40 ms of silence
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def fake_listener(vosk_model_dir, microphone):
+    from assistant import asr, voice_in
+    from assistant.intents import Vocabulary
+
+    messages: list[str] = []
+    listener = voice_in.VoskListener(
+        asr.BackgroundModel(vosk_model_dir),
+        microphone,
+        Vocabulary.load("en").parse,
+        notify=messages.append,
+    )
+    return listener, messages
+
+
+@pytest.mark.audio
+def test_microphone_lost_mid_session_returns_none_after_one_message(vosk_model_dir):
+    microphone = FakeMicrophone([b"\0" * 1280] * 5, then="die")
+    listener, messages = fake_listener(vosk_model_dir, microphone)
+    assert listener.listen(answer_phrases()) is None
+    assert len(messages) == 1 and "microphone" in messages[0].lower()
+    assert microphone.closed
+    assert listener.listen(answer_phrases()) is None  # stays gone, no second message
+    assert len(messages) == 1
+
+
+@pytest.mark.audio
+def test_silence_for_the_timeout_is_an_empty_utterance(vosk_model_dir):
+    listener, _ = fake_listener(vosk_model_dir, FakeMicrophone([], then="silence"))
+    utterance = listener.listen(answer_phrases())
+    assert utterance is not None and utterance.text == ""
+    assert listener.last_decision is not None
+    assert listener.last_decision.decided_at_ms == pytest.approx(8000, abs=50)
+
+
+@pytest.mark.audio
+def test_answer_from_a_recording_through_the_listener(vosk_model_dir):
+    from assistant import audio
+
+    samples = audio.read_wav_16k_mono(dev_wav("no", 0 + 3))
+    padded = np.concatenate([np.zeros(4800, np.int16), samples]).tobytes()
+    blocks = [padded[i : i + 1280] for i in range(0, len(padded), 1280)]
+    listener, _ = fake_listener(vosk_model_dir, FakeMicrophone(blocks, then="silence"))
+    utterance = listener.listen(answer_phrases())
+    assert utterance is not None and intent_of(utterance.text) == "no"
+
+
+def test_capture_callback_counts_overflows_and_never_raises():
+    from assistant import mic
+
+    microphone = mic.Microphone.__new__(mic.Microphone)  # no real stream needed
+    microphone.stats = mic.CaptureStats()
+    microphone._queue = queue.Queue(maxsize=2)
+
+    class Status:
+        input_overflow = True
+
+        def __bool__(self) -> bool:
+            return True
+
+    for _ in range(4):  # the third and fourth blocks find the queue full
+        microphone._callback(b"\1\0" * 640, 640, None, Status())
+    microphone._callback(object(), 640, None, None)  # garbage: still no exception
+    assert microphone.stats.overflows == 4
+    assert microphone.stats.dropped_blocks == 3
+    assert microphone.drain() == 2
