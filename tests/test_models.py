@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant import models
 
@@ -301,3 +303,19 @@ def test_progress_bar_on_a_tty_and_plain_lines_otherwise(monkeypatch):
         lines.update(done)
     assert "\r" not in plain.getvalue()
     assert plain.getvalue().count("\n") == 11
+
+
+# --- property: no member name, however odd, gets out of the target folder -------------------
+
+_name_parts = st.sampled_from(["..", ".", "", "a", "b.txt", "/", "\\", "C:", "~", "am", " "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_name_parts, min_size=1, max_size=6).map("/".join))
+def test_any_member_name_is_refused_or_stays_inside(tmp_path_factory, name):
+    target = tmp_path_factory.mktemp("target").resolve()
+    try:
+        rel = models._safe_relative(name)
+    except models.ModelError:
+        return
+    assert target == (target / rel).resolve() or target in (target / rel).resolve().parents
