@@ -288,3 +288,40 @@ def test_capture_callback_counts_overflows_and_never_raises():
     assert microphone.stats.overflows == 4
     assert microphone.stats.dropped_blocks == 3
     assert microphone.drain() == 2
+
+
+@pytest.mark.audio
+def test_sound_server_dying_mid_session_ends_listening_cleanly(
+    pulse_server, vosk_model_dir, tmp_path, monkeypatch
+):
+    """A second private server is killed under a live listener: one message, then None."""
+    import argparse
+
+    import audio_fixtures
+
+    from assistant import voice_in
+
+    doomed = audio_fixtures._start_pulse(tmp_path / "doomed")
+    monkeypatch.setenv("PULSE_SERVER", doomed.env["PULSE_SERVER"])  # read when a stream opens
+    mic = audio_fixtures.VirtualMic(doomed.mic_fifo)
+    messages: list[str] = []
+    try:
+        args = argparse.Namespace(model=str(vosk_model_dir), input_device=None, list_devices=False)
+        listener = voice_in.build_listener(args, "en")
+        listener._notify = messages.append
+        mic.silence(300)
+        mic.write_wav(dev_wav("yes", 13))
+        first = listener.listen(answer_phrases())
+        assert first is not None and intent_of(first.text) == "yes"
+        doomed.process.kill()
+        doomed.process.wait()
+        started = time.monotonic()
+        assert listener.listen(answer_phrases()) is None
+        assert time.monotonic() - started < voice_in.MIC_STALL_TIMEOUT_S + 3
+        assert len(messages) == 1 and "\n" not in messages[0]
+        listener.close()
+    finally:
+        mic.close()
+        if doomed.process.poll() is None:
+            doomed.process.kill()
+            doomed.process.wait()
