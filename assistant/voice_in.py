@@ -7,8 +7,8 @@ Contract with cli.py / engines.py:
 
 The model starts loading in a background thread as soon as the listener is built, so the
 greeting can be spoken meanwhile; listen() waits for it. Half duplex: each listen() starts
-by discarding whatever the microphone captured before (the assistant's own voice) and
-resetting the recognizer.
+by discarding whatever the microphone captured before (the assistant's own voice), and the
+first ECHO_GUARD_MS still in the pipeline, and resetting the recognizer.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ MAX_TURN_MS = 20_000
 # No audio block at all for this long: the microphone is gone.
 MIC_STALL_TIMEOUT_S = 3.0
 MODEL_WAIT_TIMEOUT_S = 60.0
+# Audio still in the capture pipeline (PortAudio/sound server buffers, room echo) when
+# listening starts is the tail of our own prompt or cue: the first this-many ms are dropped.
+ECHO_GUARD_MS = 150
 
 
 def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
@@ -119,6 +122,7 @@ class VoskListener:
         # Tests pace their spoken answers on this line (python -m assistant --debug).
         log.debug("listening for %d phrases", len(recognizer.phrases))
         last_block_at = time.monotonic()
+        guard_bytes = int(self._mic.sample_rate_hz * ECHO_GUARD_MS / 1000) * 2
         while True:
             block = self._mic.read(timeout_s=0.5)
             if block is None:
@@ -127,6 +131,9 @@ class VoskListener:
                     return None
                 continue
             last_block_at = time.monotonic()
+            if guard_bytes > 0:
+                guard_bytes -= len(block)
+                continue
             decision = recognizer.accept(block)
             if decision is None:
                 silent_too_long = (
