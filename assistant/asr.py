@@ -153,7 +153,7 @@ class Decision:
     decided_at_ms: float
     """Audio time since the recognizer was reset when the decision was made."""
     reason: str
-    """early | endpoint | flush"""
+    """early (our endpointer), endpoint (Vosk's), flush (end of audio); "+hold" if held"""
     words: list[Word] = field(default_factory=list)
 
     @property
