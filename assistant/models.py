@@ -330,12 +330,19 @@ class InstallResult:
     already_installed: bool = False
 
 
-def _checksum_policy(path: Path, spec: ModelSpec) -> tuple[str, str | None]:
-    """(kind, expected sha256 or None) for an archive, from its name."""
-    suffix = path.suffix.lower()
-    if suffix == ".aar":
+def _checksum_policy(path: Path, spec: ModelSpec, sha256: str) -> tuple[str, str | None]:
+    """(kind, expected sha256 or None) for an archive.
+
+    A file matching a pinned checksum is that archive whatever its name (downloads get
+    renamed); a file named like an official one must match its pin; anything else is custom.
+    """
+    if sha256 == spec.aar_sha256:
         return "aar", spec.aar_sha256
-    if suffix == ".zip" and path.name == f"{spec.name}.zip":
+    if sha256 == spec.zip_sha256:
+        return "zip", spec.zip_sha256
+    if path.suffix.lower() == ".aar":
+        return "aar", spec.aar_sha256
+    if path.name == f"{spec.name}.zip":
         return "zip", spec.zip_sha256
     return "zip", None
 
@@ -379,8 +386,8 @@ def install_from(
                 )
             _copy_model_folder(model_root, staging)
         else:
-            kind, expected = _checksum_policy(source, spec)
             archive_sha256 = sha256_file(source)
+            kind, expected = _checksum_policy(source, spec, archive_sha256)
             if expected is None and not allow_unpinned:
                 raise ModelError(
                     f"no pinned checksum for {source.name} (expected {spec.name}.zip or the "

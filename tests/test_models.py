@@ -319,3 +319,11 @@ def test_any_member_name_is_refused_or_stays_inside(tmp_path_factory, name):
     except models.ModelError:
         return
     assert target == (target / rel).resolve() or target in (target / rel).resolve().parents
+
+
+def test_renamed_official_archive_is_recognized_by_its_checksum(store, tmp_path, monkeypatch):
+    checkout, _ = store
+    archive = make_zip(tmp_path / "download (1).zip", fake_model_files(f"{SPEC.name}/"))
+    pin_zip(monkeypatch, archive)
+    result = models.install_from(archive, "en", checkout)  # no --no-verify needed
+    assert result.archive_sha256 == models.spec_for("en").zip_sha256
