@@ -325,3 +325,57 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
         if doomed.process.poll() is None:
             doomed.process.kill()
             doomed.process.wait()
+
+
+def test_microphone_falls_back_to_the_device_rate(monkeypatch):
+    """A device that refuses 16 kHz is opened at its own rate (handed on to Vosk)."""
+    from assistant import mic
+
+    opened = {}
+
+    class FakeStream:
+        active = True
+
+        def __init__(self, **kwargs):
+            opened.update(kwargs)
+
+        def start(self):
+            pass
+
+        def stop(self):
+            pass
+
+        def close(self):
+            pass
+
+    class FakeSounddevice:
+        RawInputStream = FakeStream
+
+        @staticmethod
+        def check_input_settings(**kwargs):
+            raise ValueError("Invalid sample rate")
+
+        @staticmethod
+        def query_devices(device=None, kind=None):
+            return {"default_samplerate": 44100.0, "name": "fussy mic"}
+
+    monkeypatch.setattr(mic, "_sounddevice", lambda: FakeSounddevice)
+    microphone = mic.Microphone()
+    assert microphone.sample_rate_hz == 44100
+    assert opened["samplerate"] == 44100 and opened["channels"] == 1
+    assert opened["dtype"] == "int16" and opened["blocksize"] == 44100 * mic.BLOCK_MS // 1000
+
+
+@pytest.mark.audio
+def test_recognizer_at_the_device_rate(vosk_model_dir):
+    """Audio at 44.1 kHz goes to Vosk as is (it resamples), and is still understood."""
+    from assistant import asr, audio
+    from assistant.intents import Vocabulary
+
+    vocab = Vocabulary.load("en")
+    model = asr.load_model(vosk_model_dir)
+    rec = asr.PhraseRecognizer(model, answer_phrases(), 44100, meaning=vocab.parse)
+    samples = audio.read_wav_16k_mono(dev_wav("yes", 14)).astype(np.float32) / 32768
+    at_44k = audio.float_to_int16(audio.resample(samples, 16000, 44100))
+    decision = asr.recognize_samples(rec, at_44k)
+    assert intent_of(decision.text) == "yes"
