@@ -49,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args, mic)
     finally:
+        import sounddevice
+
+        # PortAudio must let go of the server first: terminating it at exit, after the
+        # server is gone, crashes inside ALSA's pulse plugin.
+        sounddevice._terminate()
         mic.close()
         server.process.terminate()
         server.process.wait()
