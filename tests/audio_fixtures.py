@@ -177,13 +177,21 @@ def _start_pulse(base: Path) -> PulseServer:
         time.sleep(0.1)
 
 
-def _reinit_portaudio() -> None:
-    """PortAudio enumerates devices at initialisation; make it see the new ALSA config."""
+def _portaudio(action: str) -> None:
+    """terminate, initialize or restart PortAudio, if sounddevice is loaded.
+
+    PortAudio enumerates devices when it initializes, so it must start again to see our
+    server; and it must terminate before the server goes away (terminating afterwards
+    crashes inside ALSA's pulse plugin).
+    """
     import sys
 
     sd = sys.modules.get("sounddevice")
-    if sd is not None:
+    if sd is None:
+        return
+    if action in ("terminate", "restart"):
         sd._terminate()
+    if action in ("initialize", "restart"):
         sd._initialize()
 
 
@@ -199,10 +207,11 @@ def pulse_server() -> Iterator[PulseServer]:
         raise
     saved_env = {key: os.environ.get(key) for key in server.env}
     os.environ.update(server.env)
-    _reinit_portaudio()
+    _portaudio("restart")
     try:
         yield server
     finally:
+        _portaudio("terminate")
         for key, value in saved_env.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -214,7 +223,7 @@ def pulse_server() -> Iterator[PulseServer]:
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait()
-        _reinit_portaudio()
+        _portaudio("initialize")
         shutil.rmtree(base, ignore_errors=True)
 
 
