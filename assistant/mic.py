@@ -85,6 +85,7 @@ class Microphone:
         self.device = resolve_device(device)
         self.stats = CaptureStats()
         self._overflows_logged = 0
+        self._dropped_logged = 0
         self._failed = threading.Event()
         self.sample_rate_hz = self._choose_rate(sd)
         block_frames = int(self.sample_rate_hz * block_ms / 1000)
@@ -165,6 +166,11 @@ class Microphone:
                 self.stats.overflows,
             )
             self._overflows_logged = self.stats.overflows
+        if self.stats.dropped_blocks > self._dropped_logged:
+            # Expected while the assistant speaks for a long time (the queue is bounded and
+            # drained at each listen anyway); logged so a stalled consumer shows up.
+            log.info("microphone blocks dropped so far: %d", self.stats.dropped_blocks)
+            self._dropped_logged = self.stats.dropped_blocks
 
     def close(self) -> None:
         try:
