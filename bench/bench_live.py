@@ -1,6 +1,6 @@
 """Live listening through the whole audio chain, on a private PulseAudio server.
 
-    python bench/bench_live.py [/work/shared/data/speech-commands-dev] [--files 10]
+    python bench/bench_live.py [../shared/data/speech-commands-dev] [--files 10]
 
 Starts the same private sound server as the tests (tests/audio_fixtures.py), builds the
 Listener exactly as the assistant does, and plays real recordings of "yes" and "no" into
@@ -35,7 +35,7 @@ from assistant import asr, audio, intents, voice_in  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "folder", nargs="?", type=Path, default=Path("/work/shared/data/speech-commands-dev")
+        "folder", nargs="?", type=Path, default=Path("../shared/data/speech-commands-dev")
     )
     parser.add_argument("--files", type=int, default=10, help="recordings per label")
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
 """Benchmark spoken-answer recognition on a folder of labelled WAVs.
 
-    python bench/bench_recognition.py /work/shared/data/speech-commands-dev [--model DIR]
+    python bench/bench_recognition.py ../shared/data/speech-commands-dev [--model DIR]
 
 The folder has one subfolder per label. Labels named after an intent (yes, no, stop, ...)
 must be recognized as that intent; any other label (unknown, silence, ...) must NOT be taken

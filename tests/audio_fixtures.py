@@ -51,6 +51,10 @@ MIC_LEAD_MS = 60
 PULSE_START_TIMEOUT_S = 10.0
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Real human recordings, from shared/ beside the checkout (as on the team's machines and in CI).
+DEV_SET = Path(
+    os.environ.get("ASSISTANT_DEV_SET", REPO_ROOT.parent / "shared/data/speech-commands-dev")
+)
 
 # Appended to the system ALSA configuration: makes the default ALSA device PulseAudio, so
 # PortAudio's "default" device is our private server, whatever /etc says.

@@ -21,7 +21,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SPEC = models.spec_for("en")
 AAR_CANDIDATES = [
     REPO_ROOT / ".cache" / "maven" / "vosk-model-en-0.3.45.aar",
-    Path("/tmp/mvnprobe/0.3.45/vosk-model-en-0.3.45.aar"),
 ]
 
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from audio_fixtures import DEV_SET
 
 from assistant import asr, audio
 from assistant.intents import INTENTS, Vocabulary
 
-DEV_SET = Path("/work/shared/data/speech-commands-dev")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ("yes", "no")
 

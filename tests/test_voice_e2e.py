@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
+from audio_fixtures import DEV_SET
 
-DEV_SET = Path("/work/shared/data/speech-commands-dev")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LISTENING_MARK = "listening for"
 # The greeting is long; at 300 words per minute it takes ~5 s to speak.

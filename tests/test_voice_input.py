@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from audio_fixtures import DEV_SET
 
-DEV_SET = Path("/work/shared/data/speech-commands-dev")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
