@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 
 OUTPUT_LATENCY_S = 0.05
 SLICE_MS = 50.0
+# Measured on PortAudio -> ALSA -> PulseAudio with a 500 ms chirp recorded from the sink:
+# stopping the stream returned ~70 ms before the end had been played and closing it then
+# dropped that end, and the first ~20 ms (50 ms on the first clip) never came out. Silence
+# around every clip makes those losses silence: the prompt and the cue are heard whole, and
+# play() still returns only after the last sound.
+LEAD_PADDING_MS = 50.0
+TAIL_PADDING_MS = 150.0
 
 
 def _sounddevice() -> Any:
@@ -107,7 +114,10 @@ class Player:
 
         sd = _sounddevice()
         self._stop_requested.clear()
-        pcm = np.clip(samples * volume, -1.0, 1.0).astype(np.float32)
+        lead = np.zeros(int(sample_rate_hz * LEAD_PADDING_MS / 1000), np.float32)
+        tail = np.zeros(int(sample_rate_hz * TAIL_PADDING_MS / 1000), np.float32)
+        pcm = np.concatenate([lead, np.clip(samples * volume, -1.0, 1.0), tail])
+        pcm = pcm.astype(np.float32, copy=False)
         slice_frames = max(1, int(sample_rate_hz * SLICE_MS / 1000))
         with self._lock:
             try:

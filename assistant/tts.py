@@ -134,8 +134,80 @@ def _load_pyttsx3() -> Any:
     return pyttsx3
 
 
+class _Engine:
+    """The process's one pyttsx3 engine (they may hang when initialised again), shared by
+    every Synthesizer, with the handshake that makes each synthesis complete (see top)."""
+
+    _instance: _Engine | None = None
+    _instance_lock = threading.Lock()
+
+    @classmethod
+    def get(cls) -> _Engine:
+        with cls._instance_lock:
+            if cls._instance is None:
+                cls._instance = cls()
+            return cls._instance
+
+    def __init__(self) -> None:
+        pyttsx3 = _load_pyttsx3()
+        try:
+            self.engine = pyttsx3.init()
+        except Exception as err:  # espeak-ng library missing, driver failing to load, ...
+            raise VoiceUnavailable(f"no speech engine ({type(err).__name__}: {err}).") from err
+        _silence_driver_prints(self.engine)
+        self._espeak = getattr(getattr(self.engine.proxy, "_module", None), "_espeak", None)
+        self._finished = threading.Event()
+        self._completed = False
+        self.lock = threading.Lock()
+        """Held for each synthesis: the engine does one thing at a time."""
+        self.engine.connect("finished-utterance", self._on_finished)
+        # The driver starts "busy", so properties set before the first runAndWait() would be
+        # queued behind its Cancel(); an empty first loop leaves it idle.
+        self.engine.runAndWait()
+        self._wait_until_idle()
+
+    def _on_finished(self, completed: bool = True, **_: Any) -> None:
+        self._completed = bool(completed)
+        self._finished.set()
+
+    def _wait_until_idle(self) -> None:
+        """Until espeak has worked through its queue (so nothing is left to cancel)."""
+        if self._espeak is None:
+            return
+        deadline = time.monotonic() + IDLE_TIMEOUT_S
+        while self._espeak.IsPlaying() and time.monotonic() < deadline:
+            time.sleep(IDLE_POLL_S)
+
+    def voices(self) -> list[VoiceInfo]:
+        with self.lock:
+            found = self.engine.getProperty("voices") or []
+        return [
+            VoiceInfo(str(v.id), str(v.name or v.id), tuple(str(lang) for lang in v.languages))
+            for v in found
+        ]
+
+    def synthesize_to(self, spoken: str, rate_wpm: int, voice: str | None, path: Path) -> bool:
+        """One save_to_file per runAndWait; True when the driver says it completed."""
+        with self.lock:
+            # Set every time: another Synthesizer may have changed them.
+            if voice:
+                self.engine.setProperty("voice", voice)
+            self.engine.setProperty("rate", rate_wpm)
+            # Full engine volume; the user's volume is applied at playback, so the cache
+            # holds one copy per (text, rate, voice) whatever the volume.
+            self.engine.setProperty("volume", 1.0)
+            self._wait_until_idle()
+            self._finished.clear()
+            self.engine.save_to_file(spoken, str(path))
+            self.engine.runAndWait()
+            if not self._finished.wait(SYNTH_TIMEOUT_S):
+                raise VoiceUnavailable("speech synthesis did not finish.")
+            self._wait_until_idle()
+            return self._completed and path.exists()
+
+
 class Synthesizer:
-    """pyttsx3 engine wrapper: synthesize(text, rate_wpm) -> Speech. Thread-safe."""
+    """synthesize(text, rate_wpm) -> Speech, with pronunciations and a cache. Thread-safe."""
 
     def __init__(
         self,
@@ -143,22 +215,10 @@ class Synthesizer:
         pronunciations: Pronunciations | None = None,
         cache_entries: int = CACHE_ENTRIES,
     ) -> None:
-        pyttsx3 = _load_pyttsx3()
-        try:
-            self._engine = pyttsx3.init()
-        except Exception as err:  # espeak-ng library missing, driver failing to load, ...
-            raise VoiceUnavailable(f"no speech engine ({type(err).__name__}: {err}).") from err
-        _silence_driver_prints(self._engine)
-        self._espeak = getattr(getattr(self._engine.proxy, "_module", None), "_espeak", None)
-        self._finished = threading.Event()
-        self._completed = False
-        self._engine.connect("finished-utterance", self._on_finished)
-        # The driver starts "busy", so properties set before the first runAndWait() would be
-        # queued behind its Cancel(); an empty first loop leaves it idle.
-        self._engine.runAndWait()
-        self._wait_until_idle()
+        self._engine = _Engine.get()
         self.pronunciations = pronunciations or Pronunciations({})
         self.voice = voice
+        self._default_voice = str(self._engine.engine.getProperty("voice") or "")
         self._lock = threading.Lock()
         self._tmp_dir = Path(tempfile.mkdtemp(prefix="assistant-tts-"))
         self._cache: collections.OrderedDict[tuple[str, int, str | None], Speech] = (
@@ -168,11 +228,7 @@ class Synthesizer:
         self._counter = 0
 
     def voices(self) -> list[VoiceInfo]:
-        found = self._engine.getProperty("voices") or []
-        return [
-            VoiceInfo(str(v.id), str(v.name or v.id), tuple(str(lang) for lang in v.languages))
-            for v in found
-        ]
+        return self._engine.voices()
 
     def resolve_voice(self, wanted: str) -> str | None:
         """The engine id for a voice given by id, name or language code; None if unknown."""
@@ -204,41 +260,14 @@ class Synthesizer:
                 self._cache.popitem(last=False)
             return speech
 
-    def _on_finished(self, completed: bool = True, **_: Any) -> None:
-        self._completed = bool(completed)
-        self._finished.set()
-
-    def _wait_until_idle(self) -> None:
-        """Until espeak has worked through its queue (so nothing is left to cancel)."""
-        if self._espeak is None:
-            return
-        deadline = time.monotonic() + IDLE_TIMEOUT_S
-        while self._espeak.IsPlaying() and time.monotonic() < deadline:
-            time.sleep(IDLE_POLL_S)
-
-    def _synthesize_to(self, spoken: str, rate_wpm: int, path: Path) -> bool:
-        """One save_to_file per runAndWait; True when the driver says it completed."""
-        if self.voice:
-            self._engine.setProperty("voice", self.voice)
-        self._engine.setProperty("rate", rate_wpm)
-        # Full engine volume; the user's volume is applied at playback, so the cache holds
-        # one copy per (text, rate, voice) whatever the volume.
-        self._engine.setProperty("volume", 1.0)
-        self._wait_until_idle()
-        self._finished.clear()
-        self._engine.save_to_file(spoken, str(path))
-        self._engine.runAndWait()
-        if not self._finished.wait(SYNTH_TIMEOUT_S):
-            raise VoiceUnavailable("speech synthesis did not finish.")
-        self._wait_until_idle()
-        return self._completed and path.exists()
-
     def _synthesize_uncached(self, spoken: str, rate_wpm: int) -> Speech:
         started = time.perf_counter()
         self._counter += 1
         path = self._tmp_dir / f"{self._counter:06d}.wav"
+        # The engine's voice is shared: say which one every time (the default if none).
+        voice = self.voice or self._default_voice or None
         for _attempt in range(SYNTH_ATTEMPTS):
-            if self._synthesize_to(spoken, rate_wpm, path):
+            if self._engine.synthesize_to(spoken, rate_wpm, voice, path):
                 break
         try:
             samples, sample_rate_hz = _read_wav_mono(path)
@@ -253,6 +282,7 @@ class Synthesizer:
         return Speech(samples, sample_rate_hz, synth_ms)
 
     def close(self) -> None:
+        """Removes the temporary folder; the engine stays for the rest of the process."""
         shutil.rmtree(self._tmp_dir, ignore_errors=True)
 
 

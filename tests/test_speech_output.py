@@ -1,0 +1,528 @@
+"""Spoken output: prompts printed and spoken, never cut short, with working controls and cues.
+
+Three layers:
+* VoiceSpeaker logic with a fake engine and output (no audio at all): printing, --quiet,
+  adjust() steps, limits and saving, flags over saved settings, falling back to print.
+* The real engine writing WAVs with --speak-to (needs espeak-ng: `audio` marker).
+* The real chain to the private PulseAudio server's null sink, recorded from its monitor
+  (fixtures in tests/audio_fixtures.py): the greeting is heard in full before say()
+  returns, cues sound in order and are told apart, --no-earcons is silent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import time
+import wave
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from assistant import config, earcons, voice_out
+from assistant.interfaces import Control, Cue, VoiceUnavailable
+from assistant.text_io import TextSpeaker
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+GREETING = (
+    "Hello. I'll help you get iCloud Photos syncing on your iPhone again. Please say yes or no."
+)
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    voice_out.add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+# --- the speaker's logic, with fakes --------------------------------------------------------
+
+
+class FakeSpeech:
+    def __init__(self, text: str, rate_wpm: int) -> None:
+        self.samples = np.full(100, 0.5, np.float32)
+        self.sample_rate_hz = 22050
+        self.text = text
+        self.rate_wpm = rate_wpm
+
+
+class FakeSynthesizer:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+        self.closed = False
+
+    def synthesize(self, text: str, rate_wpm: int) -> FakeSpeech:
+        self.calls.append((text, rate_wpm))
+        return FakeSpeech(text, rate_wpm)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeOutput:
+    def __init__(self, fail: bool = False) -> None:
+        self.played: list[tuple[int, float]] = []
+        self.fail = fail
+
+    def play(self, samples: np.ndarray, sample_rate_hz: int, volume: float = 1.0) -> bool:
+        if self.fail:
+            raise VoiceUnavailable("audio output failed (device unplugged).")
+        self.played.append((len(samples), volume))
+        return True
+
+    def stop(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def fake_speaker(
+    tmp_path: Path, prefs: config.SpeechPreferences | None = None, **kwargs: Any
+) -> tuple[voice_out.VoiceSpeaker, io.StringIO, FakeSynthesizer, FakeOutput]:
+    printed = io.StringIO()
+    synth, output = FakeSynthesizer(), FakeOutput(kwargs.pop("fail", False))
+    speaker = voice_out.VoiceSpeaker(
+        synth,  # type: ignore[arg-type]
+        output,
+        prefs or config.SpeechPreferences(),
+        TextSpeaker(printed),
+        config_path=tmp_path / "config.toml",
+        warn_to=kwargs.pop("warn_to", io.StringIO()),
+        **kwargs,
+    )
+    return speaker, printed, synth, output
+
+
+def test_every_prompt_is_printed_then_spoken(tmp_path: Path) -> None:
+    speaker, printed, synth, output = fake_speaker(tmp_path)
+    speaker.say("Step 1 of 7: Check your settings.")
+    speaker.say("Please say yes or no.")
+    assert printed.getvalue().splitlines() == [
+        "Step 1 of 7: Check your settings.",
+        "Please say yes or no.",
+    ]
+    assert [text for text, _ in synth.calls] == [
+        "Step 1 of 7: Check your settings.",
+        "Please say yes or no.",
+    ]
+    assert len(output.played) == 2
+
+
+def test_quiet_speaks_without_printing(tmp_path: Path) -> None:
+    speaker, printed, synth, _ = fake_speaker(tmp_path, quiet=True)
+    speaker.say("Hello.")
+    assert printed.getvalue() == ""
+    assert synth.calls == [("Hello.", config.DEFAULT_RATE_WPM)]
+
+
+def test_faster_and_slower_step_the_rate_and_stop_at_the_limits(tmp_path: Path) -> None:
+    speaker, _, synth, _ = fake_speaker(tmp_path)
+    assert speaker.adjust(Control.FASTER)
+    speaker.say("x")
+    assert synth.calls[-1][1] == config.DEFAULT_RATE_WPM + voice_out.RATE_STEP_WPM
+    while speaker.adjust(Control.FASTER):
+        pass
+    assert speaker.rate_wpm == config.RATE_MAX_WPM
+    assert not speaker.adjust(Control.FASTER)
+    while speaker.adjust(Control.SLOWER):
+        pass
+    assert speaker.rate_wpm == config.RATE_MIN_WPM
+    assert not speaker.adjust(Control.SLOWER)
+
+
+def test_louder_and_quieter_step_the_volume_and_stop_at_the_limits(tmp_path: Path) -> None:
+    speaker, _, _, output = fake_speaker(tmp_path)
+    assert speaker.adjust(Control.LOUDER)
+    speaker.say("x")
+    assert output.played[-1][1] > config.DEFAULT_VOLUME
+    steps_up = 1
+    while speaker.adjust(Control.LOUDER):
+        steps_up += 1
+    assert speaker.volume == config.VOLUME_MAX
+    assert steps_up >= 1  # "louder" works at least once from the default
+    steps_down = 0
+    while speaker.adjust(Control.QUIETER):
+        steps_down += 1
+    assert speaker.volume == config.VOLUME_MIN
+    assert steps_down >= 4
+    assert not speaker.adjust(Control.QUIETER)
+
+
+def test_adjustments_are_saved_and_only_they(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    config.save_preferences(config.SpeechPreferences(voice="gmw/en-us"), path)
+    # This run has --rate 250 and --volume 0.2 on the command line: not to be saved.
+    run_prefs = config.SpeechPreferences(rate_wpm=250, volume=0.2, voice="gmw/en-us")
+    speaker, _, _, _ = fake_speaker(tmp_path, run_prefs)
+    assert speaker.adjust(Control.SLOWER)
+    saved = config.load_preferences(path)
+    assert saved.rate_wpm == 250 - voice_out.RATE_STEP_WPM
+    assert saved.volume == config.DEFAULT_VOLUME
+    assert saved.voice == "gmw/en-us"
+    assert speaker.adjust(Control.LOUDER)
+    assert config.load_preferences(path).volume == pytest.approx(
+        0.2 * voice_out.VOLUME_STEP_FACTOR, abs=1e-3
+    )
+
+
+def test_flags_override_saved_settings() -> None:
+    saved = config.SpeechPreferences(rate_wpm=120, volume=0.3, voice="gmw/en", earcons=True)
+    assert voice_out.effective_preferences(parse(), saved) == saved
+    args = parse("--rate", "200", "--volume", "0.9", "--voice", "en-us", "--no-earcons")
+    assert voice_out.effective_preferences(args, saved) == config.SpeechPreferences(
+        rate_wpm=200, volume=0.9, voice="en-us", earcons=False
+    )
+
+
+@pytest.mark.parametrize(
+    "argv", [["--rate", "20"], ["--rate", "fast"], ["--volume", "3"], ["--volume", "-1"]]
+)
+def test_out_of_range_flags_are_usage_errors(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parse(*argv)
+    assert exit_info.value.code == 2
+
+
+def test_cues_are_played_unless_turned_off(tmp_path: Path) -> None:
+    speaker, _, _, output = fake_speaker(tmp_path)
+    speaker.cue(Cue.LISTENING)
+    assert len(output.played) == 1
+    quiet_cues, _, _, silent = fake_speaker(tmp_path, config.SpeechPreferences(earcons=False))
+    quiet_cues.cue(Cue.LISTENING)
+    assert silent.played == []
+
+
+def test_a_failing_device_falls_back_to_print_with_one_warning(tmp_path: Path) -> None:
+    warnings = io.StringIO()
+    speaker, printed, _, _ = fake_speaker(tmp_path, quiet=True, fail=True, warn_to=warnings)
+    speaker.say("First prompt.")
+    speaker.cue(Cue.LISTENING)
+    speaker.say("Second prompt.")
+    # Even with --quiet, a prompt that cannot be spoken is printed: the user gets something.
+    assert printed.getvalue().splitlines() == ["First prompt.", "Second prompt."]
+    assert len(warnings.getvalue().splitlines()) == 1
+
+
+def test_pronunciations_change_only_what_the_engine_gets() -> None:
+    from assistant import tts
+
+    table = tts.Pronunciations.load()
+    spoken = table.apply("Restart your Wi-Fi router, then open Settings > Photos.")
+    assert "Wi-Fi" not in spoken and "then" not in spoken and ">" not in spoken
+    # Whole words only: no change inside other words.
+    assert table.apply("Athens thence Wi-Fi-ish") == "Athens thence Wi-Fi-ish"
+
+
+def test_a_bad_pronunciation_file_is_an_error(tmp_path: Path) -> None:
+    from assistant import tts
+
+    bad = tmp_path / "p.yaml"
+    bad.write_text("replacements: [1, 2]\n")
+    with pytest.raises(ValueError):
+        tts.Pronunciations.load(bad)
+    assert tts.Pronunciations.load(tmp_path / "missing.yaml").apply("then") == "then"
+
+
+def test_importing_voice_out_stays_cheap() -> None:
+    """Text mode imports voice_out too; it must not pull in the engines."""
+    code = (
+        "import sys, assistant.voice_out; "
+        "print(sorted(m for m in ('pyttsx3', 'sounddevice', 'numpy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --- the real engine, writing files ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def engine_available() -> None:
+    from assistant import tts
+
+    try:
+        tts.Synthesizer().close()
+    except VoiceUnavailable as err:
+        pytest.skip(f"no speech engine: {err}")
+
+
+def read_wav(path: Path) -> tuple[np.ndarray, int]:
+    with wave.open(str(path), "rb") as wav:
+        rate = wav.getframerate()
+        data = np.frombuffer(wav.readframes(wav.getnframes()), "<i2")
+    return data.astype(np.float32) / 32768.0, rate
+
+
+def rms(samples: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
+
+
+@pytest.mark.audio
+def test_speak_to_writes_one_wav_per_prompt(
+    tmp_path: Path, engine_available: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    out_dir = tmp_path / "spoken"
+    printed = io.StringIO()
+    speaker = voice_out.build_speaker(parse("--speak-to", str(out_dir)), TextSpeaker(printed))
+    prompts = [GREETING, "Step 1 of 7: Check your settings.", "Please say yes or no."]
+    for prompt in prompts:
+        speaker.say(prompt)
+        speaker.cue(Cue.LISTENING)  # cues are not prompts: no file for them
+    speaker.close()
+    assert sorted(p.name for p in out_dir.iterdir()) == ["0001.wav", "0002.wav", "0003.wav"]
+    assert printed.getvalue().splitlines() == prompts
+    durations_ms = []
+    for name in ("0001.wav", "0002.wav", "0003.wav"):
+        samples, rate = read_wav(out_dir / name)
+        assert rate == 22050
+        assert rms(samples) > 0.02
+        durations_ms.append(1000 * len(samples) / rate)
+    assert durations_ms[0] > durations_ms[1] > durations_ms[2] > 500
+
+
+@pytest.mark.audio
+def test_speak_to_continues_numbering(tmp_path: Path, engine_available: None) -> None:
+    out_dir = tmp_path / "spoken"
+    for _ in range(2):
+        speaker = voice_out.build_speaker(
+            parse("--speak-to", str(out_dir), "--quiet"),
+            TextSpeaker(io.StringIO()),
+            config_path=tmp_path / "config.toml",
+        )
+        speaker.say("Hello.")
+        speaker.close()
+    assert sorted(p.name for p in out_dir.iterdir()) == ["0001.wav", "0002.wav"]
+
+
+@pytest.mark.audio
+def test_faster_is_shorter_and_louder_is_louder(tmp_path: Path, engine_available: None) -> None:
+    out_dir = tmp_path / "spoken"
+    speaker = voice_out.build_speaker(
+        parse("--speak-to", str(out_dir), "--quiet"),
+        TextSpeaker(io.StringIO()),
+        config_path=tmp_path / "config.toml",
+    )
+    text = "In Settings, tap your name, then iCloud, then Photos."
+    speaker.say(text)
+    assert speaker.adjust(Control.FASTER)
+    speaker.say(text)
+    assert speaker.adjust(Control.LOUDER)
+    speaker.say(text)
+    speaker.close()
+    normal, _ = read_wav(out_dir / "0001.wav")
+    faster, _ = read_wav(out_dir / "0002.wav")
+    louder, _ = read_wav(out_dir / "0003.wav")
+    assert len(faster) < 0.92 * len(normal)
+    assert len(louder) == len(faster)  # same rate, only the level changed
+    assert rms(louder) / rms(faster) == pytest.approx(voice_out.VOLUME_STEP_FACTOR, rel=0.05)
+    assert config.load_preferences(tmp_path / "config.toml").rate_wpm == (
+        config.DEFAULT_RATE_WPM + voice_out.RATE_STEP_WPM
+    )
+
+
+@pytest.mark.audio
+def test_rate_flag_changes_length(tmp_path: Path, engine_available: None) -> None:
+    lengths = []
+    for rate in ("120", "240"):
+        out_dir = tmp_path / rate
+        speaker = voice_out.build_speaker(
+            parse("--speak-to", str(out_dir), "--quiet", "--rate", rate),
+            TextSpeaker(io.StringIO()),
+            config_path=tmp_path / "config.toml",
+        )
+        speaker.say("Are your photos syncing now? Please say yes or no.")
+        speaker.close()
+        lengths.append(len(read_wav(out_dir / "0001.wav")[0]))
+    assert lengths[1] < 0.7 * lengths[0]
+
+
+@pytest.mark.audio
+def test_unknown_voice_warns_and_uses_the_default(
+    tmp_path: Path, engine_available: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    speaker = voice_out.build_speaker(
+        parse("--speak-to", str(tmp_path / "s"), "--voice", "klingon-xx"),
+        TextSpeaker(io.StringIO()),
+        config_path=tmp_path / "config.toml",
+    )
+    speaker.say("Hello.")
+    speaker.close()
+    assert "klingon-xx" in capsys.readouterr().err
+    assert (tmp_path / "s" / "0001.wav").exists()
+
+
+@pytest.mark.audio
+def test_list_voices(engine_available: None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert voice_out.handle_info_flags(parse("--list-voices")) == 0
+    out = capsys.readouterr().out
+    assert "gmw/en" in out and "English" in out
+    assert voice_out.handle_info_flags(parse()) is None
+
+
+# --- the real chain to a (virtual) speaker ------------------------------------------------
+
+
+def sound_spans(
+    samples: np.ndarray, rate_hz: int, threshold: float = 0.02
+) -> list[tuple[int, int]]:
+    """(start, end) sample indexes of stretches of sound separated by >= 60 ms of silence."""
+    level = np.abs(samples.astype(np.float32) / 32768.0) > threshold
+    loud = np.flatnonzero(level)
+    if len(loud) == 0:
+        return []
+    gap = int(rate_hz * 0.06)
+    breaks = np.flatnonzero(np.diff(loud) > gap)
+    starts = [loud[0], *loud[breaks + 1]]
+    ends = [*loud[breaks], loud[-1]]
+    return [(int(s), int(e) + 1) for s, e in zip(starts, ends, strict=True)]
+
+
+def dominant_hz(samples: np.ndarray, rate_hz: int) -> float:
+    segment = samples.astype(np.float64)
+    spectrum = np.abs(np.fft.rfft(segment * np.hanning(len(segment)), n=1 << 16))
+    return float(np.argmax(spectrum) * rate_hz / (1 << 16))
+
+
+@pytest.fixture
+def device_speaker(pulse_server: Any, engine_available: None, tmp_path: Path) -> Any:
+    def build(*argv: str) -> voice_out.VoiceSpeaker:
+        return voice_out.build_speaker(
+            parse(*argv), TextSpeaker(io.StringIO()), config_path=tmp_path / "config.toml"
+        )
+
+    return build
+
+
+@pytest.mark.audio
+def test_greeting_is_heard_in_full_before_say_returns(
+    device_speaker: Any, speaker_recording: Any
+) -> None:
+    from assistant import tts
+
+    expected = tts.Synthesizer(pronunciations=tts.Pronunciations.load())
+    expected_ms = expected.synthesize(GREETING, config.DEFAULT_RATE_WPM).duration_ms
+    expected.close()
+    speaker = device_speaker()
+    rec = speaker_recording()
+    time.sleep(0.5)  # the null sink settles to the recorder's low latency
+    speaker.say(GREETING)
+    # Stop recording right away: if say() returned early, the end would be missing.
+    time.sleep(0.1)
+    samples = rec.stop()
+    speaker.close()
+    spans = sound_spans(samples, rec.sample_rate_hz)
+    assert spans, "nothing was heard"
+    heard_ms = 1000 * (spans[-1][1] - spans[0][0]) / rec.sample_rate_hz
+    # Trailing silence is part of expected_ms, not of what is heard as sound.
+    assert expected_ms - 400 <= heard_ms <= expected_ms + 200, (heard_ms, expected_ms)
+
+
+@pytest.mark.audio
+def test_cues_sound_in_order_after_the_prompt_and_are_distinct(
+    device_speaker: Any, speaker_recording: Any
+) -> None:
+    speaker = device_speaker()
+    rec = speaker_recording()
+    time.sleep(0.5)
+    speaker.say("Please say yes or no.")
+    speaker.cue(Cue.LISTENING)
+    time.sleep(0.3)
+    speaker.cue(Cue.NOT_UNDERSTOOD)
+    time.sleep(0.3)
+    speaker.cue(Cue.UNDERSTOOD)
+    time.sleep(0.2)
+    samples = rec.stop()
+    speaker.close()
+    rate = rec.sample_rate_hz
+    spans = sound_spans(samples, rate)
+    # The prompt may break into several spans at its pauses; the cues are the last three
+    # (a cue's notes are 25 ms apart, so each cue is one span).
+    assert len(spans) >= 4
+    listening, not_understood, understood = spans[-3:]
+    for (start, end), cue in zip(
+        (listening, not_understood, understood),
+        (Cue.LISTENING, Cue.NOT_UNDERSTOOD, Cue.UNDERSTOOD),
+        strict=True,
+    ):
+        assert abs(1000 * (end - start) / rate - earcons.duration_ms(cue)) < 60, cue
+    # The listening cue comes after the prompt has finished, not over it.
+    prompt_end = spans[-4][1]
+    assert listening[0] > prompt_end
+    # Pitch contours, as in test_earcons: rising, falling, one high note.
+    half = (listening[1] - listening[0]) // 2
+    assert dominant_hz(samples[listening[0] + half : listening[1]], rate) > 1.3 * dominant_hz(
+        samples[listening[0] : listening[0] + half], rate
+    )
+    half = (not_understood[1] - not_understood[0]) // 2
+    assert dominant_hz(
+        samples[not_understood[0] : not_understood[0] + half], rate
+    ) > 1.3 * dominant_hz(samples[not_understood[0] + half : not_understood[1]], rate)
+    assert dominant_hz(samples[understood[0] : understood[1]], rate) > 1000
+
+
+@pytest.mark.audio
+def test_no_earcons_means_silent_cues(device_speaker: Any, speaker_recording: Any) -> None:
+    speaker = device_speaker("--no-earcons")
+    rec = speaker_recording()
+    time.sleep(0.3)
+    for cue in Cue:
+        speaker.cue(cue)
+    time.sleep(0.3)
+    samples = rec.stop()
+    speaker.close()
+    assert sound_spans(samples, rec.sample_rate_hz) == []
+
+
+@pytest.mark.audio
+def test_stop_cuts_a_prompt_short(device_speaker: Any, speaker_recording: Any) -> None:
+    import threading
+
+    speaker = device_speaker()
+    rec = speaker_recording()
+    time.sleep(0.3)
+    timer = threading.Timer(0.8, speaker.stop)
+    started = time.monotonic()
+    timer.start()
+    speaker.say(GREETING)
+    elapsed_s = time.monotonic() - started
+    timer.join()
+    rec.stop()
+    speaker.close()
+    assert elapsed_s < 2.0
+
+
+@pytest.mark.audio
+def test_unknown_output_device_is_voice_unavailable(device_speaker: Any) -> None:
+    with pytest.raises(VoiceUnavailable):
+        device_speaker("--output-device", "no such speaker anywhere")
+
+
+@pytest.mark.audio
+def test_no_sound_server_gives_one_line(tmp_path: Path, engine_available: None) -> None:
+    """No output device at all: one line, exit 1 (the lead's cli falls back to text)."""
+    alsa_conf = tmp_path / "asound.conf"
+    alsa_conf.write_text("pcm.!default { type pulse }\nctl.!default { type pulse }\n")
+    env = {
+        **os.environ,
+        "PULSE_SERVER": f"unix:{tmp_path}/no-such-socket",
+        "ALSA_CONFIG_PATH": f"/usr/share/alsa/alsa.conf:{alsa_conf}",
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.voice_out", "Hello."],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=REPO_ROOT,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "Speech output unavailable" in result.stderr
