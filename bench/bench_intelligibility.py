@@ -136,7 +136,7 @@ def recognize(model: Any, speech: tts.Speech) -> str:
 def run(
     prompts: list[tuple[str, str]], synthesizer: tts.Synthesizer, model: Any, rate_wpm: int
 ) -> dict[str, Any]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for key, raw in prompts:
         text = fill_placeholders(raw)
         speech = synthesizer.synthesize(text, rate_wpm)
@@ -157,6 +157,8 @@ def run(
         )
     total_words = sum(r["words"] for r in rows)
     total_errors = sum(r["errors"] for r in rows)
+    total_synth_ms = sum(r["synth_ms"] for r in rows)
+    total_audio_s = sum(r["audio_ms"] for r in rows) / 1000
     return {
         "rate_wpm": rate_wpm,
         "voice": synthesizer.voice or "(default)",
@@ -167,8 +169,7 @@ def run(
         "prompts_over_25pct": sum(r["wer"] > 0.25 for r in rows),
         "synth_ms_median": statistics.median(r["synth_ms"] for r in rows),
         "synth_ms_max": max(r["synth_ms"] for r in rows),
-        "synth_ms_per_audio_s": 1000 * sum(r["synth_ms"] for r in rows)
-        / sum(r["audio_ms"] for r in rows),
+        "synth_ms_per_audio_s": total_synth_ms / total_audio_s,
         "rows": rows,
     }
 
