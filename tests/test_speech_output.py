@@ -526,3 +526,17 @@ def test_no_sound_server_gives_one_line(tmp_path: Path, engine_available: None) 
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
     assert "Speech output unavailable" in result.stderr
+
+
+@pytest.mark.audio
+def test_every_rate_change_takes_effect(engine_available: None) -> None:
+    """pyttsx3's asynchronous espeak driver used to drop a rate change now and then."""
+    from assistant import tts
+
+    synthesizer = tts.Synthesizer(cache_entries=0)
+    text = "We'll go through up to seven checks, one at a time."
+    rates = [240, 120, 200, 140, 300, 100, 180]
+    durations_ms = [synthesizer.synthesize(text, rate).duration_ms for rate in rates]
+    synthesizer.close()
+    by_rate = sorted(zip(rates, durations_ms, strict=True))
+    assert [d for _, d in by_rate] == sorted(durations_ms, reverse=True), by_rate
