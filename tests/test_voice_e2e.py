@@ -143,7 +143,8 @@ def test_resolved_at_step_one_by_voice(converse, spoken):
     ])  # fmt: skip
     assert report["outcome"] == "resolved", report["_transcript"]
     assert report["resolved_at_step"] == 1
-    assert "Voice mode" in report["_transcript"]
+    assert "Voice mode: speaking and listening" in report["_transcript"]
+    assert "Speech output stopped working" not in report["_transcript"]
 
 
 def test_stop_by_voice_ends_stopped(converse, spoken):
