@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from assistant import audio_devices
+
 log = logging.getLogger(__name__)
 
 PREFERRED_SAMPLE_RATE_HZ = 16000
@@ -42,32 +44,9 @@ def list_input_devices() -> list[dict[str, Any]]:
     """Devices with input channels: index, name, channels, default rate, is_default."""
     sd = _sounddevice()
     try:
-        devices = sd.query_devices()
-        default_input = sd.default.device[0]
+        return audio_devices.list_devices(sd, "input")
     except Exception as exc:
         raise MicrophoneError(f"cannot list audio devices: {exc}") from exc
-    found = []
-    for index, info in enumerate(devices):
-        if info.get("max_input_channels", 0) > 0:
-            found.append(
-                {
-                    "index": index,
-                    "name": info["name"],
-                    "channels": info["max_input_channels"],
-                    "default_sample_rate_hz": int(info["default_samplerate"]),
-                    "is_default": index == default_input,
-                }
-            )
-    return found
-
-
-def resolve_device(device: str | int | None) -> int | str | None:
-    """--input-device: an index ("3"), or part of a device name; None for the default."""
-    if device is None or device == "":
-        return None
-    if isinstance(device, int) or str(device).isdigit():
-        return int(device)
-    return str(device)  # PortAudio matches substrings of device names itself
 
 
 @dataclass
@@ -82,7 +61,7 @@ class Microphone:
 
     def __init__(self, device: str | int | None = None, block_ms: int = BLOCK_MS) -> None:
         sd = _sounddevice()
-        self.device = resolve_device(device)
+        self.device = audio_devices.parse_device(device)
         self.stats = CaptureStats()
         self._overflows_logged = 0
         self._dropped_logged = 0

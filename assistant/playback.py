@@ -21,6 +21,7 @@ import wave
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import audio_devices
 from assistant.interfaces import VoiceUnavailable
 
 if TYPE_CHECKING:
@@ -46,33 +47,13 @@ def _sounddevice() -> Any:
     return sounddevice
 
 
-def parse_device(device: str | int | None) -> str | int | None:
-    """A device given on the command line: an index if it is a number, else part of a name."""
-    if device is None or isinstance(device, int):
-        return device
-    text = device.strip()
-    return int(text) if text.isdigit() else text
-
-
 def list_output_devices() -> list[dict[str, Any]]:
     """Devices that can play sound: index, name, channels, default_sample_rate_hz, is_default."""
     sd = _sounddevice()
     try:
-        devices = sd.query_devices()
-        default_out = sd.default.device[1]
+        return audio_devices.list_devices(sd, "output")
     except Exception as err:  # PortAudio errors come as sd.PortAudioError
         raise VoiceUnavailable(f"cannot list audio devices ({err}).") from err
-    return [
-        {
-            "index": index,
-            "name": info["name"],
-            "channels": info["max_output_channels"],
-            "default_sample_rate_hz": int(info["default_samplerate"]),
-            "is_default": index == default_out,
-        }
-        for index, info in enumerate(devices)
-        if info["max_output_channels"] > 0
-    ]
 
 
 def check_output_device(device: str | int | None) -> int:
@@ -83,7 +64,7 @@ def check_output_device(device: str | int | None) -> int:
         # a message about device -1, which would mean nothing to the user.
         if device is None and sd.default.device[1] < 0:
             raise VoiceUnavailable("no audio output device found.")
-        info = sd.query_devices(parse_device(device), kind="output")
+        info = sd.query_devices(audio_devices.parse_device(device), kind="output")
     except VoiceUnavailable:
         raise
     except ValueError as err:  # sounddevice: no such device / no default output device

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assistant import asr, mic, models
+from assistant import asr, audio_devices, mic, models
 from assistant.interfaces import Utterance, VoiceUnavailable
 
 log = logging.getLogger(__name__)
@@ -60,17 +60,7 @@ def handle_info_flags(args: argparse.Namespace) -> int | None:
     except mic.MicrophoneError as exc:
         print(f"Cannot list microphones: {exc}", file=sys.stderr)
         return 1
-    if not devices:
-        print("No microphones found.")
-        return 0
-    for device in devices:
-        marker = "*" if device["is_default"] else " "
-        print(
-            f"{marker} {device['index']:3d}  {device['name']}  "
-            f"({device['channels']} ch, {device['default_sample_rate_hz']} Hz)"
-        )
-    print("(* = default; pass --input-device INDEX or part of the name)")
-    return 0
+    return audio_devices.print_devices(devices, "microphones", "--input-device")
 
 
 class VoskListener:

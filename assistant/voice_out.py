@@ -22,11 +22,12 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from assistant import config
+from assistant import audio_devices, config
 from assistant.interfaces import Control, Cue, Speaker, VoiceUnavailable
 
 if TYPE_CHECKING:
@@ -50,42 +51,33 @@ class Output(Protocol):
     def close(self) -> None: ...
 
 
-def _rate_wpm(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not config.RATE_MIN_WPM <= value <= config.RATE_MAX_WPM:
-        raise argparse.ArgumentTypeError(
-            f"must be between {config.RATE_MIN_WPM} and {config.RATE_MAX_WPM} words per minute"
-        )
-    return value
+def _bounded(convert: Callable[[str], float], low: float, high: float, unit: str = "") -> Any:
+    """An argparse type: a number within [low, high], or a one-line usage error."""
 
+    def parse(text: str) -> float:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}{unit}")
+        return value
 
-def _volume(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not config.VOLUME_MIN <= value <= config.VOLUME_MAX:
-        raise argparse.ArgumentTypeError(
-            f"must be between {config.VOLUME_MIN} and {config.VOLUME_MAX}"
-        )
-    return value
+    return parse
 
 
 def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
     """Speaking options (parser may be an argument group)."""
     parser.add_argument(
         "--rate",
-        type=_rate_wpm,
+        type=_bounded(int, config.RATE_MIN_WPM, config.RATE_MAX_WPM, " words per minute"),
         metavar="WPM",
         help=f"speaking rate in words per minute, {config.RATE_MIN_WPM}-{config.RATE_MAX_WPM} "
         f"(default: saved setting, else {config.DEFAULT_RATE_WPM})",
     )
     parser.add_argument(
         "--volume",
-        type=_volume,
+        type=_bounded(float, config.VOLUME_MIN, config.VOLUME_MAX),
         metavar="LEVEL",
         help=f"speech volume {config.VOLUME_MIN}-{config.VOLUME_MAX} "
         f"(default: saved setting, else {config.DEFAULT_VOLUME})",
@@ -157,17 +149,7 @@ def _print_output_devices() -> int:
     except VoiceUnavailable as err:
         print(f"Cannot list speakers: {err}", file=sys.stderr)
         return 1
-    if not devices:
-        print("No speakers found.")
-        return 0
-    for device in devices:
-        marker = "*" if device["is_default"] else " "
-        print(
-            f"{marker} {device['index']:3d}  {device['name']}  "
-            f"({device['channels']} ch, {device['default_sample_rate_hz']} Hz)"
-        )
-    print("(* = default; pass --output-device INDEX or part of the name)")
-    return 0
+    return audio_devices.print_devices(devices, "speakers", "--output-device")
 
 
 class VoiceSpeaker:

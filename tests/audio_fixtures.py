@@ -67,6 +67,16 @@ ctl.!default { type pulse }
 """
 
 
+def _end_process(process: subprocess.Popen, sig: int, timeout_s: float = 5.0) -> None:
+    """Ask a helper process to end with `sig`; kill it if it has not within timeout_s."""
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _skip(reason: str) -> None:
     """Skip an audio test; CI (ASSISTANT_REQUIRE_AUDIO=1) turns this into a failure."""
     pytest.skip(reason)
@@ -221,12 +231,7 @@ def pulse_server() -> Iterator[PulseServer]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        server.process.send_signal(signal.SIGTERM)
-        try:
-            server.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait()
+        _end_process(server.process, signal.SIGTERM)
         _portaudio("initialize")
         shutil.rmtree(base, ignore_errors=True)
 
@@ -379,12 +384,7 @@ class SpeakerRecording:
         if not os.path.exists(self._file.name):
             return np.zeros(0, np.int16)
         if self._process.poll() is None:
-            self._process.send_signal(signal.SIGINT)
-            try:
-                self._process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+            _end_process(self._process, signal.SIGINT)
         data = Path(self._file.name).read_bytes()
         os.unlink(self._file.name)
         return np.frombuffer(data[: len(data) // 2 * 2], dtype=np.int16).copy()

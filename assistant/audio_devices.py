@@ -1,0 +1,55 @@
+"""Sound devices as PortAudio (through sounddevice) sees them, for microphones and speakers.
+
+One place for what `--list-devices`, `--list-output-devices`, `--input-device` and
+`--output-device` mean, so both directions behave the same.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+
+def parse_device(device: str | int | None) -> int | str | None:
+    """A device given on the command line: an index ("3"), part of a name, or None (default)."""
+    if device is None or isinstance(device, int):
+        return device
+    text = device.strip()
+    if not text:
+        return None
+    return int(text) if text.isdigit() else text  # PortAudio matches parts of names itself
+
+
+def list_devices(sd: Any, kind: Literal["input", "output"]) -> list[dict[str, Any]]:
+    """Devices with channels of that kind: index, name, channels, default rate, is_default.
+
+    Raises whatever PortAudio raises (sounddevice.PortAudioError) when it cannot list.
+    """
+    devices = sd.query_devices()
+    default = sd.default.device[0 if kind == "input" else 1]
+    channels_key = f"max_{kind}_channels"
+    return [
+        {
+            "index": index,
+            "name": info["name"],
+            "channels": info[channels_key],
+            "default_sample_rate_hz": int(info["default_samplerate"]),
+            "is_default": index == default,
+        }
+        for index, info in enumerate(devices)
+        if info.get(channels_key, 0) > 0
+    ]
+
+
+def print_devices(devices: list[dict[str, Any]], plural_noun: str, option: str) -> int:
+    """The listing for --list-devices / --list-output-devices; returns the exit code."""
+    if not devices:
+        print(f"No {plural_noun} found.")
+        return 0
+    for device in devices:
+        marker = "*" if device["is_default"] else " "
+        print(
+            f"{marker} {device['index']:3d}  {device['name']}  "
+            f"({device['channels']} ch, {device['default_sample_rate_hz']} Hz)"
+        )
+    print(f"(* = default; pass {option} INDEX or part of the name)")
+    return 0
