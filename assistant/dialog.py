@@ -190,8 +190,10 @@ class Dialog:
         elif intent == "no":
             self.speaker.say(self.texts.get("dialog.confirm_rejected"))
             self._say_prompt()
-        else:
-            self._act(intent, heard) if intent not in (UNKNOWN, SILENCE) else self._missed()
+        elif intent in (UNKNOWN, SILENCE):
+            self._missed()
+        else:  # a command instead of an answer: do it
+            self._act(intent, heard)
 
     def _missed(self) -> None:
         self.misses += 1
