@@ -35,6 +35,11 @@ def handle_info_flags(args: argparse.Namespace) -> int | None:
     return None
 
 
+def _sentence(err: Exception) -> str:
+    text = str(err).strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _note(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -51,7 +56,7 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
         try:
             speaker = voice_out.build_speaker(args, printer)
         except VoiceUnavailable as err:
-            _note(f"Speech output unavailable: {err} Prompts will be printed.")
+            _note(f"Speech output unavailable: {_sentence(err)} Prompts will be printed.")
     if script is not None:
         return speaker, ScriptListener(script)
     if args.text:
@@ -59,7 +64,7 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
     try:
         listener: Listener = voice_in.build_listener(args, args.lang)
     except VoiceUnavailable as err:
-        _note(f"Voice input unavailable: {err} Type your answers instead.")
+        _note(f"Voice input unavailable: {_sentence(err)} Type your answers instead.")
         return speaker, StdinListener()
     spoken = "speaking and listening" if speaker is not printer else "listening"
     _note(f"Voice mode: {spoken}. Say your answers out loud.")
