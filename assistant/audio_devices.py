@@ -6,6 +6,8 @@ One place for what `--list-devices`, `--list-output-devices`, `--input-device` a
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import Any, Literal
 
 
@@ -40,8 +42,22 @@ def list_devices(sd: Any, kind: Literal["input", "output"]) -> list[dict[str, An
     ]
 
 
-def print_devices(devices: list[dict[str, Any]], plural_noun: str, option: str) -> int:
-    """The listing for --list-devices / --list-output-devices; returns the exit code."""
+def print_devices(
+    lister: Callable[[], list[dict[str, Any]]],
+    errors: tuple[type[Exception], ...],
+    plural_noun: str,
+    option: str,
+) -> int:
+    """The listing for --list-devices / --list-output-devices; returns the exit code.
+
+    lister: mic.list_input_devices or playback.list_output_devices; errors: what they raise
+    with a one-line message when PortAudio cannot list.
+    """
+    try:
+        devices = lister()
+    except errors as err:
+        print(f"Cannot list {plural_noun}: {err}", file=sys.stderr)
+        return 1
     if not devices:
         print(f"No {plural_noun} found.")
         return 0

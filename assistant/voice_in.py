@@ -55,12 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
 def handle_info_flags(args: argparse.Namespace) -> int | None:
     if not getattr(args, "list_devices", False):
         return None
-    try:
-        devices = mic.list_input_devices()
-    except mic.MicrophoneError as exc:
-        print(f"Cannot list microphones: {exc}", file=sys.stderr)
-        return 1
-    return audio_devices.print_devices(devices, "microphones", "--input-device")
+    return audio_devices.print_devices(
+        mic.list_input_devices, (mic.MicrophoneError,), "microphones", "--input-device"
+    )
 
 
 class VoskListener:

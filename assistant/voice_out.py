@@ -144,12 +144,9 @@ def _print_voices() -> int:
 def _print_output_devices() -> int:
     from assistant import playback
 
-    try:
-        devices = playback.list_output_devices()
-    except VoiceUnavailable as err:
-        print(f"Cannot list speakers: {err}", file=sys.stderr)
-        return 1
-    return audio_devices.print_devices(devices, "speakers", "--output-device")
+    return audio_devices.print_devices(
+        playback.list_output_devices, (VoiceUnavailable,), "speakers", "--output-device"
+    )
 
 
 class VoiceSpeaker:
