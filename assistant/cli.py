@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant import engines
+from assistant.atomic_file import write_text_atomically
 from assistant.check import check_prompts
 from assistant.dialog import Dialog
 from assistant.flow import Flow
 from assistant.intents import Vocabulary
 from assistant.machine import all_states, mermaid_diagram
 from assistant.prompt_files import PROMPTS_DIR, PromptError
-from assistant.report import summary_markdown, summary_path, write_atomically, write_report
+from assistant.report import summary_markdown, summary_path, write_report
 from assistant.session import StateStore, default_state_file
 from assistant.text_io import read_script
 from assistant.texts import Texts
@@ -166,7 +167,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.report:
         write_report(args.report, flow, outcome, args.lang)
     if outcome.answers:
-        write_atomically(summary_path(store.path), summary_markdown(flow, texts, outcome))
+        write_text_atomically(summary_path(store.path), summary_markdown(flow, texts, outcome))
     return EXIT_OK
 
 

@@ -12,13 +12,13 @@ then the defaults. A single bad value only loses that value.
 from __future__ import annotations
 
 import math
-import os
 import sys
-import tempfile
 import tomllib
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
+
+from assistant.atomic_file import write_atomically
 
 APP_NAME = "icloud-photos-assistant"
 CONFIG_FILE_NAME = "config.toml"
@@ -130,21 +130,6 @@ def load_preferences(path: Path | None = None, warn_to: TextIO | None = None) ->
     return _parse_speech_table(document.get(SPEECH_TABLE, {}), path, warn_to)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one (temp file + rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
 def save_preferences(prefs: SpeechPreferences, path: Path | None = None) -> None:
     """Write the [speech] table, keeping everything else in the file. Raises OSError."""
     import tomli_w
@@ -155,4 +140,4 @@ def save_preferences(prefs: SpeechPreferences, path: Path | None = None) -> None
     document = dict(document or {})
     speech = {key: value for key, value in asdict(prefs).items() if value is not None}
     document[SPEECH_TABLE] = speech
-    _write_atomically(path, tomli_w.dumps(document).encode("utf-8"))
+    write_atomically(path, tomli_w.dumps(document).encode("utf-8"))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.atomic_file import write_text_atomically
 from assistant.flow import ACTION, FIXED, Flow
 from assistant.machine import split_state
 from assistant.session import Answer
@@ -76,16 +75,8 @@ def report_json(flow: Flow, outcome: Outcome, lang: str) -> dict:
     }
 
 
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(tmp, path)
-
-
 def write_report(path: Path, flow: Flow, outcome: Outcome, lang: str) -> None:
-    write_atomically(path, json.dumps(report_json(flow, outcome, lang), indent=2) + "\n")
+    write_text_atomically(path, json.dumps(report_json(flow, outcome, lang), indent=2) + "\n")
 
 
 def _checked_titles(flow: Flow, texts: Texts, answers: list[Answer]) -> list[str]:

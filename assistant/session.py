@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+from assistant.atomic_file import write_text_atomically
 
 FORMAT_VERSION = 1
 
@@ -85,18 +86,7 @@ class StateStore:
         return progress, None
 
     def save(self, progress: Progress) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(progress.to_json(), out, indent=1)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_text_atomically(self.path, json.dumps(progress.to_json(), indent=1))
 
     def clear(self) -> None:
         with contextlib.suppress(FileNotFoundError):

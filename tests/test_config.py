@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import config
+from assistant import atomic_file, config
 from assistant.config import SpeechPreferences
 
 
@@ -112,7 +112,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(config.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic_file.os, "replace", broken_replace)
     with pytest.raises(OSError):
         config.save_preferences(SpeechPreferences(rate_wpm=200), path)
     assert config.load_preferences(path).rate_wpm == 120
