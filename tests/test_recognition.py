@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from audio_fixtures import DEV_SET
+from audio_fixtures import dev_set_files
 
 from assistant import asr, audio
 from assistant.intents import INTENTS, Vocabulary
@@ -60,13 +60,11 @@ def intent_of(decision: asr.Decision) -> str:
 
 @pytest.fixture(scope="session")
 def dev_results(recognizer):
-    if not DEV_SET.is_dir():
-        pytest.skip(f"dev set missing: {DEV_SET}")
     results: dict[str, list[tuple[str, asr.Decision]]] = {}
     compute_s = audio_s = 0.0
     for label in ("yes", "no", "unknown", "silence"):
         results[label] = []
-        for wav in sorted((DEV_SET / label).glob("*.wav")):
+        for wav in dev_set_files(label):
             samples = audio.read_wav_16k_mono(wav)
             started = time.perf_counter()
             decision = asr.recognize_samples(recognizer, samples)
@@ -119,7 +117,7 @@ def test_early_endpointing_beats_vosk_default(vosk_model, recognizer):
     default = asr.PhraseRecognizer(
         vosk_model, vocab().phrases(INTENTS), meaning=vocab().parse, early_stable_ms=None
     )
-    wav = sorted((DEV_SET / "yes").glob("*.wav"))[0]
+    wav = dev_set_files("yes")[0]
     samples = audio.read_wav_16k_mono(wav)
     ours = asr.recognize_samples(recognizer, samples)
     theirs = asr.recognize_samples(default, samples)
@@ -294,7 +292,7 @@ def run_recognize(*wavs: Path | str) -> subprocess.CompletedProcess[str]:
 
 
 def test_recognize_command_prints_json_lines_in_order(vosk_model_dir, synth_dir, tmp_path):
-    yes = sorted((DEV_SET / "yes").glob("*.wav"))[0]
+    yes = dev_set_files("yes")[0]
     no_synth = espeak_wav(synth_dir, "no", "en-gb", 175)  # 22050 Hz
     rate_hz = 48000
     stereo = np.repeat(audio.read_wav(yes)[0], 2, axis=1)  # 16 kHz mono -> 48 kHz stereo
@@ -313,7 +311,7 @@ def test_recognize_command_prints_json_lines_in_order(vosk_model_dir, synth_dir,
 def test_recognize_command_bad_files_give_error_lines_and_exit_2(vosk_model_dir, tmp_path):
     junk = tmp_path / "junk.wav"
     junk.write_bytes(b"RIFF....not really")
-    yes = sorted((DEV_SET / "yes").glob("*.wav"))[0]
+    yes = dev_set_files("yes")[0]
     proc = run_recognize(tmp_path / "missing.wav", junk, yes)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr

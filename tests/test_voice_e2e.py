@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from audio_fixtures import DEV_SET
+from audio_fixtures import dev_set_files
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LISTENING_MARK = "listening for"
@@ -31,9 +31,7 @@ pytestmark = pytest.mark.audio
 
 def real_answer(label: str, index: int) -> Path:
     """A real person's recording (the dev set has different speakers per file)."""
-    files = sorted((DEV_SET / label).glob("*.wav"))
-    if not files:
-        pytest.skip(f"dev set missing: {DEV_SET / label}")
+    files = dev_set_files(label)
     return files[index]
 
 

@@ -9,15 +9,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from audio_fixtures import DEV_SET
+from audio_fixtures import dev_set_files
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def dev_wav(label: str, index: int = 0) -> Path:
-    files = sorted((DEV_SET / label).glob("*.wav"))
-    if not files:
-        pytest.skip(f"dev set missing: {DEV_SET / label}")
+    files = dev_set_files(label)
     return files[index]
 
 
