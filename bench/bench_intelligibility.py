@@ -33,7 +33,10 @@ from typing import Any
 
 import yaml
 
-from assistant import audio, config, models, tts
+from assistant import preferences
+from assistant.audio import wav_io
+from assistant.model_store import store
+from assistant.speaking import pyttsx3_synthesizer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROMPTS_FILE = REPO_ROOT / "prompts" / "en.yaml"
@@ -115,13 +118,13 @@ def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
     return previous[-1]
 
 
-def recognize(model: Any, speech: tts.Speech) -> str:
+def recognize(model: Any, speech: pyttsx3_synthesizer.Speech) -> str:
     import numpy as np
     from vosk import KaldiRecognizer
 
-    pcm16k = audio.resample(speech.samples, speech.sample_rate_hz, VOSK_SAMPLE_RATE_HZ)
+    pcm16k = wav_io.resample(speech.samples, speech.sample_rate_hz, VOSK_SAMPLE_RATE_HZ)
     pad = np.zeros(int(VOSK_SAMPLE_RATE_HZ * PAD_MS / 1000), np.float32)
-    pcm = audio.float_to_int16(np.concatenate([pad, pcm16k, pad]))
+    pcm = wav_io.float_to_int16(np.concatenate([pad, pcm16k, pad]))
     recognizer = KaldiRecognizer(model, VOSK_SAMPLE_RATE_HZ)
     text_parts = []
     data = pcm.tobytes()
@@ -134,7 +137,10 @@ def recognize(model: Any, speech: tts.Speech) -> str:
 
 
 def run(
-    prompts: list[tuple[str, str]], synthesizer: tts.Synthesizer, model: Any, rate_wpm: int
+    prompts: list[tuple[str, str]],
+    synthesizer: pyttsx3_synthesizer.Synthesizer,
+    model: Any,
+    rate_wpm: int,
 ) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for key, raw in prompts:
@@ -177,7 +183,7 @@ def run(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=int, action="append", metavar="WPM",
-                        help=f"rate(s) to test (default: {config.DEFAULT_RATE_WPM})")  # fmt: skip
+                        help=f"rate(s) (default: {preferences.DEFAULT_RATE_WPM})")  # fmt: skip
     parser.add_argument("--voice", help="voice id (default: the engine's default voice)")
     parser.add_argument("--prompts", type=Path, default=PROMPTS_FILE)
     parser.add_argument("--model", help="Vosk model folder (default: installed model)")
@@ -185,20 +191,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write all results here")
     args = parser.parse_args(argv)
 
-    model_dir = models.find_model("en", args.model)
+    model_dir = store.find_model("en", args.model)
     if model_dir is None:
-        print(models.missing_model_message("en", args.model), file=sys.stderr)
+        print(store.missing_model_message("en", args.model), file=sys.stderr)
         return 2
     from vosk import Model, SetLogLevel
 
     SetLogLevel(-1)
     model = Model(str(model_dir))
     prompts = prompt_strings(yaml.safe_load(args.prompts.read_text(encoding="utf-8")))
-    synthesizer = tts.Synthesizer(pronunciations=tts.Pronunciations.load())
+    synthesizer = pyttsx3_synthesizer.Synthesizer(
+        pronunciations=pyttsx3_synthesizer.Pronunciations.load()
+    )
     if args.voice:
         synthesizer.voice = synthesizer.resolve_voice(args.voice) or args.voice
     results = []
-    for rate_wpm in args.rate or [config.DEFAULT_RATE_WPM]:
+    for rate_wpm in args.rate or [preferences.DEFAULT_RATE_WPM]:
         started = time.perf_counter()
         result = run(prompts, synthesizer, model, rate_wpm)
         results.append(result)

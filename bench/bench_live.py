@@ -29,7 +29,9 @@ sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 import audio_fixtures  # noqa: E402 - the tests' sound server, reused on purpose
 
-from assistant import asr, audio, intents, voice_in  # noqa: E402
+from assistant.audio import wav_io  # noqa: E402
+from assistant.conversation import understanding  # noqa: E402
+from assistant.listening import voice_listener, vosk_recognizer  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,24 +62,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic) -> int:
-    vocab = intents.Vocabulary.load("en")
-    phrases = vocab.phrases(intents.INTENTS)
+    vocab = understanding.Vocabulary.load("en")
+    phrases = vocab.phrases(understanding.INTENTS)
     started = time.perf_counter()
-    listener = voice_in.build_listener(
+    listener = voice_listener.build_listener(
         argparse.Namespace(model=None, input_device=None, list_devices=False), "en"
     )
     built_s = time.perf_counter() - started
     model = listener._model.get(60)
     ready_s = time.perf_counter() - started
-    offline = asr.PhraseRecognizer(model, phrases, meaning=vocab.parse)
+    offline = vosk_recognizer.PhraseRecognizer(model, phrases, meaning=vocab.parse)
 
     after_clip_ms: list[float] = []
     after_word_ms: list[float] = []
     right = total = 0
     for label in ("yes", "no"):
         for wav in sorted((args.folder / label).glob("*.wav"))[: args.files]:
-            samples = audio.read_wav_16k_mono(wav)
-            reference = asr.recognize_samples(offline, samples)
+            samples = wav_io.read_wav_16k_mono(wav)
+            reference = vosk_recognizer.recognize_samples(offline, samples)
             result: dict[str, object] = {}
 
             def listen(out: dict[str, object] = result) -> None:
@@ -101,7 +103,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic) -> int:
             delay_ms = 1000 * (float(result["at"]) - clip_end)  # type: ignore[arg-type]
             after_clip_ms.append(delay_ms)
             if reference.speech_end_ms is not None:
-                trailing_ms = max(0.0, audio.duration_ms(samples) - reference.speech_end_ms)
+                trailing_ms = max(0.0, wav_io.duration_ms(samples) - reference.speech_end_ms)
                 after_word_ms.append(delay_ms + trailing_ms)
             time.sleep(0.3)
     stats = listener.microphone_stats

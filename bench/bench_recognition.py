@@ -24,7 +24,10 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from assistant import asr, audio, intents, models
+from assistant.audio import wav_io
+from assistant.conversation import understanding
+from assistant.listening import vosk_recognizer
+from assistant.model_store import store
 
 ANSWERS = ("yes", "no")
 
@@ -42,36 +45,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--model", help="Vosk model folder (default: installed model)")
     parser.add_argument("--lang", default="en")
-    parser.add_argument("--min-confidence", type=float, default=asr.CONFIDENT_MIN_CONFIDENCE)
+    parser.add_argument(
+        "--min-confidence", type=float, default=vosk_recognizer.CONFIDENT_MIN_CONFIDENCE
+    )
     parser.add_argument(
         "--distractors",
         default="default",
         help="'default', 'none', or comma-separated words added to the grammar",
     )
-    parser.add_argument("--early-stable-ms", type=float, default=asr.EARLY_STABLE_MS)
+    parser.add_argument("--early-stable-ms", type=float, default=vosk_recognizer.EARLY_STABLE_MS)
     parser.add_argument("--details", action="store_true", help="one line per file")
     parser.add_argument("--json", type=Path, help="also write all results as JSON here")
     args = parser.parse_args(argv)
 
-    model_dir = models.find_model(args.lang, args.model)
+    model_dir = store.find_model(args.lang, args.model)
     if model_dir is None:
-        print(models.missing_model_message(args.lang, args.model), file=sys.stderr)
+        print(store.missing_model_message(args.lang, args.model), file=sys.stderr)
         return 2
     load_started = time.perf_counter()
-    model = asr.load_model(model_dir)
+    model = vosk_recognizer.load_model(model_dir)
     load_s = time.perf_counter() - load_started
 
-    vocab = intents.Vocabulary.load(args.lang)
-    phrases = vocab.phrases(intents.INTENTS)
+    vocab = understanding.Vocabulary.load(args.lang)
+    phrases = vocab.phrases(understanding.INTENTS)
     if args.distractors == "default":
-        distractors: tuple[str, ...] = asr.DEFAULT_DISTRACTORS
+        distractors: tuple[str, ...] = vosk_recognizer.DEFAULT_DISTRACTORS
     elif args.distractors == "none":
         distractors = ()
     else:
         distractors = tuple(args.distractors.split(","))
     vocab_words = {w for p in phrases for w in p.split()}
     distractors = tuple(d for d in distractors if d not in vocab_words)
-    early = asr.PhraseRecognizer(
+    early = vosk_recognizer.PhraseRecognizer(
         model,
         phrases,
         meaning=vocab.parse,
@@ -79,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         early_stable_ms=args.early_stable_ms,
         min_confidence=args.min_confidence,
     )
-    vosk_default = asr.PhraseRecognizer(
+    vosk_default = vosk_recognizer.PhraseRecognizer(
         model,
         phrases,
         meaning=vocab.parse,
@@ -97,14 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for label in labels:
         for wav in sorted((args.folder / label).glob("*.wav")):
-            samples = audio.read_wav_16k_mono(wav)
+            samples = wav_io.read_wav_16k_mono(wav)
             started = time.perf_counter()
-            decision = asr.recognize_samples(early, samples)
+            decision = vosk_recognizer.recognize_samples(early, samples)
             compute_s += time.perf_counter() - started
             audio_s += decision.decided_at_ms / 1000
-            reference = asr.recognize_samples(vosk_default, samples)
+            reference = vosk_recognizer.recognize_samples(vosk_default, samples)
             # What the dialog would get: "" -> silence, UNK -> unknown.
-            intent = vocab.parse(asr.dialog_text(decision, vocab.parse))
+            intent = vocab.parse(vosk_recognizer.dialog_text(decision, vocab.parse))
             outcome = intent
             if intent in ANSWERS and not decision.confident:
                 outcome = f"{intent}?"  # the dialog would ask "did you say ...?"

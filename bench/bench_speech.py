@@ -9,7 +9,7 @@
    latency; each block of samples is time-stamped on arrival (wall clock, shared with the
    launching code), and the first sample above -34 dBFS is dated from its block. Arrival
    comes a little after playing, so the figure errs on the slow side (by about 10 ms). By
-   default the process is `python -m assistant.voice_out --quiet GREETING`: interpreter
+   default the process is `python -m assistant.speaking.voice_speaker --quiet GREETING`: interpreter
    start, imports, engine start, device check, synthesis, playback - what the assistant
    does before its greeting. --cmd measures any other command (e.g. the whole assistant).
 2. say() return: in this process, how long after the last audible sample of a prompt
@@ -130,15 +130,15 @@ def time_to_first_word(
 
 
 def say_return_lags(recorder: MonitorRecorder, runs: int) -> list[float]:
-    from assistant import voice_out
-    from assistant.text_io import TextSpeaker
+    from assistant.speaking import voice_speaker
+    from assistant.text_mode import TextSpeaker
 
     parser = argparse.ArgumentParser()
-    voice_out.add_arguments(parser)
-    speaker = voice_out.build_speaker(
+    voice_speaker.add_arguments(parser)
+    speaker = voice_speaker.build_speaker(
         parser.parse_args(["--quiet"]),
         TextSpeaker(io.StringIO()),
-        config_path=Path(tempfile.mkdtemp()) / "config.toml",
+        config_path=Path(tempfile.mkdtemp()) / "preferences.toml",
     )
     lags = []
     for index in range(runs):
@@ -158,13 +158,16 @@ def say_return_lags(recorder: MonitorRecorder, runs: int) -> list[float]:
 def synthesis_times() -> dict[str, float]:
     import bench_intelligibility as bi
 
-    from assistant import config, tts
+    from assistant import preferences
+    from assistant.speaking import pyttsx3_synthesizer
 
     prompts = bi.prompt_strings(yaml.safe_load(bi.PROMPTS_FILE.read_text(encoding="utf-8")))
-    synthesizer = tts.Synthesizer(pronunciations=tts.Pronunciations.load(), cache_entries=0)
+    synthesizer = pyttsx3_synthesizer.Synthesizer(
+        pronunciations=pyttsx3_synthesizer.Pronunciations.load(), cache_entries=0
+    )
     synth_ms, audio_ms = [], []
     for _, raw in prompts:
-        speech = synthesizer.synthesize(bi.fill_placeholders(raw), config.DEFAULT_RATE_WPM)
+        speech = synthesizer.synthesize(bi.fill_placeholders(raw), preferences.DEFAULT_RATE_WPM)
         synth_ms.append(speech.synth_ms)
         audio_ms.append(speech.duration_ms)
     synthesizer.close()
@@ -204,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     command = (
         shlex.split(args.cmd)
         if args.cmd
-        else [sys.executable, "-m", "assistant.voice_out", "--quiet", GREETING]
+        else [sys.executable, "-m", "assistant.speaking.voice_speaker", "--quiet", GREETING]
     )
     mic = None
     if server is not None:

@@ -70,6 +70,7 @@ def dev_set_files(label: str) -> list[Path]:
         pytest.skip(f"dev set has no {label} files: {DEV_SET}")
     return files
 
+
 # Appended to the system ALSA configuration: makes the default ALSA device PulseAudio, so
 # PortAudio's "default" device is our private server, whatever /etc says.
 ALSA_PULSE_DEFAULT_CONF = """
@@ -100,13 +101,13 @@ def _skip(reason: str) -> None:
 def vosk_model_dir() -> Path:
     """The installed Vosk model folder (default English model)."""
     try:
-        from assistant import models
+        from assistant.model_store import store
     except ImportError as exc:  # pragma: no cover - only while the package is being built
-        _skip(f"assistant.models not importable: {exc}")
+        _skip(f"assistant.model_store.store not importable: {exc}")
         raise
-    found = models.find_model("en")
+    found = store.find_model("en")
     if found is None:
-        _skip(f"Vosk model missing: run {models.GET_MODEL_HINT}")
+        _skip(f"Vosk model missing: run {store.GET_MODEL_HINT}")
     assert found is not None
     return found
 
@@ -251,10 +252,10 @@ def pulse_server() -> Iterator[PulseServer]:
 
 
 def read_wav_16k_mono(path: str | os.PathLike[str]) -> np.ndarray:
-    """int16 samples of a WAV converted to 16 kHz mono (through assistant.audio)."""
-    from assistant import audio
+    """int16 samples of a WAV converted to 16 kHz mono (through assistant.audio.wav_io)."""
+    from assistant.audio import wav_io
 
-    return audio.read_wav_16k_mono(path)
+    return wav_io.read_wav_16k_mono(path)
 
 
 class VirtualMic:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
-from assistant.prompt_files import PROMPTS_DIR
+from assistant.cli.main import main
+from assistant.paths import PROMPTS_DIR
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.cli import main
-from assistant.dialog import Dialog
-from assistant.flow import Flow
-from assistant.intents import Vocabulary
+from assistant.cli.main import main
+from assistant.conversation.dialog import Dialog
+from assistant.conversation.flow import Flow
+from assistant.conversation.texts import Texts
+from assistant.conversation.understanding import Vocabulary
 from assistant.interfaces import Utterance
-from assistant.text_io import TextSpeaker
-from assistant.texts import Texts
+from assistant.text_mode import TextSpeaker
 
 
 def test_diagram_is_mermaid_with_every_question(capsys):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant import earcons
 from assistant.interfaces import Cue
+from assistant.speaking import earcons
 
 RATE_HZ = earcons.DEFAULT_SAMPLE_RATE_HZ
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from assistant.intents import Vocabulary
+from assistant.conversation.understanding import Vocabulary
 
 
 @pytest.fixture(scope="module")

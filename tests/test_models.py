@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant import models
+from assistant.model_store import store as models
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SPEC = models.spec_for("en")

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.dialog import Dialog
-from assistant.flow import FINAL_STATES, Flow
-from assistant.intents import Vocabulary
+from assistant.conversation.dialog import Dialog
+from assistant.conversation.flow import FINAL_STATES, Flow
+from assistant.conversation.machine import all_states
+from assistant.conversation.texts import Texts
+from assistant.conversation.understanding import Vocabulary
 from assistant.interfaces import Utterance
-from assistant.machine import all_states
-from assistant.text_io import TextSpeaker
-from assistant.texts import Texts
+from assistant.text_mode import TextSpeaker
 
 FLOW = Flow.load()
 TEXTS = Texts.load(FLOW)

@@ -22,8 +22,9 @@ import numpy as np
 import pytest
 from audio_fixtures import dev_set_files
 
-from assistant import asr, audio
-from assistant.intents import INTENTS, Vocabulary
+from assistant.audio import wav_io
+from assistant.conversation.understanding import INTENTS, Vocabulary
+from assistant.listening import vosk_recognizer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ("yes", "no")
@@ -39,7 +40,7 @@ def vocab() -> Vocabulary:
 @pytest.fixture(scope="session")
 def vosk_model(vosk_model_dir):
     started = time.perf_counter()
-    model = asr.load_model(vosk_model_dir)
+    model = vosk_recognizer.load_model(vosk_model_dir)
     load_s = time.perf_counter() - started
     assert load_s < 5, f"model load took {load_s:.1f} s"
     return model
@@ -47,12 +48,14 @@ def vosk_model(vosk_model_dir):
 
 @pytest.fixture(scope="session")
 def recognizer(vosk_model):
-    return asr.PhraseRecognizer(vosk_model, vocab().phrases(INTENTS), meaning=vocab().parse)
+    return vosk_recognizer.PhraseRecognizer(
+        vosk_model, vocab().phrases(INTENTS), meaning=vocab().parse
+    )
 
 
-def intent_of(decision: asr.Decision) -> str:
+def intent_of(decision: vosk_recognizer.Decision) -> str:
     """The intent the dialog would act on (silence and unknown included)."""
-    return vocab().parse(asr.dialog_text(decision, vocab().parse))
+    return vocab().parse(vosk_recognizer.dialog_text(decision, vocab().parse))
 
 
 # --- the shared dev set of real recordings ---------------------------------------------------
@@ -60,14 +63,14 @@ def intent_of(decision: asr.Decision) -> str:
 
 @pytest.fixture(scope="session")
 def dev_results(recognizer):
-    results: dict[str, list[tuple[str, asr.Decision]]] = {}
+    results: dict[str, list[tuple[str, vosk_recognizer.Decision]]] = {}
     compute_s = audio_s = 0.0
     for label in ("yes", "no", "unknown", "silence"):
         results[label] = []
         for wav in dev_set_files(label):
-            samples = audio.read_wav_16k_mono(wav)
+            samples = wav_io.read_wav_16k_mono(wav)
             started = time.perf_counter()
-            decision = asr.recognize_samples(recognizer, samples)
+            decision = vosk_recognizer.recognize_samples(recognizer, samples)
             compute_s += time.perf_counter() - started
             audio_s += (decision.decided_at_ms + 300) / 1000  # audio fed, lead-in included
             results[label].append((wav.name, decision))
@@ -114,13 +117,13 @@ def test_recognition_is_well_under_real_time(dev_results):
 
 
 def test_early_endpointing_beats_vosk_default(vosk_model, recognizer):
-    default = asr.PhraseRecognizer(
+    default = vosk_recognizer.PhraseRecognizer(
         vosk_model, vocab().phrases(INTENTS), meaning=vocab().parse, early_stable_ms=None
     )
     wav = dev_set_files("yes")[0]
-    samples = audio.read_wav_16k_mono(wav)
-    ours = asr.recognize_samples(recognizer, samples)
-    theirs = asr.recognize_samples(default, samples)
+    samples = wav_io.read_wav_16k_mono(wav)
+    ours = vosk_recognizer.recognize_samples(recognizer, samples)
+    theirs = vosk_recognizer.recognize_samples(default, samples)
     assert ours.text == theirs.text == "yes"
     assert ours.reason == "early" and theirs.reason == "endpoint"
     assert ours.decided_at_ms + 300 < theirs.decided_at_ms
@@ -162,7 +165,9 @@ def synth_results(recognizer, synth_dir):
             for text, intent in {**ANSWER_WORDS, **COMMAND_WORDS}.items():
                 # espeak-ng writes 22050 Hz: this also exercises the resampling.
                 wav = espeak_wav(synth_dir, text, voice, rate)
-                decision = asr.recognize_samples(recognizer, audio.read_wav_16k_mono(wav))
+                decision = vosk_recognizer.recognize_samples(
+                    recognizer, wav_io.read_wav_16k_mono(wav)
+                )
                 results.append((voice, rate, text, intent, decision))
     return results
 
@@ -200,7 +205,9 @@ def test_pyttsx3_synthesized_answer(recognizer, tmp_path):
         path = tmp_path / f"{text}.wav"
         engine.save_to_file(text, str(path))
         engine.runAndWait()
-        heard[text] = intent_of(asr.recognize_samples(recognizer, audio.read_wav_16k_mono(path)))
+        heard[text] = intent_of(
+            vosk_recognizer.recognize_samples(recognizer, wav_io.read_wav_16k_mono(path))
+        )
     assert heard == {"yes": "yes", "no": "no"}
 
 
@@ -211,10 +218,10 @@ def test_a_pause_mid_phrase_is_not_cut_off(recognizer, synth_dir, first, second,
     """ "it" ... "didn't work": deciding on "it" alone would be wrong (or "i" ... )."""
     pause = np.zeros(int(16000 * 0.45), np.int16)
     samples = np.concatenate(
-        [audio.read_wav_16k_mono(espeak_wav(synth_dir, part)) if part else pause
+        [wav_io.read_wav_16k_mono(espeak_wav(synth_dir, part)) if part else pause
          for part in (first, "", second)]
     )  # fmt: skip
-    decision = asr.recognize_samples(recognizer, samples)
+    decision = vosk_recognizer.recognize_samples(recognizer, samples)
     assert intent_of(decision) == intent, decision
 
 
@@ -222,18 +229,22 @@ def test_a_pause_mid_phrase_is_not_cut_off(recognizer, synth_dir, first, second,
 
 
 def test_phrases_with_unknown_words_are_dropped(vosk_model):
-    rec = asr.PhraseRecognizer(vosk_model, ["yes", "no", "zzqx blorf", "Café", "go  back"])
+    rec = vosk_recognizer.PhraseRecognizer(
+        vosk_model, ["yes", "no", "zzqx blorf", "Café", "go  back"]
+    )
     assert rec.phrases == ["yes", "no", "go back"]
     assert set(rec.dropped_phrases) == {"zzqx blorf", "café"}
 
 
 def test_distractors_never_include_a_phrase_word(vosk_model):
-    rec = asr.PhraseRecognizer(vosk_model, ["hello there", "yes"])
+    rec = vosk_recognizer.PhraseRecognizer(vosk_model, ["hello there", "yes"])
     assert "hello" not in rec.distractors
 
 
 def test_early_finalization_only_when_nothing_longer_changes_the_meaning(vosk_model):
-    rec = asr.PhraseRecognizer(vosk_model, vocab().phrases(INTENTS), meaning=vocab().parse)
+    rec = vosk_recognizer.PhraseRecognizer(
+        vosk_model, vocab().phrases(INTENTS), meaning=vocab().parse
+    )
     assert rec.can_finalize_early("yes")  # "yes please" is still yes
     assert rec.can_finalize_early("no")
     assert not rec.can_finalize_early("it is")  # "it is not" means no
@@ -257,18 +268,18 @@ def test_any_rate_and_channels_convert_to_16k_mono(tmp_path):
     t = np.arange(rate_hz) / rate_hz
     tone = 0.5 * np.sin(2 * np.pi * 440 * t)
     stereo16 = (np.stack([tone, tone], axis=1) * 32767).astype("<i2")
-    out = audio.read_wav_16k_mono(write_pcm(tmp_path / "s.wav", stereo16, rate_hz, 2, 2))
+    out = wav_io.read_wav_16k_mono(write_pcm(tmp_path / "s.wav", stereo16, rate_hz, 2, 2))
     assert len(out) == 16000
     assert abs(np.abs(out).max() / 32768 - 0.5) < 0.02
     # The 440 Hz tone is still 440 Hz (zero crossings per second).
     crossings = np.count_nonzero(np.diff(np.signbit(out.astype(np.int32))))
     assert abs(crossings / 2 - 440) < 5
     as_int32 = (tone * (2**31 - 1)).astype("<i4")
-    out32 = audio.read_wav_16k_mono(write_pcm(tmp_path / "m32.wav", as_int32, rate_hz, 1, 4))
+    out32 = wav_io.read_wav_16k_mono(write_pcm(tmp_path / "m32.wav", as_int32, rate_hz, 1, 4))
     assert np.abs(out32.astype(np.int32) - out.astype(np.int32)).max() < 50
     tone_8k = 0.5 * np.sin(2 * np.pi * 440 * np.arange(8000) / 8000)
     u8 = ((tone_8k * 127) + 128).astype(np.uint8)  # 8-bit WAV is unsigned
-    out8 = audio.read_wav_16k_mono(write_pcm(tmp_path / "m8.wav", u8, 8000, 1, 1))
+    out8 = wav_io.read_wav_16k_mono(write_pcm(tmp_path / "m8.wav", u8, 8000, 1, 1))
     assert len(out8) == 16000  # upsampled 8 kHz -> 16 kHz
     assert abs(np.count_nonzero(np.diff(np.signbit(out8.astype(np.int32)))) / 2 - 440) < 5
 
@@ -295,8 +306,8 @@ def test_recognize_command_prints_json_lines_in_order(vosk_model_dir, synth_dir,
     yes = dev_set_files("yes")[0]
     no_synth = espeak_wav(synth_dir, "no", "en-gb", 175)  # 22050 Hz
     rate_hz = 48000
-    stereo = np.repeat(audio.read_wav(yes)[0], 2, axis=1)  # 16 kHz mono -> 48 kHz stereo
-    stereo = audio.resample(stereo[:, 0], 16000, rate_hz)
+    stereo = np.repeat(wav_io.read_wav(yes)[0], 2, axis=1)  # 16 kHz mono -> 48 kHz stereo
+    stereo = wav_io.resample(stereo[:, 0], 16000, rate_hz)
     wide = np.stack([stereo, stereo], axis=1)
     stereo_yes = write_pcm(tmp_path / "yes48k.wav", (wide * 32767).astype("<i2"), rate_hz, 2, 2)
     proc = run_recognize(yes, no_synth, stereo_yes)

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from assistant.session import Answer, Progress, StateStore
+from assistant.conversation.session_store import Answer, Progress, StateStore
 
 REPO = Path(__file__).resolve().parent.parent
 

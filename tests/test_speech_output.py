@@ -24,9 +24,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant import config, earcons, voice_out
+from assistant import preferences
 from assistant.interfaces import Control, Cue, VoiceUnavailable
-from assistant.text_io import TextSpeaker
+from assistant.speaking import earcons, voice_speaker
+from assistant.text_mode import TextSpeaker
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GREETING = (
@@ -36,7 +37,7 @@ GREETING = (
 
 def parse(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    voice_out.add_arguments(parser)
+    voice_speaker.add_arguments(parser)
     return parser.parse_args(list(argv))
 
 
@@ -83,16 +84,16 @@ class FakeOutput:
 
 
 def fake_speaker(
-    tmp_path: Path, prefs: config.SpeechPreferences | None = None, **kwargs: Any
-) -> tuple[voice_out.VoiceSpeaker, io.StringIO, FakeSynthesizer, FakeOutput]:
+    tmp_path: Path, prefs: preferences.SpeechPreferences | None = None, **kwargs: Any
+) -> tuple[voice_speaker.VoiceSpeaker, io.StringIO, FakeSynthesizer, FakeOutput]:
     printed = io.StringIO()
     synth, output = FakeSynthesizer(), FakeOutput(kwargs.pop("fail", False))
-    speaker = voice_out.VoiceSpeaker(
+    speaker = voice_speaker.VoiceSpeaker(
         synth,  # type: ignore[arg-type]
         output,
-        prefs or config.SpeechPreferences(),
+        prefs or preferences.SpeechPreferences(),
         TextSpeaker(printed),
-        config_path=tmp_path / "config.toml",
+        config_path=tmp_path / "preferences.toml",
         warn_to=kwargs.pop("warn_to", io.StringIO()),
         **kwargs,
     )
@@ -118,21 +119,21 @@ def test_quiet_speaks_without_printing(tmp_path: Path) -> None:
     speaker, printed, synth, _ = fake_speaker(tmp_path, quiet=True)
     speaker.say("Hello.")
     assert printed.getvalue() == ""
-    assert synth.calls == [("Hello.", config.DEFAULT_RATE_WPM)]
+    assert synth.calls == [("Hello.", preferences.DEFAULT_RATE_WPM)]
 
 
 def test_faster_and_slower_step_the_rate_and_stop_at_the_limits(tmp_path: Path) -> None:
     speaker, _, synth, _ = fake_speaker(tmp_path)
     assert speaker.adjust(Control.FASTER)
     speaker.say("x")
-    assert synth.calls[-1][1] == config.DEFAULT_RATE_WPM + voice_out.RATE_STEP_WPM
+    assert synth.calls[-1][1] == preferences.DEFAULT_RATE_WPM + voice_speaker.RATE_STEP_WPM
     while speaker.adjust(Control.FASTER):
         pass
-    assert speaker.rate_wpm == config.RATE_MAX_WPM
+    assert speaker.rate_wpm == preferences.RATE_MAX_WPM
     assert not speaker.adjust(Control.FASTER)
     while speaker.adjust(Control.SLOWER):
         pass
-    assert speaker.rate_wpm == config.RATE_MIN_WPM
+    assert speaker.rate_wpm == preferences.RATE_MIN_WPM
     assert not speaker.adjust(Control.SLOWER)
 
 
@@ -140,42 +141,42 @@ def test_louder_and_quieter_step_the_volume_and_stop_at_the_limits(tmp_path: Pat
     speaker, _, _, output = fake_speaker(tmp_path)
     assert speaker.adjust(Control.LOUDER)
     speaker.say("x")
-    assert output.played[-1][1] > config.DEFAULT_VOLUME
+    assert output.played[-1][1] > preferences.DEFAULT_VOLUME
     steps_up = 1
     while speaker.adjust(Control.LOUDER):
         steps_up += 1
-    assert speaker.volume == config.VOLUME_MAX
+    assert speaker.volume == preferences.VOLUME_MAX
     assert steps_up >= 1  # "louder" works at least once from the default
     steps_down = 0
     while speaker.adjust(Control.QUIETER):
         steps_down += 1
-    assert speaker.volume == config.VOLUME_MIN
+    assert speaker.volume == preferences.VOLUME_MIN
     assert steps_down >= 4
     assert not speaker.adjust(Control.QUIETER)
 
 
 def test_adjustments_are_saved_and_only_they(tmp_path: Path) -> None:
-    path = tmp_path / "config.toml"
-    config.save_preferences(config.SpeechPreferences(voice="gmw/en-us"), path)
+    path = tmp_path / "preferences.toml"
+    preferences.save_preferences(preferences.SpeechPreferences(voice="gmw/en-us"), path)
     # This run has --rate 250 and --volume 0.2 on the command line: not to be saved.
-    run_prefs = config.SpeechPreferences(rate_wpm=250, volume=0.2, voice="gmw/en-us")
+    run_prefs = preferences.SpeechPreferences(rate_wpm=250, volume=0.2, voice="gmw/en-us")
     speaker, _, _, _ = fake_speaker(tmp_path, run_prefs)
     assert speaker.adjust(Control.SLOWER)
-    saved = config.load_preferences(path)
-    assert saved.rate_wpm == 250 - voice_out.RATE_STEP_WPM
-    assert saved.volume == config.DEFAULT_VOLUME
+    saved = preferences.load_preferences(path)
+    assert saved.rate_wpm == 250 - voice_speaker.RATE_STEP_WPM
+    assert saved.volume == preferences.DEFAULT_VOLUME
     assert saved.voice == "gmw/en-us"
     assert speaker.adjust(Control.LOUDER)
-    assert config.load_preferences(path).volume == pytest.approx(
-        0.2 * voice_out.VOLUME_STEP_FACTOR, abs=1e-3
+    assert preferences.load_preferences(path).volume == pytest.approx(
+        0.2 * voice_speaker.VOLUME_STEP_FACTOR, abs=1e-3
     )
 
 
 def test_flags_override_saved_settings() -> None:
-    saved = config.SpeechPreferences(rate_wpm=120, volume=0.3, voice="gmw/en", earcons=True)
-    assert voice_out.effective_preferences(parse(), saved) == saved
+    saved = preferences.SpeechPreferences(rate_wpm=120, volume=0.3, voice="gmw/en", earcons=True)
+    assert voice_speaker.effective_preferences(parse(), saved) == saved
     args = parse("--rate", "200", "--volume", "0.9", "--voice", "en-us", "--no-earcons")
-    assert voice_out.effective_preferences(args, saved) == config.SpeechPreferences(
+    assert voice_speaker.effective_preferences(args, saved) == preferences.SpeechPreferences(
         rate_wpm=200, volume=0.9, voice="en-us", earcons=False
     )
 
@@ -193,7 +194,7 @@ def test_cues_are_played_unless_turned_off(tmp_path: Path) -> None:
     speaker, _, _, output = fake_speaker(tmp_path)
     speaker.cue(Cue.LISTENING)
     assert len(output.played) == 1
-    quiet_cues, _, _, silent = fake_speaker(tmp_path, config.SpeechPreferences(earcons=False))
+    quiet_cues, _, _, silent = fake_speaker(tmp_path, preferences.SpeechPreferences(earcons=False))
     quiet_cues.cue(Cue.LISTENING)
     assert silent.played == []
 
@@ -210,9 +211,9 @@ def test_a_failing_device_falls_back_to_print_with_one_warning(tmp_path: Path) -
 
 
 def test_pronunciations_change_only_what_the_engine_gets() -> None:
-    from assistant import tts
+    from assistant.speaking import pyttsx3_synthesizer
 
-    table = tts.Pronunciations.load()
+    table = pyttsx3_synthesizer.Pronunciations.load()
     spoken = table.apply("Restart your Wi-Fi router, then open Settings > Photos.")
     assert "Wi-Fi" not in spoken and "then" not in spoken and ">" not in spoken
     # Whole words only: no change inside other words.
@@ -220,19 +221,21 @@ def test_pronunciations_change_only_what_the_engine_gets() -> None:
 
 
 def test_a_bad_pronunciation_file_is_an_error(tmp_path: Path) -> None:
-    from assistant import tts
+    from assistant.speaking import pyttsx3_synthesizer
 
     bad = tmp_path / "p.yaml"
     bad.write_text("replacements: [1, 2]\n")
     with pytest.raises(ValueError):
-        tts.Pronunciations.load(bad)
-    assert tts.Pronunciations.load(tmp_path / "missing.yaml").apply("then") == "then"
+        pyttsx3_synthesizer.Pronunciations.load(bad)
+    assert (
+        pyttsx3_synthesizer.Pronunciations.load(tmp_path / "missing.yaml").apply("then") == "then"
+    )
 
 
 def test_importing_voice_out_stays_cheap() -> None:
     """Text mode imports voice_out too; it must not pull in the engines."""
     code = (
-        "import sys, assistant.voice_out; "
+        "import sys, assistant.speaking.voice_speaker; "
         "print(sorted(m for m in ('pyttsx3', 'sounddevice', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -244,10 +247,10 @@ def test_importing_voice_out_stays_cheap() -> None:
 
 @pytest.fixture(scope="module")
 def engine_available() -> None:
-    from assistant import tts
+    from assistant.speaking import pyttsx3_synthesizer
 
     try:
-        tts.Synthesizer().close()
+        pyttsx3_synthesizer.Synthesizer().close()
     except VoiceUnavailable as err:
         pytest.skip(f"no speech engine: {err}")
 
@@ -270,7 +273,7 @@ def test_speak_to_writes_one_wav_per_prompt(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
     out_dir = tmp_path / "spoken"
     printed = io.StringIO()
-    speaker = voice_out.build_speaker(parse("--speak-to", str(out_dir)), TextSpeaker(printed))
+    speaker = voice_speaker.build_speaker(parse("--speak-to", str(out_dir)), TextSpeaker(printed))
     prompts = [GREETING, "Step 1 of 7: Check your settings.", "Please say yes or no."]
     for prompt in prompts:
         speaker.say(prompt)
@@ -291,10 +294,10 @@ def test_speak_to_writes_one_wav_per_prompt(
 def test_speak_to_continues_numbering(tmp_path: Path, engine_available: None) -> None:
     out_dir = tmp_path / "spoken"
     for _ in range(2):
-        speaker = voice_out.build_speaker(
+        speaker = voice_speaker.build_speaker(
             parse("--speak-to", str(out_dir), "--quiet"),
             TextSpeaker(io.StringIO()),
-            config_path=tmp_path / "config.toml",
+            config_path=tmp_path / "preferences.toml",
         )
         speaker.say("Hello.")
         speaker.close()
@@ -304,10 +307,10 @@ def test_speak_to_continues_numbering(tmp_path: Path, engine_available: None) ->
 @pytest.mark.audio
 def test_faster_is_shorter_and_louder_is_louder(tmp_path: Path, engine_available: None) -> None:
     out_dir = tmp_path / "spoken"
-    speaker = voice_out.build_speaker(
+    speaker = voice_speaker.build_speaker(
         parse("--speak-to", str(out_dir), "--quiet"),
         TextSpeaker(io.StringIO()),
-        config_path=tmp_path / "config.toml",
+        config_path=tmp_path / "preferences.toml",
     )
     text = "In Settings, tap your name, then iCloud, then Photos."
     speaker.say(text)
@@ -321,9 +324,9 @@ def test_faster_is_shorter_and_louder_is_louder(tmp_path: Path, engine_available
     louder, _ = read_wav(out_dir / "0003.wav")
     assert len(faster) < 0.92 * len(normal)
     assert len(louder) == len(faster)  # same rate, only the level changed
-    assert rms(louder) / rms(faster) == pytest.approx(voice_out.VOLUME_STEP_FACTOR, rel=0.05)
-    assert config.load_preferences(tmp_path / "config.toml").rate_wpm == (
-        config.DEFAULT_RATE_WPM + voice_out.RATE_STEP_WPM
+    assert rms(louder) / rms(faster) == pytest.approx(voice_speaker.VOLUME_STEP_FACTOR, rel=0.05)
+    assert preferences.load_preferences(tmp_path / "preferences.toml").rate_wpm == (
+        preferences.DEFAULT_RATE_WPM + voice_speaker.RATE_STEP_WPM
     )
 
 
@@ -332,10 +335,10 @@ def test_rate_flag_changes_length(tmp_path: Path, engine_available: None) -> Non
     lengths = []
     for rate in ("120", "240"):
         out_dir = tmp_path / rate
-        speaker = voice_out.build_speaker(
+        speaker = voice_speaker.build_speaker(
             parse("--speak-to", str(out_dir), "--quiet", "--rate", rate),
             TextSpeaker(io.StringIO()),
-            config_path=tmp_path / "config.toml",
+            config_path=tmp_path / "preferences.toml",
         )
         speaker.say("Are your photos syncing now? Please say yes or no.")
         speaker.close()
@@ -347,10 +350,10 @@ def test_rate_flag_changes_length(tmp_path: Path, engine_available: None) -> Non
 def test_unknown_voice_warns_and_uses_the_default(
     tmp_path: Path, engine_available: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    speaker = voice_out.build_speaker(
+    speaker = voice_speaker.build_speaker(
         parse("--speak-to", str(tmp_path / "s"), "--voice", "klingon-xx"),
         TextSpeaker(io.StringIO()),
-        config_path=tmp_path / "config.toml",
+        config_path=tmp_path / "preferences.toml",
     )
     speaker.say("Hello.")
     speaker.close()
@@ -360,10 +363,10 @@ def test_unknown_voice_warns_and_uses_the_default(
 
 @pytest.mark.audio
 def test_list_voices(engine_available: None, capsys: pytest.CaptureFixture[str]) -> None:
-    assert voice_out.handle_info_flags(parse("--list-voices")) == 0
+    assert voice_speaker.handle_info_flags(parse("--list-voices")) == 0
     out = capsys.readouterr().out
     assert "gmw/en" in out and "English" in out
-    assert voice_out.handle_info_flags(parse()) is None
+    assert voice_speaker.handle_info_flags(parse()) is None
 
 
 # --- the real chain to a (virtual) speaker ------------------------------------------------
@@ -392,9 +395,9 @@ def dominant_hz(samples: np.ndarray, rate_hz: int) -> float:
 
 @pytest.fixture
 def device_speaker(pulse_server: Any, engine_available: None, tmp_path: Path) -> Any:
-    def build(*argv: str) -> voice_out.VoiceSpeaker:
-        return voice_out.build_speaker(
-            parse(*argv), TextSpeaker(io.StringIO()), config_path=tmp_path / "config.toml"
+    def build(*argv: str) -> voice_speaker.VoiceSpeaker:
+        return voice_speaker.build_speaker(
+            parse(*argv), TextSpeaker(io.StringIO()), config_path=tmp_path / "preferences.toml"
         )
 
     return build
@@ -404,10 +407,12 @@ def device_speaker(pulse_server: Any, engine_available: None, tmp_path: Path) ->
 def test_greeting_is_heard_in_full_before_say_returns(
     device_speaker: Any, speaker_recording: Any
 ) -> None:
-    from assistant import tts
+    from assistant.speaking import pyttsx3_synthesizer
 
-    expected = tts.Synthesizer(pronunciations=tts.Pronunciations.load())
-    expected_ms = expected.synthesize(GREETING, config.DEFAULT_RATE_WPM).duration_ms
+    expected = pyttsx3_synthesizer.Synthesizer(
+        pronunciations=pyttsx3_synthesizer.Pronunciations.load()
+    )
+    expected_ms = expected.synthesize(GREETING, preferences.DEFAULT_RATE_WPM).duration_ms
     expected.close()
     speaker = device_speaker()
     rec = speaker_recording()
@@ -516,7 +521,7 @@ def test_no_sound_server_gives_one_line(tmp_path: Path, engine_available: None) 
         "XDG_CONFIG_HOME": str(tmp_path),
     }
     result = subprocess.run(
-        [sys.executable, "-m", "assistant.voice_out", "Hello."],
+        [sys.executable, "-m", "assistant.speaking.voice_speaker", "Hello."],
         capture_output=True,
         text=True,
         env=env,
@@ -531,9 +536,9 @@ def test_no_sound_server_gives_one_line(tmp_path: Path, engine_available: None) 
 @pytest.mark.audio
 def test_every_rate_change_takes_effect(engine_available: None) -> None:
     """pyttsx3's asynchronous espeak driver used to drop a rate change now and then."""
-    from assistant import tts
+    from assistant.speaking import pyttsx3_synthesizer
 
-    synthesizer = tts.Synthesizer(cache_entries=0)
+    synthesizer = pyttsx3_synthesizer.Synthesizer(cache_entries=0)
     text = "We'll go through up to seven checks, one at a time."
     rates = [240, 120, 200, 140, 300, 100, 180]
     durations_ms = [synthesizer.synthesize(text, rate).duration_ms for rate in rates]

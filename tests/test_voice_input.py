@@ -76,22 +76,22 @@ def test_speaker_recording_captures_what_is_played(pulse_server, speaker_recordi
 def listener(pulse_server, virtual_mic, vosk_model_dir):
     import argparse
 
-    from assistant import voice_in
+    from assistant.listening import voice_listener
 
     args = argparse.Namespace(model=str(vosk_model_dir), input_device=None, list_devices=False)
-    built = voice_in.build_listener(args, "en")
+    built = voice_listener.build_listener(args, "en")
     yield built
     built.close()
 
 
 def answer_phrases() -> list[str]:
-    from assistant.intents import INTENTS, Vocabulary
+    from assistant.conversation.understanding import INTENTS, Vocabulary
 
     return Vocabulary.load("en").phrases(INTENTS)
 
 
 def intent_of(text: str) -> str:
-    from assistant.intents import Vocabulary
+    from assistant.conversation.understanding import Vocabulary
 
     return Vocabulary.load("en").parse(text)
 
@@ -151,14 +151,15 @@ def test_listener_decides_soon_after_the_word(listener, virtual_mic):
 def test_no_model_is_one_clear_line_with_the_command(tmp_path, monkeypatch):
     import argparse
 
-    from assistant import models, voice_in
     from assistant.interfaces import VoiceUnavailable
+    from assistant.listening import voice_listener
+    from assistant.model_store import store as models
 
     monkeypatch.setattr(models, "checkout_models_dir", lambda: tmp_path / "a")
     monkeypatch.setattr(models, "user_models_dir", lambda: tmp_path / "b")
     args = argparse.Namespace(model=None, input_device=None, list_devices=False)
     with pytest.raises(VoiceUnavailable) as caught:
-        voice_in.build_listener(args, "en")
+        voice_listener.build_listener(args, "en")
     message = str(caught.value)
     assert "\n" not in message and "fetch-model" in message and "models download" in message
 
@@ -167,14 +168,14 @@ def test_no_model_is_one_clear_line_with_the_command(tmp_path, monkeypatch):
 def test_unknown_input_device_is_voice_unavailable(pulse_server, vosk_model_dir):
     import argparse
 
-    from assistant import voice_in
     from assistant.interfaces import VoiceUnavailable
+    from assistant.listening import voice_listener
 
     args = argparse.Namespace(
         model=str(vosk_model_dir), input_device="no-such-microphone-xyz", list_devices=False
     )
     with pytest.raises(VoiceUnavailable) as caught:
-        voice_in.build_listener(args, "en")
+        voice_listener.build_listener(args, "en")
     assert "\n" not in str(caught.value)
 
 
@@ -182,25 +183,25 @@ def test_unknown_input_device_is_voice_unavailable(pulse_server, vosk_model_dir)
 def test_list_devices_prints_the_microphones(pulse_server, capsys):
     import argparse
 
-    from assistant import voice_in
+    from assistant.listening import voice_listener
 
     parser = argparse.ArgumentParser()
-    voice_in.add_arguments(parser)
+    voice_listener.add_arguments(parser)
     args = parser.parse_args(["--list-devices"])
-    assert voice_in.handle_info_flags(args) == 0
+    assert voice_listener.handle_info_flags(args) == 0
     out = capsys.readouterr().out
     assert "default" in out or "pulse" in out
-    assert voice_in.handle_info_flags(parser.parse_args([])) is None
+    assert voice_listener.handle_info_flags(parser.parse_args([])) is None
 
 
 class FakeMicrophone:
-    """Stands in for mic.Microphone: plays given blocks, then dies or stays silent."""
+    """Stands in for microphone.Microphone: plays given blocks, then dies or stays silent."""
 
     def __init__(self, blocks: list[bytes], then: str = "die") -> None:
-        from assistant import mic
+        from assistant.listening import microphone
 
         self.sample_rate_hz = 16000
-        self.stats = mic.CaptureStats()
+        self.stats = microphone.CaptureStats()
         self._blocks = list(blocks)
         self._then = then
         self.alive = True
@@ -222,12 +223,12 @@ class FakeMicrophone:
 
 
 def fake_listener(vosk_model_dir, microphone):
-    from assistant import asr, voice_in
-    from assistant.intents import Vocabulary
+    from assistant.conversation.understanding import Vocabulary
+    from assistant.listening import voice_listener, vosk_recognizer
 
     messages: list[str] = []
-    listener = voice_in.VoskListener(
-        asr.BackgroundModel(vosk_model_dir),
+    listener = voice_listener.VoskListener(
+        vosk_recognizer.BackgroundModel(vosk_model_dir),
         microphone,
         Vocabulary.load("en").parse,
         notify=messages.append,
@@ -257,9 +258,9 @@ def test_silence_for_the_timeout_is_an_empty_utterance(vosk_model_dir):
 
 @pytest.mark.audio
 def test_answer_from_a_recording_through_the_listener(vosk_model_dir):
-    from assistant import audio
+    from assistant.audio import wav_io
 
-    samples = audio.read_wav_16k_mono(dev_wav("no", 0 + 3))
+    samples = wav_io.read_wav_16k_mono(dev_wav("no", 0 + 3))
     padded = np.concatenate([np.zeros(4800, np.int16), samples]).tobytes()
     blocks = [padded[i : i + 1280] for i in range(0, len(padded), 1280)]
     listener, _ = fake_listener(vosk_model_dir, FakeMicrophone(blocks, then="silence"))
@@ -268,11 +269,11 @@ def test_answer_from_a_recording_through_the_listener(vosk_model_dir):
 
 
 def test_capture_callback_counts_overflows_and_never_raises():
-    from assistant import mic
+    from assistant.listening import microphone
 
-    microphone = mic.Microphone.__new__(mic.Microphone)  # no real stream needed
-    microphone.stats = mic.CaptureStats()
-    microphone._queue = queue.Queue(maxsize=2)
+    mic = microphone.Microphone.__new__(microphone.Microphone)  # no real stream needed
+    mic.stats = microphone.CaptureStats()
+    mic._queue = queue.Queue(maxsize=2)
 
     class Status:
         input_overflow = True
@@ -281,11 +282,11 @@ def test_capture_callback_counts_overflows_and_never_raises():
             return True
 
     for _ in range(4):  # the third and fourth blocks find the queue full
-        microphone._callback(b"\1\0" * 640, 640, None, Status())
-    microphone._callback(object(), 640, None, None)  # garbage: still no exception
-    assert microphone.stats.overflows == 4
-    assert microphone.stats.dropped_blocks == 3
-    assert microphone.drain() == 2
+        mic._callback(b"\1\0" * 640, 640, None, Status())
+    mic._callback(object(), 640, None, None)  # garbage: still no exception
+    assert mic.stats.overflows == 4
+    assert mic.stats.dropped_blocks == 3
+    assert mic.drain() == 2
 
 
 @pytest.mark.audio
@@ -297,7 +298,7 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
 
     import audio_fixtures
 
-    from assistant import voice_in
+    from assistant.listening import voice_listener
 
     doomed = audio_fixtures._start_pulse(tmp_path / "doomed")
     monkeypatch.setenv("PULSE_SERVER", doomed.env["PULSE_SERVER"])  # read when a stream opens
@@ -305,7 +306,7 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
     messages: list[str] = []
     try:
         args = argparse.Namespace(model=str(vosk_model_dir), input_device=None, list_devices=False)
-        listener = voice_in.build_listener(args, "en")
+        listener = voice_listener.build_listener(args, "en")
         listener._notify = messages.append
         mic.silence(300)
         mic.write_wav(dev_wav("yes", 13))
@@ -315,7 +316,7 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
         doomed.process.wait()
         started = time.monotonic()
         assert listener.listen(answer_phrases()) is None
-        assert time.monotonic() - started < voice_in.MIC_STALL_TIMEOUT_S + 3
+        assert time.monotonic() - started < voice_listener.MIC_STALL_TIMEOUT_S + 3
         assert len(messages) == 1 and "\n" not in messages[0]
         listener.close()
     finally:
@@ -327,7 +328,7 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
 
 def test_microphone_falls_back_to_the_device_rate(monkeypatch):
     """A device that refuses 16 kHz is opened at its own rate (handed on to Vosk)."""
-    from assistant import mic
+    from assistant.listening import microphone
 
     opened = {}
 
@@ -357,23 +358,24 @@ def test_microphone_falls_back_to_the_device_rate(monkeypatch):
         def query_devices(device=None, kind=None):
             return {"default_samplerate": 44100.0, "name": "fussy mic"}
 
-    monkeypatch.setattr(mic, "_sounddevice", lambda: FakeSounddevice)
-    microphone = mic.Microphone()
-    assert microphone.sample_rate_hz == 44100
+    monkeypatch.setattr(microphone, "_sounddevice", lambda: FakeSounddevice)
+    mic = microphone.Microphone()
+    assert mic.sample_rate_hz == 44100
     assert opened["samplerate"] == 44100 and opened["channels"] == 1
-    assert opened["dtype"] == "int16" and opened["blocksize"] == 44100 * mic.BLOCK_MS // 1000
+    assert opened["dtype"] == "int16" and opened["blocksize"] == 44100 * microphone.BLOCK_MS // 1000
 
 
 @pytest.mark.audio
 def test_recognizer_at_the_device_rate(vosk_model_dir):
     """Audio at 44.1 kHz goes to Vosk as is (it resamples), and is still understood."""
-    from assistant import asr, audio
-    from assistant.intents import Vocabulary
+    from assistant.audio import wav_io
+    from assistant.conversation.understanding import Vocabulary
+    from assistant.listening import vosk_recognizer
 
     vocab = Vocabulary.load("en")
-    model = asr.load_model(vosk_model_dir)
-    rec = asr.PhraseRecognizer(model, answer_phrases(), 44100, meaning=vocab.parse)
-    samples = audio.read_wav_16k_mono(dev_wav("yes", 14)).astype(np.float32) / 32768
-    at_44k = audio.float_to_int16(audio.resample(samples, 16000, 44100))
-    decision = asr.recognize_samples(rec, at_44k)
+    model = vosk_recognizer.load_model(vosk_model_dir)
+    rec = vosk_recognizer.PhraseRecognizer(model, answer_phrases(), 44100, meaning=vocab.parse)
+    samples = wav_io.read_wav_16k_mono(dev_wav("yes", 14)).astype(np.float32) / 32768
+    at_44k = wav_io.float_to_int16(wav_io.resample(samples, 16000, 44100))
+    decision = vosk_recognizer.recognize_samples(rec, at_44k)
     assert intent_of(decision.text) == "yes"

@@ -14,7 +14,8 @@ this run; "slower", "faster", "louder", "quieter" change them and are saved.
 build_speaker() only loads the engine and checks the output device (about 0.1 s): nothing
 is synthesized before the first say(), so the greeting starts quickly.
 
-Also runnable for quick checks and benches: python -m assistant.voice_out [options] TEXT...
+Also runnable for quick checks and benches:
+    python -m assistant.speaking.voice_speaker [options] TEXT...
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from assistant import audio_devices, config
+from assistant import preferences
+from assistant.audio import devices
 from assistant.interfaces import Control, Cue, Speaker, VoiceUnavailable
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.tts import Synthesizer
+    from assistant.speaking.pyttsx3_synthesizer import Synthesizer
 
 # One step of "faster"/"slower": about 15 % at the default rate, clearly noticeable.
 RATE_STEP_WPM = 25
@@ -70,17 +72,18 @@ def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
     """Speaking options (parser may be an argument group)."""
     parser.add_argument(
         "--rate",
-        type=_bounded(int, config.RATE_MIN_WPM, config.RATE_MAX_WPM, " words per minute"),
+        type=_bounded(int, preferences.RATE_MIN_WPM, preferences.RATE_MAX_WPM, " words per minute"),
         metavar="WPM",
-        help=f"speaking rate in words per minute, {config.RATE_MIN_WPM}-{config.RATE_MAX_WPM} "
-        f"(default: saved setting, else {config.DEFAULT_RATE_WPM})",
+        help="speaking rate in words per minute, "
+        f"{preferences.RATE_MIN_WPM}-{preferences.RATE_MAX_WPM} "
+        f"(default: saved setting, else {preferences.DEFAULT_RATE_WPM})",
     )
     parser.add_argument(
         "--volume",
-        type=_bounded(float, config.VOLUME_MIN, config.VOLUME_MAX),
+        type=_bounded(float, preferences.VOLUME_MIN, preferences.VOLUME_MAX),
         metavar="LEVEL",
-        help=f"speech volume {config.VOLUME_MIN}-{config.VOLUME_MAX} "
-        f"(default: saved setting, else {config.DEFAULT_VOLUME})",
+        help=f"speech volume {preferences.VOLUME_MIN}-{preferences.VOLUME_MAX} "
+        f"(default: saved setting, else {preferences.DEFAULT_VOLUME})",
     )
     parser.add_argument(
         "--voice", metavar="VOICE", help="voice id, name or language (see --list-voices)"
@@ -121,10 +124,10 @@ def handle_info_flags(args: argparse.Namespace) -> int | None:
 
 
 def _print_voices() -> int:
-    from assistant import tts
+    from assistant.speaking import pyttsx3_synthesizer
 
     try:
-        synthesizer = tts.Synthesizer()
+        synthesizer = pyttsx3_synthesizer.Synthesizer()
     except VoiceUnavailable as err:
         print(f"Cannot list voices: {err}", file=sys.stderr)
         return 1
@@ -142,9 +145,9 @@ def _print_voices() -> int:
 
 
 def _print_output_devices() -> int:
-    from assistant import playback
+    from assistant.speaking import playback
 
-    return audio_devices.print_devices(
+    return devices.print_devices(
         playback.list_output_devices, (VoiceUnavailable,), "speakers", "--output-device"
     )
 
@@ -156,7 +159,7 @@ class VoiceSpeaker:
         self,
         synthesizer: Synthesizer,
         output: Output,
-        prefs: config.SpeechPreferences,
+        prefs: preferences.SpeechPreferences,
         printer: Speaker,
         quiet: bool = False,
         config_path: Path | None = None,
@@ -191,7 +194,7 @@ class VoiceSpeaker:
     def cue(self, cue: Cue) -> None:
         if not self.earcons or self._broken:
             return
-        from assistant import earcons, playback
+        from assistant.speaking import earcons, playback
 
         if isinstance(self.output, playback.WavDirectoryWriter):
             return  # --speak-to records prompts only, one file each
@@ -207,14 +210,14 @@ class VoiceSpeaker:
         """One notch of rate or volume, saved for next time; False at the limit."""
         if control in (Control.SLOWER, Control.FASTER):
             step = RATE_STEP_WPM if control is Control.FASTER else -RATE_STEP_WPM
-            new_rate = config.clamp_rate_wpm(self.rate_wpm + step)
+            new_rate = preferences.clamp_rate_wpm(self.rate_wpm + step)
             if new_rate == self.rate_wpm:
                 return False
             self.rate_wpm = new_rate
             self._persist(rate_wpm=new_rate)
             return True
         factor = VOLUME_STEP_FACTOR if control is Control.LOUDER else 1 / VOLUME_STEP_FACTOR
-        new_volume = config.clamp_volume(self.volume * factor)
+        new_volume = preferences.clamp_volume(self.volume * factor)
         if math.isclose(new_volume, self.volume, abs_tol=1e-3):
             return False
         self.volume = new_volume
@@ -235,8 +238,8 @@ class VoiceSpeaker:
     def _persist(self, **changes: Any) -> None:
         """Save only what the user just changed; flags given for this run stay unsaved."""
         try:
-            saved = config.load_preferences(self.config_path, warn_to=self._warn_to)
-            config.save_preferences(replace(saved, **changes), self.config_path)
+            saved = preferences.load_preferences(self.config_path, warn_to=self._warn_to)
+            preferences.save_preferences(replace(saved, **changes), self.config_path)
         except OSError as err:
             print(
                 f"warning: could not save speech settings ({err.strerror or err})",
@@ -256,8 +259,8 @@ class VoiceSpeaker:
 
 
 def effective_preferences(
-    args: argparse.Namespace, saved: config.SpeechPreferences
-) -> config.SpeechPreferences:
+    args: argparse.Namespace, saved: preferences.SpeechPreferences
+) -> preferences.SpeechPreferences:
     """Saved settings with this run's command-line flags on top."""
     prefs = saved
     if getattr(args, "rate", None) is not None:
@@ -278,9 +281,9 @@ def build_speaker(
 ) -> VoiceSpeaker:
     """The voice Speaker for these options. Raises VoiceUnavailable (one line) when there is
     no speech engine or no output device; the caller then falls back to text."""
-    from assistant import playback, tts
+    from assistant.speaking import playback, pyttsx3_synthesizer
 
-    prefs = effective_preferences(args, config.load_preferences(config_path))
+    prefs = effective_preferences(args, preferences.load_preferences(config_path))
     speak_to = getattr(args, "speak_to", None)
     output: Output
     if speak_to is not None:
@@ -288,11 +291,11 @@ def build_speaker(
     else:
         output = playback.Player(getattr(args, "output_device", None))
     try:
-        pronunciations = tts.Pronunciations.load()
+        pronunciations = pyttsx3_synthesizer.Pronunciations.load()
     except ValueError as err:
         print(f"warning: {err}; pronunciation fixes are off", file=sys.stderr)
-        pronunciations = tts.Pronunciations({})
-    synthesizer = tts.Synthesizer(pronunciations=pronunciations)
+        pronunciations = pyttsx3_synthesizer.Pronunciations({})
+    synthesizer = pyttsx3_synthesizer.Synthesizer(pronunciations=pronunciations)
     if prefs.voice:
         voice_id = synthesizer.resolve_voice(prefs.voice)
         if voice_id is None:
@@ -323,7 +326,8 @@ class _LinePrinter:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m assistant.voice_out", description="Speak lines with the assistant's voice."
+        prog="python -m assistant.speaking.voice_speaker",
+        description="Speak lines with the assistant's voice.",
     )
     add_arguments(parser)
     parser.add_argument("--cue", choices=[c.value for c in Cue], action="append", default=[],

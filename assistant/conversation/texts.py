@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from assistant.flow import ACTION, Flow
-from assistant.prompt_files import PROMPTS_DIR, PromptError, load_yaml
+from assistant.conversation.flow import ACTION, Flow
+from assistant.conversation.prompt_files import PromptError, load_yaml
+from assistant.paths import PROMPTS_DIR
 
 # Keys the dialog uses directly; node and step keys come from the flow.
 DIALOG_KEYS = (

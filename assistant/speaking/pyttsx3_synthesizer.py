@@ -3,7 +3,7 @@
 Why a file and not engine.say(): with espeak-ng, runAndWait() returned after 0.012 s while
 the sentence went on playing for ~6 s, so the assistant could not know when speech ended and
 would have listened over its own voice. Synthesizing to a WAV and playing it ourselves
-(assistant.playback) tells us exactly when the last sample has been played.
+(assistant.speaking.playback) tells us exactly when the last sample has been played.
 
 pyttsx3 pitfalls handled here:
 * Several save_to_file() calls queued before one runAndWait() write only the last file:
@@ -37,11 +37,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.interfaces import VoiceUnavailable
+from assistant.paths import PROMPTS_DIR
 
 if TYPE_CHECKING:
     import numpy as np
 
-PRONUNCIATIONS_FILE = Path(__file__).resolve().parent.parent / "prompts" / "pronunciations.yaml"
+PRONUNCIATIONS_FILE = PROMPTS_DIR / "pronunciations.yaml"
 CACHE_ENTRIES = 64
 SYNTH_ATTEMPTS = 2
 SYNTH_TIMEOUT_S = 30.0

@@ -21,7 +21,7 @@ import wave
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant import audio_devices
+from assistant.audio import devices
 from assistant.interfaces import VoiceUnavailable
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ TAIL_PADDING_MS = 150.0
 
 
 def _sounddevice() -> Any:
-    """Imported on first use: keeps `import assistant.voice_out` cheap for text mode."""
+    """Imported on first use: keeps importing the voice Speaker cheap for text mode."""
     try:
         import sounddevice
     except (ImportError, OSError) as err:  # OSError: the PortAudio library is missing
@@ -51,7 +51,7 @@ def list_output_devices() -> list[dict[str, Any]]:
     """Devices that can play sound: index, name, channels, default_sample_rate_hz, is_default."""
     sd = _sounddevice()
     try:
-        return audio_devices.list_devices(sd, "output")
+        return devices.list_devices(sd, "output")
     except Exception as err:  # PortAudio errors come as sd.PortAudioError
         raise VoiceUnavailable(f"cannot list audio devices ({err}).") from err
 
@@ -64,7 +64,7 @@ def check_output_device(device: str | int | None) -> int:
         # a message about device -1, which would mean nothing to the user.
         if device is None and sd.default.device[1] < 0:
             raise VoiceUnavailable("no audio output device found.")
-        info = sd.query_devices(audio_devices.parse_device(device), kind="output")
+        info = sd.query_devices(devices.parse_device(device), kind="output")
     except VoiceUnavailable:
         raise
     except ValueError as err:  # sounddevice: no such device / no default output device

@@ -8,8 +8,6 @@ from typing import Any
 
 import yaml
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
-
 
 class _Loader(yaml.SafeLoader):
     """YAML 1.2 booleans: only true/false. YAML 1.1 would read the answers yes/no as booleans."""

@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant import models
+from assistant.model_store import store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             "path": _path,
         }[args.models_action]
         return handler(args)
-    except models.ModelError as exc:
+    except store.ModelError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -77,15 +77,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _download(args: argparse.Namespace) -> int:
-    spec = models.spec_for(args.lang)
+    spec = store.spec_for(args.lang)
     print(f"Downloading {spec.name} from {args.url or spec.zip_url}", file=sys.stderr)
-    result = models.download(args.lang, args.dir, url=args.url)
+    result = store.download(args.lang, args.dir, url=args.url)
     print(f"Installed {spec.name} in {result.path}")
     return EXIT_OK
 
 
 def _install(args: argparse.Namespace) -> int:
-    result = models.install_from(
+    result = store.install_from(
         args.source, args.lang, args.dir, allow_unpinned=args.no_verify, force=args.force
     )
     if result.already_installed:
@@ -97,11 +97,11 @@ def _install(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     print("Model folders, in lookup order (after --model DIR):")
-    for folder in models.search_dirs():
+    for folder in store.search_dirs():
         print(f"  {folder}{'' if folder.is_dir() else '  (does not exist)'}")
-    installed = models.list_models()
+    installed = store.list_models()
     if not installed:
-        print(f"No models installed. Get one with: {models.GET_MODEL_HINT}")
+        print(f"No models installed. Get one with: {store.GET_MODEL_HINT}")
         return EXIT_OK
     print("Installed:")
     for model in installed:
@@ -111,11 +111,11 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    model_dir = models.find_model(args.lang, args.model)
+    model_dir = store.find_model(args.lang, args.model)
     if model_dir is None:
-        print(models.missing_model_message(args.lang, args.model), file=sys.stderr)
+        print(store.missing_model_message(args.lang, args.model), file=sys.stderr)
         return EXIT_USAGE
-    result = models.verify_model(model_dir)
+    result = store.verify_model(model_dir)
     for problem in result.problems:
         print(f"  {problem}")
     print(f"{'OK' if result.ok else 'BROKEN'}: {model_dir}")
@@ -123,9 +123,9 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _path(args: argparse.Namespace) -> int:
-    model_dir = models.find_model(args.lang, args.model)
+    model_dir = store.find_model(args.lang, args.model)
     if model_dir is None:
-        print(models.missing_model_message(args.lang, args.model), file=sys.stderr)
+        print(store.missing_model_message(args.lang, args.model), file=sys.stderr)
         return EXIT_USAGE
     print(model_dir)
     return EXIT_OK

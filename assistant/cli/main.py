@@ -13,18 +13,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant import engines
 from assistant.atomic_file import write_text_atomically
-from assistant.check import check_prompts
-from assistant.dialog import Dialog
-from assistant.flow import Flow
-from assistant.intents import Vocabulary
-from assistant.machine import all_states, mermaid_diagram
-from assistant.prompt_files import PROMPTS_DIR, PromptError
-from assistant.report import summary_markdown, summary_path, write_report
-from assistant.session import StateStore, default_state_file
-from assistant.text_io import read_script
-from assistant.texts import Texts
+from assistant.cli import engines
+from assistant.conversation.check import check_prompts
+from assistant.conversation.dialog import Dialog
+from assistant.conversation.flow import Flow
+from assistant.conversation.machine import all_states, mermaid_diagram
+from assistant.conversation.prompt_files import PromptError
+from assistant.conversation.report import summary_markdown, summary_path, write_report
+from assistant.conversation.session_store import StateStore, default_state_file
+from assistant.conversation.texts import Texts
+from assistant.conversation.understanding import Vocabulary
+from assistant.paths import PROMPTS_DIR
+from assistant.text_mode import read_script
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 SUBCOMMANDS = ("run", "check", "diagram", "parse", "models", "recognize")

@@ -14,15 +14,14 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import platformdirs
-
 from assistant.atomic_file import write_text_atomically
+from assistant.paths import user_data_dir
 
 FORMAT_VERSION = 1
 
 
 def default_state_file() -> Path:
-    return Path(platformdirs.user_data_dir("icloud-photos-assistant")) / "session.json"
+    return user_data_dir() / "session.json"
 
 
 @dataclass(frozen=True)

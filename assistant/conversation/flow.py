@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.prompt_files import PROMPTS_DIR, PromptError, load_yaml
+from assistant.conversation.prompt_files import PromptError, load_yaml
+from assistant.paths import PROMPTS_DIR
 
 FIXED = "fixed"
 """Target: ask whether the photos sync now."""

@@ -11,10 +11,10 @@ import re
 import string
 from pathlib import Path
 
-from assistant.flow import Flow
-from assistant.intents import Vocabulary
-from assistant.prompt_files import PromptError
-from assistant.texts import Texts
+from assistant.conversation.flow import Flow
+from assistant.conversation.prompt_files import PromptError
+from assistant.conversation.texts import Texts
+from assistant.conversation.understanding import Vocabulary
 
 LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
 """en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""

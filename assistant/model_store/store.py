@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-import platformdirs
+from assistant.paths import APP_NAME, CHECKOUT_DIR, user_data_dir
 
-APP_NAME = "icloud-photos-assistant"
 MANIFEST_NAME = ".installed.json"
 # Files Vosk cannot run without; a folder lacking any of them is not a model.
 REQUIRED_FILES = (
@@ -105,14 +104,13 @@ def spec_for(lang: str) -> ModelSpec:
 
 def checkout_models_dir() -> Path | None:
     """``models/`` of the source checkout, if we run from one (editable install)."""
-    root = Path(__file__).resolve().parent.parent
-    if (root / "pyproject.toml").is_file() and (root / "assistant").is_dir():
-        return root / "models"
+    if (CHECKOUT_DIR / "pyproject.toml").is_file() and (CHECKOUT_DIR / "assistant").is_dir():
+        return CHECKOUT_DIR / "models"
     return None
 
 
 def user_models_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "models"
+    return user_data_dir() / "models"
 
 
 def search_dirs() -> list[Path]:

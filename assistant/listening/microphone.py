@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from assistant import audio_devices
+from assistant.audio import devices
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def list_input_devices() -> list[dict[str, Any]]:
     """Devices with input channels: index, name, channels, default rate, is_default."""
     sd = _sounddevice()
     try:
-        return audio_devices.list_devices(sd, "input")
+        return devices.list_devices(sd, "input")
     except Exception as exc:
         raise MicrophoneError(f"cannot list audio devices: {exc}") from exc
 
@@ -61,7 +61,7 @@ class Microphone:
 
     def __init__(self, device: str | int | None = None, block_ms: int = BLOCK_MS) -> None:
         sd = _sounddevice()
-        self.device = audio_devices.parse_device(device)
+        self.device = devices.parse_device(device)
         self.stats = CaptureStats()
         self._overflows_logged = 0
         self._dropped_logged = 0

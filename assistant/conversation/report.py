@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.atomic_file import write_text_atomically
-from assistant.flow import ACTION, FIXED, Flow
-from assistant.machine import split_state
-from assistant.session import Answer
-from assistant.texts import Texts
+from assistant.conversation.flow import ACTION, FIXED, Flow
+from assistant.conversation.machine import split_state
+from assistant.conversation.session_store import Answer
+from assistant.conversation.texts import Texts
 
 
 @dataclass

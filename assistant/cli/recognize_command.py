@@ -16,7 +16,9 @@ import json
 import sys
 from pathlib import Path
 
-from assistant import asr, audio, models
+from assistant.audio import wav_io
+from assistant.listening import vosk_recognizer
+from assistant.model_store import store
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -39,39 +41,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.intents import INTENTS, Vocabulary
-    from assistant.prompt_files import PROMPTS_DIR
+    from assistant.conversation.understanding import INTENTS, Vocabulary
+    from assistant.paths import PROMPTS_DIR
 
-    model_dir = models.find_model(args.lang, args.model)
+    model_dir = store.find_model(args.lang, args.model)
     if model_dir is None:
-        print(f"error: {models.missing_model_message(args.lang, args.model)}", file=sys.stderr)
+        print(f"error: {store.missing_model_message(args.lang, args.model)}", file=sys.stderr)
         return EXIT_USAGE
     try:
         vocab = Vocabulary.load(args.lang, getattr(args, "prompts", None) or PROMPTS_DIR)
-        model = asr.load_model(model_dir)
-        recognizer = asr.PhraseRecognizer(
+        model = vosk_recognizer.load_model(model_dir)
+        recognizer = vosk_recognizer.PhraseRecognizer(
             model,
             vocab.phrases(INTENTS),
             meaning=vocab.parse,
-            early_stable_ms=None if args.vosk_endpointing else asr.EARLY_STABLE_MS,
+            early_stable_ms=None if args.vosk_endpointing else vosk_recognizer.EARLY_STABLE_MS,
         )
-    except (asr.RecognizerUnavailable, OSError, ValueError) as exc:
+    except (vosk_recognizer.RecognizerUnavailable, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     failed = False
     for wav in args.wavs:
         try:
-            samples = audio.read_wav_16k_mono(wav)
+            samples = wav_io.read_wav_16k_mono(wav)
         except FileNotFoundError:
             failed = True
             _emit({"file": str(wav), "error": "file not found"})
             continue
-        except (audio.AudioFormatError, OSError, ValueError) as exc:
+        except (wav_io.AudioFormatError, OSError, ValueError) as exc:
             failed = True
             _emit({"file": str(wav), "error": f"cannot read: {exc}"})
             continue
-        decision = asr.recognize_samples(recognizer, samples)
-        text = asr.dialog_text(decision, vocab.parse)
+        decision = vosk_recognizer.recognize_samples(recognizer, samples)
+        text = vosk_recognizer.dialog_text(decision, vocab.parse)
         end_ms = decision.speech_end_ms
         _emit(
             {
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
                 "heard": decision.text,
                 "decided_at_ms": round(decision.decided_at_ms),
                 "speech_end_ms": None if end_ms is None else round(end_ms),
-                "duration_ms": round(audio.duration_ms(samples)),
+                "duration_ms": round(wav_io.duration_ms(samples)),
             }
         )
     return EXIT_USAGE if failed else EXIT_OK

@@ -19,7 +19,7 @@ from typing import Any
 from transitions.extensions import HierarchicalGraphMachine, HierarchicalMachine
 from transitions.extensions.nesting import NestedState
 
-from assistant.flow import FINAL_STATES, FIXED, NEXT, QUESTION, Flow, Step
+from assistant.conversation.flow import FINAL_STATES, FIXED, NEXT, QUESTION, Flow, Step
 
 START = "start"
 DIAGRAM_TITLE = "iCloud Photos troubleshooting flow"

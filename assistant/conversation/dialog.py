@@ -11,13 +11,13 @@ import logging
 import time
 from collections.abc import Callable
 
-from assistant.flow import ACTION, FINAL_STATES, FIXED, Flow
-from assistant.intents import ANSWERS, INTENTS, SILENCE, UNKNOWN, Vocabulary
+from assistant.conversation.flow import ACTION, FINAL_STATES, FIXED, Flow
+from assistant.conversation.machine import START, build_machine, split_state, state_name
+from assistant.conversation.report import Outcome, Turn, question_id, spoken_summary, step_number
+from assistant.conversation.session_store import Answer, Progress, StateStore
+from assistant.conversation.texts import Texts
+from assistant.conversation.understanding import ANSWERS, INTENTS, SILENCE, UNKNOWN, Vocabulary
 from assistant.interfaces import Control, Cue, Listener, Speaker, Utterance
-from assistant.machine import START, build_machine, split_state, state_name
-from assistant.report import Outcome, Turn, question_id, spoken_summary, step_number
-from assistant.session import Answer, Progress, StateStore
-from assistant.texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from assistant.atomic_file import write_atomically
+from assistant.paths import user_config_dir
 
-APP_NAME = "icloud-photos-assistant"
 CONFIG_FILE_NAME = "config.toml"
 SPEECH_TABLE = "speech"
 
@@ -51,9 +51,7 @@ class SpeechPreferences:
 
 
 def default_config_path() -> Path:
-    import platformdirs  # here, not at import: keeps `import assistant.config` cheap
-
-    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_FILE_NAME
+    return user_config_dir() / CONFIG_FILE_NAME
 
 
 def _warn(out: TextIO | None, message: str) -> None:

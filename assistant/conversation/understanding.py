@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.prompt_files import PROMPTS_DIR, PromptError, load_yaml
+from assistant.conversation.prompt_files import PromptError, load_yaml
+from assistant.paths import PROMPTS_DIR
 
 INTENTS = (
     "yes", "no", "repeat", "back", "skip", "help", "pause", "resume", "stop",

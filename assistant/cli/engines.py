@@ -11,24 +11,26 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant import models_cli, recognize_cli, voice_in, voice_out
+from assistant.cli import models_command, recognize_command
 from assistant.interfaces import Listener, Speaker, VoiceUnavailable
-from assistant.text_io import ScriptListener, StdinListener, TextSpeaker
+from assistant.listening import voice_listener
+from assistant.speaking import voice_speaker
+from assistant.text_mode import ScriptListener, StdinListener, TextSpeaker
 
 
 def add_arguments(run: argparse.ArgumentParser) -> None:
-    voice_out.add_arguments(run.add_argument_group("speaking"))
-    voice_in.add_arguments(run.add_argument_group("listening"))
+    voice_speaker.add_arguments(run.add_argument_group("speaking"))
+    voice_listener.add_arguments(run.add_argument_group("listening"))
 
 
 def register_subcommands(sub: argparse._SubParsersAction) -> None:
-    models_cli.register(sub)
-    recognize_cli.register(sub)
+    models_command.register(sub)
+    recognize_command.register(sub)
 
 
 def handle_info_flags(args: argparse.Namespace) -> int | None:
     """--list-voices, --list-devices: print and return an exit code; None otherwise."""
-    for module in (voice_out, voice_in):
+    for module in (voice_speaker, voice_listener):
         code = module.handle_info_flags(args)
         if code is not None:
             return code
@@ -54,7 +56,7 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
     speaker: Speaker = printer
     if not args.text and (script is None or args.speak_to is not None):
         try:
-            speaker = voice_out.build_speaker(args, printer)
+            speaker = voice_speaker.build_speaker(args, printer)
         except VoiceUnavailable as err:
             _note(f"Speech output unavailable: {_sentence(err)} Prompts will be printed.")
     if script is not None:
@@ -62,7 +64,7 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
     if args.text:
         return speaker, StdinListener()
     try:
-        listener: Listener = voice_in.build_listener(args, args.lang)
+        listener: Listener = voice_listener.build_listener(args, args.lang)
     except VoiceUnavailable as err:
         _note(f"Voice input unavailable: {_sentence(err)} Type your answers instead.")
         return speaker, StdinListener()

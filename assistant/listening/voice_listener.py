@@ -20,8 +20,10 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assistant import asr, audio_devices, mic, models
+from assistant.audio import devices
 from assistant.interfaces import Utterance, VoiceUnavailable
+from assistant.listening import microphone, vosk_recognizer
+from assistant.model_store import store
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +57,11 @@ def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
 def handle_info_flags(args: argparse.Namespace) -> int | None:
     if not getattr(args, "list_devices", False):
         return None
-    return audio_devices.print_devices(
-        mic.list_input_devices, (mic.MicrophoneError,), "microphones", "--input-device"
+    return devices.print_devices(
+        microphone.list_input_devices,
+        (microphone.MicrophoneError,),
+        "microphones",
+        "--input-device",
     )
 
 
@@ -65,8 +70,8 @@ class VoskListener:
 
     def __init__(
         self,
-        model: asr.BackgroundModel,
-        microphone: mic.Microphone,
+        model: vosk_recognizer.BackgroundModel,
+        microphone: microphone.Microphone,
         meaning: Callable[[str], str],
         *,
         silence_timeout_ms: float = SILENCE_TIMEOUT_MS,
@@ -76,18 +81,18 @@ class VoskListener:
         self._model = model
         self._mic = microphone
         self._meaning = meaning
-        self._recognizers: dict[tuple[str, ...], asr.PhraseRecognizer] = {}
+        self._recognizers: dict[tuple[str, ...], vosk_recognizer.PhraseRecognizer] = {}
         self.silence_timeout_ms = silence_timeout_ms
         self.max_turn_ms = max_turn_ms
         self._notify = notify or (lambda message: print(message, file=sys.stderr, flush=True))
         self._dead = False
-        self.last_decision: asr.Decision | None = None
+        self.last_decision: vosk_recognizer.Decision | None = None
 
-    def _recognizer(self, phrases: Sequence[str]) -> asr.PhraseRecognizer:
+    def _recognizer(self, phrases: Sequence[str]) -> vosk_recognizer.PhraseRecognizer:
         key = tuple(phrases)
         if key not in self._recognizers:
             model = self._model.get(MODEL_WAIT_TIMEOUT_S)
-            recognizer = asr.PhraseRecognizer(
+            recognizer = vosk_recognizer.PhraseRecognizer(
                 model, phrases, self._mic.sample_rate_hz, meaning=self._meaning
             )
             if recognizer.dropped_phrases:
@@ -100,7 +105,7 @@ class VoskListener:
             return None
         try:
             recognizer = self._recognizer(phrases)
-        except asr.RecognizerUnavailable as exc:
+        except vosk_recognizer.RecognizerUnavailable as exc:
             self._lost(f"Speech recognition stopped working: {exc}")
             return None
         # Half duplex: drop what was captured while the assistant spoke, start afresh.
@@ -131,9 +136,9 @@ class VoskListener:
                 decision = recognizer.flush()
             return self._utterance(decision)
 
-    def _utterance(self, decision: asr.Decision) -> Utterance:
+    def _utterance(self, decision: vosk_recognizer.Decision) -> Utterance:
         self.last_decision = decision
-        text = asr.dialog_text(decision, self._meaning)
+        text = vosk_recognizer.dialog_text(decision, self._meaning)
         log.debug(
             "heard %r -> %r (conf %.2f, %s at %.0f ms, speech ended at %s ms)",
             decision.text,
@@ -155,7 +160,7 @@ class VoskListener:
         return None
 
     @property
-    def microphone_stats(self) -> mic.CaptureStats:
+    def microphone_stats(self) -> microphone.CaptureStats:
         return self._mic.stats
 
     def close(self) -> None:
@@ -166,26 +171,26 @@ def build_listener(args: argparse.Namespace, lang: str) -> VoskListener:
     """The voice Listener; VoiceUnavailable (one line, with the fix) when it cannot work."""
     explicit = getattr(args, "model", None)
     try:
-        model_dir = models.find_model(lang, explicit)
-    except models.ModelError as exc:
+        model_dir = store.find_model(lang, explicit)
+    except store.ModelError as exc:
         raise VoiceUnavailable(str(exc)) from exc
     if model_dir is None:
-        raise VoiceUnavailable(models.missing_model_message(lang, explicit))
+        raise VoiceUnavailable(store.missing_model_message(lang, explicit))
     try:
         import vosk  # noqa: F401 - fail here, clearly, rather than in the loading thread
     except (ImportError, OSError) as exc:
         raise VoiceUnavailable(f"the vosk package cannot be loaded: {exc}") from exc
-    from assistant.intents import Vocabulary
-    from assistant.prompt_files import PROMPTS_DIR
+    from assistant.conversation.understanding import Vocabulary
+    from assistant.paths import PROMPTS_DIR
 
     vocab = Vocabulary.load(lang, getattr(args, "prompts", None) or PROMPTS_DIR)
     # Start loading now: the greeting is spoken while the model loads.
-    model = asr.BackgroundModel(model_dir)
+    model = vosk_recognizer.BackgroundModel(model_dir)
     try:
-        microphone = mic.Microphone(getattr(args, "input_device", None))
-    except mic.MicrophoneError as exc:
+        mic = microphone.Microphone(getattr(args, "input_device", None))
+    except microphone.MicrophoneError as exc:
         raise VoiceUnavailable(str(exc)) from exc
-    if not mic.wait_for_audio(microphone, MIC_STALL_TIMEOUT_S):
-        microphone.close()
+    if not microphone.wait_for_audio(mic, MIC_STALL_TIMEOUT_S):
+        mic.close()
         raise VoiceUnavailable("the microphone opened but delivers no sound")
-    return VoskListener(model, microphone, vocab.parse)
+    return VoskListener(model, mic, vocab.parse)

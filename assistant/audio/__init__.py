@@ -1,0 +1,1 @@
+"""Audio shared by both directions: the sample format, WAV files, sound devices."""

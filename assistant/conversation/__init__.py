@@ -1,0 +1,2 @@
+"""The conversation: flow data, state machine, dialog, understanding, texts, saved sessions,
+reports."""

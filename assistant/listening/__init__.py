@@ -1,0 +1,1 @@
+"""Listening: speech recognition, the microphone, the voice Listener."""

@@ -1,0 +1,1 @@
+"""The speech model store: finding, installing and verifying downloaded models."""

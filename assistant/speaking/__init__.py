@@ -1,0 +1,1 @@
+"""Speaking: speech synthesis, playback, earcons, the voice Speaker."""
