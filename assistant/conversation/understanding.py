@@ -67,8 +67,12 @@ class Vocabulary:
         """The phrases of these intents as plain strings (for a recognizer's grammar)."""
         return [" ".join(p) for i in intents for p in self.phrases_by_intent[i]]
 
-    def parse(self, text: str) -> str:
-        """The canonical intent of one utterance; `unknown` when unsure, `silence` when empty."""
+    def parse(self, text: str, question: str | None = None) -> str:
+        """The canonical intent of one utterance; `unknown` when unsure, `silence` when empty.
+
+        question: the id of the question being answered (a flow node id, or `fixed?`), so
+        answers can be read in context; None for the general vocabulary.
+        """
         words = normalize(text)
         if not words:
             return SILENCE
