@@ -4,7 +4,7 @@
                                           [--model DIR] [--details] [--json FILE]
 
 Every string in prompts/en.yaml (except the `intents` table: that is what the user says,
-not what the assistant says) is synthesized exactly as voice_out speaks it (pronunciation
+not what the assistant says) is synthesized exactly as voice_speaker speaks it (pronunciation
 table applied, same trimming and normalization), converted to 16 kHz, and recognized by the
 Vosk English model in free mode (no grammar). WER = (substitutions + deletions + insertions)
 / reference words, per prompt and overall (summed over all prompts, so long prompts count

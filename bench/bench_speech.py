@@ -191,7 +191,7 @@ def describe(values: list[float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--cmd", help="command to time instead of voice_out speaking a greeting")
+    parser.add_argument("--cmd", help="command to time instead of the speaker saying a greeting")
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args(argv)
 

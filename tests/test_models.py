@@ -268,9 +268,9 @@ def test_download_offline_fails_cleanly_through_the_cli(tmp_path):
     """The Vosk site is unreachable here: one clear message, exit 1, nothing installed."""
     code = (
         "import argparse, sys\n"
-        "from assistant import models_cli\n"
+        "from assistant.cli import models_command\n"
         "p = argparse.ArgumentParser(); sub = p.add_subparsers()\n"
-        "models_cli.register(sub)\n"
+        "models_command.register(sub)\n"
         "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))\n"
     )
     proc = subprocess.run(

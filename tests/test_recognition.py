@@ -287,9 +287,9 @@ def test_any_rate_and_channels_convert_to_16k_mono(tmp_path):
 def run_recognize(*wavs: Path | str) -> subprocess.CompletedProcess[str]:
     code = (
         "import argparse, sys\n"
-        "from assistant import recognize_cli\n"
+        "from assistant.cli import recognize_command\n"
         "p = argparse.ArgumentParser(); sub = p.add_subparsers()\n"
-        "recognize_cli.register(sub)\n"
+        "recognize_command.register(sub)\n"
         "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))\n"
     )
     return subprocess.run(

@@ -232,8 +232,8 @@ def test_a_bad_pronunciation_file_is_an_error(tmp_path: Path) -> None:
     )
 
 
-def test_importing_voice_out_stays_cheap() -> None:
-    """Text mode imports voice_out too; it must not pull in the engines."""
+def test_importing_the_voice_speaker_stays_cheap() -> None:
+    """Text mode imports voice_speaker too; it must not pull in the engines."""
     code = (
         "import sys, assistant.speaking.voice_speaker; "
         "print(sorted(m for m in ('pyttsx3', 'sounddevice', 'numpy') if m in sys.modules))"

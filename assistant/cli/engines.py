@@ -1,9 +1,9 @@
 """Choosing how the assistant speaks and listens: voice where it can, text otherwise.
 
-The voice modules (voice_out: pyttsx3 + sounddevice, voice_in: Vosk + microphone) are
-wired in here and nowhere else in the dialog's path; the heavy engines inside them load only
-when a voice is built. Each side falls back to text on its own, and says which mode it uses
-and why.
+The voice modules (speaking.voice_speaker: pyttsx3 + sounddevice, listening.voice_listener:
+Vosk + microphone) are wired in here and nowhere else in the dialog's path; the heavy engines
+inside them load only when a voice is built. Each side falls back to text on its own, and
+says which mode it uses and why.
 """
 
 from __future__ import annotations
