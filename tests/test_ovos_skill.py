@@ -1,0 +1,189 @@
+"""The assistant as an OpenVoiceOS skill: whole conversations on OpenVoiceOS's fake bus.
+
+The skill, ovos-workshop's get_response/converse/stop machinery and the dialog are real; the
+harness (ovos_harness.py) plays ovos-core's services. The same answers given to the
+standalone app (`python -m assistant --script ... --report`) must end the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from assistant.conversation.flow import Flow
+from assistant.conversation.prompt_files import load_yaml
+from assistant.conversation.report import report_json
+from assistant.paths import PROMPTS_DIR
+
+if TYPE_CHECKING:
+    from ovos_harness import OvosHarness
+
+# Stopping a question is OpenVoiceOS killing its own get_response thread with an exception.
+pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+
+OPENING = "my iCloud photos aren't syncing"
+RESOLVED_AT_STEP_1 = ["yes", "yeah I'm signed in", "nope, it's off", "okay I've turned it on",
+                      "it worked"]  # fmt: skip
+UNRESOLVED = ["yes", "yes", "yes", "yes", "yes", "yes", "no", "yes", "done", "no", "no", "done",
+              "no"]  # fmt: skip
+STOP_MID_FLOW = ["yes", "yes", "yes", "stop"]
+REPEAT_AND_BACK = ["yes", "repeat", "yes", "go back", "no", "done", "yes", "skip", "yes",
+                   "it's not", "no", "yes", "it worked"]  # fmt: skip
+CANCEL = ["yes", "cancel"]
+WITH_SILENCES = ["yes", "<silence>", "yes", "<silence>", "<silence>", "yes", "yes"]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """HOME (and so every OpenVoiceOS folder) in a temporary folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def ovos(home: Path) -> Iterator[OvosHarness]:
+    from ovos_harness import OvosHarness  # imported once HOME is the temporary one
+
+    harness = OvosHarness()
+    yield harness
+    harness.skill.default_shutdown()
+
+
+def standalone_report(tmp_path: Path, home: Path, answers: list[str]) -> dict:
+    """The standalone app's report for the same answers, run as a developer would."""
+    script, report = tmp_path / "answers.txt", tmp_path / "report.json"
+    script.write_text("\n".join(answers) + "\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "assistant", "--script", str(script), "--fresh",
+         "--report", str(report), "--state-file", str(tmp_path / "standalone.json")],
+        env={**os.environ, "HOME": str(home)}, capture_output=True, check=True, timeout=60,
+    )  # fmt: skip
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [RESOLVED_AT_STEP_1, UNRESOLVED, STOP_MID_FLOW, REPEAT_AND_BACK, CANCEL, WITH_SILENCES],
+    ids=[
+        "resolved-at-step-1",
+        "unresolved",
+        "stop-mid-flow",
+        "repeat-and-back",
+        "cancel",
+        "silences",
+    ],  # fmt: skip
+)
+def test_conversation_ends_as_the_standalone_app_does(
+    ovos: OvosHarness, tmp_path: Path, home: Path, answers: list[str]
+) -> None:
+    outcome = ovos.talk(OPENING, *answers)
+
+    in_ovos = report_json(Flow.load(PROMPTS_DIR), outcome, "en")
+    standalone = standalone_report(tmp_path, home, answers)
+    for field in ("outcome", "resolved_at_step", "fixed_by", "final_state", "questions",
+                  "changes", "turns"):  # fmt: skip
+        assert in_ovos[field] == standalone[field], field
+
+
+def test_expected_outcomes(ovos: OvosHarness) -> None:
+    """The comparison above holds for the right reasons: the outcomes a user would hear."""
+    resolved = ovos.talk(OPENING, *RESOLVED_AT_STEP_1)
+    assert (resolved.outcome, resolved.resolved_at_step, resolved.fixed_by) == (
+        "resolved", 1, "s1_turn_on")  # fmt: skip
+    assert "Great news!" in ovos.spoken[-1]
+
+    unresolved = ovos.talk(OPENING, *UNRESOLVED)
+    assert unresolved.outcome == "unresolved"
+    assert "Genius Bar" in ovos.spoken[-1]
+
+
+def test_the_intent_file_comes_from_the_language_file(ovos: OvosHarness) -> None:
+    examples = load_yaml(PROMPTS_DIR / "en.yaml")["skill"]["intent"]
+    assert list(ovos.intent_files.values()) == [examples]
+    (name,) = ovos.intent_files
+    assert name.endswith(":photos.not.syncing.intent")
+
+    for said in (OPENING, "help me with iCloud photos", "iCloud photos stopped syncing",
+                 "My iCloud Photos are not syncing"):  # fmt: skip
+        assert ovos.match(said) == name, said
+    assert ovos.match("what's the weather tomorrow") is None
+
+
+def test_stop_said_to_ovos_saves_progress_and_the_next_time_continues(ovos: OvosHarness) -> None:
+    stopped = ovos.talk(OPENING, "yes", "yes", "yes", "<stop>")
+    assert (stopped.outcome, stopped.final_state) == ("stopped", "s2.s2_online")
+    saved = json.loads((ovos.data_folder / "session.json").read_text(encoding="utf-8"))
+    assert saved["state"] == "s2.s2_online"
+    assert "continue from step 2" in ovos.spoken[-1]
+
+    ovos.spoken.clear()
+    resumed = ovos.talk(OPENING, "yes", "no", "done", "it worked")
+    assert "continue where we left off, at step 2" in ovos.spoken[1]
+    assert (resumed.outcome, resumed.resolved_at_step, resumed.fixed_by) == (
+        "resolved", 2, "s2_fix_network")  # fmt: skip
+    assert not (ovos.data_folder / "session.json").exists()  # finished: nothing to resume
+
+
+def test_pause_then_resume_after_waking_ovos(ovos: OvosHarness) -> None:
+    outcome = ovos.talk(OPENING, "yes", "yes", "pause", "<wake> resume", "no", "done",
+                        "it worked")  # fmt: skip
+    assert outcome.outcome == "resolved"
+    paused_at = next(i for i, s in enumerate(ovos.spoken) if s.startswith("Paused."))
+    # After the pause the microphone opened once more, then the skill waited, silent, until
+    # "resume" came through converse; then it asked the same question again.
+    assert "Is Sync this iPhone turned on?" in ovos.spoken[paused_at - 1]
+    assert "Is Sync this iPhone turned on?" in ovos.spoken[paused_at + 1]
+    assert ovos.microphone_opened == 7
+
+
+def test_three_silences_pause_without_reopening_the_microphone(ovos: OvosHarness) -> None:
+    # quiet three times, and after "I'll pause" too; later, woken, "stop"
+    outcome = ovos.talk(OPENING, "yes", "<silence>", "<silence>", "<silence>", "<wake> stop")
+    assert outcome.outcome == "stopped"
+    assert ovos.said("I'll pause for now") == 1
+    # start, the question, two re-prompts, once after "I'll pause": then only the wake word
+    assert ovos.microphone_opened == 5
+
+
+def test_repeat_says_the_question_again_and_go_back_returns(ovos: OvosHarness) -> None:
+    ovos.talk(OPENING, "yes", "repeat", "yes", "go back", "stop")
+    question = "Are you signed in"
+    assert [question in s for s in ovos.spoken[2:6]] == [True, True, False, True]
+
+
+def test_speaking_rate_and_volume_are_ovos_settings(ovos: OvosHarness) -> None:
+    ovos.talk(OPENING, "yes", "slow down", "speak up", "stop")
+    assert ovos.said("set in OpenVoiceOS's own settings") == 2
+    assert ovos.said("Speaking slower") == 0
+    assert ovos.said("Speaking louder") == 0
+
+
+def test_genius_bar_summary_in_the_skill_data_folder(
+    ovos: OvosHarness, tmp_path: Path, home: Path
+) -> None:
+    ovos.talk(OPENING, *UNRESOLVED)
+    summary = (ovos.data_folder / "session-summary.md").read_text(encoding="utf-8")
+
+    standalone_report(tmp_path, home, UNRESOLVED)
+    standalone = (tmp_path / "standalone-summary.md").read_text(encoding="utf-8")
+    without_date = [line for i, line in enumerate(summary.splitlines()) if i != 2]
+    assert without_date == [line for i, line in enumerate(standalone.splitlines()) if i != 2]
+    assert "Not resolved after all seven checks" in summary
+
+
+def test_registered_for_ovos_skill_loaders() -> None:
+    from assistant.ovos_skill.skill import SKILL_ID, IcloudPhotosSkill
+
+    for group in ("ovos.plugin.skill", "opm.skill"):
+        entries = {e.name: e for e in importlib.metadata.entry_points(group=group)}
+        assert entries[SKILL_ID].load() is IcloudPhotosSkill, group
