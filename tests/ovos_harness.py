@@ -13,7 +13,9 @@ ovos-core that a conversation touches, with the messages they send:
 Answers are script lines as in the standalone app (`<silence>` for saying nothing), plus:
 `<stop>`: the user says "stop" to OpenVoiceOS, whose stop service stops the skill;
 `<wake> WORDS`: the user stays quiet, then wakes OpenVoiceOS and says WORDS, which reach
-the skill through converse.
+the skill through converse;
+`<gone>`: the user stays quiet until OpenVoiceOS drops the skill from its active skills
+(its converse timeout).
 When the answers run out it is as if the user said stop, as in the standalone app.
 
 Import this only after HOME points at a temporary folder: OpenVoiceOS reads and writes its
@@ -37,6 +39,7 @@ from assistant.ovos_skill.skill import SKILL_ID, IcloudPhotosSkill
 from assistant.text_mode import SILENCE_TOKEN
 
 STOP_TOKEN = "<stop>"
+GONE_TOKEN = "<gone>"
 WAKE_TOKEN = "<wake> "
 LANG = "en-US"
 RESPONSE_TIMEOUT_S = 0.5
@@ -116,6 +119,8 @@ class OvosHarness:
             return  # nothing said: get_response times out
         if answer == STOP_TOKEN:
             self._after(f"{SKILL_ID}.get_response.waiting", self._stop_service)
+        elif answer == GONE_TOKEN:
+            self._after("skill.converse.get_response.disable", self._converse_timeout)
         elif answer.startswith(WAKE_TOKEN):
             words = answer.removeprefix(WAKE_TOKEN)
             self._after("skill.converse.get_response.disable", lambda: self._converse(words))
@@ -133,6 +138,9 @@ class OvosHarness:
         if ping and ping.data.get("can_handle"):
             self.bus.emit(Message(f"{SKILL_ID}.converse.request",
                                   {"utterances": [words], "lang": LANG}))  # fmt: skip
+
+    def _converse_timeout(self) -> None:
+        self.bus.emit(Message("intent.service.skills.deactivated", {"skill_id": SKILL_ID}))
 
     def _stop_service(self) -> None:
         ping = self.bus.wait_for_response(Message(f"{SKILL_ID}.stop.ping"), "skill.stop.pong")

@@ -155,6 +155,16 @@ def test_three_silences_pause_without_reopening_the_microphone(ovos: OvosHarness
     assert ovos.microphone_opened == 5
 
 
+def test_left_paused_until_ovos_drops_the_skill_it_stops_with_progress_saved(
+    ovos: OvosHarness,
+) -> None:
+    outcome = ovos.talk(OPENING, "yes", "yes", "pause", "<gone>")
+    assert (outcome.outcome, outcome.final_state) == ("stopped", "s1.s1_sync_on")
+    saved = json.loads((ovos.data_folder / "session.json").read_text(encoding="utf-8"))
+    assert saved["state"] == "s1.s1_sync_on"
+    assert "aren't syncing\" whenever you want to continue from step 1" in ovos.spoken[-1]
+
+
 def test_repeat_says_the_question_again_and_go_back_returns(ovos: OvosHarness) -> None:
     ovos.talk(OPENING, "yes", "repeat", "yes", "go back", "stop")
     question = "Are you signed in"
@@ -181,9 +191,12 @@ def test_genius_bar_summary_in_the_skill_data_folder(
     assert "Not resolved after all seven checks" in summary
 
 
-def test_registered_for_ovos_skill_loaders() -> None:
+def test_registered_for_ovos_skill_loaders(home: Path) -> None:
+    from ovos_plugin_manager.skills import find_skill_plugins  # what ovos-core's loader asks
+
     from assistant.ovos_skill.skill import SKILL_ID, IcloudPhotosSkill
 
-    for group in ("ovos.plugin.skill", "opm.skill"):
+    assert find_skill_plugins()[SKILL_ID] is IcloudPhotosSkill
+    for group in ("ovos.plugin.skill", "opm.skill"):  # the old loaders' group and the new
         entries = {e.name: e for e in importlib.metadata.entry_points(group=group)}
         assert entries[SKILL_ID].load() is IcloudPhotosSkill, group

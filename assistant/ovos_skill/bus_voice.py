@@ -20,7 +20,9 @@ from assistant.interfaces import Control, Cue, Utterance
 
 
 class SpeakingSkill(Protocol):
-    """The two methods of an OpenVoiceOS skill (OVOSSkill) that the adapters use."""
+    """The methods of an OpenVoiceOS skill (ConversationalSkill) that the adapters use."""
+
+    def activate(self, duration_minutes: float | None = None) -> None: ...
 
     def speak(self, utterance: str, expect_response: bool = False, wait: bool | int = False,
               meta: dict | None = None) -> None: ...  # fmt: skip
@@ -69,6 +71,10 @@ class OvosListener:
     def listen(self, phrases: Sequence[str]) -> Utterance | None:
         if self._ended.is_set():
             return None
+        # Each turn keeps the skill at the top of OpenVoiceOS's active skills, so converse
+        # reaches it however long the conversation; only a long silence (OpenVoiceOS's
+        # converse timeout, 5 minutes by default) lets it go, which ends it as stopped.
+        self.skill.activate()
         try:  # the user woke OpenVoiceOS and spoke to the skill while it was talking
             return self._utterance(self._heard.get_nowait())
         except queue.Empty:
