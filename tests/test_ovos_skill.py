@@ -30,15 +30,22 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 
 OPENING = "my iCloud photos aren't syncing"
-RESOLVED_AT_STEP_1 = ["yes", "yeah I'm signed in", "nope, it's off", "okay I've turned it on",
-                      "it worked"]  # fmt: skip
 UNRESOLVED = ["yes", "yes", "yes", "yes", "yes", "yes", "no", "yes", "done", "no", "no", "done",
               "no"]  # fmt: skip
-STOP_MID_FLOW = ["yes", "yes", "yes", "stop"]
-REPEAT_AND_BACK = ["yes", "repeat", "yes", "go back", "no", "done", "yes", "skip", "yes",
-                   "it's not", "no", "yes", "it worked"]  # fmt: skip
-CANCEL = ["yes", "cancel"]
-WITH_SILENCES = ["yes", "<silence>", "yes", "<silence>", "<silence>", "yes", "yes"]
+SCENARIOS = {
+    # id: (answers, (outcome, resolved_at_step, fixed_by), the skill's last words begin with)
+    "resolved-at-step-1": (
+        ["yes", "yeah I'm signed in", "nope, it's off", "okay I've turned it on", "it worked"],
+        ("resolved", 1, "s1_turn_on"), "Great news!"),
+    "unresolved": (UNRESOLVED, ("unresolved", None, None), "I'm sorry."),
+    "stop-mid-flow": (["yes", "yes", "yes", "stop"], ("stopped", None, None),
+                      "Your progress is saved."),
+    "repeat-and-back": (["yes", "repeat", "yes", "go back", "no", "done", "yes", "it worked"],
+                        ("resolved", 1, "s1_sign_in"), "Great news!"),
+    "cancel": (["yes", "cancel"], ("stopped", None, None), "Your progress is saved."),
+    "silences": (["yes", "<silence>", "<silence>", "yes", "no", "<silence>", "done", "it worked"],
+                 ("resolved", 1, "s1_turn_on"), "Great news!"),
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -59,8 +66,9 @@ def ovos(home: Path) -> Iterator[OvosHarness]:
     harness.skill.default_shutdown()
 
 
-def standalone_report(tmp_path: Path, home: Path, answers: list[str]) -> dict:
-    """The standalone app's report for the same answers, run as a developer would."""
+def run_standalone(tmp_path: Path, home: Path, answers: list[str]) -> tuple[dict, Path]:
+    """The standalone app's report for the same answers, run as a developer would, and
+    where its Genius Bar summary goes."""
     script, report = tmp_path / "answers.txt", tmp_path / "report.json"
     script.write_text("\n".join(answers) + "\n", encoding="utf-8")
     subprocess.run(
@@ -68,43 +76,32 @@ def standalone_report(tmp_path: Path, home: Path, answers: list[str]) -> dict:
          "--report", str(report), "--state-file", str(tmp_path / "standalone.json")],
         env={**os.environ, "HOME": str(home)}, capture_output=True, check=True, timeout=60,
     )  # fmt: skip
-    return json.loads(report.read_text(encoding="utf-8"))
+    return json.loads(report.read_text(encoding="utf-8")), tmp_path / "standalone-summary.md"
 
 
-@pytest.mark.parametrize(
-    "answers",
-    [RESOLVED_AT_STEP_1, UNRESOLVED, STOP_MID_FLOW, REPEAT_AND_BACK, CANCEL, WITH_SILENCES],
-    ids=[
-        "resolved-at-step-1",
-        "unresolved",
-        "stop-mid-flow",
-        "repeat-and-back",
-        "cancel",
-        "silences",
-    ],  # fmt: skip
-)
+def undated(summary: Path) -> list[str] | None:
+    """The summary's lines but its date (line 3); None when there is no summary."""
+    if not summary.exists():
+        return None
+    return [line for i, line in enumerate(summary.read_text("utf-8").splitlines()) if i != 2]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
 def test_conversation_ends_as_the_standalone_app_does(
-    ovos: OvosHarness, tmp_path: Path, home: Path, answers: list[str]
+    ovos: OvosHarness, tmp_path: Path, home: Path, scenario: str
 ) -> None:
+    answers, expected, last_words = SCENARIOS[scenario]
     outcome = ovos.talk(OPENING, *answers)
+    assert (outcome.outcome, outcome.resolved_at_step, outcome.fixed_by) == expected
+    assert ovos.spoken[-1].startswith(last_words)
 
     in_ovos = report_json(Flow.load(PROMPTS_DIR), outcome, "en")
-    standalone = standalone_report(tmp_path, home, answers)
+    standalone, standalone_summary = run_standalone(tmp_path, home, answers)
     for field in ("outcome", "resolved_at_step", "fixed_by", "final_state", "questions",
                   "changes", "turns"):  # fmt: skip
         assert in_ovos[field] == standalone[field], field
-
-
-def test_expected_outcomes(ovos: OvosHarness) -> None:
-    """The comparison above holds for the right reasons: the outcomes a user would hear."""
-    resolved = ovos.talk(OPENING, *RESOLVED_AT_STEP_1)
-    assert (resolved.outcome, resolved.resolved_at_step, resolved.fixed_by) == (
-        "resolved", 1, "s1_turn_on")  # fmt: skip
-    assert "Great news!" in ovos.spoken[-1]
-
-    unresolved = ovos.talk(OPENING, *UNRESOLVED)
-    assert unresolved.outcome == "unresolved"
-    assert "Genius Bar" in ovos.spoken[-1]
+    # The Genius Bar summary, in the skill's own data folder, is the app's.
+    assert undated(ovos.data_folder / "session-summary.md") == undated(standalone_summary)
 
 
 def test_the_intent_file_comes_from_the_language_file(ovos: OvosHarness) -> None:
@@ -178,19 +175,6 @@ def test_speaking_rate_and_volume_are_ovos_settings(ovos: OvosHarness) -> None:
     assert ovos.said("Speaking louder") == 0
 
 
-def test_genius_bar_summary_in_the_skill_data_folder(
-    ovos: OvosHarness, tmp_path: Path, home: Path
-) -> None:
-    ovos.talk(OPENING, *UNRESOLVED)
-    summary = (ovos.data_folder / "session-summary.md").read_text(encoding="utf-8")
-
-    standalone_report(tmp_path, home, UNRESOLVED)
-    standalone = (tmp_path / "standalone-summary.md").read_text(encoding="utf-8")
-    without_date = [line for i, line in enumerate(summary.splitlines()) if i != 2]
-    assert without_date == [line for i, line in enumerate(standalone.splitlines()) if i != 2]
-    assert "Not resolved after all seven checks" in summary
-
-
 def test_registered_for_ovos_skill_loaders(home: Path) -> None:
     from ovos_plugin_manager.skills import find_skill_plugins  # what ovos-core's loader asks
 
@@ -200,3 +184,13 @@ def test_registered_for_ovos_skill_loaders(home: Path) -> None:
     for group in ("ovos.plugin.skill", "opm.skill"):  # the old loaders' group and the new
         entries = {e.name: e for e in importlib.metadata.entry_points(group=group)}
         assert entries[SKILL_ID].load() is IcloudPhotosSkill, group
+
+
+def test_a_damaged_saved_session_is_kept_aside_and_the_skill_starts_fresh(
+    ovos: OvosHarness,
+) -> None:
+    (ovos.data_folder / "session.json").write_text("{not json", encoding="utf-8")
+    outcome = ovos.talk(OPENING, *SCENARIOS["resolved-at-step-1"][0])
+    assert "Shall we begin?" in ovos.spoken[1]
+    assert outcome.outcome == "resolved"
+    assert len(list(ovos.data_folder.glob("session.json.corrupt-*"))) == 1
