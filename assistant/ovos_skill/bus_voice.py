@@ -11,6 +11,7 @@ the skill hands in itself, so these read as plain code.
 
 from __future__ import annotations
 
+import math
 import queue
 import threading
 from collections.abc import Callable, Sequence
@@ -47,7 +48,8 @@ class OvosSpeaker:
 
     def say(self, text: str) -> None:
         self.turn.spoke = True
-        self.skill.speak(text, wait=True)  # returns once OpenVoiceOS reports the audio ended
+        # Returns once OpenVoiceOS reports the audio ended, or after the longest it can take.
+        self.skill.speak(text, wait=_longest_speech_s(text))
 
     def cue(self, cue: Cue) -> None:
         """OpenVoiceOS plays its own listening sound when it opens the microphone."""
@@ -105,6 +107,17 @@ class OvosListener:
 
     def close(self) -> None:
         """OpenVoiceOS owns the microphone."""
+
+
+SLOWEST_VOICE_WPM = 100
+"""A slow voice (ours speaks at 160 words per minute by default)."""
+OVOS_DEFAULT_WAIT_S = 15
+"""How long `speak(wait=True)` waits: shorter than our greeting at a slow voice."""
+
+
+def _longest_speech_s(text: str) -> int:
+    """Seconds to wait for the end of text's audio: as long as a slow voice takes, and a margin."""
+    return max(OVOS_DEFAULT_WAIT_S, math.ceil(len(text.split()) * 60 / SLOWEST_VOICE_WPM) + 5)
 
 
 def _any_words(utterance: str) -> bool:
