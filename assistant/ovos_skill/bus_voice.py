@@ -1,7 +1,7 @@
 """The dialog's Speaker and Listener, spoken and heard through OpenVoiceOS.
 
 OpenVoiceOS owns the microphone, the wake word and the voice, so these adapters only pass
-words: `say` is the skill's `speak(text, wait=True)` and a turn is its `get_response`. As in
+words: `say` is the skill's `speak(text, wait=...)` and a turn is its `get_response`. As in
 any OpenVoiceOS conversation, the microphone opens by itself only right after the assistant
 has said something. When it has said nothing new (paused, and the user stayed quiet), the
 adapter waits for the user to wake OpenVoiceOS and speak to the skill again, which reaches
@@ -42,9 +42,8 @@ class _Turn:
 
 
 class OvosSpeaker:
-    def __init__(self, skill: SpeakingSkill, turn: _Turn, settings_message: str) -> None:
+    def __init__(self, skill: SpeakingSkill, turn: _Turn) -> None:
         self.skill, self.turn = skill, turn
-        self.settings_message = settings_message
 
     def say(self, text: str) -> None:
         self.turn.spoke = True
@@ -55,8 +54,8 @@ class OvosSpeaker:
         """OpenVoiceOS plays its own listening sound when it opens the microphone."""
 
     def adjust(self, control: Control) -> bool:
-        """Rate and volume belong to OpenVoiceOS's settings: say so; nothing changed here."""
-        self.say(self.settings_message)
+        """Rate and volume belong to OpenVoiceOS's settings: nothing changes here, and the
+        dialog's answer to that (`at_limit`) is worded for OpenVoiceOS (prompts, skill.dialog)."""
         return False
 
     def close(self) -> None:
@@ -125,7 +124,7 @@ def _any_words(utterance: str) -> bool:
     return True
 
 
-def ovos_voice(skill: SpeakingSkill, settings_message: str) -> tuple[OvosSpeaker, OvosListener]:
+def ovos_voice(skill: SpeakingSkill) -> tuple[OvosSpeaker, OvosListener]:
     """A speaker and a listener that take turns like an OpenVoiceOS conversation."""
     turn = _Turn()
-    return OvosSpeaker(skill, turn, settings_message), OvosListener(skill, turn)
+    return OvosSpeaker(skill, turn), OvosListener(skill, turn)

@@ -4,7 +4,8 @@ OpenVoiceOS finds an intent's example sentences in a resource file
 (`locale/<lang>/photos.not.syncing.intent`). Those sentences live in the language file under
 `skill.intent` and the file is written from them when the skill loads, so no text exists
 twice. `skill.dialog` holds the few texts worded differently inside OpenVoiceOS ("say ... to
-continue" instead of "run the assistant again"); they replace the same keys of `dialog`.
+continue" instead of "run the assistant again", "rate and volume are OpenVoiceOS's settings"
+instead of "that setting cannot go any further"); they replace the same keys of `dialog`.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ class IcloudPhotosSkill(ConversationalSkill):
         saved, warning = store.load(all_states(flow))
         if warning:
             self.log.warning(warning)
-        speaker, self._listener = ovos_voice(self, texts.get("skill.speech_settings"))
+        speaker, self._listener = ovos_voice(self)
         dialog = Dialog(flow, texts, Vocabulary.load(lang, PROMPTS_DIR), speaker,
                         self._listener, store, saved)  # fmt: skip
         outcome = dialog.run()
