@@ -195,3 +195,15 @@ def test_a_damaged_saved_session_is_kept_aside_and_the_skill_starts_fresh(
     assert "Shall we begin?" in ovos.spoken[1]
     assert outcome.outcome == "resolved"
     assert len(list(ovos.data_folder.glob("session.json.corrupt-*"))) == 1
+
+
+def test_a_skill_text_that_replaces_nothing_is_an_error(tmp_path: Path) -> None:
+    from assistant.conversation.prompt_files import PromptError
+    from assistant.ovos_skill.resources import skill_texts
+
+    for name in ("flow.yaml", "en.yaml"):
+        (tmp_path / name).write_text((PROMPTS_DIR / name).read_text("utf-8"), "utf-8")
+    en = tmp_path / "en.yaml"
+    en.write_text(en.read_text("utf-8").replace("    stopped_at_start:", "    stoped_at_start:"))
+    with pytest.raises(PromptError, match="skill.dialog.stoped_at_start: replaces no text"):
+        skill_texts(Flow.load(tmp_path), "en", tmp_path)

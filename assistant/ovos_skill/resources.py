@@ -61,5 +61,9 @@ def skill_texts(flow: Flow, lang: str, prompts_dir: Path) -> Texts:
     if not isinstance(overrides, dict):
         raise PromptError(path, "skill.dialog", "expected a mapping of dialog keys")
     merged = copy.deepcopy(data)
-    merged.setdefault("dialog", {}).update(overrides)
+    dialog = merged.setdefault("dialog", {})
+    for key in overrides:
+        if key not in dialog:  # renamed in dialog, or misspelt: it would never be said
+            raise PromptError(path, f"skill.dialog.{key}", "replaces no text of dialog")
+    dialog.update(overrides)
     return Texts(merged, path, flow)
