@@ -13,7 +13,8 @@ ovos-core that a conversation touches, with the messages they send:
 Answers are script lines as in the standalone app (`<silence>` for saying nothing), plus:
 `<stop>`: the user says "stop" to OpenVoiceOS, whose stop service stops the skill;
 `<wake> WORDS`: the user stays quiet, then wakes OpenVoiceOS and says WORDS, which reach
-the skill through converse;
+the skill through converse (if the skill takes them; if not, a `<wake>` that follows is said
+next);
 `<gone>`: the user stays quiet until OpenVoiceOS drops the skill from its active skills
 (its converse timeout).
 When the answers run out it is as if the user said stop, as in the standalone app.
@@ -55,6 +56,8 @@ class OvosHarness:
         self.spoken: list[str] = []
         """Everything the skill said, in order."""
         self.microphone_opened = 0
+        self.left_to_other_skills: list[str] = []
+        """What the user said after a wake word that the skill did not take (converse)."""
         self.intent_files: dict[str, list[str]] = {}
         """Registered intent name -> its example sentences."""
         self._answers: list[str] = []
@@ -133,11 +136,17 @@ class OvosHarness:
         self.bus.once(msg_type, lambda _: threading.Thread(target=then, daemon=True).start())
 
     def _converse(self, words: str) -> None:
-        ping = self.bus.wait_for_response(Message(f"{SKILL_ID}.converse.ping"),
-                                          "skill.converse.pong")  # fmt: skip
+        ping = self.bus.wait_for_response(
+            Message(f"{SKILL_ID}.converse.ping", {"utterances": [words], "lang": LANG}),
+            "skill.converse.pong",
+        )
         if ping and ping.data.get("can_handle"):
             self.bus.emit(Message(f"{SKILL_ID}.converse.request",
                                   {"utterances": [words], "lang": LANG}))  # fmt: skip
+            return
+        self.left_to_other_skills.append(words)
+        if self._answers and self._answers[0].startswith(WAKE_TOKEN):
+            self._converse(self._answers.pop(0).removeprefix(WAKE_TOKEN))
 
     def _converse_timeout(self) -> None:
         self.bus.emit(Message("intent.service.skills.deactivated", {"skill_id": SKILL_ID}))

@@ -143,6 +143,16 @@ def test_pause_then_resume_after_waking_ovos(ovos: OvosHarness) -> None:
     assert ovos.microphone_opened == 7
 
 
+def test_while_paused_what_is_not_for_the_skill_is_left_to_other_skills(
+    ovos: OvosHarness,
+) -> None:
+    outcome = ovos.talk(OPENING, "yes", "pause", "<wake> what's the weather like",
+                        "<wake> resume", "yes", "it's off", "done", "it worked")  # fmt: skip
+    assert ovos.left_to_other_skills == ["what's the weather like"]
+    assert ovos.said("I'm paused") == 0
+    assert (outcome.outcome, outcome.fixed_by) == ("resolved", "s1_turn_on")
+
+
 def test_three_silences_pause_without_reopening_the_microphone(ovos: OvosHarness) -> None:
     # quiet three times, and after "I'll pause" too; later, woken, "stop"
     outcome = ovos.talk(OPENING, "yes", "<silence>", "<silence>", "<silence>", "<wake> stop")

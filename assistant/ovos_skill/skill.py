@@ -22,7 +22,7 @@ from assistant.conversation.flow import Flow
 from assistant.conversation.machine import all_states
 from assistant.conversation.report import Outcome, summary_markdown, summary_path
 from assistant.conversation.session_store import StateStore
-from assistant.conversation.understanding import Vocabulary
+from assistant.conversation.understanding import SILENCE, UNKNOWN, Vocabulary
 from assistant.ovos_skill.bus_voice import OvosListener, ovos_voice
 from assistant.ovos_skill.resources import (
     INTENT_FILE,
@@ -45,6 +45,7 @@ class IcloudPhotosSkill(ConversationalSkill):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("resources_dir", str(write_locale(PROMPTS_DIR, _resource_dir())))
         self._listener: OvosListener | None = None
+        self._vocab: Vocabulary | None = None
         self._running = threading.Lock()
         self.last_outcome: Outcome | None = None
         """How the last conversation ended (for tests and logs)."""
@@ -73,9 +74,9 @@ class IcloudPhotosSkill(ConversationalSkill):
         saved, warning = store.load(all_states(flow))
         if warning:
             self.log.warning(warning)
+        self._vocab = Vocabulary.load(lang, PROMPTS_DIR)
         speaker, self._listener = ovos_voice(self)
-        dialog = Dialog(flow, texts, Vocabulary.load(lang, PROMPTS_DIR), speaker,
-                        self._listener, store, saved)  # fmt: skip
+        dialog = Dialog(flow, texts, self._vocab, speaker, self._listener, store, saved)
         outcome = dialog.run()
         if outcome.answers:
             write_text_atomically(summary_path(store.path), summary_markdown(flow, texts, outcome))
@@ -83,7 +84,12 @@ class IcloudPhotosSkill(ConversationalSkill):
 
     # --- OpenVoiceOS's hooks ---------------------------------------------------------------
     def can_converse(self, message: Message) -> bool:
-        return self._listener is not None
+        """Only words the conversation understands: the rest ("what time is it") is left to
+        the other skills, even while this one waits, paused."""
+        if self._listener is None or self._vocab is None:
+            return False
+        utterances = message.data.get("utterances") or []
+        return any(self._vocab.parse(u) not in (UNKNOWN, SILENCE) for u in utterances)
 
     def converse(self, message: Message) -> bool:
         """Words for the running conversation, said after waking OpenVoiceOS ("resume")."""
