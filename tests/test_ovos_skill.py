@@ -121,7 +121,7 @@ def test_stop_said_to_ovos_saves_progress_and_the_next_time_continues(ovos: Ovos
     assert (stopped.outcome, stopped.final_state) == ("stopped", "s2.s2_online")
     saved = json.loads((ovos.data_folder / "session.json").read_text(encoding="utf-8"))
     assert saved["state"] == "s2.s2_online"
-    assert "continue from step 2" in ovos.spoken[-1]
+    assert "whenever you want to continue where we stopped" in ovos.spoken[-1]
 
     ovos.spoken.clear()
     resumed = ovos.talk(OPENING, "yes", "no", "done", "it worked")
@@ -169,7 +169,7 @@ def test_left_paused_until_ovos_drops_the_skill_it_stops_with_progress_saved(
     assert (outcome.outcome, outcome.final_state) == ("stopped", "s1.s1_sync_on")
     saved = json.loads((ovos.data_folder / "session.json").read_text(encoding="utf-8"))
     assert saved["state"] == "s1.s1_sync_on"
-    assert "aren't syncing\" whenever you want to continue from step 1" in ovos.spoken[-1]
+    assert "aren't syncing\" whenever you want to continue" in ovos.spoken[-1]
 
 
 def test_repeat_says_the_question_again_and_go_back_returns(ovos: OvosHarness) -> None:
