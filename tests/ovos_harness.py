@@ -49,12 +49,36 @@ CONVERSATION_TIMEOUT_S = 60.0
 """A conversation that has not ended by then has hung: the test fails instead of waiting."""
 
 
+class AudioOutput:
+    """ovos-audio's part: each `speak` is "played" and reported finished
+    (`recognizer_loop:audio_output_end`), which `speak(..., wait=...)` waits for."""
+
+    def __init__(self, bus: FakeBus) -> None:
+        self.bus = bus
+        self.spoken: list[str] = []
+        """Everything the skill said, in order."""
+        bus.on("speak", self._play)
+
+    def _play(self, message: Message) -> None:
+        self.spoken.append(message.data["utterance"])
+        threading.Thread(target=self._finish_playing, args=(message,), daemon=True).start()
+
+    def _finish_playing(self, message: Message) -> None:
+        """Report the end of the audio once the skill waits for it (it starts waiting just
+        after emitting `speak`; reported earlier, the end would be missed)."""
+        deadline = time.monotonic() + 5.0
+        while time.monotonic() < deadline and not any(
+            getattr(h, "__name__", "") == "handle_output_end"
+            for h in self.bus.ee.listeners("recognizer_loop:audio_output_end")
+        ):
+            time.sleep(0.001)
+        self.bus.emit(message.forward("recognizer_loop:audio_output_end"))
+
+
 class OvosHarness:
     def __init__(self) -> None:
         self.bus = FakeBus()
         SessionManager.connect_to_bus(self.bus)
-        self.spoken: list[str] = []
-        """Everything the skill said, in order."""
         self.microphone_opened = 0
         self.left_to_other_skills: list[str] = []
         """What the user said after a wake word that the skill did not take (converse)."""
@@ -62,7 +86,8 @@ class OvosHarness:
         """Registered intent name -> its example sentences."""
         self._answers: list[str] = []
         self.bus.on("padatious:register_intent", self._register_intent)
-        self.bus.on("speak", self._play)
+        self._audio = AudioOutput(self.bus)
+        self.spoken = self._audio.spoken
         self.bus.on("mycroft.mic.listen", self._microphone)
         self.skill = IcloudPhotosSkill(bus=self.bus, skill_id=SKILL_ID)
         self.skill.config_core.setdefault("skills", {})["get_response_timeout"] = RESPONSE_TIMEOUT_S
@@ -99,21 +124,6 @@ class OvosHarness:
     # --- the parts of OpenVoiceOS -------------------------------------------------------------
     def _register_intent(self, message: Message) -> None:
         self.intent_files[message.data["name"]] = list(message.data["samples"])
-
-    def _play(self, message: Message) -> None:
-        self.spoken.append(message.data["utterance"])
-        threading.Thread(target=self._finish_playing, args=(message,), daemon=True).start()
-
-    def _finish_playing(self, message: Message) -> None:
-        """Report the end of the audio once the skill waits for it (it starts waiting just
-        after emitting `speak`; reported earlier, the end would be missed)."""
-        deadline = time.monotonic() + 5.0
-        while time.monotonic() < deadline and not any(
-            getattr(h, "__name__", "") == "handle_output_end"
-            for h in self.bus.ee.listeners("recognizer_loop:audio_output_end")
-        ):
-            time.sleep(0.001)
-        self.bus.emit(message.forward("recognizer_loop:audio_output_end"))
 
     def _microphone(self, message: Message) -> None:
         self.microphone_opened += 1
