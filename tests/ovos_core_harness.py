@@ -82,7 +82,10 @@ class OvosCore:
             self.bus.once("skill.converse.get_response.disable",
                           lambda _: self._in_turn(*words))  # fmt: skip
             return
-        self._in_turn(answer)
+        # A person answers after the microphone opened, never within its first milliseconds:
+        # answered before the skill waits, a "stop" would leave get_response (ovos-workshop
+        # 7.0.6) waiting forever.
+        self.bus.once(f"{SKILL_ID}.get_response.waiting", lambda _: self._in_turn(answer))
 
     def _in_turn(self, *utterances: str) -> None:
         """Say each, one after the other, from another thread, as the listener would."""
