@@ -51,13 +51,13 @@ UNSURE_NO = Utterance("no", confidence=0.4, confident=False)
 def test_an_unsure_answer_is_confirmed_before_acting():
     dialog, out = converse(Utterance("yes"), UNSURE_NO, Utterance("yes"))
     assert "Did you say no?" in out
-    assert [a.intent for a in dialog.history] == ["no"]
+    assert [a.intent for a in dialog.record.history] == ["no"]
 
 
 def test_a_rejected_confirmation_asks_the_question_again():
     dialog, out = converse(Utterance("yes"), UNSURE_NO, Utterance("no"))
     assert "Did you say no?" in out
-    assert dialog.history == []
+    assert dialog.record.history == []
     assert out.count("Are you signed in with the same Apple ID") == 2
 
 

@@ -1,26 +1,22 @@
 """`python -m assistant check`: validate the prompt files of a directory.
 
 The flow must load (targets exist, nodes reachable, every path ends); every language file
-must have every key the flow needs, the same keys as every other language, placeholders
-the dialog can fill, and a vocabulary for every intent.
+must have every key the flow needs, the same keys as every other language, a vocabulary
+for every intent, and every wording must render with the values the run fills into it.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 
 from assistant.conversation.flow import Flow
 from assistant.conversation.prompt_files import PromptError
-from assistant.conversation.texts import Texts
+from assistant.conversation.texts import Texts, render, sample_values
 from assistant.conversation.understanding import Vocabulary
 
 LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
 """en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""
-PLACEHOLDERS = {"step", "total", "title", "change", "answer", "remaining", "count", "steps",
-                "changes"}  # fmt: skip
-"""Every value the dialog may fill into a text."""
 
 
 def language_files(prompts_dir: Path) -> list[Path]:
@@ -54,19 +50,17 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
 
 
 def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
+    """Every wording rendered as the run fills it: what passes here can be said."""
     problems = []
     for key in sorted(texts.all_keys()):
         if key.startswith("intents."):
             continue
         for wording in texts.wordings(key):
             try:
-                names = {f for _, f, _, _ in string.Formatter().parse(wording) if f is not None}
-            except ValueError as err:
-                problems.append(f"{path}: {key}: bad placeholder: {err}")
-                continue
-            unknown = names - PLACEHOLDERS
-            if unknown:
-                problems.append(f"{path}: {key}: unknown placeholder {{{sorted(unknown)[0]}}}")
+                render(path, key, wording, sample_values(key))
+            except PromptError as err:
+                problems.append(str(err))
+                break
     return problems
 
 
