@@ -82,7 +82,7 @@ class Dialog:
         """While CONFIRMING: the answer asked about, and what was heard."""
         self._notes: list[str] = []
         """Said before the next prompt (the machine's nothing_changed)."""
-        self._handlers: dict[str, Callable[[], None]] = {
+        self.commands: dict[str, Callable[[], None]] = {
             "repeat": self._say_prompt,
             "resume": self._say_prompt,
             "back": self._back,
@@ -197,7 +197,7 @@ class Dialog:
         elif intent in ("resume", "skip") and self._at_start():
             self._answer("yes", heard)  # "begin", "next step": yes to the start question
         else:
-            self._handlers.get(intent, self._missed)()
+            self.commands.get(intent, self._missed)()
 
     # --- answers ------------------------------------------------------------------------
     def _answer(self, intent: str, heard: str) -> None:
@@ -264,7 +264,7 @@ class Dialog:
         elif intent != SILENCE:  # while paused, quiet is expected: no nagging
             self.speaker.say(self.compose.line("paused_reminder"))
 
-    # --- commands (docs/flow.md's table), found through self._handlers ------------------
+    # --- commands (docs/flow.md's table), found through self.commands ------------------
     def _back(self) -> None:
         previous = self.record.undo()
         if previous is None:
