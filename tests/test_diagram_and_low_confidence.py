@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from pathlib import Path
+
+from conversation import Queue
 
 from assistant.cli.main import main
 from assistant.conversation.dialog import Dialog
@@ -24,17 +25,6 @@ def test_diagram_is_mermaid_with_every_question(capsys):
     assert "s1.s1_apple_id --> s1.s1_sign_in: no" in out
     assert "s1.fixed --> resolved: yes" in out
     assert "s7.fixed --> unresolved: no" in out
-
-
-class Queue:
-    def __init__(self, *utterances: Utterance) -> None:
-        self.utterances = list(utterances)
-
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
-        return self.utterances.pop(0) if self.utterances else None
-
-    def close(self) -> None:
-        pass
 
 
 def converse(*utterances: Utterance) -> tuple[Dialog, str]:

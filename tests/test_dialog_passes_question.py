@@ -5,7 +5,9 @@ node id, "fixed?" for a step's fixed question, None at the start question and fo
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+
+from conversation import Queue
 
 from assistant.conversation.dialog import Dialog
 from assistant.conversation.flow import Flow
@@ -28,17 +30,6 @@ class RecordingVocabulary:
     def parse(self, text: str, question: str | None = None) -> str:
         self.asked.append(question)
         return self.real.parse(text, question)
-
-
-class Queue:
-    def __init__(self, *utterances: Utterance) -> None:
-        self.utterances = list(utterances)
-
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
-        return self.utterances.pop(0) if self.utterances else None
-
-    def close(self) -> None:
-        pass
 
 
 def questions_for(*utterances: Utterance) -> list[str | None]:
