@@ -124,7 +124,7 @@ class Dialog:
 
     def interrupt(self) -> Outcome:
         """Ctrl-C: end as stopped, with progress saved."""
-        if self.mode is not Mode.ENDED:
+        if self.state not in FINAL_STATES:  # the state, not the mode: Ctrl-C may come mid-move
             self._stop()
         return self.outcome()
 
