@@ -54,6 +54,7 @@ BROKEN = {
     "billion laughs": ("en.yaml", BILLION_LAUGHS.encode(), "aliases expand"),
     "alias loop": ("flow.yaml", b"steps: &s [{id: s1, nodes: *s}]\n", "contains it"),
     "too large": ("en.yaml", b"# " + b"x" * 2_000_000 + b"\n", "larger than"),
+    "too many values": ("en.yaml", b"a: [" + b"1," * 30_000 + b"1]\n", "more than"),
 }  # fmt: skip
 
 

@@ -17,12 +17,13 @@ from typing import Any
 
 import yaml
 
-MAX_FILE_BYTES = 1_000_000
-"""A prompt file larger than this is refused (the shipped en.yaml is about 15 kB)."""
+MAX_FILE_BYTES = 500_000
+"""A prompt file larger than this is refused (the shipped en.yaml: 12 kB)."""
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings (the shipped files use 4)."""
-MAX_EXPANDED_NODES = 100_000
-"""Most values a file may hold once every alias is expanded (the shipped en.yaml: ~700)."""
+MAX_NODES = 20_000
+"""Most values a file may hold, as written and once every alias is expanded (the shipped
+en.yaml: 510). Checked while parsing, so a file of tiny values stops early."""
 
 
 class PromptError(Exception):
@@ -39,10 +40,16 @@ class _Loader(yaml.SafeLoader):
     yes/no as booleans) and a nesting limit checked before the composer recurses."""
 
     _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         self._depth += 1
+        self._nodes += 1
         try:
+            if self._nodes > MAX_NODES:
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_NODES} values", self.peek_event().start_mark
+                )
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
                     None,
@@ -130,9 +137,9 @@ def _check_expansion(path: Path, root: yaml.Node | None) -> None:
         size = _expanded_size(root, {}) if root is not None else 0
     except ValueError as err:
         raise PromptError(path, "(file)", str(err)) from None
-    if size > MAX_EXPANDED_NODES:
+    if size > MAX_NODES:
         raise PromptError(
-            path, "(file)", f"aliases expand to more than {MAX_EXPANDED_NODES} values"
+            path, "(file)", f"aliases expand to more than {MAX_NODES} values"
         )
 
 
@@ -150,5 +157,5 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
         total = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
     else:
         total = 1
-    sizes[id(node)] = min(total, MAX_EXPANDED_NODES + 1)
+    sizes[id(node)] = min(total, MAX_NODES + 1)
     return sizes[id(node)]
