@@ -138,9 +138,7 @@ def _check_expansion(path: Path, root: yaml.Node | None) -> None:
     except ValueError as err:
         raise PromptError(path, "(file)", str(err)) from None
     if size > MAX_NODES:
-        raise PromptError(
-            path, "(file)", f"aliases expand to more than {MAX_NODES} values"
-        )
+        raise PromptError(path, "(file)", f"aliases expand to more than {MAX_NODES} values")
 
 
 def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
