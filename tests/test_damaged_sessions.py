@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.conversation.session_store import StateStore
 
@@ -105,3 +107,36 @@ def test_a_saved_session_that_is_fine_loads(tmp_path: Path):
     )  # fmt: skip
     progress, warning = StateStore(state).load({"start", "s1.s1_sync_on", "s1.s1_apple_id"})
     assert warning is None and progress is not None and progress.state == "s1.s1_sync_on"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=20,
+)  # fmt: skip
+saved_like = st.fixed_dictionaries(
+    {"version": st.sampled_from([1, 2, "1", None]), "state": json_values,
+     "history": st.lists(st.dictionaries(st.sampled_from(["state", "intent", "heard"]),
+                                         json_values), max_size=3)},
+)  # fmt: skip
+VALID = {"start", "s1.s1_apple_id", "s1.s1_sync_on"}
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.one_of(st.binary(max_size=200), json_values.map(json.dumps).map(str.encode),
+                 saved_like.map(json.dumps).map(str.encode)))  # fmt: skip
+def test_any_content_loads_or_is_set_aside(tmp_path_factory, content):
+    folder = tmp_path_factory.mktemp("any")
+    state = folder / "session.json"
+    state.write_bytes(content)
+    progress, warning = StateStore(state).load(VALID)
+    if progress is not None:
+        assert warning is None and progress.state in VALID
+        assert all(a.state in VALID and a.intent in ("yes", "no", "skip") for a in progress.history)
+    else:
+        assert warning and "\n" not in warning
+        kept = list(folder.glob("session.json.corrupt-*"))
+        assert not state.exists() and [p.read_bytes() for p in kept] == [content]
