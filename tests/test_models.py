@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import json
 import os
 import stat
 import subprocess
@@ -31,6 +32,13 @@ def fake_model_files(prefix: str = "") -> dict[str, bytes]:
     return {prefix + rel: f"content of {rel}".encode() for rel in models.REQUIRED_FILES} | {
         prefix + "README": b"fake model"
     }
+
+
+def write_model_folder(folder: Path, extra: dict[str, bytes] | None = None) -> Path:
+    for rel, data in (fake_model_files() | (extra or {})).items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
+    return folder
 
 
 def make_zip(path: Path, files: dict[str, bytes]) -> Path:
@@ -70,6 +78,20 @@ def pin_zip(monkeypatch, archive: Path) -> None:
     monkeypatch.setitem(catalog.CATALOG, "en", dataclasses.replace(SPEC, archives=archives))
 
 
+def run_models_cli(*args: str, memory_limit_bytes: int = 500 * 1024 * 1024):
+    """`python -m assistant models ...` with its address space capped (memory stays bounded)."""
+    import resource
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
+
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "models", *args],
+        capture_output=True, text=True, timeout=60, preexec_fn=cap,
+        env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+
+
 # --- lookup -----------------------------------------------------------------------------------
 
 
@@ -82,9 +104,7 @@ def test_nothing_installed_gives_none_and_a_message_with_the_command(store):
 def test_lookup_order_explicit_then_checkout_then_user(store, tmp_path):
     checkout, user = store
     for folder in (checkout / SPEC.name, user / SPEC.name):
-        for rel, data in fake_model_files().items():
-            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-            (folder / rel).write_bytes(data)
+        write_model_folder(folder)
     assert models.find_model("en") == (checkout / SPEC.name).resolve()
     assert models.find_model("en", explicit=user / SPEC.name) == user / SPEC.name
     assert models.find_model("en", explicit=tmp_path / "nowhere") is None
@@ -188,9 +208,7 @@ def test_not_a_zip_is_a_clear_error(store, tmp_path):
 def test_install_from_folder_and_verify_detects_changes(store, tmp_path):
     checkout, _ = store
     source = tmp_path / SPEC.name
-    for rel, data in fake_model_files().items():
-        (source / rel).parent.mkdir(parents=True, exist_ok=True)
-        (source / rel).write_bytes(data)
+    write_model_folder(source)
     result = models.install_from(source, "en", checkout)
     assert models.verify_model(result.path).ok
     (result.path / "conf" / "model.conf").write_text("tampered")
@@ -212,14 +230,17 @@ def test_reinstall_without_force_keeps_the_installed_model(store, tmp_path, monk
 
 
 @pytest.mark.parametrize("aar", [p for p in AAR_CANDIDATES if p.exists()][:1] or [None])
-def test_install_from_the_maven_aar(store, aar):
+def test_install_from_the_maven_aar(tmp_path, aar):
+    """The real 41 MB archive, through the command, in a 500 MB address space."""
     if aar is None:
         pytest.skip("the Maven .aar is not cached here (script/fetch-model gets it)")
-    checkout, _ = store
-    result = models.install_from(aar, "en", checkout)
-    assert result.archive_sha256 == SPEC.archive("aar").sha256
-    assert models.verify_model(result.path).ok
-    assert (result.path / "graph" / "HCLr.fst").stat().st_size > 1_000_000
+    proc = run_models_cli("install", "--from", str(aar), "--dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    installed = tmp_path / SPEC.name
+    assert models.verify_model(installed).ok
+    manifest = json.loads((installed / ".installed.json").read_text())
+    assert manifest["archive_sha256"] == SPEC.archive("aar").sha256
+    assert (installed / "graph" / "HCLr.fst").stat().st_size > 1_000_000
 
 
 # --- download ---------------------------------------------------------------------------------
@@ -394,9 +415,7 @@ def test_replacing_a_model_never_leaves_a_moment_without_one(store, tmp_path, mo
 
 def plain_folder_model(root: Path, readme: bytes) -> None:
     """A model as earlier versions installed it: a plain folder at models/<name>."""
-    for rel, data in (fake_model_files() | {"README": readme}).items():
-        (root / SPEC.name / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / SPEC.name / rel).write_bytes(data)
+    write_model_folder(root / SPEC.name, {"README": readme})
 
 
 def test_a_plain_folder_from_earlier_versions_is_replaced_without_a_gap(
@@ -447,20 +466,6 @@ def test_an_interrupted_install_keeps_the_old_model_and_leaves_nothing(
 # --- bounded reads: nothing given to install can hang it or eat memory ----------------------
 
 
-def run_models_cli(*args: str, memory_limit_bytes: int = 500 * 1024 * 1024):
-    """`python -m assistant models ...` with its address space capped (memory stays bounded)."""
-    import resource
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
-
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", "models", *args],
-        capture_output=True, text=True, timeout=60, preexec_fn=cap,
-        env={**os.environ, "NO_COLOR": "1"},
-    )  # fmt: skip
-
-
 def test_install_from_dev_zero_is_refused_at_once(tmp_path):
     proc = run_models_cli("install", "--from", "/dev/zero", "--no-verify", "--dir", str(tmp_path))
     assert proc.returncode == 2, proc.stderr
@@ -480,9 +485,7 @@ def test_install_from_a_fifo_is_refused_without_opening_it(tmp_path):
 def test_a_model_folder_holding_a_device_or_fifo_is_refused(store, tmp_path):
     checkout, _ = store
     source = tmp_path / SPEC.name
-    for rel, data in fake_model_files().items():
-        (source / rel).parent.mkdir(parents=True, exist_ok=True)
-        (source / rel).write_bytes(data)
+    write_model_folder(source)
     os.mkfifo(source / "am" / "pipe")
     with pytest.raises(models.UnusableSource, match="pipe is not a regular file"):
         models.install_from(source, "en", checkout)
@@ -518,9 +521,7 @@ def fake_model_package(site: Path, package: str) -> Path:
     (site / package).mkdir(parents=True)
     (site / package / "__init__.py").write_text("# model package\n")
     model = site / package / "model"
-    for rel, data in fake_model_files().items():
-        (model / rel).parent.mkdir(parents=True, exist_ok=True)
-        (model / rel).write_bytes(data)
+    write_model_folder(model)
     return model
 
 
@@ -546,9 +547,7 @@ def test_korean_model_is_found_in_its_python_package(store, tmp_path, monkeypatc
 def test_korean_model_installed_in_models_folder_comes_first(store, tmp_path, no_korean_package):
     checkout, _ = store
     plain = checkout / no_korean_package.name
-    for rel, data in fake_model_files().items():
-        (plain / rel).parent.mkdir(parents=True, exist_ok=True)
-        (plain / rel).write_bytes(data)
+    write_model_folder(plain)
     assert models.find_model("ko") == plain.resolve()
     assert [m.lang for m in models.list_models()] == ["ko"]
 
