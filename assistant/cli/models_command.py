@@ -132,7 +132,7 @@ def _verify(args: argparse.Namespace) -> int:
     if model_dir is None:
         print(store.missing_model_message(args.lang, args.model), file=sys.stderr)
         return EXIT_USAGE
-    result = store.verify_model(model_dir)
+    result = store.verify_model(model_dir, store.spec_for(args.lang).python_package)
     for problem in result.problems:
         print(f"  {problem}")
     print(f"{'OK' if result.ok else 'BROKEN'}: {model_dir}")

@@ -66,24 +66,54 @@ def _read_manifest(path: Path) -> dict[str, dict[str, int | str]]:
     return files
 
 
-def verify_model(model_dir: Path) -> VerifyResult:
-    """Required files present and, if installed by us, every file matches its manifest."""
+def package_record(package: str, model_dir: Path) -> dict[str, dict[str, int | str]] | None:
+    """The model's files as pip recorded them (the RECORD of the package's distribution)."""
+    import base64
+    import importlib.metadata
+
+    root = model_dir.resolve()
+    for name in importlib.metadata.packages_distributions().get(package, []):
+        dist = importlib.metadata.distribution(name)
+        files: dict[str, dict[str, int | str]] = {}
+        for record in dist.files or []:
+            path = Path(str(dist.locate_file(record))).resolve()
+            if record.hash is None or record.hash.mode != "sha256" or root not in path.parents:
+                continue
+            padded = record.hash.value + "=" * (-len(record.hash.value) % 4)
+            digest = base64.urlsafe_b64decode(padded).hex()
+            files[path.relative_to(root).as_posix()] = {
+                "size_bytes": record.size or 0,
+                "sha256": digest,
+            }
+        if files:
+            return files
+    return None
+
+
+def verify_model(model_dir: Path, package: str | None = None) -> VerifyResult:
+    """Required files present and every file as installed: as in our manifest, or, for a
+    model inside the Python package ``package``, as in pip's record of that package."""
     problems = [f"missing {rel}" for rel in missing_files(model_dir)]
     manifest_path = model_dir / MANIFEST_NAME
-    if not manifest_path.is_file():
+    expected_files: dict[str, dict[str, int | str]] | None = None
+    try:
+        if manifest_path.is_file():
+            expected_files = _read_manifest(manifest_path)
+        elif package is not None:
+            expected_files = package_record(package, model_dir)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return VerifyResult(model_dir, False, [*problems, f"unreadable manifest: {exc}"])
+    if expected_files is None:
         if problems:
             return VerifyResult(model_dir, False, problems)
         note = "no install manifest (not installed by this tool): checked files only"
         return VerifyResult(model_dir, True, [note])
-    try:
-        for rel, expected in _read_manifest(manifest_path).items():
-            path = model_dir / rel
-            if not path.is_file():
-                problems.append(f"missing {rel}")
-            elif path.stat().st_size != expected["size_bytes"]:
-                problems.append(f"size changed: {rel}")
-            elif sha256_file(path) != expected["sha256"]:
-                problems.append(f"checksum mismatch: {rel}")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        problems.append(f"unreadable manifest: {exc}")
+    for rel, expected in expected_files.items():
+        path = model_dir / rel
+        if not path.is_file():
+            problems.append(f"missing {rel}")
+        elif path.stat().st_size != expected["size_bytes"]:
+            problems.append(f"size changed: {rel}")
+        elif sha256_file(path) != expected["sha256"]:
+            problems.append(f"checksum mismatch: {rel}")
     return VerifyResult(model_dir, not problems, problems)
