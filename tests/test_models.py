@@ -661,3 +661,33 @@ def test_a_model_in_a_package_is_verified_against_pips_record(tmp_path, monkeypa
     conf.write_bytes(conf.read_bytes().upper())  # same size, other bytes
     verdict = models.verify_model(model, "vosk_model_xx")
     assert not verdict.ok and verdict.problems == ["checksum mismatch: conf/model.conf"]
+
+
+def test_where_links_cannot_be_made_the_folder_itself_is_renamed(store, tmp_path, monkeypatch):
+    """Windows without developer mode: no links; installs and replaces still work."""
+    checkout, _ = store
+
+    def no_links(*args, **kwargs):
+        raise OSError("symbolic links are not available here")
+
+    monkeypatch.setattr(os, "symlink", no_links)
+    install_fake_model(checkout, b"old", monkeypatch, tmp_path)
+    install_fake_model(checkout, b"new", monkeypatch, tmp_path, force=True)
+    assert not (checkout / SPEC.name).is_symlink()
+    assert (models.find_model("en") / "README").read_bytes() == b"new"
+    assert models.verify_model(checkout / SPEC.name).ok
+    assert list((checkout / ".versions").iterdir()) == []
+
+
+def test_a_download_killed_earlier_is_cleaned_up_by_the_next(store, tmp_path, monkeypatch):
+    checkout, _ = store
+    archive = make_zip(tmp_path / f"{SPEC.name}.zip", fake_model_files(f"{SPEC.name}/"))
+    pin_zip(monkeypatch, archive)
+    checkout.mkdir()
+    stale, fresh = checkout / f".{SPEC.name}.abc.zip.part", checkout / f".{SPEC.name}.def.zip.part"
+    stale.write_bytes(b"half a download")
+    fresh.write_bytes(b"another download, still running")
+    os.utime(stale, (0, 0))
+    models.download("en", checkout, opener=lambda url, t: FakeResponse(archive.read_bytes()),
+                    progress_stream=io.StringIO())  # fmt: skip
+    assert not stale.exists() and fresh.exists()

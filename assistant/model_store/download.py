@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import urllib.error
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,8 @@ from assistant.model_store.unpack import MAX_ARCHIVE_BYTES
 from assistant.paths import APP_NAME
 
 DOWNLOAD_TIMEOUT_S = 30.0
+STALE_PART_S = 3600.0
+"""A .part file untouched this long is what a killed download left (a live one grows)."""
 DOWNLOAD_CHUNK_BYTES = 256 * 1024
 
 
@@ -89,6 +92,7 @@ def download(
         raise ModelError(f"{spec.name} has no download of its own; get it with: {how_to_get(spec)}")
     target_root = models_dir or default_install_dir()
     target_root.mkdir(parents=True, exist_ok=True)
+    _remove_stale_parts(target_root)
     url = url or spec.zip_url
     fd, part_name = tempfile.mkstemp(prefix=f".{spec.name}.", suffix=".zip.part", dir=target_root)
     os.close(fd)
@@ -132,3 +136,14 @@ def download(
             shutil.rmtree(staged.parent, ignore_errors=True)
     finally:
         part.unlink(missing_ok=True)
+
+
+def _remove_stale_parts(target_root: Path) -> None:
+    now = time.time()
+    for leftover in [*target_root.glob(".*.zip.part"), *target_root.glob(".dl.*")]:
+        with contextlib.suppress(OSError):
+            if now - leftover.lstat().st_mtime > STALE_PART_S:
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink()
