@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.model_store import catalog, lookup, unpack
+from assistant.model_store import catalog, lookup, manifest, unpack
 from assistant.model_store import store as models
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -462,6 +462,12 @@ def test_an_interrupted_install_keeps_the_old_model_and_leaves_nothing(
         install_fake_model(checkout, b"new", monkeypatch, tmp_path, force=True)
     assert (models.find_model("en") / "README").read_bytes() == b"old"
     assert_only_the_installed_model(checkout)
+    monkeypatch.setattr(install, "write_manifest", manifest.write_manifest)
+    monkeypatch.setattr(install, "_remove_other_versions", interrupted)  # just after the switch
+    with pytest.raises(KeyboardInterrupt):
+        install_fake_model(checkout, b"new", monkeypatch, tmp_path, force=True)
+    assert (models.find_model("en") / "README").read_bytes() == b"new"
+    assert models.verify_model(checkout / SPEC.name).ok
 
 
 # --- bounded reads: nothing given to install can hang it or eat memory ----------------------

@@ -85,9 +85,10 @@ def install_from(
         write_manifest(version, str(source), archive_sha256)
         replaced = switch_to(version, target)
     except BaseException:
-        shutil.rmtree(version, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            versions.rmdir()  # only if empty: nothing was installed before either
+        if target.resolve() != version.resolve():  # not if interrupted just after the switch
+            shutil.rmtree(version, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                versions.rmdir()  # only if empty: nothing was installed before either
         raise
     _remove_other_versions(target, keep=version)
     return InstallResult(target, str(source), archive_sha256, replaced)
@@ -164,16 +165,16 @@ def switch_to(version: Path, target: Path) -> bool:
     try:
         os.symlink(Path(VERSIONS_DIR) / version.name, link, target_is_directory=True)
     except OSError:  # no links here (Windows without developer mode): rename the folder
-        _move_aside(target, version.parent)
+        _move_aside(target, version.parent, target.name)
         os.rename(version, target)
         return replaced
     try:
         if target.is_symlink() or not target.exists():
             os.replace(link, target)
-        elif _exchange(link, target):  # a plain folder from an earlier install
-            os.rename(link, version.parent / f"{target.name}.replaced-{secrets.token_hex(3)}")
+        elif _exchange(link, target):  # a plain folder from an earlier install, now at link
+            _move_aside(link, version.parent, target.name)
         else:
-            _move_aside(target, version.parent)
+            _move_aside(target, version.parent, target.name)
             os.replace(link, target)
     finally:
         if link.is_symlink():
@@ -181,9 +182,10 @@ def switch_to(version: Path, target: Path) -> bool:
     return replaced
 
 
-def _move_aside(target: Path, versions: Path) -> None:
-    if target.exists() or target.is_symlink():
-        os.rename(target, versions / f"{target.name}.replaced-{secrets.token_hex(3)}")
+def _move_aside(path: Path, versions: Path, name: str) -> None:
+    """Into the versions folder, where _remove_other_versions deletes it."""
+    if path.exists() or path.is_symlink():
+        os.rename(path, versions / f"{name}.replaced-{secrets.token_hex(3)}")
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -208,7 +210,10 @@ def _exchange(a: Path, b: Path) -> bool:
 def _remove_other_versions(target: Path, keep: Path) -> None:
     """Old versions and what killed installs left behind (their folders and temporary links)."""
     for stale in target.parent.glob(f".{target.name}.*.link"):
-        stale.unlink(missing_ok=True)
+        if stale.is_dir() and not stale.is_symlink():  # an old folder whose move was cut short
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
     versions = target.parent / VERSIONS_DIR
     for folder in versions.glob(f"{target.name}.*"):
         if folder != keep and folder.resolve() != target.resolve():
