@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.model_store import catalog, lookup, manifest, unpack
+from assistant.model_store import catalog, lookup, unpack
 from assistant.model_store import store as models
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -462,8 +462,18 @@ def test_an_interrupted_install_keeps_the_old_model_and_leaves_nothing(
         install_fake_model(checkout, b"new", monkeypatch, tmp_path, force=True)
     assert (models.find_model("en") / "README").read_bytes() == b"old"
     assert_only_the_installed_model(checkout)
-    monkeypatch.setattr(install, "write_manifest", manifest.write_manifest)
-    monkeypatch.setattr(install, "_remove_other_versions", interrupted)  # just after the switch
+
+
+def test_a_ctrl_c_just_after_the_switch_keeps_the_new_model(store, tmp_path, monkeypatch):
+    from assistant.model_store import install
+
+    checkout, _ = store
+    plain_folder_model(checkout, b"old")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(install, "_move_aside", interrupted)  # the old folder, once exchanged
     with pytest.raises(KeyboardInterrupt):
         install_fake_model(checkout, b"new", monkeypatch, tmp_path, force=True)
     assert (models.find_model("en") / "README").read_bytes() == b"new"
