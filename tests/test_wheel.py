@@ -70,9 +70,13 @@ def installed(wheel: Path, tmp_path_factory) -> Path:
 def test_the_wheel_holds_every_module_and_prompt_file(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
     modules = {p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "assistant").rglob("*.py")}
-    prompts = {f"assistant/prompts/{p.name}" for p in (REPO_ROOT / "prompts").glob("*.yaml")}
+    prompts = {
+        f"assistant/prompts/{p.relative_to(REPO_ROOT / 'prompts').as_posix()}"
+        for p in (REPO_ROOT / "prompts").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert modules - names == set()  # a package missing from pyproject.toml's list shows here
-    assert prompts and prompts - names == set()
+    assert prompts and prompts - names == set()  # a file type missing from its package-data
 
 
 def isolated_env(tmp_path: Path) -> dict[str, str]:
