@@ -710,3 +710,23 @@ def test_a_download_killed_earlier_is_cleaned_up_by_the_next(store, tmp_path, mo
     models.download("en", checkout, opener=lambda url, t: FakeResponse(archive.read_bytes()),
                     progress_stream=io.StringIO())  # fmt: skip
     assert not stale.exists() and fresh.exists()
+
+
+def test_an_archive_listing_a_member_twice_is_refused(tmp_path):
+    archive = tmp_path / "twice.zip"
+    with zipfile.ZipFile(archive, "w") as zf, pytest.warns(UserWarning, match="Duplicate"):
+        for name, data in fake_model_files("m/").items():
+            zf.writestr(name, data)
+        zf.writestr("m/am/final.mdl", b"a second, different final.mdl")
+    proc = run_models_cli("install", "--from", str(archive), "--no-verify", "--dir",
+                          str(tmp_path / "models"))  # fmt: skip
+    assert proc.returncode == 2 and "twice" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_models_folder_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
+    archive = make_zip(tmp_path / "custom.zip", fake_model_files("m/"))
+    blocker = tmp_path / "models"
+    blocker.write_text("a file where the models folder should be")
+    proc = run_models_cli("install", "--from", str(archive), "--no-verify", "--dir", str(blocker))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("error:") and proc.stderr.count("\n") == 1

@@ -76,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     except store.ModelError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:  # the disk: full, read-only, a folder in the way
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}; nothing was installed",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted; nothing was installed", file=sys.stderr)
         return EXIT_FAILED

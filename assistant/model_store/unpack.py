@@ -143,6 +143,8 @@ def extract_zip_model(archive: Path, destination: Path, preferred_prefix: str | 
         infos = zf.infolist()
         for info in infos:
             safe_relative(info.filename)  # refuse the whole archive if any member is unsafe
+        if len({i.filename for i in infos}) != len(infos):
+            raise UnusableSource(f"{archive}: archive lists a member twice; refusing")
         prefix = find_model_prefix([i.filename for i in infos], preferred_prefix)
         members = [i for i in infos if i.filename.startswith(prefix) and not i.is_dir()]
         declared_bytes = sum(i.file_size for i in members)
