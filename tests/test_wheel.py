@@ -2,9 +2,9 @@
 
 The wheel is built offline from a copy of the sources (pip wheel --no-build-isolation, with
 the setuptools of the test environment). The fresh venv gets the wheel only; the
-dependencies come from the test environment's site-packages as a plain path entry, so its
-editable install of this project (a .pth hook) is not active and the checkout is never
-imported.
+dependencies come from the test environment's site-packages folders as plain path entries,
+so its editable install of this project (a .pth hook) is not active and the checkout is
+never imported.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -63,7 +62,10 @@ def installed(wheel: Path, tmp_path_factory) -> Path:
         "--no-index", wheel)  # fmt: skip
     purelib = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
                    .stdout.strip())  # fmt: skip
-    (purelib / "test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    # Where this test environment imports its dependencies from (site-packages folders only:
+    # never the checkout).
+    site_dirs = [p for p in sys.path if Path(p).name in ("site-packages", "dist-packages")]
+    (purelib / "test_dependencies.pth").write_text("".join(f"{d}\n" for d in site_dirs))
     return venv / "bin"
 
 
