@@ -20,6 +20,7 @@ from pathlib import Path
 from assistant.model_store import store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+LANGS = sorted(store.CATALOG)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,12 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions.required = True
 
     download = actions.add_parser("download", help="download from the Vosk model site")
-    download.add_argument("lang", nargs="?", default="en")
+    download.add_argument("lang", nargs="?", default="en", choices=LANGS)
     download.add_argument("--dir", type=Path, help="models folder to install into")
     download.add_argument("--url", help=argparse.SUPPRESS)  # tests: a local mirror
 
     install = actions.add_parser("install", help="install from a zip, .aar or folder")
-    install.add_argument("lang", nargs="?", default="en")
+    install.add_argument("lang", nargs="?", default="en", choices=LANGS)
     install.add_argument("--from", dest="source", type=Path, required=True, metavar="PATH")
     install.add_argument("--dir", type=Path, help="models folder to install into")
     install.add_argument("--force", action="store_true", help="replace an installed model")
@@ -50,11 +51,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions.add_parser("list", help="list installed models and where they are looked for")
 
     verify = actions.add_parser("verify", help="check an installed model")
-    verify.add_argument("lang", nargs="?", default="en")
+    verify.add_argument("lang", nargs="?", default="en", choices=LANGS)
     verify.add_argument("--model", metavar="DIR", help="check this folder instead")
 
     path = actions.add_parser("path", help="print the model folder in use")
-    path.add_argument("lang", nargs="?", default="en")
+    path.add_argument("lang", nargs="?", default="en", choices=LANGS)
     path.add_argument("--model", metavar="DIR")
 
     parser.set_defaults(func=run)
