@@ -3,6 +3,8 @@
 Pure logic on what the matcher found (understanding.py); the words themselves are the
 language file's. The rules, in order:
 
+0. "No" right before a word not understood is a determiner ("I have no clue"), a negation;
+   before another no it is the answer no ("no the switch is off").
 1. Corrections: only what follows the last correction ("yes, sorry, I mean no" -> no). A
    correction word with nothing after it is dropped, or is its own command ("wait" -> pause).
 2. Negation scope: a negation turns the next yes within a few words of the same clause into
@@ -50,6 +52,8 @@ class Mention:
     """A yes that counts only alone in its clause ("i am", "definitely")."""
     negates: bool = False
     """A no that ends in a negation and reaches on like one ("I'm not" + "signed in")."""
+    determiner: bool = False
+    """A no that is a negation before a word not understood ("no clue", "no tick")."""
     fallback: str | None = None
     """For a correction or negation word: its meaning when nothing follows ("wait" -> pause)."""
 
@@ -57,6 +61,7 @@ class Mention:
 def interpret(tokens: list[str], mentions: list[Mention]) -> str:
     """The intent of an utterance, from its tokens and the phrases found, in order."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions = [_as_determiner(tokens, m, covered) for m in mentions]
     mentions = _after_last_correction(mentions)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
@@ -73,6 +78,19 @@ def interpret(tokens: list[str], mentions: list[Mention]) -> str:
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):
         return YES
     return UNKNOWN
+
+
+def _as_determiner(tokens: list[str], mention: Mention, covered: set[int]) -> Mention:
+    """ "no clue": a negation of the word after it, not the answer no."""
+    after = mention.end
+    if (
+        mention.determiner
+        and after < len(tokens)
+        and tokens[after] != BREAK
+        and after not in covered
+    ):
+        return replace(mention, kind=NEGATION)
+    return mention
 
 
 def _after_last_correction(mentions: list[Mention]) -> list[Mention]:
@@ -104,6 +122,8 @@ def _apply_negations(
         if target is not None and _within_reach(tokens, negation.end, target.start):
             if target.kind == YES:
                 out[index + 1] = replace(target, kind=NO, weak=False)
+            elif target.kind == NO and negation.determiner:
+                out[index] = replace(negation, kind=NO)  # "no the switch is off": agreeing
             elif target.kind == NO:
                 ambiguous = True  # "not off": a double negative is not worth a guess
             elif target.kind not in _NOT_COMMANDS:

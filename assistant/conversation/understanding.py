@@ -21,7 +21,10 @@ from assistant.conversation.normalization import BREAK, expand_contractions, nor
 from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
 
-__all__ = ["ANSWERS", "INTENTS", "SILENCE", "UNKNOWN", "Vocabulary", "normalize"]
+__all__ = [
+    "ANSWERS", "FIXED_QUESTION", "INTENTS", "SILENCE", "START_QUESTION", "UNKNOWN", "Vocabulary",
+    "normalize",
+]  # fmt: skip
 
 INTENTS = (
     "yes", "no", "repeat", "back", "skip", "help", "pause", "resume", "stop",
@@ -30,6 +33,10 @@ INTENTS = (
 ANSWERS = ("yes", "no")
 UNKNOWN = interpretation.UNKNOWN
 SILENCE = "silence"
+START_QUESTION = "start"
+"""Question id of "Shall we begin?" (and of the offer to continue a saved session)."""
+FIXED_QUESTION = "fixed?"
+"""Question id of "Are your photos syncing now?", asked after a change (flow.md)."""
 
 # Lists of the `understanding` section and what each phrase found means.
 _WORD_CLASSES = {"doubt": DOUBT, "fillers": FILLER}
@@ -134,6 +141,7 @@ class _TableBuilder:
         self.rules = rules
         self.negations = {self.words(p) for p in self.strings("negations")}
         self.weak_yes = [self.words(p) for p in self.strings("weak_yes")]
+        self.determiners = {self.words(p) for p in self.strings("determiners")}
 
     def words(self, phrase: str) -> tuple[str, ...]:
         return tuple(expand_contractions(normalize(phrase), self.contractions))
@@ -143,7 +151,8 @@ class _TableBuilder:
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
         negates = intent == "no" and any(phrase[-len(n) :] == n for n in self.negations)
-        return Mention(intent, 0, 0, negates=negates)
+        determiner = intent == "no" and phrase in self.determiners
+        return Mention(intent, 0, 0, negates=negates, determiner=determiner)
 
     def general(self, *sources: dict[str, list[str]]) -> Table:
         # "i am not" is left to the rules (weak yes + negation), which also read "I am not
