@@ -74,7 +74,8 @@ class Vocabulary:
         raw_contractions = _mapping(path, rules.get("contractions"), "understanding.contractions")
         contractions = {str(k): str(v) for k, v in raw_contractions.items()}
         reader = _TableBuilder(path, contractions, rules)
-        general = reader.general(grammar, _intent_lists(path, data.get("phrasings"), "phrasings"))
+        phrasings = _intent_lists(path, data.get("phrasings"), "phrasings")
+        general = reader.general({"intents": grammar, "phrasings": phrasings})
         by_question: dict[str, Table] = {}
         question_phrases = {}
         questions = _mapping(path, data.get("answers_by_question"), "answers_by_question")
@@ -154,21 +155,23 @@ class _TableBuilder:
         determiner = intent == "no" and phrase in self.determiners
         return Mention(intent, 0, 0, negates=negates, determiner=determiner)
 
-    def general(self, *sources: dict[str, list[str]]) -> Table:
+    def general(self, sections: dict[str, dict[str, list[str]]]) -> Table:
+        """Every phrase of these sections (name -> intent -> phrases) and of the rules."""
         # "i am not" is left to the rules (weak yes + negation), which also read "I am not
         # sure" (doubt) and "I am not signed in" (negated yes) right; as one phrase it would not.
         derived = {w + n for w in self.weak_yes for n in self.negations}
         table: Table = {}
-        for source in sources:
-            for intent, phrases in source.items():
+        for name, lists in sections.items():
+            for intent, phrases in lists.items():
                 for phrase in map(self.words, phrases):
                     if phrase not in derived:
-                        _add(table, phrase, self.meaning(intent, phrase), self.path, intent)
+                        meaning = self.meaning(intent, phrase)
+                        _add(table, phrase, meaning, self.path, f"{name}.{intent}")
         for phrase in self.weak_yes:
             table[phrase] = Mention("yes", 0, 0, weak=True)
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
-                _add(table, phrase, Mention(kind, 0, 0), self.path, key)
+                _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
