@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.conversation.understanding import ANSWERS, SILENCE, UNKNOWN, Vocabulary  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = {"dev": DATA / "understanding_dev.tsv", "heldout": DATA / "understanding_heldout.tsv"}
+SETS = {
+    name: DATA / f"understanding_{name}.tsv" for name in ("dev", "heldout", "heldout2", "heldout3")
+}
 NO_QUESTION = "-"
+Parse = Callable[[str, "str | None"], str]
 
 
 @dataclass(frozen=True)
@@ -70,20 +74,23 @@ def outcome(expected: str, got: str) -> str:
     return "wrong: another command"
 
 
-def score(vocab: Vocabulary, rows: list[Phrasing], use_question: bool) -> dict[str, Counter[str]]:
+def score(
+    vocab: Vocabulary, rows: list[Phrasing], use_question: bool, parse: Parse | None = None
+) -> dict[str, Counter[str]]:
+    parse = parse or vocab.parse
     counts: dict[str, Counter[str]] = {"all": Counter(), "unlisted": Counter()}
     for row in rows:
         question = row.question if use_question else None
-        result = outcome(row.intent, vocab.parse(row.text, question))
+        result = outcome(row.intent, parse(row.text, question))
         counts["all"][result] += 1
         if not vocab.is_listed(row.text, row.question):
             counts["unlisted"][result] += 1
     return counts
 
 
-def details(vocab: Vocabulary, rows: list[Phrasing]) -> None:
+def details(parse: Parse, rows: list[Phrasing]) -> None:
     for row in rows:
-        got = vocab.parse(row.text, row.question)
+        got = parse(row.text, row.question)
         if got != row.intent:
             print(f"  {outcome(row.intent, got):36} {row.question or '-':20} "
                   f"{row.text!r}: expected {row.intent}, got {got}")  # fmt: skip
@@ -106,22 +113,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", default="heldout", help="dev, heldout, or a phrase file")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--details", action="store_true", help="list every phrasing not right")
+    parser.add_argument("--technique", choices=("rules", "classifier", "both"), default="rules",
+                        help="the assistant's rules (default), the paraphrase classifier, or the "
+                             "classifier only where the rules say unknown")  # fmt: skip
+    parser.add_argument("--min-posterior", type=float, default=0.9,
+                        help="below it the classifier says unknown (default 0.9)")  # fmt: skip
     args = parser.parse_args(argv)
     path = SETS.get(args.set, Path(args.set))
     rows = read_phrasings(path)
     vocab = Vocabulary.load(args.lang)
-    print(f"{path.name}: {len(rows)} phrasings\n")
+    parse = technique(vocab, args.technique, args.min_posterior)
+    print(f"{path.name}: {len(rows)} phrasings, {args.technique}\n")
     print("| phrasings | n | right | asked again | wrong actions |")
     print("|---|---|---|---|---|")
-    with_context = score(vocab, rows, use_question=True)
+    with_context = score(vocab, rows, use_question=True, parse=parse)
     report("all", with_context["all"])
     report("not in the vocabulary", with_context["unlisted"])
-    without = score(vocab, rows, use_question=False)
+    without = score(vocab, rows, use_question=False, parse=parse)
     report("all, question not passed", without["all"])
     if args.details:
         print()
-        details(vocab, rows)
+        details(parse, rows)
     return 0
+
+
+def technique(vocab: Vocabulary, name: str, min_posterior: float) -> Parse:
+    if name == "rules":
+        return vocab.parse
+    from paraphrase_classifier import NaiveBayes
+
+    classifier = NaiveBayes(vocab, min_posterior).train()
+    if name == "classifier":
+        return classifier.parse
+
+    def both(text: str, question: str | None) -> str:
+        by_rules = vocab.parse(text, question)
+        return classifier.parse(text, question) if by_rules == UNKNOWN else by_rules
+
+    return both
 
 
 if __name__ == "__main__":

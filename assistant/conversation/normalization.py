@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 BREAK = ","
 """Token standing for a pause in the sentence: a comma, a full stop, a dash..."""
@@ -58,23 +59,39 @@ def normalize(text: str) -> list[str]:
     return [t for t in tokens(text) if t != BREAK]
 
 
-def expand_contractions(words: list[str], contractions: Mapping[str, str]) -> list[str]:
-    """Each word replaced by its long form: "isn't" -> "is not", "i'm" -> "i am".
+@dataclass(frozen=True)
+class Contractions:
+    """Short forms and their long forms, from the language file ("isn't" -> "is not").
 
-    contractions: whole words ("can't": "can not"), and word endings marked with a leading
-    "-" ("-n't": "not", so "didn't" -> "did not"); a whole word wins over an ending.
+    Whole words ("can't": "can not") and word endings marked with a leading "-" ("-n't":
+    "not", so "didn't" -> "did not"); a whole word wins over an ending.
     """
-    out: list[str] = []
-    for word in words:
-        if word in contractions:
-            out.extend(contractions[word].split())
-            continue
-        for ending, long_form in contractions.items():
-            suffix = ending[len(SUFFIX_MARK) :]
-            if ending.startswith(SUFFIX_MARK) and word.endswith(suffix) and word != suffix:
-                out.append(word[: -len(suffix)])
-                out.extend(long_form.split())
-                break
-        else:
-            out.append(word)
-    return out
+
+    whole: Mapping[str, tuple[str, ...]]
+    endings: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @classmethod
+    def from_mapping(cls, contractions: Mapping[str, str]) -> Contractions:
+        whole = {k: tuple(v.split()) for k, v in contractions.items() if not k.startswith("-")}
+        endings = tuple(
+            (k[len(SUFFIX_MARK) :], tuple(v.split()))
+            for k, v in contractions.items()
+            if k.startswith(SUFFIX_MARK)
+        )
+        return cls(whole, endings)
+
+    def expand(self, words: list[str]) -> list[str]:
+        """Each word replaced by its long form."""
+        out: list[str] = []
+        for word in words:
+            if word in self.whole:
+                out.extend(self.whole[word])
+                continue
+            for ending, long_form in self.endings:
+                if word.endswith(ending) and word != ending:
+                    out.append(word[: -len(ending)])
+                    out.extend(long_form)
+                    break
+            else:
+                out.append(word)
+        return out

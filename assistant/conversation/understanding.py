@@ -10,14 +10,14 @@ longest first over the whole utterance, so "start from scratch" wins over "start
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from assistant.conversation import interpretation
 from assistant.conversation.interpretation import CORRECTION, DOUBT, FILLER, NEGATION, Mention
-from assistant.conversation.normalization import BREAK, expand_contractions, normalize, tokens
+from assistant.conversation.normalization import BREAK, Contractions, normalize, tokens
 from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
 
@@ -54,16 +54,18 @@ class Vocabulary:
     lang: str
     phrases_by_intent: dict[str, tuple[tuple[str, ...], ...]]
     """intent -> its phrases, each a tuple of normalized words: the recognizer's grammar."""
-    contractions: Mapping[str, str] = field(default_factory=dict)
+    contractions: Contractions = field(default_factory=lambda: Contractions({}, ()))
     """Short form -> long form ("isn't" -> "is not"; "-n't" for any word ending so)."""
     general: Table = field(default_factory=dict)
     """Every phrase the general vocabulary understands."""
     by_question: dict[str, Table] = field(default_factory=dict)
-    """Question id -> the general table with that question's own answers over it."""
+    """Question id -> that question's own answers, which win over the general table there."""
     question_phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(
         default_factory=dict
     )
     """Question id -> intent -> that question's own phrases (normalized words)."""
+    longest_phrase: int = 0
+    """Words in the longest phrase of any table."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -72,7 +74,9 @@ class Vocabulary:
         grammar = _intent_lists(path, data.get("intents"), "intents", required=True)
         rules = _mapping(path, data.get("understanding"), "understanding")
         raw_contractions = _mapping(path, rules.get("contractions"), "understanding.contractions")
-        contractions = {str(k): str(v) for k, v in raw_contractions.items()}
+        contractions = Contractions.from_mapping(
+            {str(k): str(v) for k, v in raw_contractions.items()}
+        )
         reader = _TableBuilder(path, contractions, rules)
         phrasings = _intent_lists(path, data.get("phrasings"), "phrasings")
         general = reader.general({"intents": grammar, "phrasings": phrasings})
@@ -81,9 +85,11 @@ class Vocabulary:
         questions = _mapping(path, data.get("answers_by_question"), "answers_by_question")
         for question, raw in questions.items():
             own = _intent_lists(path, raw, f"answers_by_question.{question}")
-            by_question[str(question)] = reader.for_question(general, own)
+            by_question[str(question)] = reader.for_question(own)
             question_phrases[str(question)] = _plain(own)
-        return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases)
+        longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
+        return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
+                   longest)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -108,21 +114,21 @@ class Vocabulary:
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
         phrase = tuple(t for t in self._tokens(text) if t != BREAK)
-        return phrase in self.by_question.get(question or "", self.general)
+        return phrase in self.general or phrase in self.by_question.get(question or "", {})
 
     def _tokens(self, text: str) -> list[str]:
-        return expand_contractions(tokens(text), self.contractions)
+        return self.contractions.expand(tokens(text))
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, longest first over the whole utterance, in the order said."""
-        table = self.by_question.get(question or "", self.general)
-        longest = max(map(len, table), default=0)
-        found = [
-            (length, start, table[tuple(words[start : start + length])])
-            for start in range(len(words))
-            for length in range(1, min(longest, len(words) - start) + 1)
-            if tuple(words[start : start + length]) in table
-        ]
+        own = self.by_question.get(question or "", {})
+        found = []
+        for start in range(len(words)):
+            for end in range(start + 1, min(start + self.longest_phrase, len(words)) + 1):
+                phrase = tuple(words[start:end])
+                meaning = own.get(phrase) or self.general.get(phrase)
+                if meaning is not None:
+                    found.append((end - start, start, meaning))
         taken: set[int] = set()
         mentions = []
         for length, start, meaning in sorted(found, key=lambda f: (-f[0], f[1])):
@@ -136,7 +142,7 @@ class Vocabulary:
 class _TableBuilder:
     """Builds the phrase tables of one language file."""
 
-    def __init__(self, path: Path, contractions: dict[str, str], rules: dict[Any, Any]) -> None:
+    def __init__(self, path: Path, contractions: Contractions, rules: dict[Any, Any]) -> None:
         self.path = path
         self.contractions = contractions
         self.rules = rules
@@ -145,7 +151,7 @@ class _TableBuilder:
         self.determiners = {self.words(p) for p in self.strings("determiners")}
 
     def words(self, phrase: str) -> tuple[str, ...]:
-        return tuple(expand_contractions(normalize(phrase), self.contractions))
+        return tuple(self.contractions.expand(normalize(phrase)))
 
     def strings(self, key: str) -> list[str]:
         return _strings(self.path, self.rules.get(key), f"understanding.{key}")
@@ -178,8 +184,8 @@ class _TableBuilder:
                 table[phrase] = Mention(kind, 0, 0, fallback=alone.kind if alone else None)
         return table
 
-    def for_question(self, general: Table, own: dict[str, list[str]]) -> Table:
-        table = dict(general)
+    def for_question(self, own: dict[str, list[str]]) -> Table:
+        table: Table = {}
         for intent, phrases in own.items():
             table.update({w: self.meaning(intent, w) for w in map(self.words, phrases)})
         return table
