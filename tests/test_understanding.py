@@ -36,11 +36,13 @@ def test_a_negation_after_a_weak_yes_makes_it_no(vocab):
     assert intents(vocab, texts) == ["no"] * len(texts)
 
 
-def test_a_negation_reaches_the_yes_after_it_in_the_same_clause(vocab):
-    assert vocab.parse("I haven't signed in yet", "s1_sign_in") == "no"
-    assert vocab.parse("it isn't turned on", "s1_sync_on") == "no"
-    assert vocab.parse("I'm not logged in", "s1_apple_id") == "no"
-    assert vocab.parse("nothing loads", "s2_online") == "no"
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("I haven't signed in yet", "s1_sign_in"), ("it isn't turned on", "s1_sync_on"),
+     ("I'm not logged in", "s1_apple_id"), ("nothing loads", "s2_online")],
+)  # fmt: skip
+def test_a_negation_reaches_the_yes_after_it_in_the_same_clause(vocab, text, question):
+    assert vocab.parse(text, question) == "no"
 
 
 def test_a_negation_does_not_reach_past_a_comma(vocab):
@@ -138,14 +140,15 @@ def test_a_one_word_command_inside_a_sentence_is_not_a_command(vocab):
 # Question context
 
 
-def test_the_question_gives_answers_their_meaning(vocab):
-    assert vocab.parse("wifi", "s2_cellular") == "no"
-    assert vocab.parse("mobile data", "s2_cellular") == "yes"
-    assert vocab.parse("it's full", "s3_storage_full") == "yes"
-    assert vocab.parse("plenty of space", "s3_storage_full") == "no"
-    assert vocab.parse("up to date", "s6_update_available") == "no"
-    assert vocab.parse("still not syncing", "fixed?") == "no"
-    assert vocab.parse("still installing", "s6_install_update") == "no"
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("wifi", "s2_cellular", "no"), ("mobile data", "s2_cellular", "yes"),
+     ("it's full", "s3_storage_full", "yes"), ("plenty of space", "s3_storage_full", "no"),
+     ("up to date", "s6_update_available", "no"), ("still not syncing", "fixed?", "no"),
+     ("still installing", "s6_install_update", "no")],
+)  # fmt: skip
+def test_the_question_gives_answers_their_meaning(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
 
 
 def test_context_wins_over_the_general_vocabulary(vocab):
