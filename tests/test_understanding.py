@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.conversation.check import check_prompts
 from assistant.conversation.normalization import normalize
 from assistant.conversation.prompt_files import PromptError
 from assistant.conversation.understanding import Vocabulary
@@ -241,3 +242,34 @@ def test_no_wrong_action_on_the_phrase_sets(vocab, name):
     wrong = {k: n for k, n in counts.items() if k.startswith("wrong")}
     assert not wrong
     assert counts["right"] >= 0.97 * len(rows)
+
+
+# `check`: the language data of each language is its own
+
+
+def _copy_prompts(folder: Path) -> Path:
+    for source in (Path(__file__).resolve().parent.parent / "prompts").glob("*.yaml"):
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_check_names_an_answer_list_for_a_question_that_does_not_exist(tmp_path):
+    folder = _copy_prompts(tmp_path)
+    en = folder / "en.yaml"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("  s2_cellular:\n", "  s2_celular:\n", 1),
+        encoding="utf-8",
+    )
+    problems, _ = check_prompts(folder)
+    assert problems == [f"{en}: answers_by_question.s2_celular: not a question of flow.yaml"]
+
+
+def test_check_does_not_ask_a_second_language_for_the_first_ones_phrasings(tmp_path):
+    folder = _copy_prompts(tmp_path)
+    english = (folder / "en.yaml").read_text(encoding="utf-8")
+    start = english.index("\nphrasings:")
+    end = english.index("\ndialog:")
+    (folder / "xx.yaml").write_text(english[:start] + english[end:], encoding="utf-8")
+    problems, summary = check_prompts(folder)
+    assert problems == []
+    assert "xx.yaml" in summary

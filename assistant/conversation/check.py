@@ -14,7 +14,12 @@ from pathlib import Path
 from assistant.conversation.flow import Flow
 from assistant.conversation.prompt_files import PromptError
 from assistant.conversation.texts import Texts
-from assistant.conversation.understanding import Vocabulary
+from assistant.conversation.understanding import (
+    FIXED_QUESTION,
+    LANGUAGE_DATA_SECTIONS,
+    START_QUESTION,
+    Vocabulary,
+)
 
 LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
 """en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""
@@ -41,11 +46,14 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
     for path in langs:
         try:
             loaded[path] = Texts.load(flow, path.stem, prompts_dir)
-            Vocabulary.load(path.stem, prompts_dir)
+            vocab = Vocabulary.load(path.stem, prompts_dir)
         except PromptError as err:
             problems.append(str(err))
             continue
         problems += _bad_placeholders(path, loaded[path])
+        questions = {START_QUESTION, FIXED_QUESTION, *flow.node_ids}
+        problems += [f"{path}: answers_by_question.{q}: not a question of {flow.path.name}"
+                     for q in sorted(set(vocab.by_question) - questions)]  # fmt: skip
     problems += _mismatched_keys(loaded)
     nodes = sum(len(s.nodes) for s in flow.steps)
     summary = (f"OK: {flow.path.name} ({len(flow.steps)} steps, {nodes} questions and actions); "
@@ -56,7 +64,7 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
 def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
     problems = []
     for key in sorted(texts.all_keys()):
-        if key.startswith("intents."):
+        if _is_language_data(key):
             continue
         for wording in texts.wordings(key):
             try:
@@ -70,10 +78,16 @@ def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
     return problems
 
 
+def _is_language_data(key: str) -> bool:
+    """Vocabulary and reading rules: each language has its own, not a translation of another's."""
+    return key.split(".", 1)[0] in LANGUAGE_DATA_SECTIONS
+
+
 def _mismatched_keys(loaded: dict[Path, Texts]) -> list[str]:
     every = set().union(*(t.all_keys() for t in loaded.values())) if loaded else set()
     return [
         f"{path}: {key}: missing (another language has it)"
         for path, texts in loaded.items()
         for key in sorted(every - texts.all_keys())
+        if not _is_language_data(key) or key.startswith("intents.")
     ]

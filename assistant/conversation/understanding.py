@@ -22,8 +22,8 @@ from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
 
 __all__ = [
-    "ANSWERS", "FIXED_QUESTION", "INTENTS", "SILENCE", "START_QUESTION", "UNKNOWN", "Vocabulary",
-    "normalize",
+    "ANSWERS", "FIXED_QUESTION", "INTENTS", "LANGUAGE_DATA_SECTIONS", "SILENCE", "START_QUESTION",
+    "UNKNOWN", "Vocabulary", "normalize",
 ]  # fmt: skip
 
 INTENTS = (
@@ -37,6 +37,9 @@ START_QUESTION = "start"
 """Question id of "Shall we begin?" (and of the offer to continue a saved session)."""
 FIXED_QUESTION = "fixed?"
 """Question id of "Are your photos syncing now?", asked after a change (flow.md)."""
+
+LANGUAGE_DATA_SECTIONS = ("intents", "phrasings", "answers_by_question", "understanding")
+"""Sections of a language file read here: words to understand, not texts to translate."""
 
 # Lists of the `understanding` section and what each phrase found means.
 _WORD_CLASSES = {"doubt": DOUBT, "fillers": FILLER}
