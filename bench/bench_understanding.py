@@ -31,9 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.conversation.understanding import ANSWERS, SILENCE, UNKNOWN, Vocabulary  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = {
-    name: DATA / f"understanding_{name}.tsv" for name in ("dev", "heldout", "heldout2", "heldout3")
-}
+SET_NAMES = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
+SETS = {name: DATA / f"understanding_{name}.tsv" for name in SET_NAMES}
 NO_QUESTION = "-"
 Parse = Callable[[str, "str | None"], str]
 

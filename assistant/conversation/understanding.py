@@ -123,23 +123,28 @@ class Vocabulary:
         return self.contractions.expand(tokens(text))
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
-        """The phrases found, longest first over the whole utterance, in the order said."""
+        """The phrases found, in the order said: the reading with the longest phrases (words
+        understood minus phrases used), then the most words, then the fewest meanings ("let's |
+        begin again", not "let's begin | again"; "that | did not help", not "... | help")."""
         own = self.by_question.get(question or "", {})
-        found = []
-        for start in range(len(words)):
+        # best[i]: (words - phrases, words, -meanings) and the phrases, for words[i:]
+        best: list[tuple[tuple[int, int, int], list[Mention]]] = [((0, 0, 0), [])] * (
+            len(words) + 1
+        )
+        for start in range(len(words) - 1, -1, -1):
+            best[start] = best[start + 1]
             for end in range(start + 1, min(start + self.longest_phrase, len(words)) + 1):
-                phrase = tuple(words[start:end])
-                meaning = own.get(phrase) or self.general.get(phrase)
-                if meaning is not None:
-                    found.append((end - start, start, meaning))
-        taken: set[int] = set()
-        mentions = []
-        for length, start, meaning in sorted(found, key=lambda f: (-f[0], f[1])):
-            span = set(range(start, start + length))
-            if taken.isdisjoint(span):
-                taken |= span
-                mentions.append(replace(meaning, start=start, end=start + length))
-        return sorted(mentions, key=lambda m: m.start)
+                meaning = own.get(tuple(words[start:end])) or self.general.get(
+                    tuple(words[start:end])
+                )
+                if meaning is None:
+                    continue
+                (gain, covered, meanings), rest = best[end]
+                length = end - start
+                score = (gain + length - 1, covered + length, meanings - (meaning.kind != FILLER))
+                if score > best[start][0]:
+                    best[start] = (score, [replace(meaning, start=start, end=end), *rest])
+        return best[0][1]
 
 
 class _TableBuilder:
