@@ -7,6 +7,7 @@ last ones show that the words come from the language file, not from Python.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,7 @@ def test_a_weak_yes_needs_to_stand_alone(vocab):
 def test_no_before_an_unknown_word_is_not_the_answer(vocab):
     assert vocab.parse("honestly I have no clue") == "unknown"
     assert vocab.parse("no the switch is off", "s1_sync_on") == "no"
+    assert vocab.parse("no I think my daughter set it up", "s1_apple_id") == "no"  # a new clause
 
 
 # Hedges, fillers, politeness
@@ -130,6 +132,12 @@ def test_answers_that_sound_like_commands_are_answers(vocab):
     assert vocab.parse("nothing changed", "fixed?") == "no"
     assert vocab.parse("that fixed it", "fixed?") == "yes"
     assert vocab.parse("it is turned off", "s1_sync_on") == "no"
+
+
+def test_the_reading_with_longer_phrases_and_fewer_meanings_wins(vocab):
+    assert vocab.parse("let's begin again") == "start_over"  # not "let's begin" + "again"
+    assert vocab.parse("it didn't help") == "no"  # not "it did" + "not" + "help"
+    assert vocab.parse("mm-hmm") == "yes"  # not two fillers
 
 
 def test_a_one_word_command_inside_a_sentence_is_not_a_command(vocab):
@@ -233,15 +241,22 @@ def test_one_phrase_with_two_meanings_is_an_error_that_names_file_and_key(tmp_pa
 # The phrase sets of the benchmark
 
 
-@pytest.mark.parametrize("name", ["dev", "heldout", "bench/data/understanding_heldout3.tsv"])
+def _score(vocab: Vocabulary, name: str) -> tuple[int, Counter[str]]:
+    rows = bench_understanding.read_phrasings(bench_understanding.SETS[name])
+    return len(rows), bench_understanding.score(vocab, rows, use_question=True)["all"]
+
+
+# heldout2 is left out: its one wrong action is disputed (bench/README.md).
+@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout4"])
 def test_no_wrong_action_on_the_phrase_sets(vocab, name):
-    root = Path(__file__).resolve().parent.parent
-    path = bench_understanding.SETS.get(name, root / name)
-    rows = bench_understanding.read_phrasings(path)
-    counts = bench_understanding.score(vocab, rows, use_question=True)["all"]
-    wrong = {k: n for k, n in counts.items() if k.startswith("wrong")}
-    assert not wrong
-    assert counts["right"] >= 0.97 * len(rows)
+    _, counts = _score(vocab, name)
+    assert not {k: n for k, n in counts.items() if k.startswith("wrong")}
+
+
+@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3"])
+def test_phrase_sets_understood_at_the_target(vocab, name):
+    total, counts = _score(vocab, name)
+    assert counts["right"] >= 0.97 * total
 
 
 # `check`: the language data of each language is its own

@@ -3,8 +3,9 @@
 Pure logic on what the matcher found (understanding.py); the words themselves are the
 language file's. The rules, in order:
 
-0. "No" right before a word not understood is a determiner ("I have no clue"), a negation;
-   before another no it is the answer no ("no the switch is off").
+0. "No" right before a word not understood is a determiner ("I have no clue"), a negation,
+   unless that word opens a clause ("no I think ..."); before another no it is the answer
+   no ("no safari is off").
 1. Corrections: only what follows the last correction ("yes, sorry, I mean no" -> no). A
    correction word with nothing after it is dropped, or is its own command ("wait" -> pause).
 2. Negation scope: a negation turns the next yes within a few words of the same clause into
@@ -58,10 +59,15 @@ class Mention:
     """For a correction or negation word: its meaning when nothing follows ("wait" -> pause)."""
 
 
-def interpret(tokens: list[str], mentions: list[Mention]) -> str:
-    """The intent of an utterance, from its tokens and the phrases found, in order."""
+def interpret(
+    tokens: list[str], mentions: list[Mention], clause_openers: frozenset[str] = frozenset()
+) -> str:
+    """The intent of an utterance, from its tokens and the phrases found, in order.
+
+    clause_openers: words that start a clause, so "no" before them is the answer.
+    """
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    mentions = [_as_determiner(tokens, m, covered) for m in mentions]
+    mentions = [_as_determiner(tokens, m, covered, clause_openers) for m in mentions]
     mentions = _after_last_correction(mentions)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
@@ -80,17 +86,16 @@ def interpret(tokens: list[str], mentions: list[Mention]) -> str:
     return UNKNOWN
 
 
-def _as_determiner(tokens: list[str], mention: Mention, covered: set[int]) -> Mention:
+def _as_determiner(
+    tokens: list[str], mention: Mention, covered: set[int], clause_openers: frozenset[str]
+) -> Mention:
     """ "no clue": a negation of the word after it, not the answer no."""
     after = mention.end
-    if (
-        mention.determiner
-        and after < len(tokens)
-        and tokens[after] != BREAK
-        and after not in covered
-    ):
-        return replace(mention, kind=NEGATION)
-    return mention
+    if not mention.determiner or after >= len(tokens) or after in covered:
+        return mention
+    if tokens[after] == BREAK or tokens[after] in clause_openers:
+        return mention
+    return replace(mention, kind=NEGATION)
 
 
 def _after_last_correction(mentions: list[Mention]) -> list[Mention]:

@@ -69,6 +69,8 @@ class Vocabulary:
     """Question id -> intent -> that question's own phrases (normalized words)."""
     longest_phrase: int = 0
     """Words in the longest phrase of any table."""
+    clause_openers: frozenset[str] = frozenset()
+    """Words that start a clause: "no" before them is the answer, not a determiner."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -91,8 +93,9 @@ class Vocabulary:
             by_question[str(question)] = reader.for_question(own)
             question_phrases[str(question)] = _plain(own)
         longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
+        openers = frozenset(w for p in reader.strings("clause_openers") for w in reader.words(p))
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest)  # fmt: skip
+                   longest, openers)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -112,7 +115,8 @@ class Vocabulary:
         found = self._tokens(text)
         if not any(t != BREAK for t in found):
             return SILENCE
-        return interpretation.interpret(found, self._mentions(found, question))
+        mentions = self._mentions(found, question)
+        return interpretation.interpret(found, mentions, self.clause_openers)
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
