@@ -2,10 +2,11 @@
 
 The language file gives the words (`intents`, `phrasings`, `answers_by_question`,
 `understanding`); this module finds them in an utterance and interpretation.py decides.
-Phrases are found on whole words after contractions are spelled out ("isn't" -> "is not"),
-longest first over the whole utterance, so "start from scratch" wins over "start" and
-"not at all" over "not". The question being answered adds its own answers ("it's off" at
-"Is Sync this iPhone turned on?") and wins over the general vocabulary where they differ.
+Phrases are found on whole words after contractions are spelled out ("isn't" -> "is not");
+of the ways to read an utterance as phrases, the one with the longest phrases wins, so "start
+from scratch" beats "start" and "not at all" beats "not". The question being answered adds
+its own answers ("it's off" at "Is Sync this iPhone turned on?"), which win over the general
+vocabulary where they differ.
 """
 
 from __future__ import annotations
