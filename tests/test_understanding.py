@@ -47,9 +47,15 @@ def test_a_negation_reaches_the_yes_after_it_in_the_same_clause(vocab, text, que
     assert vocab.parse(text, question) == "no"
 
 
-def test_a_negation_does_not_reach_past_a_comma(vocab):
-    # "not now" is its own phrase; "not, ... yes" does not negate the yes.
-    assert vocab.parse("not that one, yes it's on", "s1_sync_on") == "yes"
+def test_a_negation_cut_off_by_a_comma_before_a_yes_is_not_guessed(vocab):
+    assert vocab.parse("not that one, yes it's on", "s1_sync_on") == "unknown"
+    assert vocab.parse("not, um, done") == "unknown"
+    assert vocab.parse("I'm not, no") == "no"  # the negation's clause ends with it
+
+
+def test_a_negation_reaches_past_fillers(vocab):
+    assert vocab.parse("not um done") == "no"
+    assert vocab.parse("I'm not so sure") == "unknown"  # doubt, not a negated "sure"
 
 
 def test_listed_negative_phrasings(vocab):

@@ -123,16 +123,26 @@ def _apply_negations(
     for index, negation in enumerate(mentions):
         if negation.kind != NEGATION and not negation.negates:
             continue
-        target = mentions[index + 1] if index + 1 < len(mentions) else None
-        if target is not None and _within_reach(tokens, negation.end, target.start):
+        # What it negates: the next phrase but fillers ("not so sure", "not, um, done").
+        after = (i for i in range(index + 1, len(mentions)) if mentions[i].kind != FILLER)
+        at = next(after, None)
+        target = mentions[at] if at is not None else None
+        if at is not None and target and _within_reach(tokens, negation.end, target.start):
             if target.kind == YES:
-                out[index + 1] = replace(target, kind=NO, weak=False)
+                out[at] = replace(target, kind=NO, weak=False)
             elif target.kind == NO and negation.determiner:
                 out[index] = replace(negation, kind=NO)  # "no the switch is off": agreeing
             elif target.kind == NO:
                 ambiguous = True  # "not off": a double negative is not worth a guess
             elif target.kind not in _NOT_COMMANDS:
-                out[index + 1] = replace(target, kind=CANCELLED)  # "don't stop"
+                out[at] = replace(target, kind=CANCELLED)  # "don't stop"
+            continue
+        if (
+            target
+            and target.kind == YES
+            and _within_reach(tokens, negation.end, target.start, True)
+        ):
+            ambiguous = True  # "not, um, done": a pause, then a yes the negation may be about
             continue
         if negation.negates or not _alone_in_clause(tokens, negation, covered):
             continue
@@ -144,8 +154,8 @@ def _apply_negations(
     return out, ambiguous
 
 
-def _within_reach(tokens: list[str], start: int, end: int) -> bool:
-    between = tokens[start:end]
+def _within_reach(tokens: list[str], start: int, end: int, across_breaks: bool = False) -> bool:
+    between = [t for t in tokens[start:end] if not (across_breaks and t == BREAK)]
     return BREAK not in between and len(between) <= NEGATION_REACH_WORDS
 
 
