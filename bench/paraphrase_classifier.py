@@ -73,12 +73,12 @@ class NaiveBayes:
         for text, question, intent in paraphrases(self.vocab):
             self.priors[intent] += 1
             self.counts.setdefault(intent, Counter()).update(
-                _features(self.vocab._tokens(text), question)
+                _features(self.vocab.tokens(text), question)
             )
         return self
 
     def parse(self, text: str, question: str | None = None) -> str:
-        grams = _features(self.vocab._tokens(text), question)
+        grams = _features(self.vocab.tokens(text), question)
         known = {g for c in self.counts.values() for g in c}
         grams = [g for g in grams if g in known]
         if not grams:

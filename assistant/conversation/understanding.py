@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import interpretation
+from assistant.conversation import interpretation, normalization
 from assistant.conversation.interpretation import CORRECTION, DOUBT, FILLER, NEGATION, Mention
-from assistant.conversation.normalization import BREAK, Contractions, normalize, tokens
+from assistant.conversation.normalization import BREAK, Contractions, normalize
 from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
 
@@ -113,7 +113,7 @@ class Vocabulary:
         question: the id of the question being answered (a flow node id, `fixed?` or
         `start`), so answers are read in context; None for the general vocabulary.
         """
-        found = self._tokens(text)
+        found = self.tokens(text)
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
@@ -121,11 +121,12 @@ class Vocabulary:
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
-        phrase = tuple(t for t in self._tokens(text) if t != BREAK)
+        phrase = tuple(t for t in self.tokens(text) if t != BREAK)
         return phrase in self.general or phrase in self.by_question.get(question or "", {})
 
-    def _tokens(self, text: str) -> list[str]:
-        return self.contractions.expand(tokens(text))
+    def tokens(self, text: str) -> list[str]:
+        """The words as matched: contractions spelled out, clause breaks kept as BREAK."""
+        return self.contractions.expand(normalization.tokens(text))
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, in the order said: the reading with the longest phrases (words
