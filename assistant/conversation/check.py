@@ -1,19 +1,18 @@
 """`python -m assistant check`: validate the prompt files of a directory.
 
 The flow must load (targets exist, nodes reachable, every path ends); every language file
-must have every key the flow needs, the same keys as every other language, placeholders
-the dialog can fill, and a vocabulary for every intent.
+must have every key the flow needs, the same keys as every other language, a vocabulary
+for every intent, and every wording must render with the values the run fills into it.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 
 from assistant.conversation.flow import Flow
 from assistant.conversation.prompt_files import PromptError
-from assistant.conversation.texts import Texts
+from assistant.conversation.texts import Texts, render, sample_values
 from assistant.conversation.understanding import (
     FIXED_QUESTION,
     LANGUAGE_DATA_SECTIONS,
@@ -23,9 +22,6 @@ from assistant.conversation.understanding import (
 
 LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
 """en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""
-PLACEHOLDERS = {"step", "total", "title", "change", "answer", "remaining", "count", "steps",
-                "changes"}  # fmt: skip
-"""Every value the dialog may fill into a text."""
 
 
 def language_files(prompts_dir: Path) -> list[Path]:
@@ -62,25 +58,27 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
 
 
 def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
+    """Every wording rendered as the run fills it: what passes here can be said."""
     problems = []
     for key in sorted(texts.all_keys()):
         if _is_language_data(key):
             continue
         for wording in texts.wordings(key):
             try:
-                names = {f for _, f, _, _ in string.Formatter().parse(wording) if f is not None}
-            except ValueError as err:
-                problems.append(f"{path}: {key}: bad placeholder: {err}")
-                continue
-            unknown = names - PLACEHOLDERS
-            if unknown:
-                problems.append(f"{path}: {key}: unknown placeholder {{{sorted(unknown)[0]}}}")
+                render(path, key, wording, sample_values(key))
+            except PromptError as err:
+                problems.append(str(err))
+                break
     return problems
 
 
+# Language data rather than texts: each language has its own, not a translation of another's
+# (`listening`: the recognizer's extra words, from the listening side).
+_LANGUAGE_DATA = (*LANGUAGE_DATA_SECTIONS, "listening")
+
+
 def _is_language_data(key: str) -> bool:
-    """Vocabulary and reading rules: each language has its own, not a translation of another's."""
-    return key.split(".", 1)[0] in LANGUAGE_DATA_SECTIONS
+    return key.split(".", 1)[0] in _LANGUAGE_DATA
 
 
 def _mismatched_keys(loaded: dict[Path, Texts]) -> list[str]:
