@@ -10,8 +10,10 @@ language file's. The rules, in order:
    correction word with nothing after it is dropped, or is its own command ("wait" -> pause).
 2. Negation scope: a negation turns the next yes within a few words of the same clause into
    no ("not turned on", "I haven't signed in"), cancels a command ("don't stop"), and makes a
-   following no ambiguous ("not off"). Ending its clause, it turns a weak yes right before
-   it into no ("definitely not", "I am not"; but not "I don't see it").
+   following no ambiguous ("not off"); fillers do not stop it ("not so sure"), a comma
+   does, and a yes right after that comma is then ambiguous ("not, um, done"). Ending its
+   clause, it turns a weak yes right before it into no ("definitely not", "I am not"; but
+   not "I don't see it").
 3. A weak yes ("I am", "it is", "definitely") is an answer only alone in its clause: in
    "I am not sure" or "I don't have a charger" the rest of the sentence decides.
 4. Doubt ("maybe", "not sure") means unknown, unless a command is given.
