@@ -13,7 +13,12 @@ from pathlib import Path
 from assistant.conversation.flow import Flow
 from assistant.conversation.prompt_files import PromptError
 from assistant.conversation.texts import Texts, render, sample_values
-from assistant.conversation.understanding import Vocabulary
+from assistant.conversation.understanding import (
+    FIXED_QUESTION,
+    LANGUAGE_DATA_SECTIONS,
+    START_QUESTION,
+    Vocabulary,
+)
 
 LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
 """en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""
@@ -37,11 +42,14 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
     for path in langs:
         try:
             loaded[path] = Texts.load(flow, path.stem, prompts_dir)
-            Vocabulary.load(path.stem, prompts_dir)
+            vocab = Vocabulary.load(path.stem, prompts_dir)
         except PromptError as err:
             problems.append(str(err))
             continue
         problems += _bad_placeholders(path, loaded[path])
+        questions = {START_QUESTION, FIXED_QUESTION, *flow.node_ids}
+        problems += [f"{path}: answers_by_question.{q}: not a question of {flow.path.name}"
+                     for q in sorted(set(vocab.by_question) - questions)]  # fmt: skip
     problems += _mismatched_keys(loaded)
     nodes = sum(len(s.nodes) for s in flow.steps)
     summary = (f"OK: {flow.path.name} ({len(flow.steps)} steps, {nodes} questions and actions); "
@@ -53,7 +61,7 @@ def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
     """Every wording rendered as the run fills it: what passes here can be said."""
     problems = []
     for key in sorted(texts.all_keys()):
-        if key.startswith("intents."):
+        if _is_language_data(key):
             continue
         for wording in texts.wordings(key):
             try:
@@ -64,10 +72,20 @@ def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
     return problems
 
 
+# Language data rather than texts: each language has its own, not a translation of another's
+# (`listening`: the recognizer's extra words, from the listening side).
+_LANGUAGE_DATA = (*LANGUAGE_DATA_SECTIONS, "listening")
+
+
+def _is_language_data(key: str) -> bool:
+    return key.split(".", 1)[0] in _LANGUAGE_DATA
+
+
 def _mismatched_keys(loaded: dict[Path, Texts]) -> list[str]:
     every = set().union(*(t.all_keys() for t in loaded.values())) if loaded else set()
     return [
         f"{path}: {key}: missing (another language has it)"
         for path, texts in loaded.items()
         for key in sorted(every - texts.all_keys())
+        if not _is_language_data(key) or key.startswith("intents.")
     ]
