@@ -1,5 +1,5 @@
 """The dialog tells understanding which question an utterance answers (issue 7): the flow
-node id, "fixed?" for a step's fixed question, None at the start question and for
+node id, "fixed?" for a step's fixed question, "start" at the start question, None for
 "Did you say ...?"."""
 
 from __future__ import annotations
@@ -43,12 +43,12 @@ def questions_for(*utterances: Utterance) -> list[str | None]:
 def test_each_utterance_is_parsed_for_the_question_it_answers():
     said = [Utterance(w) for w in ("yes", "yes", "repeat", "no", "done", "no", "yes")]
     assert questions_for(*said) == [
-        None, "s1_apple_id", "s1_sync_on", "s1_sync_on", "s1_turn_on", "fixed?", "s2_online",
+        "start", "s1_apple_id", "s1_sync_on", "s1_sync_on", "s1_turn_on", "fixed?", "s2_online",
     ]  # fmt: skip
 
 
 def test_a_confirmation_is_parsed_without_a_flow_question():
     unsure = Utterance("no", confidence=0.4, confident=False)
     assert questions_for(Utterance("yes"), unsure, Utterance("yes")) == [
-        None, "s1_apple_id", None,
+        "start", "s1_apple_id", None,
     ]  # fmt: skip

@@ -22,7 +22,14 @@ from assistant.conversation.machine import START, build_machine, split_state, st
 from assistant.conversation.session_record import Outcome, SessionRecord, question_id, step_number
 from assistant.conversation.session_store import Progress, StateStore
 from assistant.conversation.texts import Texts
-from assistant.conversation.understanding import ANSWERS, INTENTS, SILENCE, UNKNOWN, Vocabulary
+from assistant.conversation.understanding import (
+    ANSWERS,
+    INTENTS,
+    SILENCE,
+    START_QUESTION,
+    UNKNOWN,
+    Vocabulary,
+)
 from assistant.interfaces import Control, Cue, Listener, Speaker, Utterance
 
 log = logging.getLogger(__name__)
@@ -167,9 +174,11 @@ class Dialog:
 
     def _question(self) -> str | None:
         """The id of the question being answered, for understanding: a node id, "fixed?",
-        or None at the start question and for "Did you say ...?"."""
-        if self.mode is Mode.CONFIRMING or self._at_start():
+        "start" at the start question, None for "Did you say ...?"."""
+        if self.mode is Mode.CONFIRMING:
             return None
+        if self._at_start():
+            return START_QUESTION
         return question_id(self.state)
 
     def _handle(self, utterance: Utterance) -> None:
