@@ -23,7 +23,7 @@ from assistant.conversation.prompt_files import PromptError
 from assistant.conversation.report import summary_markdown, summary_path, write_report
 from assistant.conversation.session_store import StateStore, default_state_file
 from assistant.conversation.texts import Texts
-from assistant.conversation.understanding import Vocabulary
+from assistant.conversation.understanding import FIXED_QUESTION, START_QUESTION, Vocabulary
 from assistant.paths import PROMPTS_DIR
 from assistant.text_mode import read_script
 
@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse = sub.add_parser("parse", help="show the intent of an utterance as JSON")
     parse.add_argument("--lang", default="en")
     parse.add_argument("--prompts", type=Path, default=PROMPTS_DIR, metavar="DIR")
+    parse.add_argument("--question", metavar="ID",
+                       help="the question answered: a flow node id, fixed? or start "
+                            "(default: none, the general vocabulary)")  # fmt: skip
     parse.add_argument(
         "text", nargs="+", metavar="TEXT", help="the utterance, or - for stdin lines"
     )
@@ -132,11 +135,17 @@ def cmd_diagram(args: argparse.Namespace) -> int:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     vocab = Vocabulary.load(args.lang, args.prompts)
+    if args.question is not None:
+        known = [START_QUESTION, *Flow.load(args.prompts).node_ids, FIXED_QUESTION]
+        if args.question not in known:
+            raise UsageError(f"unknown question {args.question!r}; one of: {', '.join(known)}")
     lines = sys.stdin if args.text == ["-"] else [" ".join(args.text)]
     for line in lines:
         text = line.rstrip("\n")
-        print(json.dumps({"text": text, "intent": vocab.parse(text)}, ensure_ascii=False),
-              flush=True)  # fmt: skip
+        result = {"text": text, "intent": vocab.parse(text, args.question)}
+        if args.question is not None:
+            result["question"] = args.question
+        print(json.dumps(result, ensure_ascii=False), flush=True)
     return EXIT_OK
 
 
