@@ -5,7 +5,7 @@ import sys
 
 from assistant.cli import stop_signals
 
-_stop = stop_signals.install()
+stop_signals.install()
 try:
     from assistant.cli.main import main
 
@@ -15,5 +15,5 @@ except KeyboardInterrupt:
 
     print("Stopped.", file=sys.stderr)
     code = stopped_exit_code(sys.argv[1:])
-_stop.disarm()  # the process is ending: a late signal changes nothing now
+stop_signals.ignore()  # the process is ending: a late signal changes nothing now
 sys.exit(code)

@@ -18,8 +18,15 @@ from types import FrameType
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
+class StopSignal(KeyboardInterrupt):
+    """Raised by the handler; caught wherever Ctrl-C is. A subclass on purpose: CPython
+    remembers a plain KeyboardInterrupt raised inside eval()/exec() (namedtuple, dataclass
+    creation during imports) as "unhandled", even when caught, and then ends the process
+    with SIGINT instead of its exit code."""
+
+
 class StopRequest:
-    """The signal handler: raises KeyboardInterrupt once, then only records."""
+    """The signal handler: raises StopSignal (a KeyboardInterrupt) once, then only records."""
 
     def __init__(self) -> None:
         self.armed = True
@@ -29,7 +36,7 @@ class StopRequest:
         self.received.append(signum)
         if self.armed:
             self.armed = False
-            raise KeyboardInterrupt
+            raise StopSignal
 
     def disarm(self) -> None:
         """From here on, signals are recorded but do not interrupt (the final writes)."""
@@ -42,6 +49,14 @@ def install() -> StopRequest:
     for signum in STOP_SIGNALS:
         signal.signal(signum, handler)
     return handler
+
+
+def ignore() -> None:
+    """The process is ending: stop signals change nothing now. (An ignored signal stays
+    ignored while Python shuts down; a handler would be reset to the default, killing the
+    process with a signal status although its work is done.)"""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
 
 
 @contextlib.contextmanager
