@@ -159,7 +159,11 @@ def cmd_run(args: argparse.Namespace, stop: stop_signals.StopRequest) -> int:
         print("\nStopped before the first question. Nothing was changed.", file=sys.stderr)
         outcome = _outcome_before_start(saved)
     else:
-        outcome = _converse(dialog, stop)
+        try:
+            outcome = _converse(dialog, stop)
+        finally:
+            speaker.close()
+            listener.close()
     _write_results(settings, flow, texts, outcome)
     return ExitCode.OK
 
@@ -174,8 +178,6 @@ def _converse(dialog: Dialog, stop: stop_signals.StopRequest) -> Outcome:
         return outcome
     finally:
         stop.disarm()  # from here on nothing may be left half-written
-        dialog.speaker.close()
-        dialog.listener.close()
 
 
 def _outcome_before_start(saved: Progress | None) -> Outcome:
