@@ -48,6 +48,12 @@ class TextSpeaker:
         """Nothing to release."""
 
 
+def replace_undecodable(stream: TextIO) -> None:
+    """Bytes that are not text become U+FFFD: an answer nobody understands, not a crash."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+
+
 class StdinListener:
     """Answers typed at the keyboard; an empty line counts as silence."""
 
@@ -55,9 +61,7 @@ class StdinListener:
         self.stdin = stdin or sys.stdin
         self.out = out or sys.stdout
         self.interactive = self.stdin.isatty()
-        if isinstance(self.stdin, io.TextIOWrapper):
-            # Bytes that are not text are an answer nobody can understand, not a crash.
-            self.stdin.reconfigure(errors="replace")
+        replace_undecodable(self.stdin)
 
     def listen(self, phrases: Sequence[str]) -> Utterance | None:
         if self.interactive:

@@ -32,7 +32,7 @@ from assistant.conversation.texts import Texts
 from assistant.conversation.understanding import Vocabulary
 from assistant.exit_codes import ExitCode
 from assistant.paths import PROMPTS_DIR
-from assistant.text_mode import read_script
+from assistant.text_mode import read_script, replace_undecodable
 
 # Subcommands whose modules load heavy libraries (numpy, the model store): imported only
 # when named, so that the conversation in text mode never loads them.
@@ -128,6 +128,7 @@ def cmd_diagram(args: argparse.Namespace) -> int:
 def cmd_parse(args: argparse.Namespace) -> int:
     vocab = Vocabulary.load(args.lang, args.prompts)
     lines = sys.stdin if args.text == ["-"] else [" ".join(args.text)]
+    replace_undecodable(sys.stdin)
     for line in lines:
         text = line.rstrip("\n")
         print(json.dumps({"text": text, "intent": vocab.parse(text)}, ensure_ascii=False),
