@@ -4,7 +4,7 @@ progress, report and summary saved, and no traceback is ever printed.
 Imported by assistant/__main__.py before anything else, so that even a signal during the
 imports of start-up ends quietly. Only the first signal interrupts: while the session is
 being saved and the report written, later ones (an impatient second Ctrl-C, a SIGHUP that
-follows a closed terminal's SIGTERM) are noted and ignored, so nothing is left half-written.
+follows a closed terminal's SIGTERM) are ignored, so nothing is left half-written.
 """
 
 from __future__ import annotations
@@ -26,20 +26,18 @@ class StopSignal(KeyboardInterrupt):
 
 
 class StopRequest:
-    """The signal handler: raises StopSignal (a KeyboardInterrupt) once, then only records."""
+    """The signal handler: raises StopSignal (a KeyboardInterrupt) once, then ignores."""
 
     def __init__(self) -> None:
         self.armed = True
-        self.received: list[int] = []
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
-        self.received.append(signum)
         if self.armed:
             self.armed = False
             raise StopSignal
 
     def disarm(self) -> None:
-        """From here on, signals are recorded but do not interrupt (the final writes)."""
+        """From here on, signals do not interrupt (the final writes)."""
         self.armed = False
 
 
