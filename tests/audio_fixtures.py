@@ -34,7 +34,6 @@ import subprocess
 import tempfile
 import threading
 import time
-import wave
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-MIC_SAMPLE_RATE_HZ = 16000
+from assistant.audio.audio_format import SPEECH_FORMAT
+
+# The virtual microphone delivers the speech format.
+MIC_SAMPLE_RATE_HZ = SPEECH_FORMAT.sample_rate_hz
 SPEAKER_SAMPLE_RATE_HZ = 22050
 # The writer sends audio in 20 ms slices, paced on a monotonic clock.
 MIC_CHUNK_MS = 20
@@ -421,10 +423,8 @@ def speaker_recording(pulse_server: PulseServer) -> Iterator[object]:
 
 
 def write_wav(path: Path, samples: np.ndarray, sample_rate_hz: int = MIC_SAMPLE_RATE_HZ) -> Path:
-    """Save int16 mono samples as a WAV (helper for tests)."""
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(sample_rate_hz)
-        out.writeframes(np.ascontiguousarray(samples, dtype=np.int16).tobytes())
+    """Save int16 mono samples as a WAV (through assistant.audio.wav_io)."""
+    from assistant.audio import wav_io
+
+    wav_io.write_wav(path, samples, sample_rate_hz)
     return path

@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant.cli import models_command, recognize_command
+from assistant.audio import library_noise
+from assistant.cli import listening_options, models_command, recognize_command
 from assistant.interfaces import Listener, Speaker, VoiceUnavailable
 from assistant.listening import voice_listener
 from assistant.speaking import voice_speaker
@@ -20,7 +21,7 @@ from assistant.text_mode import ScriptListener, StdinListener, TextSpeaker
 
 def add_arguments(run: argparse.ArgumentParser) -> None:
     voice_speaker.add_arguments(run.add_argument_group("speaking"))
-    voice_listener.add_arguments(run.add_argument_group("listening"))
+    listening_options.add_arguments(run.add_argument_group("listening"))
 
 
 def register_subcommands(sub: argparse._SubParsersAction) -> None:
@@ -30,11 +31,8 @@ def register_subcommands(sub: argparse._SubParsersAction) -> None:
 
 def handle_info_flags(args: argparse.Namespace) -> int | None:
     """--list-voices, --list-devices: print and return an exit code; None otherwise."""
-    for module in (voice_speaker, voice_listener):
-        code = module.handle_info_flags(args)
-        if code is not None:
-            return code
-    return None
+    code = voice_speaker.handle_info_flags(args)
+    return code if code is not None else listening_options.handle_info_flags(args)
 
 
 def _sentence(err: Exception) -> str:
@@ -54,6 +52,8 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
     """
     printer = TextSpeaker()
     speaker: Speaker = printer
+    if not args.text:  # voice may be tried: ALSA's own messages go to the log, not the screen
+        library_noise.route_alsa_errors_to_log()
     if not args.text and (script is None or args.speak_to is not None):
         try:
             speaker = voice_speaker.build_speaker(args, printer)
@@ -64,7 +64,8 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
     if args.text:
         return speaker, StdinListener()
     try:
-        listener: Listener = voice_listener.build_listener(args, args.lang)
+        settings = listening_options.settings_from(args)
+        listener: Listener = voice_listener.build_listener(settings, args.lang)
     except VoiceUnavailable as err:
         _note(f"Voice input unavailable: {_sentence(err)} Type your answers instead.")
         return speaker, StdinListener()
