@@ -159,9 +159,10 @@ def test_the_unrestricted_pass_runs_only_when_the_grammar_cannot_settle():
     assert free_pass.needs_free_pass(decided(UNK, UNK), could_change=False)
     assert free_pass.needs_free_pass(decided("no", ("stop", 0.5)), could_change=False)
     assert free_pass.needs_free_pass(decided("hello", "no"), could_change=False)
-    # A single word is the grammar's: heard or not, the unrestricted pass adds only cost.
-    assert not free_pass.needs_free_pass(decided(UNK), could_change=False)
+    # A single word is the grammar's: heard or not, the unrestricted pass only adds cost.
     assert not free_pass.needs_free_pass(decided(("no", 0.5)), could_change=False)
+    assert not free_pass.needs_free_pass(decided("back"), could_change=False)
+    assert not free_pass.needs_free_pass(decided(UNK), could_change=False)
     assert not free_pass.needs_free_pass(decided(), could_change=False)
 
 

@@ -14,13 +14,13 @@ import statistics
 import subprocess
 import sys
 import time
-import wave
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pytest
 from audio_fixtures import dev_set_files
+from test_wav_io import write_endless_recording
 
 from assistant.audio import wav_io
 from assistant.conversation.understanding import INTENTS, Vocabulary
@@ -326,19 +326,14 @@ def test_recognize_starts_every_file_afresh(vosk_model_dir, tmp_path):
 
 
 def test_recognize_reads_answers_in_the_context_of_a_question(vosk_model_dir):
-    proc = run_recognize("--question", "s1_sync_on", dev_set_files("no")[0])
+    proc = run_recognize("--question", "s1_sync_on", dev_set_files("no")[1])
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["intent"] == "no"
 
 
 def test_recognize_refuses_an_endless_recording_in_bounded_memory(vosk_model_dir, tmp_path):
     """10 MB of 8-bit audio at 1000 Hz (2.8 hours) once grew past 1.7 GB."""
-    path = tmp_path / "long.wav"
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(1)
-        out.setframerate(1000)
-        out.writeframes(bytes([128]) * 10_000_000)
+    path = write_endless_recording(tmp_path / "long.wav")
     proc = run_recognize(path, dev_set_files("yes")[0])
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines()]

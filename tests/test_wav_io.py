@@ -68,14 +68,19 @@ def test_block_by_block_resampling_equals_resampling_the_whole(tmp_path, monkeyp
     assert np.abs(blockwise.astype(np.int32) - whole).max() <= 1
 
 
-def test_a_long_recording_is_refused_from_its_header(tmp_path):
-    """10 MB at 1000 Hz is 2.8 hours: refused before reading, not grown past 1.7 GB."""
-    path = tmp_path / "long.wav"
+def write_endless_recording(path):
+    """10 MB of 8-bit silence at 1000 Hz: 2.8 hours, 320 MB once at 16 kHz int16."""
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(1)
         out.setframerate(1000)
         out.writeframes(bytes([128]) * 10_000_000)
+    return path
+
+
+def test_a_long_recording_is_refused_from_its_header(tmp_path):
+    """Refused before reading, instead of growing past 1.7 GB as it once did."""
+    path = write_endless_recording(tmp_path / "long.wav")
     with pytest.raises(wav_io.AudioFormatError, match="600 s"):
         wav_io.read_wav_16k_mono(path)
 
