@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic) -> int:
     started = time.perf_counter()
     listener = voice_listener.build_listener(ListeningSettings(), "en")
     built_s = time.perf_counter() - started
-    engine = listener.model(60)
+    engine = listener.engine(60)
     assert isinstance(engine, vosk_recognizer.VoskEngine)
     ready_s = time.perf_counter() - started
 

@@ -12,8 +12,9 @@ on (the tests use en-us, en-gb and en-us+f3 at 130/175/230 wpm), then recognized
 sentences at once, "pink" is 1/f noise. Both are made here, seeded, so runs repeat.
 
 Outcomes per file: right (the intent; an answer heard unsure counts, the dialog confirms
-it), wrong action (another answer or command: yes<->no flips counted apart), or asked again
-(unknown or silence). Also: decision delay after the speech ends, compute real-time factor.
+it), wrong (another answer or command; acted on without asking, or only after "Did you say
+...?"; yes<->no flips also counted apart), or asked again (unknown or silence). Also: the
+decision delay after the speech ends, and the compute real-time factor.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import numpy as np
 from assistant.audio import wav_io
 from assistant.conversation.understanding import INTENTS, Vocabulary
 from assistant.listening import recorded_audio, vosk_recognizer
-from assistant.listening.decision_to_utterance import dialog_text
+from assistant.listening.decision_to_utterance import to_utterance
 from assistant.listening.listening_words import ListeningWords
 from assistant.model_store import store
 from assistant.paths import PROMPTS_DIR
@@ -125,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     rng = np.random.default_rng(7)
     noises = {"clean": None, "talkers": talkers(folder), "pink": pink(RATE_HZ * 60, rng)}
     phrasings = load_phrasings()
+    print("| noise | files | right | yes<->no flips | wrong, acted on | wrong, confirmed first "
+          "| asked again | delay, one word | delay, phrase | real-time factor |")  # fmt: skip
+    print("|---" * 10 + "|")
     for condition in args.noise.split(","):
         counts: Counter[str] = Counter()
         delays: dict[str, list[float]] = {"word": [], "phrase": []}
@@ -145,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     compute_s += time.perf_counter() - started
                     audio_s += decision.decided_at_ms / 1000
-                    heard = meaning(dialog_text(decision, meaning))
+                    utterance = to_utterance(decision, meaning)
+                    heard = meaning(utterance.text)
                     if heard == intent:
                         outcome = "right"
                         speech_end_ms = LEAD_MS + 1000 * len(speech) / RATE_HZ
@@ -153,10 +158,9 @@ def main(argv: list[str] | None = None) -> int:
                         delays[kind].append(decision.decided_at_ms - speech_end_ms)
                     elif heard in NOT_UNDERSTOOD:
                         outcome = "asked again"
-                    elif {heard, intent} == {"yes", "no"}:
-                        outcome = "flip"
                     else:
-                        outcome = "wrong action"
+                        outcome = "flip" if {heard, intent} == {"yes", "no"} else "wrong"
+                        outcome += " acted" if utterance.confident else " confirmed"
                     counts[outcome] += 1
                     if args.details:
                         print(json.dumps({"condition": condition, "voice": voice, "rate": rate,
@@ -164,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
                                           "decision": decision.text, "reason": decision.reason,
                                           "outcome": outcome}))  # fmt: skip
         total = sum(counts.values())
-        wrong = counts["flip"] + counts["wrong action"]
+        flips = counts["flip acted"] + counts["flip confirmed"]
+        acted = counts["flip acted"] + counts["wrong acted"]
+        confirmed = counts["flip confirmed"] + counts["wrong confirmed"]
 
         def pct(n: int, total: int = total) -> str:
             return f"{100 * n / total:.1f}%"
@@ -173,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             return f"{statistics.median(values):.0f} ms" if values else "-"
 
         print(
-            f"| {condition} | {total} | {pct(counts['right'])} | {pct(counts['flip'])} "
-            f"| {pct(wrong)} | {pct(counts['asked again'])} | {median(delays['word'])} "
+            f"| {condition} | {total} | {pct(counts['right'])} | {pct(flips)} | {pct(acted)} "
+            f"| {pct(confirmed)} | {pct(counts['asked again'])} | {median(delays['word'])} "
             f"| {median(delays['phrase'])} | {compute_s / audio_s:.3f} |",
             flush=True,
         )

@@ -127,7 +127,7 @@ def test_listener_hears_real_answers(listener, virtual_mic, label, index):
 @pytest.mark.audio
 def test_listener_discards_audio_from_before_listen(listener, virtual_mic):
     """Half duplex: what was captured while the assistant spoke must not count as an answer."""
-    listener.model(30)  # model loaded: timing below is then honest
+    listener.engine(30)  # model loaded: timing below is then honest
     virtual_mic.write_wav(dev_wav("yes", 4))
     virtual_mic.wait_until_played()
     time.sleep(0.3)  # the "yes" is now in the capture queue, before listen() starts
@@ -145,7 +145,7 @@ def test_listener_reports_silence(pulse_server, virtual_mic, vosk_model_dir):
     listener = voice_listener.build_listener(
         settings(vosk_model_dir, silence_timeout_ms=1500), "en"
     )
-    listener.model(30)
+    listener.engine(30)
     started = time.monotonic()
     utterance = listener.listen(answer_phrases())
     listener.close()
@@ -157,7 +157,7 @@ def test_listener_reports_silence(pulse_server, virtual_mic, vosk_model_dir):
 @pytest.mark.audio
 def test_listener_decides_soon_after_the_word(listener, virtual_mic):
     """Wall clock, through the whole chain: a one-word answer is acted on promptly."""
-    listener.model(30)
+    listener.engine(30)
     phrases = answer_phrases()
     virtual_mic.silence(300)
     duration_s = virtual_mic.write_wav(dev_wav("yes", 6))

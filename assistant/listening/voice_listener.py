@@ -18,7 +18,12 @@ from assistant.interfaces import Utterance, VoiceUnavailable
 from assistant.listening import listen_loop, microphone
 from assistant.listening.decision_to_utterance import to_utterance
 from assistant.listening.listening_words import ListeningWords
-from assistant.listening.recognizer import BackgroundEngine, Decision, RecognizerUnavailable
+from assistant.listening.recognizer import (
+    BackgroundEngine,
+    Decision,
+    RecognizerEngine,
+    RecognizerUnavailable,
+)
 from assistant.listening.settings import ListeningSettings
 from assistant.model_store import store
 
@@ -94,7 +99,7 @@ class VoiceListener:
         stats: microphone.CaptureStats = getattr(self._source, "stats", microphone.CaptureStats())
         return stats
 
-    def model(self, timeout_s: float | None = None) -> object:
+    def engine(self, timeout_s: float | None = None) -> RecognizerEngine:
         """The loaded engine (waits for the background load)."""
         return self._engine.get(timeout_s)
 
