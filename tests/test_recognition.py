@@ -339,3 +339,18 @@ def test_recognize_refuses_an_endless_recording_in_bounded_memory(vosk_model_dir
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert "600 s" in rows[0]["error"] and rows[1]["intent"] == "yes"
     assert int(proc.stderr.split()[-1]) < 500
+
+
+def test_a_recording_is_heard_the_same_whatever_ran_before(engine):
+    """Kaldi dithers the features with the process-wide rand(): without a fresh seed per
+    utterance, a marginal recording's result depended on what the process did before."""
+    import ctypes
+
+    libc = ctypes.CDLL(None)
+    samples = wav_io.read_wav_16k_mono(dev_set_files("no")[4])
+    heard = set()
+    for history in range(5):
+        libc.srand(history)  # as if other recognizers or libraries had drawn numbers
+        decision = recorded_audio.recognize_samples(new_recognizer(engine), samples)
+        heard.add((decision.text, decision.confidence, decision.decided_at_ms))
+    assert len(heard) == 1, heard

@@ -19,6 +19,7 @@ before it.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +47,20 @@ EARLY_STABLE_MS = 80
 HOLD_MS = 700
 # Audio kept around the heard words for the unrestricted pass (lead-in the model needs).
 FREE_PASS_MARGIN_S = 0.3
+
+
+def _same_dither_every_time() -> None:
+    """Restart the C library's random numbers, which Kaldi's dither draws from.
+
+    Kaldi adds random noise (dither) to the audio features, seeded from the process-wide
+    rand(), so a recording's result depended on how many recognizers ran before it (a
+    marginal "no" became silence after other tests). Seeding at every new utterance makes
+    each one's result a function of its audio alone.
+    """
+    _LIBC.srand(0)
+
+
+_LIBC = ctypes.CDLL(None)
 
 
 def load_model(model_dir: str | os.PathLike[str]) -> Any:
@@ -101,6 +116,7 @@ class VoskEngine:
         """Every word in the audio, no grammar (the unrestricted pass)."""
         recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
         recognizer.SetWords(True)
+        _same_dither_every_time()
         recognizer.AcceptWaveform(audio)
         return _words(recognizer.FinalResult())
 
@@ -135,6 +151,7 @@ class PhraseRecognizer:
             engine.model, float(sample_rate_hz), json.dumps(entries, ensure_ascii=False)
         )
         self._recognizer.SetWords(True)
+        _same_dither_every_time()
         self._audio = bytearray()
         """Everything fed, for the unrestricted pass (a turn is bounded in length)."""
         self.audio_ms = 0.0
