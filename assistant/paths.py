@@ -6,6 +6,7 @@ name and the checkout's folders are found the same way from every module.
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "icloud-photos-assistant"
@@ -14,8 +15,10 @@ APP_NAME = "icloud-photos-assistant"
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_DIR = PACKAGE_DIR.parent
 """The source checkout (or site-packages, for an installed wheel)."""
-PROMPTS_DIR = CHECKOUT_DIR / "prompts"
-"""The shipped flow, language and pronunciation files."""
+PROMPTS_DIR = Path(str(files("assistant.prompts")))
+"""The shipped flow, language and pronunciation files: package data of ``assistant.prompts``,
+which is the checkout's top-level ``prompts/`` folder (pyproject.toml maps it), in a wheel
+as in an editable install."""
 
 
 def user_data_dir() -> Path:

@@ -1,8 +1,9 @@
 """Shared test set-up.
 
 Tests that need real audio (the sound server, espeak-ng, the Vosk model) carry the `audio`
-marker and skip on a machine without them. CI sets ASSISTANT_REQUIRE_AUDIO=1, which turns
-every such skip into a failure: a voice test that did not run has not passed.
+marker and skip on a machine without them. ASSISTANT_REQUIRE_AUDIO=1 turns every such skip
+into a failure: a voice test that did not run has not passed. ASSISTANT_NO_SKIPS=1 (CI sets
+both) does the same for every skip, marked or not: in CI, a test that did not run fails.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ import pytest
 pytest_plugins = ["audio_fixtures", "conversation"]
 
 REQUIRE_AUDIO = os.environ.get("ASSISTANT_REQUIRE_AUDIO") == "1"
+NO_SKIPS = os.environ.get("ASSISTANT_NO_SKIPS") == "1"
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if REQUIRE_AUDIO and report.skipped and item.get_closest_marker("audio"):
-        report.outcome = "failed"
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
-        report.longrepr = f"ASSISTANT_REQUIRE_AUDIO=1 but this audio test skipped: {reason}"
+    if not report.skipped or hasattr(report, "wasxfail"):  # an expected failure is no skip
+        return
+    if not (NO_SKIPS or (REQUIRE_AUDIO and item.get_closest_marker("audio"))):
+        return
+    setting = "ASSISTANT_NO_SKIPS=1" if NO_SKIPS else "ASSISTANT_REQUIRE_AUDIO=1"
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+    report.outcome = "failed"
+    report.longrepr = f"{setting} but this test skipped: {reason}"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from assistant.cli.main import main
+from assistant.interfaces import Utterance
 
 
 @dataclass
@@ -60,3 +62,16 @@ class Conversation:
 @pytest.fixture
 def talk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Conversation:
     return Conversation(tmp_path, capsys)
+
+
+class Queue:
+    """A listener that hears the given utterances in order, then input ends."""
+
+    def __init__(self, *utterances: Utterance) -> None:
+        self.utterances = list(utterances)
+
+    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+        return self.utterances.pop(0) if self.utterances else None
+
+    def close(self) -> None:
+        pass

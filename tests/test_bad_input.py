@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +105,13 @@ def test_unknown_option_exits_2(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["--no-such-option"])
     assert exit_info.value.code == 2
+
+
+def test_parse_reads_bytes_that_are_not_text_without_failing():
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "parse", "-"], input=b"yes\n\xff\xfe\nno\n",
+        cwd=PROMPTS_DIR.parent, capture_output=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    intents = [json.loads(line)["intent"] for line in result.stdout.splitlines()]
+    assert intents[0] == "yes" and intents[-1] == "no" and len(intents) == 3

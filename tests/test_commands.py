@@ -1,4 +1,4 @@
-"""The commands of flow.md, said at questions and actions, and the re-prompt ladder."""
+"""The commands of docs/flow.md, said at questions and actions, and the re-prompt ladder."""
 
 from __future__ import annotations
 

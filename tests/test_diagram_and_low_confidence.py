@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from pathlib import Path
+
+from conversation import Queue
 
 from assistant.cli.main import main
 from assistant.conversation.dialog import Dialog
@@ -26,17 +27,6 @@ def test_diagram_is_mermaid_with_every_question(capsys):
     assert "s7.fixed --> unresolved: no" in out
 
 
-class Queue:
-    def __init__(self, *utterances: Utterance) -> None:
-        self.utterances = list(utterances)
-
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
-        return self.utterances.pop(0) if self.utterances else None
-
-    def close(self) -> None:
-        pass
-
-
 def converse(*utterances: Utterance) -> tuple[Dialog, str]:
     flow = Flow.load()
     out = io.StringIO()
@@ -51,13 +41,13 @@ UNSURE_NO = Utterance("no", confidence=0.4, confident=False)
 def test_an_unsure_answer_is_confirmed_before_acting():
     dialog, out = converse(Utterance("yes"), UNSURE_NO, Utterance("yes"))
     assert "Did you say no?" in out
-    assert [a.intent for a in dialog.history] == ["no"]
+    assert [a.intent for a in dialog.record.history] == ["no"]
 
 
 def test_a_rejected_confirmation_asks_the_question_again():
     dialog, out = converse(Utterance("yes"), UNSURE_NO, Utterance("no"))
     assert "Did you say no?" in out
-    assert dialog.history == []
+    assert dialog.record.history == []
     assert out.count("Are you signed in with the same Apple ID") == 2
 
 

@@ -82,3 +82,21 @@ def test_parse_command_reads_lines_from_stdin_in_order():
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["intent"] for d in lines] == ["yes", "back", "unknown"]
     assert [d["text"] for d in lines] == ["yes", "go back", "banana"]
+
+
+def test_parse_command_reads_answers_in_the_context_of_a_question():
+    result = run_parse("--question", "s2_cellular", "wifi")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"text": "wifi", "intent": "no", "question": "s2_cellular"}
+    result = run_parse("--question", "fixed?", "-", stdin="it worked\nnothing changed\n")
+    assert [json.loads(line)["intent"] for line in result.stdout.splitlines()] == ["yes", "no"]
+
+
+def test_parse_command_refuses_an_unknown_question_in_one_line():
+    result = run_parse("--question", "s9_nowhere", "yes")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "error: unknown question 's9_nowhere'; one of: start, s1_apple_id"
+    )
+    assert len(result.stderr.splitlines()) == 1

@@ -84,7 +84,24 @@ def test_summary_markdown_is_saved_beside_the_state_file(talk):
     summary = (talk.tmp_path / "session-summary.md").read_text()
     assert "Resolved at step 1" in summary
     assert "Turned on Sync this iPhone" in summary
-    assert "| 1 | Sync this iPhone turned on | no |" in summary
+    assert (
+        "### Step 1: Check your settings\n\n- Signed in with the Apple ID used for iCloud "
+        "Photos: yes\n- Sync this iPhone turned on: no\n" in summary
+    )
+
+
+def test_summary_markdown_reads_in_order_for_a_screen_reader(talk):
+    """Headings and lists only: a table is read cell by cell, out of context."""
+    talk.run("yes", "yes", "yes", "yes", "no", "skip", "stop", fresh=True)
+    summary = (talk.tmp_path / "session-summary.md").read_text()
+    assert "|" not in summary
+    assert summary.startswith("# iCloud Photos troubleshooting summary\n")
+    steps = [line for line in summary.splitlines() if line.startswith("### ")]
+    assert steps == ["### Step 1: Check your settings",
+                     "### Step 2: Check your internet connection",
+                     "### Step 3: Check your iCloud storage"]  # fmt: skip
+    assert "- iCloud storage full or nearly full: skipped" in summary
+    assert summary.endswith("## What was changed\n\nNothing was changed.\n")
 
 
 def test_ctrl_c_mid_session_keeps_progress(tmp_path):

@@ -175,7 +175,7 @@ def test_listener_decides_soon_after_the_word(listener, virtual_mic):
 def test_no_model_is_one_clear_line_with_the_command(tmp_path, monkeypatch):
     from assistant.interfaces import VoiceUnavailable
     from assistant.listening import voice_listener
-    from assistant.model_store import store as models
+    from assistant.model_store import lookup as models
 
     monkeypatch.setattr(models, "checkout_models_dir", lambda: tmp_path / "a")
     monkeypatch.setattr(models, "user_models_dir", lambda: tmp_path / "b")

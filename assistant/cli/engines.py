@@ -1,9 +1,9 @@
 """Choosing how the assistant speaks and listens: voice where it can, text otherwise.
 
 The voice modules (speaking.voice_speaker: pyttsx3 + sounddevice, listening.voice_listener:
-Vosk + microphone) are wired in here and nowhere else in the dialog's path; the heavy engines
-inside them load only when a voice is built. Each side falls back to text on its own, and
-says which mode it uses and why.
+Vosk + microphone) are wired in here and nowhere else in the dialog's path, and imported only
+when a voice is built or listed: text and script modes never load numpy, sounddevice or
+vosk. Each side falls back to text on its own, and says which mode it uses and why.
 """
 
 from __future__ import annotations
@@ -11,26 +11,24 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant.audio import library_noise
-from assistant.cli import listening_options, models_command, recognize_command
+from assistant.cli.settings import InputMode, RunSettings
 from assistant.interfaces import Listener, Speaker, VoiceUnavailable
-from assistant.listening import voice_listener
-from assistant.speaking import voice_speaker
 from assistant.text_mode import ScriptListener, StdinListener, TextSpeaker
 
 
 def add_arguments(run: argparse.ArgumentParser) -> None:
+    from assistant.cli import listening_options
+    from assistant.speaking import voice_speaker
+
     voice_speaker.add_arguments(run.add_argument_group("speaking"))
     listening_options.add_arguments(run.add_argument_group("listening"))
 
 
-def register_subcommands(sub: argparse._SubParsersAction) -> None:
-    models_command.register(sub)
-    recognize_command.register(sub)
-
-
 def handle_info_flags(args: argparse.Namespace) -> int | None:
     """--list-voices, --list-devices: print and return an exit code; None otherwise."""
+    from assistant.cli import listening_options
+    from assistant.speaking import voice_speaker
+
     code = voice_speaker.handle_info_flags(args)
     return code if code is not None else listening_options.handle_info_flags(args)
 
@@ -44,28 +42,38 @@ def _note(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker, Listener]:
+def choose(
+    run: RunSettings, args: argparse.Namespace, script: list[str] | None
+) -> tuple[Speaker, Listener]:
     """The speaker and listener for this run.
 
-    --text: print and type. --script: answers from the file, prompts printed (or spoken to
-    files with --speak-to). Otherwise: speak and listen, each side falling back to text.
+    TEXT: print and type. SCRIPT: answers from the file, prompts printed (or spoken to
+    files with --speak-to). VOICE: speak and listen, each side falling back to text.
+    args: only for the voice modules' own options.
     """
     printer = TextSpeaker()
     speaker: Speaker = printer
-    if not args.text:  # voice may be tried: ALSA's own messages go to the log, not the screen
+    if run.mode is InputMode.VOICE or (script is not None and args.speak_to is not None):
+        from assistant.audio import library_noise
+        from assistant.speaking import voice_speaker
+
+        # ALSA's own messages ("underrun occurred") go to the log, not over the conversation.
         library_noise.route_alsa_errors_to_log()
-    if not args.text and (script is None or args.speak_to is not None):
+
         try:
             speaker = voice_speaker.build_speaker(args, printer)
         except VoiceUnavailable as err:
             _note(f"Speech output unavailable: {_sentence(err)} Prompts will be printed.")
     if script is not None:
         return speaker, ScriptListener(script)
-    if args.text:
+    if run.mode is InputMode.TEXT:
         return speaker, StdinListener()
+    from assistant.cli import listening_options
+    from assistant.listening import voice_listener
+
     try:
         settings = listening_options.settings_from(args)
-        listener: Listener = voice_listener.build_listener(settings, args.lang)
+        listener: Listener = voice_listener.build_listener(settings, run.lang)
     except VoiceUnavailable as err:
         _note(f"Voice input unavailable: {_sentence(err)} Type your answers instead.")
         return speaker, StdinListener()
@@ -74,9 +82,9 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
     return speaker, listener
 
 
-def fallback_listener(args: argparse.Namespace) -> Listener | None:
+def fallback_listener(run: RunSettings) -> Listener | None:
     """When the microphone is lost mid-session: typed answers, if anyone can type."""
-    if args.text or args.script or not sys.stdin.isatty():
+    if run.mode is not InputMode.VOICE or not sys.stdin.isatty():
         return None
     _note("The microphone stopped working. Type your answers instead; progress is kept.")
     return StdinListener()

@@ -1,67 +1,49 @@
 """Command line: `python -m assistant [run options]` and its subcommands.
 
-Exit codes: 0 for any outcome of the conversation, 2 for bad usage or invalid files,
-1 for an unexpected failure.
+The command line becomes settings here (cli/settings.py) and nothing below sees argparse.
+Exit codes (assistant/exit_codes.py): 0 for any outcome of the conversation, 2 for bad usage
+or a file that cannot be read or written (one line naming it), 1 for an unexpected failure.
+Ctrl-C, SIGTERM and SIGHUP stop the conversation as `stopped`, progress, report and summary
+saved (cli/stop_signals.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.atomic_file import write_text_atomically
-from assistant.cli import engines
+from assistant.atomic_file import NotARegularFile, write_text_atomically
+from assistant.cli import engines, stop_signals
+from assistant.cli.commands import HELP, stopped_exit_code, with_command
+from assistant.cli.settings import RunSettings, UsageError, add_run_arguments, run_settings
 from assistant.conversation.check import check_prompts
 from assistant.conversation.dialog import Dialog
 from assistant.conversation.flow import Flow
-from assistant.conversation.machine import all_states, mermaid_diagram
+from assistant.conversation.machine import START, all_states, mermaid_diagram
 from assistant.conversation.prompt_files import PromptError
-from assistant.conversation.report import summary_markdown, summary_path, write_report
-from assistant.conversation.session_store import StateStore, default_state_file
+from assistant.conversation.report import Outcome, summary_markdown, write_report
+from assistant.conversation.session_store import Progress, StateStore
 from assistant.conversation.texts import Texts
-from assistant.conversation.understanding import Vocabulary
+from assistant.conversation.understanding import FIXED_QUESTION, START_QUESTION, Vocabulary
+from assistant.exit_codes import ExitCode
 from assistant.paths import PROMPTS_DIR
-from assistant.text_mode import read_script
+from assistant.text_mode import read_script, replace_undecodable
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("run", "check", "diagram", "parse", "models", "recognize")
-
-
-class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit code 2."""
-
-
-def _add_run_arguments(run: argparse.ArgumentParser) -> None:
-    mode = run.add_mutually_exclusive_group()
-    mode.add_argument("--text", action="store_true", help="type answers; prompts are printed")
-    mode.add_argument("--script", type=Path, metavar="FILE",
-                      help="answers from FILE, one utterance per line (# comments, blank lines "
-                           "ignored; <silence> for saying nothing)")  # fmt: skip
-    run.add_argument(
-        "--state-file",
-        type=Path,
-        metavar="PATH",
-        help=f"where progress is saved (default: {default_state_file()})",
-    )
-    run.add_argument("--fresh", action="store_true", help="ignore a saved session")
-    run.add_argument("--report", type=Path, metavar="PATH", help="write a JSON report on exit")
-    run.add_argument("--lang", default="en", help="language of prompts and answers (default: en)")
-    run.add_argument(
-        "--prompts",
-        type=Path,
-        default=PROMPTS_DIR,
-        metavar="DIR",
-        help="prompt files to use (default: the shipped ones)",
-    )
-    run.add_argument("--debug", action="store_true", help="log each turn and show tracebacks")
-    engines.add_arguments(run)
+# Subcommands whose modules load heavy libraries (numpy, the model store): imported only
+# when named, so that the conversation in text mode never loads them.
+LAZY_SUBCOMMANDS = {
+    "models": "assistant.cli.models_command",
+    "recognize": "assistant.cli.recognize_command",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str = "run") -> argparse.ArgumentParser:
+    """The parser for `command` (all subcommands for "-h")."""
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
         description="Offline voice assistant for iCloud Photos not syncing on an iPhone. "
@@ -69,8 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help="talk through the checks (the default)")
-    _add_run_arguments(run)
-    run.set_defaults(func=cmd_run)
+    add_run_arguments(run)
+    engines.add_arguments(run)
 
     check = sub.add_parser("check", help="validate prompt files")
     check.add_argument("prompts_dir", nargs="?", type=Path, default=PROMPTS_DIR,
@@ -84,35 +66,51 @@ def build_parser() -> argparse.ArgumentParser:
     parse = sub.add_parser("parse", help="show the intent of an utterance as JSON")
     parse.add_argument("--lang", default="en")
     parse.add_argument("--prompts", type=Path, default=PROMPTS_DIR, metavar="DIR")
+    parse.add_argument("--question", metavar="ID",
+                       help="the question answered: a flow node id, fixed? or start "
+                            "(default: none, the general vocabulary)")  # fmt: skip
     parse.add_argument(
         "text", nargs="+", metavar="TEXT", help="the utterance, or - for stdin lines"
     )
     parse.set_defaults(func=cmd_parse)
 
-    engines.register_subcommands(sub)
+    for name, module in LAZY_SUBCOMMANDS.items():
+        if command in (name, *HELP):
+            importlib.import_module(module).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in (*SUBCOMMANDS, "-h", "--help"):
-        args_list.insert(0, "run")
-    args = build_parser().parse_args(args_list)
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "debug", False) else logging.WARNING,
+    argv = with_command(sys.argv[1:] if argv is None else argv)
+    with stop_signals.handled() as stop:
+        try:
+            return _main(argv, stop)
+        except KeyboardInterrupt:  # before the conversation started, or another command
+            print("Stopped.", file=sys.stderr)
+            return stopped_exit_code(argv)
+
+
+def _main(argv: list[str], stop: stop_signals.StopRequest) -> int:
+    args = build_parser(argv[0]).parse_args(argv)
+    debug = getattr(args, "debug", False)
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="%(asctime)s %(name)s: %(message)s")  # fmt: skip
     try:
+        if args.command == "run":
+            return cmd_run(args, stop)
         return int(args.func(args))
-    except (PromptError, UsageError) as err:
+    except (PromptError, UsageError, NotARegularFile) as err:
         print(f"error: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        return EXIT_OK
+        return ExitCode.USAGE
     except Exception as err:  # the last line of defence: one line, not a traceback
-        if getattr(args, "debug", False):
+        if debug:
             raise
+        if isinstance(err, OSError) and err.filename is not None:  # a file we read or wrote
+            print(f"error: {err.filename}: {err.strerror}", file=sys.stderr)
+            return ExitCode.USAGE
         print(f"unexpected error: {type(err).__name__}: {err} (run with --debug for details)",
               file=sys.stderr)  # fmt: skip
-        return EXIT_FAILURE
+        return ExitCode.FAILURE
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -120,61 +118,95 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        return EXIT_USAGE
+        return ExitCode.USAGE
     print(summary)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_diagram(args: argparse.Namespace) -> int:
     sys.stdout.write(mermaid_diagram(Flow.load(args.prompts)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     vocab = Vocabulary.load(args.lang, args.prompts)
+    if args.question is not None:
+        known = [START_QUESTION, *Flow.load(args.prompts).node_ids, FIXED_QUESTION]
+        if args.question not in known:
+            raise UsageError(f"unknown question {args.question!r}; one of: {', '.join(known)}")
     lines = sys.stdin if args.text == ["-"] else [" ".join(args.text)]
+    replace_undecodable(sys.stdin)
     for line in lines:
         text = line.rstrip("\n")
-        print(json.dumps({"text": text, "intent": vocab.parse(text)}, ensure_ascii=False),
-              flush=True)  # fmt: skip
-    return EXIT_OK
+        result = {"text": text, "intent": vocab.parse(text, args.question)}
+        if args.question is not None:
+            result["question"] = args.question
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    return ExitCode.OK
 
 
-def cmd_run(args: argparse.Namespace) -> int:
+def cmd_run(args: argparse.Namespace, stop: stop_signals.StopRequest) -> int:
     info = engines.handle_info_flags(args)
     if info is not None:
         return info
-    flow = Flow.load(args.prompts)
-    texts = Texts.load(flow, args.lang, args.prompts)
-    vocab = Vocabulary.load(args.lang, args.prompts)
-    store = StateStore(args.state_file or default_state_file())
+    settings = run_settings(args)
+    flow = Flow.load(settings.prompts)
+    texts = Texts.load(flow, settings.lang, settings.prompts)
+    vocab = Vocabulary.load(settings.lang, settings.prompts)
+    store = StateStore(settings.state_file)
     saved = None
-    if not args.fresh:
+    if not settings.fresh:
         saved, warning = store.load(all_states(flow))
         if warning:
             print(f"warning: {warning}", file=sys.stderr)
-    script = _read_script(args.script) if args.script else None
-    speaker, listener = engines.choose(args, script)
-    dialog = Dialog(flow, texts, vocab, speaker, listener, store, saved,
-                    on_listener_lost=lambda: engines.fallback_listener(args))  # fmt: skip
+    script = _read_script(settings.script) if settings.script else None
     try:
-        outcome = dialog.run()
+        speaker, listener = engines.choose(settings, args, script)
+        dialog = Dialog(flow, texts, vocab, speaker, listener, store, saved,
+                        on_listener_lost=lambda: engines.fallback_listener(settings))  # fmt: skip
+    except KeyboardInterrupt:
+        stop.disarm()
+        print("\nStopped before the first question. Nothing was changed.", file=sys.stderr)
+        outcome = _outcome_before_start(saved)
+    else:
+        try:
+            outcome = _converse(dialog, stop)
+        finally:
+            speaker.close()
+            listener.close()
+    _write_results(settings, flow, texts, outcome)
+    return ExitCode.OK
+
+
+def _converse(dialog: Dialog, stop: stop_signals.StopRequest) -> Outcome:
+    """Run the conversation; a stop signal ends it as stopped, progress saved."""
+    try:
+        return dialog.run()
     except KeyboardInterrupt:
         outcome = dialog.interrupt()
         print("\nStopped. Your progress is saved.", file=sys.stderr)
+        return outcome
     finally:
-        speaker.close()
-        listener.close()
-    if args.report:
-        write_report(args.report, flow, outcome, args.lang)
+        stop.disarm()  # from here on nothing may be left half-written
+
+
+def _outcome_before_start(saved: Progress | None) -> Outcome:
+    """Stopped before the dialog began: where the saved session (if any) stands, unchanged."""
+    if saved is None:
+        return Outcome("stopped", None, None, START)
+    return Outcome("stopped", None, None, saved.state, list(saved.history))
+
+
+def _write_results(settings: RunSettings, flow: Flow, texts: Texts, outcome: Outcome) -> None:
+    if settings.report:
+        write_report(settings.report, flow, outcome, settings.lang)
     if outcome.answers:
-        write_text_atomically(summary_path(store.path), summary_markdown(flow, texts, outcome))
-    return EXIT_OK
+        write_text_atomically(settings.summary, summary_markdown(flow, texts, outcome))
 
 
 def _read_script(path: Path) -> list[str]:
     try:
         return read_script(path)
-    except (OSError, UnicodeDecodeError) as err:
+    except (OSError, ValueError) as err:  # UnicodeDecodeError, ScriptTooLong
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
         raise UsageError(f"cannot read script {path}: {reason}") from None

@@ -1,26 +1,27 @@
 """`python -m assistant check`: validate the prompt files of a directory.
 
 The flow must load (targets exist, nodes reachable, every path ends); every language file
-must have every key the flow needs, the same keys as every other language, placeholders
-the dialog can fill, and a vocabulary for every intent.
+must have every key the flow needs, the same keys as every other language, a vocabulary
+for every intent, and every wording must render with the values the run fills into it.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 
 from assistant.conversation.flow import Flow
 from assistant.conversation.prompt_files import PromptError
-from assistant.conversation.texts import Texts
-from assistant.conversation.understanding import Vocabulary
+from assistant.conversation.texts import Texts, render, sample_values
+from assistant.conversation.understanding import (
+    FIXED_QUESTION,
+    LANGUAGE_DATA_SECTIONS,
+    START_QUESTION,
+    Vocabulary,
+)
 
 LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
 """en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""
-PLACEHOLDERS = {"step", "total", "title", "change", "answer", "remaining", "count", "steps",
-                "changes"}  # fmt: skip
-"""Every value the dialog may fill into a text."""
 
 
 def language_files(prompts_dir: Path) -> list[Path]:
@@ -41,11 +42,14 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
     for path in langs:
         try:
             loaded[path] = Texts.load(flow, path.stem, prompts_dir)
-            Vocabulary.load(path.stem, prompts_dir)
+            vocab = Vocabulary.load(path.stem, prompts_dir)
         except PromptError as err:
             problems.append(str(err))
             continue
         problems += _bad_placeholders(path, loaded[path])
+        questions = {START_QUESTION, FIXED_QUESTION, *flow.node_ids}
+        problems += [f"{path}: answers_by_question.{q}: not a question of {flow.path.name}"
+                     for q in sorted(set(vocab.by_question) - questions)]  # fmt: skip
     problems += _mismatched_keys(loaded)
     nodes = sum(len(s.nodes) for s in flow.steps)
     summary = (f"OK: {flow.path.name} ({len(flow.steps)} steps, {nodes} questions and actions); "
@@ -54,20 +58,27 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
 
 
 def _bad_placeholders(path: Path, texts: Texts) -> list[str]:
+    """Every wording rendered as the run fills it: what passes here can be said."""
     problems = []
     for key in sorted(texts.all_keys()):
-        if key.startswith("intents."):
+        if _is_language_data(key):
             continue
         for wording in texts.wordings(key):
             try:
-                names = {f for _, f, _, _ in string.Formatter().parse(wording) if f is not None}
-            except ValueError as err:
-                problems.append(f"{path}: {key}: bad placeholder: {err}")
-                continue
-            unknown = names - PLACEHOLDERS
-            if unknown:
-                problems.append(f"{path}: {key}: unknown placeholder {{{sorted(unknown)[0]}}}")
+                render(path, key, wording, sample_values(key))
+            except PromptError as err:
+                problems.append(str(err))
+                break
     return problems
+
+
+# Language data rather than texts: each language has its own, not a translation of another's
+# (`listening`: the recognizer's extra words, from the listening side).
+_LANGUAGE_DATA = (*LANGUAGE_DATA_SECTIONS, "listening")
+
+
+def _is_language_data(key: str) -> bool:
+    return key.split(".", 1)[0] in _LANGUAGE_DATA
 
 
 def _mismatched_keys(loaded: dict[Path, Texts]) -> list[str]:
@@ -76,4 +87,5 @@ def _mismatched_keys(loaded: dict[Path, Texts]) -> list[str]:
         f"{path}: {key}: missing (another language has it)"
         for path, texts in loaded.items()
         for key in sorted(every - texts.all_keys())
+        if not _is_language_data(key) or key.startswith("intents.")
     ]

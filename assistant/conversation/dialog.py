@@ -1,38 +1,66 @@
-"""The conversation: say the prompt, listen, understand, move the machine, save.
+"""The conversation loop: listen, understand, act on the answer or command, save, prompt.
 
-The dialog is the machine's model: transitions calls the callbacks named in
-machine.py on it. Commands that are not branches of the flow (repeat, back, pause, ...)
-are handled here the same way at every question, so nothing in this file knows a step.
+The dialog is the machine's model: transitions calls the callbacks named in machine.py on
+it. Besides the machine's state, the dialog is in one `Mode` (starting, offering to
+resume, asking, confirming, paused, ended). Commands that are not branches of the flow
+(repeat, back, pause, ...) are found in one table, from intent to handler, and work the
+same at every question, so nothing here knows a step. What happened is kept by the
+session record, the words come from the composer; see docs/flow.md for the behaviour.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 
-from assistant.conversation.flow import ACTION, FINAL_STATES, FIXED, Flow
+from assistant.conversation.composer import Composer
+from assistant.conversation.flow import FINAL_STATES, Flow
 from assistant.conversation.machine import START, build_machine, split_state, state_name
-from assistant.conversation.report import Outcome, Turn, question_id, spoken_summary, step_number
-from assistant.conversation.session_store import Answer, Progress, StateStore
+from assistant.conversation.session_record import Outcome, SessionRecord, question_id, step_number
+from assistant.conversation.session_store import Progress, StateStore
 from assistant.conversation.texts import Texts
-from assistant.conversation.understanding import ANSWERS, INTENTS, SILENCE, UNKNOWN, Vocabulary
+from assistant.conversation.understanding import (
+    ANSWERS,
+    INTENTS,
+    SILENCE,
+    START_QUESTION,
+    UNKNOWN,
+    Vocabulary,
+)
 from assistant.interfaces import Control, Cue, Listener, Speaker, Utterance
 
 log = logging.getLogger(__name__)
 
 LADDER_PAUSE_AFTER_MISSES = 3
-"""Unknown or silent turns in a row before the assistant pauses (flow.md's re-prompt ladder)."""
-_CONTROLS = {c.value: c for c in Control}
+"""Unknown or silent turns in a row before the assistant pauses (docs/flow.md, re-prompt
+ladder)."""
+
+
+class Mode(enum.Enum):
+    STARTING = "starting"
+    """At the start question: shall we begin?"""
+    OFFERING_RESUME = "offering_resume"
+    """At the start question, offering to continue a saved session."""
+    ASKING = "asking"
+    """At a question or action of a step."""
+    CONFIRMING = "confirming"
+    """Asking "Did you say no?" about an answer the recognizer was unsure of."""
+    PAUSED = "paused"
+    """Listening only for resume and stop."""
+    ENDED = "ended"
+    """In a final state."""
+
+
+_AT_START = (Mode.STARTING, Mode.OFFERING_RESUME)
 
 
 class Dialog:
-    # Set on the instance by the machine: the current state and the flow's triggers.
+    # Set on the instance by the machine: the current state and the way to fire a trigger.
     state: str
-    yes: Callable[[], bool]
-    no: Callable[[], bool]
-    skip: Callable[[], bool]
-    stop: Callable[[], bool]
+    trigger: Callable[[str], bool]
 
     def __init__(
         self,
@@ -48,58 +76,81 @@ class Dialog:
         """saved: an unfinished session to offer to continue.
         on_listener_lost: called when the listener's input ends for good; may return a
         replacement (voice -> text) so the session carries on with progress kept."""
-        self.flow, self.texts, self.vocab = flow, texts, vocab
+        self.flow, self.vocab = flow, vocab
         self.speaker, self.listener, self.store = speaker, listener, store
-        self.saved = saved if saved and saved.state not in (START, *FINAL_STATES) else None
         self.on_listener_lost = on_listener_lost
+        in_a_step = saved is not None and step_number(flow, saved.state) is not None
+        self.record = SessionRecord(flow, saved if in_a_step else None)
+        self.compose = Composer(flow, texts)
         self.machine = build_machine(flow, self)
-        self.history: list[Answer] = []
-        self.turns: list[Turn] = []
-        self.paused = False
+        self.mode = self._settled_mode()
         self.misses = 0
-        self.resolved_at_step: int | None = None
-        self.fixed_by: str | None = None
-        self._announced_step: str | None = None
+        self._unsure: tuple[str, str] = ("", "")
+        """While CONFIRMING: the answer asked about, and what was heard."""
         self._notes: list[str] = []
-        self._confirming: tuple[str, str] | None = None  # (intent, heard) awaiting "did you say"
-        self._resume_from = START  # where a stopped session continues
+        """Said before the next prompt (the machine's nothing_changed)."""
+        self.commands: dict[str, Callable[[], None]] = {
+            "repeat": self._say_prompt,
+            "resume": self._say_prompt,
+            "back": self._back,
+            "skip": self._skip,
+            "help": self._help,
+            "pause": self._pause,
+            "stop": self._stop,
+            "start_over": self._start_over,
+            "where": self._where,
+            "slower": partial(self._control, Control.SLOWER),
+            "faster": partial(self._control, Control.FASTER),
+            "louder": partial(self._control, Control.LOUDER),
+            "quieter": partial(self._control, Control.QUIETER),
+        }
 
     # --- callbacks named in machine.py ------------------------------------------------
     def changed_in_step(self) -> bool:
-        return bool(self._changes_in(split_state(self.state)[0]))
+        return bool(self.record.changes(split_state(self.state)[0]))
 
     def nothing_changed(self) -> None:
-        self._notes.append(self.texts.get("dialog.nothing_changed"))
+        self._notes.append(self.compose.line("nothing_changed"))
 
     def photos_fixed(self) -> None:
-        parent, _ = split_state(self.state)
-        self.resolved_at_step = step_number(self.flow, self.state)
-        changed = self._changes_in(parent)
-        self.fixed_by = changed[-1] if changed else None
+        self.record.fixed_at(self.state)
 
     # --- the loop -----------------------------------------------------------------------
     def run(self) -> Outcome:
         """Talk until the session ends; progress is saved after every answer."""
-        self._say_opening()
-        while self.state not in FINAL_STATES:
+        self.speaker.say(self.compose.opening())
+        self._say_prompt()
+        while self.mode is not Mode.ENDED:
             utterance = self._listen()
             if utterance is None:
                 self._stop()
                 break
             self._handle(utterance)
-        self._say_ending()
+        self.speaker.say(self.compose.ending(self.outcome()))
         return self.outcome()
 
     def interrupt(self) -> Outcome:
         """Ctrl-C: end as stopped, with progress saved."""
-        if self.state not in FINAL_STATES:
+        if self.state not in FINAL_STATES:  # the state, not the mode: Ctrl-C may come mid-move
             self._stop()
         return self.outcome()
 
     def outcome(self) -> Outcome:
         final = self.state if self.state in FINAL_STATES else "stopped"
-        return Outcome(final, self.resolved_at_step, self.fixed_by, self._resume_state(),
-                       list(self.history), list(self.turns))  # fmt: skip
+        where = (self.record.resume_at or START) if self.state == "stopped" else self.state
+        return self.record.outcome(final, where)
+
+    def _settled_mode(self) -> Mode:
+        """The mode the machine's state implies once no pause or confirmation is pending;
+        the one place that knows what the start state and the final states mean."""
+        if self.state in FINAL_STATES:
+            return Mode.ENDED
+        if self.state == START:
+            return Mode.OFFERING_RESUME if self.record.offer else Mode.STARTING
+        return Mode.ASKING
+
+    def _at_start(self) -> bool:
+        return self._settled_mode() in _AT_START
 
     def _listen(self) -> Utterance | None:
         self.speaker.cue(Cue.LISTENING)
@@ -117,78 +168,84 @@ class Dialog:
 
     def _phrases(self) -> list[str]:
         """What can be said now: for the recognizer's grammar."""
-        if self.paused:
+        if self.mode is Mode.PAUSED:
             return self.vocab.phrases(("resume", "stop"))
         return self.vocab.phrases(INTENTS)
 
+    def _question(self) -> str | None:
+        """The id of the question being answered, for understanding: a node id, "fixed?",
+        "start" at the start question, None for "Did you say ...?"."""
+        if self.mode is Mode.CONFIRMING:
+            return None
+        if self._at_start():
+            return START_QUESTION
+        return question_id(self.state)
+
     def _handle(self, utterance: Utterance) -> None:
-        intent = self.vocab.parse(utterance.text)
-        self.turns.append(Turn(self.state, utterance.text, intent))
+        intent = self.vocab.parse(utterance.text, question=self._question())
+        self.record.heard(self.state, utterance.text, intent)
         understood = intent not in (UNKNOWN, SILENCE)
         self.speaker.cue(Cue.UNDERSTOOD if understood else Cue.NOT_UNDERSTOOD)
-        if self.paused:
+        if self.mode is Mode.PAUSED:
             self._while_paused(intent)
-        elif self._confirming:
+        elif self.mode is Mode.CONFIRMING:
             self._after_confirmation(intent)
         elif not understood:
             self._missed()
         elif intent in ANSWERS and not utterance.confident:
             self.misses = 0
-            self._confirming = (intent, utterance.text)
-            word = self.texts.get(f"dialog.answer_words.{intent}")
-            self.speaker.say(self.texts.get("dialog.confirm", answer=word))
+            self._unsure, self.mode = (intent, utterance.text), Mode.CONFIRMING
+            self.speaker.say(self.compose.confirm(intent))
         else:
             self.misses = 0
             self._act(intent, utterance.text)
 
     def _act(self, intent: str, heard: str) -> None:
-        if intent in ANSWERS or (intent in ("resume", "skip") and self.state == START):
-            self._answer("yes" if intent not in ANSWERS else intent, heard)
-            return
-        handler = getattr(self, f"_cmd_{intent}", None)
-        if handler:
-            handler()
-        elif intent in _CONTROLS:
-            self._control(_CONTROLS[intent])
+        if intent in ANSWERS:
+            self._answer(intent, heard)
+        elif intent in ("resume", "skip") and self._at_start():
+            self._answer("yes", heard)  # "begin", "next step": yes to the start question
+        else:
+            self.commands.get(intent, self._missed)()
 
     # --- answers ------------------------------------------------------------------------
     def _answer(self, intent: str, heard: str) -> None:
-        if self.state == START:
+        if self._at_start():
             self._answer_start(intent)
             return
-        node_id = split_state(self.state)[1]
-        if node_id != FIXED and self.flow.node(node_id).kind == ACTION and intent == "no":
-            self.speaker.say(self.texts.get("dialog.not_yet"))
+        if intent == "no" and self._at_action():
+            self.speaker.say(self.compose.line("not_yet"))
             return
-        self.history.append(Answer(self.state, intent, heard))
-        getattr(self, intent)()  # the machine's trigger
+        self.record.answered(self.state, intent, heard)
+        self.trigger(intent)
         self._after_move()
 
     def _answer_start(self, intent: str) -> None:
-        if intent == "no" and not self.saved:
-            self._cmd_pause()
+        if self.mode is Mode.OFFERING_RESUME and intent == "yes":
+            self.machine.set_state(self.record.take_offer(), self)
+        elif self.mode is Mode.OFFERING_RESUME:
+            self.record.decline_offer()
+            self.trigger("yes")
+        elif intent == "no":
+            self._pause()
             return
-        if intent == "yes" and self.saved:
-            self.history = list(self.saved.history)
-            self.machine.set_state(self.saved.state, self)
         else:
-            self.yes()
-        self.saved = None
+            self.trigger("yes")
         self._after_move()
 
     def _after_move(self) -> None:
+        self.mode = self._settled_mode()
         self._save()
-        if self.state not in FINAL_STATES:
+        if self.mode is not Mode.ENDED:
             self._say_prompt()
 
     def _after_confirmation(self, intent: str) -> None:
-        assert self._confirming is not None
-        confirmed, heard = self._confirming
-        self._confirming = None
+        confirmed, heard = self._unsure
+        self.mode = self._settled_mode()
         if intent == "yes":
             self._act(confirmed, heard)
         elif intent == "no":
-            self.speaker.say(self.texts.get("dialog.confirm_rejected"))
+            self.speaker.say(self.compose.line("confirm_rejected"))
             self._say_prompt()
         elif intent in (UNKNOWN, SILENCE):
             self._missed()
@@ -199,189 +256,100 @@ class Dialog:
         self.misses += 1
         if self.misses >= LADDER_PAUSE_AFTER_MISSES:
             self.misses = 0
-            self.paused = True
-            self.speaker.say(self.texts.get("dialog.ladder_pause"))
+            self.mode = Mode.PAUSED
+            self.speaker.say(self.compose.line("ladder_pause"))
             return
-        parts = [self.texts.get("dialog.reprompt_first"), self._answer_hint()]
-        if self.misses == 2:
-            parts.append(self.texts.get("dialog.reprompt_hint"))
-        self.speaker.say(" ".join(parts))
+        self.speaker.say(self.compose.reprompt(self.misses, self.state))
 
     def _while_paused(self, intent: str) -> None:
         if intent == "resume":
-            self.paused = False
-            if self.state == START:  # "begin" after "not now" answers the start question
+            self.mode = self._settled_mode()
+            if self._at_start():  # "begin" after "not now" answers the start question
                 self._answer_start("yes")
             else:
                 self._say_prompt()
         elif intent == "stop":
-            self.paused = False
-            self._cmd_stop()
+            self._stop()
         elif intent != SILENCE:  # while paused, quiet is expected: no nagging
-            self.speaker.say(self.texts.get("dialog.paused_reminder"))
+            self.speaker.say(self.compose.line("paused_reminder"))
 
-    # --- commands (flow.md's table) -------------------------------------------------------
-    def _cmd_repeat(self) -> None:
-        self._say_prompt()
-
-    def _cmd_resume(self) -> None:
-        self._say_prompt()
-
-    def _cmd_back(self) -> None:
-        if not self.history:
-            if self.state != START:
-                self.speaker.say(self.texts.get("dialog.first_question"))
+    # --- commands (docs/flow.md's table), found through self.commands ------------------
+    def _back(self) -> None:
+        previous = self.record.undo()
+        if previous is None:
+            if not self._at_start():
+                self.speaker.say(self.compose.line("first_question"))
             self._say_prompt()
             return
-        previous = self.history.pop()
         self.machine.set_state(previous.state, self)
+        self.mode = self._settled_mode()
         self._save()
         self._say_prompt()
 
-    def _cmd_skip(self) -> None:
-        self.history.append(Answer(self.state, "skip"))
-        self.skip()
+    def _skip(self) -> None:
+        self.record.answered(self.state, "skip")
+        self.trigger("skip")
         self._after_move()
 
-    def _cmd_help(self) -> None:
-        if self.state == START:
-            self.speaker.say(self.texts.get("dialog.commands"))
+    def _help(self) -> None:
+        if self._at_start():
+            self.speaker.say(self.compose.line("commands"))
             self._say_prompt()
-            return
-        node_id = split_state(self.state)[1]
-        parts = [] if node_id == FIXED else [self.texts.get(f"nodes.{node_id}.help")]
-        kind = "help_action" if self._at_action() else "help_question"
-        parts += [self.texts.get(f"dialog.{kind}"), self.texts.get("dialog.help_commands")]
-        self.speaker.say(" ".join(parts))
+        else:
+            self.speaker.say(self.compose.help(self.state))
 
-    def _cmd_pause(self) -> None:
-        self.paused = True
-        self.speaker.say(self.texts.get("dialog.paused"))
+    def _pause(self) -> None:
+        self.mode = Mode.PAUSED
+        self.speaker.say(self.compose.line("paused"))
 
-    def _cmd_stop(self) -> None:
-        self._stop()
+    def _stop(self) -> None:
+        """Stop (said, or input ended): progress saved, to resume where this left off."""
+        self.record.stopped_at(None if self._at_start() else self.state)
+        self.trigger("stop")
+        self.mode = Mode.ENDED
+        self._save()
 
-    def _cmd_start_over(self) -> None:
-        self.history.clear()
-        self.saved = None
+    def _start_over(self) -> None:
+        self.record.start_over()
         first = self.flow.steps[0]
         self.machine.set_state(state_name(first, first.first.id), self)
-        self._announced_step = None
+        self.mode = self._settled_mode()
+        self.compose.forget_announced_step()
         self._save()
-        self.speaker.say(self.texts.get("dialog.start_over"))
+        self.speaker.say(self.compose.line("start_over"))
         self._say_prompt()
 
-    def _cmd_where(self) -> None:
-        number = step_number(self.flow, self.state)
-        if number is None:
-            self.speaker.say(self.texts.get("dialog.where_start"))
-            return
-        total = len(self.flow.steps)
-        title = self.texts.get(f"steps.{self.flow.steps[number - 1].id}.title")
-        remaining = self._remaining_text(total - number)
-        where = self.texts.get(
-            "dialog.where", step=number, total=total, title=title, remaining=remaining
-        )
-        self.speaker.say(where)
-
-    def _remaining_text(self, left: int) -> str:
-        case = ("none", "one", "many")[min(left, 2)]
-        return self.texts.get(f"dialog.where_remaining.{case}", count=left)
+    def _where(self) -> None:
+        self.speaker.say(self.compose.where(self.state))
 
     def _control(self, control: Control) -> None:
         changed = self.speaker.adjust(control)
-        self.speaker.say(
-            self.texts.get(f"dialog.{control.value}" if changed else "dialog.at_limit")
-        )
+        self.speaker.say(self.compose.control(control, changed))
         self._say_prompt()  # heard again at the new setting: usually why it was asked
 
-    # --- speaking -----------------------------------------------------------------------
-    def _say_opening(self) -> None:
-        greeting = [self.texts.get("dialog.greeting"), self.texts.get("dialog.commands")]
-        self.speaker.say(" ".join(greeting))
-        self._say_prompt()
-
+    # --- speaking and saving --------------------------------------------------------------
     def _say_prompt(self) -> None:
-        """The current question or action, with what to answer; a new step is announced."""
-        parts, self._notes = self._notes, []
-        if self.state == START:
-            if self.saved:
-                step = step_number(self.flow, self.saved.state)
-                parts.append(self.texts.get("dialog.resume_question", step=step))
-            else:
-                parts.append(self.texts.get("dialog.start_question"))
-            self.speaker.say(" ".join(parts))
-            return
-        parent, node_id = split_state(self.state)
-        parts.append(self._step_intro(parent))
-        if node_id == FIXED:
-            parts.append(self.texts.get("dialog.fixed_question"))
+        """The current question or action, with what to answer, and any pending notes."""
+        notes, self._notes = self._notes, []
+        if self._at_start():
+            self.speaker.say(self.compose.start_question(self.record.offer, notes))
         else:
-            parts += [self.texts.get(f"nodes.{node_id}.prompt"), self._answer_hint()]
-        self.speaker.say(" ".join(p for p in parts if p))
-
-    def _step_intro(self, parent: str) -> str:
-        if self._announced_step == parent:
-            return ""
-        self._announced_step = parent
-        step = next(s for s in self.flow.steps if s.id == parent)
-        return self.texts.get("dialog.step_intro", step=step.number, total=len(self.flow.steps),
-                              title=self.texts.get(f"steps.{step.id}.title"))  # fmt: skip
-
-    def _answer_hint(self) -> str:
-        node_id = split_state(self.state)[1]
-        if node_id and node_id != FIXED and self.texts.has(f"nodes.{node_id}.answer"):
-            return self.texts.get(f"nodes.{node_id}.answer")
-        return self.texts.get("dialog.answer_done" if self._at_action() else "dialog.answer_yes_no")
-
-    def _say_ending(self) -> None:
-        if self.state in ("resolved", "unresolved"):
-            summary = spoken_summary(self.flow, self.texts, self.outcome())
-            saved = self.texts.get("dialog.summary_saved")
-            self.speaker.say(" ".join([self._verdict(), summary, saved]))
-        elif self._resume_state() == START:
-            self.speaker.say(self.texts.get("dialog.stopped_at_start"))
-        else:
-            number = step_number(self.flow, self._resume_state())
-            self.speaker.say(self.texts.get("dialog.stopped", step=number))
-
-    def _verdict(self) -> str:
-        if self.state == "unresolved":
-            return self.texts.get("dialog.unresolved")
-        step = self.flow.steps[(self.resolved_at_step or 1) - 1]
-        title = self.texts.get(f"steps.{step.id}.title")
-        if not self.fixed_by:
-            return self.texts.get("dialog.resolved_by_nothing", step=step.number, title=title)
-        change = self.texts.get(f"nodes.{self.fixed_by}.change")
-        return self.texts.get("dialog.resolved", step=step.number, title=title, change=change)
-
-    # --- state --------------------------------------------------------------------------
-    def _stop(self) -> None:
-        self._resume_from = self.state if self.state not in FINAL_STATES else START
-        if self._resume_from == START and self.saved:
-            self._resume_from = self.saved.state  # stopped at the offer: keep the old session
-            self.history = list(self.saved.history)
-        self.stop()  # the machine's trigger
-        self._save()
-
-    def _resume_state(self) -> str:
-        if self.state == "stopped":
-            return self._resume_from
-        return self.state
+            self.speaker.say(self.compose.prompt(self.state, notes))
 
     def _save(self) -> None:
+        """Save where this session would continue; clear the file when there is nothing to
+        continue (not begun, or ended resolved or unresolved)."""
         if self.store is None:
             return
-        if self.state in ("resolved", "unresolved") or self._resume_state() == START:
+        if self.state == "stopped":
+            resume_at = self.record.resume_at
+        else:
+            resume_at = None if self.mode is Mode.ENDED or self._at_start() else self.state
+        progress = self.record.progress(resume_at)
+        if progress is None:
             self.store.clear()
-            return
-        self.store.save(Progress(self._resume_state(), list(self.history)))
+        else:
+            self.store.save(progress)
 
     def _at_action(self) -> bool:
-        node_id = split_state(self.state)[1]
-        return node_id not in ("", FIXED) and self.flow.node(node_id).kind == ACTION
-
-    def _changes_in(self, parent: str) -> list[str]:
-        ids = [question_id(a.state) for a in self.history
-               if a.intent == "yes" and split_state(a.state)[0] == parent]  # fmt: skip
-        return [i for i in ids if i != "fixed?" and self.flow.node(i).kind == ACTION]
+        return self.flow.is_action(split_state(self.state)[1])

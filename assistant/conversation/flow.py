@@ -14,6 +14,8 @@ from assistant.paths import PROMPTS_DIR
 
 FIXED = "fixed"
 """Target: ask whether the photos sync now."""
+FIXED_QUESTION = "fixed?"
+"""The id docs/flow.md gives that question, in reports and for understanding answers."""
 NEXT = "next"
 """Target: end of the step (ask `fixed` if something changed in it, else the next step)."""
 QUESTION = "question"
@@ -49,6 +51,11 @@ class Flow:
 
     def node(self, node_id: str) -> Node:
         return self._nodes()[node_id]
+
+    def is_action(self, node_id: str) -> bool:
+        """Whether node_id is an action (answered done); False for `fixed` and unknown ids."""
+        node = self._nodes().get(node_id)
+        return node is not None and node.kind == ACTION
 
     def step_of(self, node_id: str) -> Step:
         return next(s for s in self.steps if any(n.id == node_id for n in s.nodes))

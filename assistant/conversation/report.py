@@ -4,54 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.atomic_file import write_text_atomically
-from assistant.conversation.flow import ACTION, FIXED, Flow
-from assistant.conversation.machine import split_state
+from assistant.conversation.flow import FIXED_QUESTION, Flow
+from assistant.conversation.session_record import Outcome, question_id, step_number
 from assistant.conversation.session_store import Answer
 from assistant.conversation.texts import Texts
-
-
-@dataclass
-class Turn:
-    state: str
-    """Machine state when the user spoke."""
-    heard: str
-    """What was said or typed ("" for silence)."""
-    intent: str
-    """The canonical intent it was understood as."""
-
-
-@dataclass
-class Outcome:
-    outcome: str
-    """resolved, unresolved or stopped."""
-    resolved_at_step: int | None
-    fixed_by: str | None
-    """Id of the action that fixed it (None if none, or not resolved)."""
-    final_state: str
-    """The state the session was in when it ended (for stopped: where it will resume)."""
-    answers: list[Answer] = field(default_factory=list)
-    turns: list[Turn] = field(default_factory=list)
-
-
-def question_id(state: str) -> str:
-    """The flow.md id of a state: "s1_apple_id", or "fixed?" for a step's fixed question."""
-    _, child = split_state(state)
-    return "fixed?" if child == FIXED else child or state
-
-
-def step_number(flow: Flow, state: str) -> int | None:
-    parent, _ = split_state(state)
-    return next((s.number for s in flow.steps if s.id == parent), None)
-
-
-def changes(flow: Flow, answers: list[Answer]) -> list[str]:
-    """Ids of the actions the user carried out."""
-    ids = [question_id(a.state) for a in answers if a.intent == "yes"]
-    return [i for i in ids if i in flow.node_ids and flow.node(i).kind == ACTION]
 
 
 def report_json(flow: Flow, outcome: Outcome, lang: str) -> dict:
@@ -70,7 +29,7 @@ def report_json(flow: Flow, outcome: Outcome, lang: str) -> dict:
             }
             for a in outcome.answers
         ],  # fmt: skip
-        "changes": changes(flow, outcome.answers),
+        "changes": outcome.changes,
         "turns": [{"state": t.state, "heard": t.heard, "intent": t.intent} for t in outcome.turns],
     }
 
@@ -107,7 +66,7 @@ def spoken_summary(flow: Flow, texts: Texts, outcome: Outcome) -> str:
     checked = _checked_titles(flow, texts, outcome.answers)
     if checked:
         parts.append(texts.get("dialog.spoken_summary_checked", steps=", ".join(checked)))
-    done = [texts.get(f"nodes.{i}.change") for i in changes(flow, outcome.answers)]
+    done = [texts.get(f"nodes.{i}.change") for i in outcome.changes]
     if done:
         parts.append(texts.get("dialog.spoken_summary_changed", changes=", ".join(done)))
     elif checked:
@@ -116,33 +75,39 @@ def spoken_summary(flow: Flow, texts: Texts, outcome: Outcome) -> str:
 
 
 def summary_markdown(flow: Flow, texts: Texts, outcome: Outcome) -> str:
-    """The summary to take to a Genius Bar: outcome, every check and answer, every change."""
+    """The summary to take to a Genius Bar: outcome, every check and answer, every change.
+
+    Headings and lists, no tables: a screen reader reads it in order, one line at a time.
+    """
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
-    q_col, a_col = (
-        texts.get("dialog.summary_question_column"),
-        texts.get("dialog.summary_answer_column"),
-    )
-    lines = [f"# {texts.get('dialog.summary_title')}", "", f"{now}", "",
+    lines = [f"# {texts.get('dialog.summary_title')}", "", now, "",
              outcome_line(flow, texts, outcome), "",
-             f"## {texts.get('dialog.summary_checks_heading')}", "",
-             f"| Step | {q_col} | {a_col} |", "|---|---|---|"]  # fmt: skip
+             f"## {texts.get('dialog.summary_checks_heading')}"]  # fmt: skip
+    step = None
     for a in outcome.answers:
-        qid = question_id(a.state)
-        what = (
-            texts.get("dialog.fixed_summary")
-            if qid == "fixed?"
-            else texts.get(f"nodes.{qid}.summary")
+        if step_number(flow, a.state) != step:
+            step = step_number(flow, a.state)
+            title = texts.get(f"steps.{flow.steps[(step or 1) - 1].id}.title")
+            heading = texts.get("dialog.summary_step_heading", step=step, title=title)
+            lines += ["", f"### {heading}", ""]
+        said = _answer_word(flow, texts, a)
+        lines.append(
+            f"- {texts.get('dialog.summary_answer', question=_checked(texts, a), answer=said)}"
         )
-        is_action = qid in flow.node_ids and flow.node(qid).kind == ACTION
-        answer = texts.get(
-            f"dialog.answer_words.{'done' if is_action and a.intent == 'yes' else a.intent}"
-        )
-        lines.append(f"| {step_number(flow, a.state)} | {what} | {answer} |")
     lines += ["", f"## {texts.get('dialog.summary_changes_heading')}", ""]
-    lines += [f"- {texts.get(f'nodes.{i}.summary')}" for i in changes(flow, outcome.answers)] or [
-        "-"
-    ]
+    made = [f"- {texts.get(f'nodes.{i}.summary')}" for i in outcome.changes]
+    lines += made or [texts.get("dialog.summary_no_changes")]
     return "\n".join(lines) + "\n"
+
+
+def _checked(texts: Texts, answer: Answer) -> str:
+    qid = question_id(answer.state)
+    return texts.get("dialog.fixed_summary" if qid == FIXED_QUESTION else f"nodes.{qid}.summary")
+
+
+def _answer_word(flow: Flow, texts: Texts, answer: Answer) -> str:
+    done = answer.intent == "yes" and flow.is_action(question_id(answer.state))
+    return texts.get(f"dialog.answer_words.{'done' if done else answer.intent}")
 
 
 def summary_path(state_file: Path) -> Path:

@@ -27,10 +27,43 @@ DIALOG_KEYS = (
     "unresolved", "summary_saved", "stopped", "stopped_at_start", "spoken_summary_checked",
     "spoken_summary_changed", "spoken_summary_nothing_changed", "summary_title",
     "summary_outcome_resolved", "summary_outcome_unresolved", "summary_outcome_stopped",
-    "summary_checks_heading", "summary_changes_heading", "summary_question_column",
-    "summary_answer_column", "answer_words.yes", "answer_words.no", "answer_words.skip",
-    "answer_words.done",
+    "summary_checks_heading", "summary_changes_heading", "summary_step_heading",
+    "summary_answer", "summary_no_changes", "answer_words.yes", "answer_words.no",
+    "answer_words.skip", "answer_words.done",
 )  # fmt: skip
+
+EVERY_TEXT_GETS = ("total",)
+"""Filled into every text: the number of steps in the flow."""
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "dialog.resume_question": ("step",),
+    "dialog.step_intro": ("step", "title"),
+    "dialog.confirm": ("answer",),
+    "dialog.where": ("step", "title", "remaining"),
+    "dialog.where_remaining.none": ("count",),
+    "dialog.where_remaining.one": ("count",),
+    "dialog.where_remaining.many": ("count",),
+    "dialog.resolved": ("step", "title", "change"),
+    "dialog.resolved_by_nothing": ("step", "title"),
+    "dialog.stopped": ("step",),
+    "dialog.spoken_summary_checked": ("steps",),
+    "dialog.spoken_summary_changed": ("changes",),
+    "dialog.summary_outcome_resolved": ("step", "title", "change"),
+    "dialog.summary_outcome_stopped": ("step",),
+    "dialog.summary_step_heading": ("step", "title"),
+    "dialog.summary_answer": ("question", "answer"),
+}
+"""The values the run fills into each text besides EVERY_TEXT_GETS (none if not listed).
+`check` renders every wording with exactly these, so what passes `check` can be said."""
+_NUMBERS = ("step", "count", "total")
+
+
+def placeholders(key: str) -> tuple[str, ...]:
+    return (*EVERY_TEXT_GETS, *PLACEHOLDERS.get(key, ()))
+
+
+def sample_values(key: str) -> dict[str, object]:
+    """Values of the right kind for every placeholder of `key` (numbers for numbers)."""
+    return {name: 3 if name in _NUMBERS else "text" for name in placeholders(key)}
 
 
 def required_keys(flow: Flow) -> list[str]:
@@ -43,6 +76,18 @@ def required_keys(flow: Flow) -> list[str]:
             if node.kind == ACTION:
                 keys.append(f"nodes.{node.id}.change")
     return keys
+
+
+def render(path: Path, key: str, wording: str, values: dict[str, object]) -> str:
+    """A wording with its placeholders filled; PromptError naming file and key if it cannot be."""
+    try:
+        return wording.format(**values)
+    except KeyError as err:
+        allowed = ", ".join(f"{{{n}}}" for n in values) or "none"
+        raise PromptError(path, key, f"placeholder {{{err.args[0]}}} is not filled here "
+                          f"(this text can use: {allowed})") from None  # fmt: skip
+    except (IndexError, ValueError, AttributeError, TypeError) as err:
+        raise PromptError(path, key, f"bad placeholder: {err}") from None
 
 
 def _lookup(data: Any, key: str) -> Any:
@@ -59,6 +104,7 @@ class Texts:
     def __init__(self, data: dict[str, Any], path: Path, flow: Flow) -> None:
         self.path = path
         self._data = data
+        self._total = len(flow.steps)
         self._turns: dict[str, Iterator[str]] = {}
         for key in required_keys(flow):
             value = _lookup(data, key)
@@ -72,16 +118,15 @@ class Texts:
         return cls(load_yaml(path), path, flow)
 
     def get(self, key: str, **values: object) -> str:
-        """One wording of `key`, the next in turn when there are several."""
+        """One wording of `key`, the next in turn when there are several, filled with
+        `values` (exactly the names PLACEHOLDERS lists for it) and the flow's total."""
+        assert set(values) == set(PLACEHOLDERS.get(key, ())), f"{key}: values {sorted(values)}"
         value = _lookup(self._data, key)
         if isinstance(value, list):
             turn = self._turns.setdefault(key, itertools.cycle(value))
             value = next(turn)
-        text = " ".join(str(value).split())
-        try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError) as err:
-            raise PromptError(self.path, key, f"bad placeholder: {err}") from None
+        return render(self.path, key, " ".join(str(value).split()),
+                      {"total": self._total, **values})  # fmt: skip
 
     def has(self, key: str) -> bool:
         return _lookup(self._data, key) is not None

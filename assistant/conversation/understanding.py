@@ -1,40 +1,54 @@
 """Utterance text -> one canonical intent, from the per-language vocabulary in prompts/.
 
-Phrases are matched on whole words, longest first, so "not yet" wins over "yet" and
-"go back" over "back". A yes-phrase right after a negation ("not done", "isn't okay")
-counts as no. When the phrases found point to different intents the utterance is
-ambiguous and comes out `unknown`: the assistant asks again rather than guess. A spoken
-command ("stop", "go back") outranks a yes or no said in the same breath.
+The language file gives the words (`intents`, `phrasings`, `answers_by_question`,
+`understanding`); this module finds them in an utterance and interpretation.py decides.
+Phrases are found on whole words after contractions are spelled out ("isn't" -> "is not");
+of the ways to read an utterance as phrases, the one with the longest phrases wins, so "start
+from scratch" beats "start" and "not at all" beats "not". The question being answered adds
+its own answers ("it's off" at "Is Sync this iPhone turned on?"), which win over the general
+vocabulary where they differ.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from assistant.conversation import interpretation, normalization
+from assistant.conversation.interpretation import CORRECTION, DOUBT, FILLER, NEGATION, Mention
+from assistant.conversation.normalization import BREAK, Contractions, normalize
 from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
+
+__all__ = [
+    "ANSWERS", "FIXED_QUESTION", "INTENTS", "LANGUAGE_DATA_SECTIONS", "SILENCE", "START_QUESTION",
+    "UNKNOWN", "Vocabulary", "normalize",
+]  # fmt: skip
 
 INTENTS = (
     "yes", "no", "repeat", "back", "skip", "help", "pause", "resume", "stop",
     "start_over", "where", "slower", "faster", "louder", "quieter",
 )  # fmt: skip
 ANSWERS = ("yes", "no")
-UNKNOWN = "unknown"
+UNKNOWN = interpretation.UNKNOWN
 SILENCE = "silence"
+START_QUESTION = "start"
+"""Question id of "Shall we begin?" (and of the offer to continue a saved session)."""
+FIXED_QUESTION = "fixed?"
+"""Question id of "Are your photos syncing now?", asked after a change (flow.md)."""
 
-# Words that turn a following yes-phrase into a no ("I'm not signed in").
-_NEGATIONS = {"not", "don't", "didn't", "isn't", "wasn't", "haven't", "hasn't", "never"}
-_NEGATION_REACH_WORDS = 2
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+LANGUAGE_DATA_SECTIONS = ("intents", "phrasings", "answers_by_question", "understanding")
+"""Sections of a language file read here: words to understand, not texts to translate."""
 
+# Lists of the `understanding` section and what each phrase found means.
+_WORD_CLASSES = {"doubt": DOUBT, "fillers": FILLER}
+# ... and those that may also be an intent's phrase, meaning it when they stand alone.
+_WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
 
-def normalize(text: str) -> list[str]:
-    """Lower-case words, punctuation dropped, apostrophes kept ("I’m" -> "i'm")."""
-    text = text.translate(_APOSTROPHES).lower()
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text)
+Table = dict[tuple[str, ...], Mention]
+"""Phrase (normalized words) -> what it means; start/end of the Mention are unused."""
 
 
 @dataclass(frozen=True)
@@ -43,66 +57,195 @@ class Vocabulary:
 
     lang: str
     phrases_by_intent: dict[str, tuple[tuple[str, ...], ...]]
-    """intent -> its phrases, each a tuple of normalized words."""
+    """intent -> its phrases, each a tuple of normalized words: the recognizer's grammar."""
+    contractions: Contractions = field(default_factory=lambda: Contractions({}, ()))
+    """Short form -> long form ("isn't" -> "is not"; "-n't" for any word ending so)."""
+    general: Table = field(default_factory=dict)
+    """Every phrase the general vocabulary understands."""
+    by_question: dict[str, Table] = field(default_factory=dict)
+    """Question id -> that question's own answers, which win over the general table there."""
+    question_phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(
+        default_factory=dict
+    )
+    """Question id -> intent -> that question's own phrases (normalized words)."""
+    longest_phrase: int = 0
+    """Words in the longest phrase of any table."""
+    clause_openers: frozenset[str] = frozenset()
+    """Words that start a clause: "no" before them is the answer, not a determiner."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
         path = prompts_dir / f"{lang}.yaml"
         data = load_yaml(path)
-        raw = data.get("intents")
-        if not isinstance(raw, dict):
-            raise PromptError(path, "intents", "missing or not a mapping of intent to phrases")
-        phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
-        for intent in INTENTS:
-            entries = raw.get(intent)
-            if not isinstance(entries, list) or not entries:
-                raise PromptError(path, f"intents.{intent}", "missing or empty phrase list")
-            phrases[intent] = tuple(tuple(normalize(str(p))) for p in entries)
-        for intent in raw:
-            if intent not in INTENTS:
-                raise PromptError(path, f"intents.{intent}", "not an intent of flow.md")
-        return cls(lang, phrases)
+        grammar = _intent_lists(path, data.get("intents"), "intents", required=True)
+        rules = _mapping(path, data.get("understanding"), "understanding")
+        raw_contractions = _mapping(path, rules.get("contractions"), "understanding.contractions")
+        contractions = Contractions.from_mapping(
+            {str(k): str(v) for k, v in raw_contractions.items()}
+        )
+        reader = _TableBuilder(path, contractions, rules)
+        phrasings = _intent_lists(path, data.get("phrasings"), "phrasings")
+        general = reader.general({"intents": grammar, "phrasings": phrasings})
+        by_question: dict[str, Table] = {}
+        question_phrases = {}
+        questions = _mapping(path, data.get("answers_by_question"), "answers_by_question")
+        for question, raw in questions.items():
+            own = _intent_lists(path, raw, f"answers_by_question.{question}")
+            by_question[str(question)] = reader.for_question(own)
+            question_phrases[str(question)] = _plain(own)
+        longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
+        openers = frozenset(w for p in reader.strings("clause_openers") for w in reader.words(p))
+        return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
+                   longest, openers)  # fmt: skip
 
-    def phrases(self, intents: Iterable[str]) -> list[str]:
-        """The phrases of these intents as plain strings (for a recognizer's grammar)."""
-        return [" ".join(p) for i in intents for p in self.phrases_by_intent[i]]
+    def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
+        """The phrases of these intents as plain strings (for a recognizer's grammar).
+
+        question: also that question's own answers ("it's off" at s1_sync_on).
+        """
+        own = self.question_phrases.get(question or "", {})
+        return [" ".join(p) for i in intents
+                for p in (*self.phrases_by_intent[i], *own.get(i, ()))]  # fmt: skip
 
     def parse(self, text: str, question: str | None = None) -> str:
         """The canonical intent of one utterance; `unknown` when unsure, `silence` when empty.
 
-        question: the id of the question being answered (a flow node id, or `fixed?`), so
-        answers can be read in context; None for the general vocabulary.
+        question: the id of the question being answered (a flow node id, `fixed?` or
+        `start`), so answers are read in context; None for the general vocabulary.
         """
-        words = normalize(text)
-        if not words:
+        found = self.tokens(text)
+        if not any(t != BREAK for t in found):
             return SILENCE
-        found = self._match(words)
-        commands = {i for i in found if i not in ANSWERS}
-        if len(commands) == 1:
-            return commands.pop()
-        if len(found) == 1:
-            return found.pop()
-        return UNKNOWN
+        mentions = self._mentions(found, question)
+        return interpretation.interpret(found, mentions, self.clause_openers)
 
-    def _match(self, words: list[str]) -> set[str]:
-        """Intents of the phrases found in words, scanning left to right, longest first."""
-        candidates = sorted(
-            ((p, i) for i, ps in self.phrases_by_intent.items() for p in ps),
-            key=lambda pair: -len(pair[0]),
+    def is_listed(self, text: str, question: str | None = None) -> bool:
+        """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
+        phrase = tuple(t for t in self.tokens(text) if t != BREAK)
+        return phrase in self.general or phrase in self.by_question.get(question or "", {})
+
+    def tokens(self, text: str) -> list[str]:
+        """The words as matched: contractions spelled out, clause breaks kept as BREAK."""
+        return self.contractions.expand(normalization.tokens(text))
+
+    def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
+        """The phrases found, in the order said: the reading with the longest phrases (words
+        understood minus phrases used), then the most words, then the fewest meanings ("let's |
+        begin again", not "let's begin | again"; "that | did not help", not "... | help")."""
+        own = self.by_question.get(question or "", {})
+        # best[i]: (words - phrases, words, -meanings) and the phrases, for words[i:]
+        best: list[tuple[tuple[int, int, int], list[Mention]]] = [((0, 0, 0), [])] * (
+            len(words) + 1
         )
-        found: set[str] = set()
-        pos = 0
-        while pos < len(words):
-            for phrase, intent in candidates:
-                if tuple(words[pos : pos + len(phrase)]) == phrase:
-                    found.add(self._negated(words, pos) if intent == "yes" else intent)
-                    pos += len(phrase)
-                    break
-            else:
-                pos += 1
-        return found
+        for start in range(len(words) - 1, -1, -1):
+            best[start] = best[start + 1]
+            for end in range(start + 1, min(start + self.longest_phrase, len(words)) + 1):
+                meaning = own.get(tuple(words[start:end])) or self.general.get(
+                    tuple(words[start:end])
+                )
+                if meaning is None:
+                    continue
+                (gain, covered, meanings), rest = best[end]
+                length = end - start
+                score = (gain + length - 1, covered + length, meanings - (meaning.kind != FILLER))
+                if score > best[start][0]:
+                    best[start] = (score, [replace(meaning, start=start, end=end), *rest])
+        return best[0][1]
 
-    @staticmethod
-    def _negated(words: list[str], pos: int) -> str:
-        before = words[max(0, pos - _NEGATION_REACH_WORDS) : pos]
-        return "no" if _NEGATIONS.intersection(before) else "yes"
+
+class _TableBuilder:
+    """Builds the phrase tables of one language file."""
+
+    def __init__(self, path: Path, contractions: Contractions, rules: dict[Any, Any]) -> None:
+        self.path = path
+        self.contractions = contractions
+        self.rules = rules
+        self.negations = {self.words(p) for p in self.strings("negations")}
+        self.weak_yes = [self.words(p) for p in self.strings("weak_yes")]
+        self.determiners = {self.words(p) for p in self.strings("determiners")}
+
+    def words(self, phrase: str) -> tuple[str, ...]:
+        return tuple(self.contractions.expand(normalize(phrase)))
+
+    def strings(self, key: str) -> list[str]:
+        return _strings(self.path, self.rules.get(key), f"understanding.{key}")
+
+    def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
+        negates = intent == "no" and any(phrase[-len(n) :] == n for n in self.negations)
+        determiner = intent == "no" and phrase in self.determiners
+        return Mention(intent, 0, 0, negates=negates, determiner=determiner)
+
+    def general(self, sections: dict[str, dict[str, list[str]]]) -> Table:
+        """Every phrase of these sections (name -> intent -> phrases) and of the rules."""
+        # "i am not" is left to the rules (weak yes + negation), which also read "I am not
+        # sure" (doubt) and "I am not signed in" (negated yes) right; as one phrase it would not.
+        derived = {w + n for w in self.weak_yes for n in self.negations}
+        table: Table = {}
+        for name, lists in sections.items():
+            for intent, phrases in lists.items():
+                for phrase in map(self.words, phrases):
+                    if phrase not in derived:
+                        meaning = self.meaning(intent, phrase)
+                        _add(table, phrase, meaning, self.path, f"{name}.{intent}")
+        for phrase in self.weak_yes:
+            table[phrase] = Mention("yes", 0, 0, weak=True)
+        for key, kind in _WORD_CLASSES.items():
+            for phrase in map(self.words, self.strings(key)):
+                _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
+        for key, kind in _WORDS_WITH_FALLBACK.items():
+            for phrase in map(self.words, self.strings(key)):
+                alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
+                table[phrase] = Mention(kind, 0, 0, fallback=alone.kind if alone else None)
+        return table
+
+    def for_question(self, own: dict[str, list[str]]) -> Table:
+        table: Table = {}
+        for intent, phrases in own.items():
+            table.update({w: self.meaning(intent, w) for w in map(self.words, phrases)})
+        return table
+
+
+def _plain(lists: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """intent -> phrases as normalized words, contractions kept (as a recognizer hears them)."""
+    return {i: tuple(tuple(normalize(p)) for p in ps) for i, ps in lists.items()}
+
+
+def _add(table: Table, phrase: tuple[str, ...], meaning: Mention, path: Path, key: str) -> None:
+    known = table.get(phrase)
+    if known is not None and known.kind != meaning.kind:
+        raise PromptError(path, key, f'"{" ".join(phrase)}" already means {known.kind}')
+    if phrase:
+        table[phrase] = meaning
+
+
+def _mapping(path: Path, raw: Any, key: str) -> dict[Any, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise PromptError(path, key, "not a mapping")
+    return raw
+
+
+def _strings(path: Path, raw: Any, key: str) -> list[str]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        raise PromptError(path, key, "not a list of phrases")
+    return raw
+
+
+def _intent_lists(path: Path, raw: Any, key: str, required: bool = False) -> dict[str, list[str]]:
+    """intent -> phrases, every key an intent; with required, every intent non-empty."""
+    if raw is None and not required:
+        return {}
+    if not isinstance(raw, dict):
+        raise PromptError(path, key, "missing or not a mapping of intent to phrases")
+    for intent in raw:
+        if intent not in INTENTS:
+            raise PromptError(path, f"{key}.{intent}", "not an intent of flow.md")
+    lists = {i: _strings(path, raw[i], f"{key}.{i}") for i in INTENTS if i in raw}
+    if required:
+        for intent in INTENTS:
+            if not lists.get(intent):
+                raise PromptError(path, f"{key}.{intent}", "missing or empty phrase list")
+    return lists

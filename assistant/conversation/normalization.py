@@ -1,0 +1,97 @@
+"""Text -> words, for any script: "Déjà fini" -> ["déjà", "fini"], "네 맞아요" -> ["네", "맞아요"].
+
+Unicode-aware: NFKC first (full-width letters, composed accents, Hangul syllables), then
+case folding; a word is a run of letters, digits and combining marks (Devanagari vowel
+signs are marks), with apostrophes inside it kept ("i'm", "aujourd'hui"). Punctuation that
+ends a clause is kept as BREAK for the reader (a negation does not reach past a comma).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+BREAK = ","
+"""Token standing for a pause in the sentence: a comma, a full stop, a dash..."""
+
+_APOSTROPHES = frozenset("'\u2019\u2018`\u02bc")
+SUFFIX_MARK = "-"
+"""Marks a contraction rule that applies to the end of any word ("-n't": "not")."""
+
+
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LNM"
+
+
+def _is_break(char: str) -> bool:
+    """Clause-ending punctuation; not a hyphen ("mm-hmm") nor an apostrophe."""
+    if char == "-" or char in _APOSTROPHES:
+        return False
+    return unicodedata.category(char) in ("Po", "Pd", "Ps", "Pe", "Pi", "Pf")
+
+
+def tokens(text: str) -> list[str]:
+    """Words and BREAKs in order; apostrophes inside a word become "'"."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    out: list[str] = []
+    word: list[str] = []
+    for index, char in enumerate(text):
+        if _is_word_char(char):
+            word.append(char)
+            continue
+        inside_word = word and index + 1 < len(text) and _is_word_char(text[index + 1])
+        if char in _APOSTROPHES and inside_word:
+            word.append("'")
+            continue
+        if word:
+            out.append("".join(word))
+            word = []
+        if _is_break(char) and out and out[-1] != BREAK:
+            out.append(BREAK)
+    if word:
+        out.append("".join(word))
+    return out
+
+
+def normalize(text: str) -> list[str]:
+    """Lower-case words, punctuation dropped, apostrophes kept ("I’m" -> "i'm")."""
+    return [t for t in tokens(text) if t != BREAK]
+
+
+@dataclass(frozen=True)
+class Contractions:
+    """Short forms and their long forms, from the language file ("isn't" -> "is not").
+
+    Whole words ("can't": "can not") and word endings marked with a leading "-" ("-n't":
+    "not", so "didn't" -> "did not"); a whole word wins over an ending.
+    """
+
+    whole: Mapping[str, tuple[str, ...]]
+    endings: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @classmethod
+    def from_mapping(cls, contractions: Mapping[str, str]) -> Contractions:
+        whole = {k: tuple(v.split()) for k, v in contractions.items() if not k.startswith("-")}
+        endings = tuple(
+            (k[len(SUFFIX_MARK) :], tuple(v.split()))
+            for k, v in contractions.items()
+            if k.startswith(SUFFIX_MARK)
+        )
+        return cls(whole, endings)
+
+    def expand(self, words: list[str]) -> list[str]:
+        """Each word replaced by its long form."""
+        out: list[str] = []
+        for word in words:
+            if word in self.whole:
+                out.extend(self.whole[word])
+                continue
+            for ending, long_form in self.endings:
+                if word.endswith(ending) and word != ending:
+                    out.append(word[: -len(ending)])
+                    out.extend(long_form)
+                    break
+            else:
+                out.append(word)
+        return out
