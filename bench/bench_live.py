@@ -31,7 +31,8 @@ import audio_fixtures  # noqa: E402 - the tests' sound server, reused on purpose
 
 from assistant.audio import wav_io  # noqa: E402
 from assistant.conversation import understanding  # noqa: E402
-from assistant.listening import voice_listener, vosk_recognizer  # noqa: E402
+from assistant.listening import recorded_audio, voice_listener, vosk_recognizer  # noqa: E402
+from assistant.listening.settings import ListeningSettings  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,13 +66,11 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic) -> int:
     vocab = understanding.Vocabulary.load("en")
     phrases = vocab.phrases(understanding.INTENTS)
     started = time.perf_counter()
-    listener = voice_listener.build_listener(
-        argparse.Namespace(model=None, input_device=None, list_devices=False), "en"
-    )
+    listener = voice_listener.build_listener(ListeningSettings(), "en")
     built_s = time.perf_counter() - started
-    model = listener._model.get(60)
+    engine = listener.engine(60)
+    assert isinstance(engine, vosk_recognizer.VoskEngine)
     ready_s = time.perf_counter() - started
-    offline = vosk_recognizer.PhraseRecognizer(model, phrases, meaning=vocab.parse)
 
     after_clip_ms: list[float] = []
     after_word_ms: list[float] = []
@@ -79,7 +78,8 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic) -> int:
     for label in ("yes", "no"):
         for wav in sorted((args.folder / label).glob("*.wav"))[: args.files]:
             samples = wav_io.read_wav_16k_mono(wav)
-            reference = vosk_recognizer.recognize_samples(offline, samples)
+            offline = engine.recognizer(phrases, wav_io.SPEECH_FORMAT.sample_rate_hz, vocab.parse)
+            reference = recorded_audio.recognize_samples(offline, samples)
             result: dict[str, object] = {}
 
             def listen(out: dict[str, object] = result) -> None:
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic) -> int:
 
             thread = threading.Thread(target=listen)
             thread.start()
-            time.sleep(0.2)  # listen() has drained and reset by now
+            listener.listening.wait(60)  # earlier audio discarded: speak now
             mic.silence(300)
             mic.write_samples(samples)
             mic.wait_until_played()

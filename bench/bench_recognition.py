@@ -26,8 +26,11 @@ from pathlib import Path
 
 from assistant.audio import wav_io
 from assistant.conversation import understanding
-from assistant.listening import vosk_recognizer
+from assistant.listening import recorded_audio, vosk_recognizer
+from assistant.listening.decision_to_utterance import dialog_text
+from assistant.listening.listening_words import ListeningWords
 from assistant.model_store import store
+from assistant.paths import PROMPTS_DIR
 
 ANSWERS = ("yes", "no")
 
@@ -51,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--distractors",
         default="default",
-        help="'default', 'none', or comma-separated words added to the grammar",
+        help="'default' (the language file's), 'none', or comma-separated words",
+    )
+    parser.add_argument(
+        "--no-free-pass", action="store_true", help="grammar only: no unrestricted second pass"
     )
     parser.add_argument("--early-stable-ms", type=float, default=vosk_recognizer.EARLY_STABLE_MS)
     parser.add_argument("--details", action="store_true", help="one line per file")
@@ -63,35 +69,31 @@ def main(argv: list[str] | None = None) -> int:
         print(store.missing_model_message(args.lang, args.model), file=sys.stderr)
         return 2
     load_started = time.perf_counter()
-    model = vosk_recognizer.load_model(model_dir)
+    engine = vosk_recognizer.load_engine(model_dir)
+    engine.free_pass_enabled = not args.no_free_pass
     load_s = time.perf_counter() - load_started
 
     vocab = understanding.Vocabulary.load(args.lang)
+    words = ListeningWords.load(args.lang, PROMPTS_DIR)
     phrases = vocab.phrases(understanding.INTENTS)
     if args.distractors == "default":
-        distractors: tuple[str, ...] = vosk_recognizer.DEFAULT_DISTRACTORS
+        distractors: tuple[str, ...] = words.distractors
     elif args.distractors == "none":
         distractors = ()
     else:
         distractors = tuple(args.distractors.split(","))
     vocab_words = {w for p in phrases for w in p.split()}
     distractors = tuple(d for d in distractors if d not in vocab_words)
-    early = vosk_recognizer.PhraseRecognizer(
-        model,
-        phrases,
-        meaning=vocab.parse,
-        distractors=distractors,
-        early_stable_ms=args.early_stable_ms,
-        min_confidence=args.min_confidence,
-    )
-    vosk_default = vosk_recognizer.PhraseRecognizer(
-        model,
-        phrases,
-        meaning=vocab.parse,
-        distractors=distractors,
-        early_stable_ms=None,
-        min_confidence=args.min_confidence,
-    )
+
+    def fresh(early_stable_ms: float | None) -> vosk_recognizer.PhraseRecognizer:
+        """A new recognizer for each file, as the assistant makes one for each answer."""
+        return engine.recognizer(
+            phrases, wav_io.SPEECH_FORMAT.sample_rate_hz, vocab.parse,
+            distractors=distractors, continuations=words.continuations,
+            early_stable_ms=early_stable_ms, min_confidence=args.min_confidence,
+        )  # fmt: skip
+
+    early = fresh(args.early_stable_ms)  # for the grammar's size in the report
 
     labels = sorted(d.name for d in args.folder.iterdir() if d.is_dir())
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
@@ -104,12 +106,12 @@ def main(argv: list[str] | None = None) -> int:
         for wav in sorted((args.folder / label).glob("*.wav")):
             samples = wav_io.read_wav_16k_mono(wav)
             started = time.perf_counter()
-            decision = vosk_recognizer.recognize_samples(early, samples)
+            decision = recorded_audio.recognize_samples(fresh(args.early_stable_ms), samples)
             compute_s += time.perf_counter() - started
             audio_s += decision.decided_at_ms / 1000
-            reference = vosk_recognizer.recognize_samples(vosk_default, samples)
+            reference = recorded_audio.recognize_samples(fresh(None), samples)
             # What the dialog would get: "" -> silence, UNK -> unknown.
-            intent = vocab.parse(vosk_recognizer.dialog_text(decision, vocab.parse))
+            intent = vocab.parse(dialog_text(decision, vocab.parse))
             outcome = intent
             if intent in ANSWERS and not decision.confident:
                 outcome = f"{intent}?"  # the dialog would ask "did you say ...?"

@@ -24,12 +24,6 @@ def imported_modules(*args: str, stdin: str = "") -> set[str]:
     return {ln.rsplit("|", 1)[1].strip().split(".")[0] for ln in lines}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="on the cli branch alone, the run parser's listening options come from "
-    "listening/voice_listener.py, which imports numpy; the listen branch moves them to "
-    "cli/listening_options.py. After that merge this passes: remove this mark.",
-)
 @pytest.mark.parametrize("mode", ["--text", "--script"])
 def test_text_and_script_modes_do_not_import_the_voice_stack(tmp_path, mode):
     script = tmp_path / "answers.txt"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import queue
+import threading
 import time
 from pathlib import Path
 
@@ -72,16 +73,35 @@ def test_speaker_recording_captures_what_is_played(pulse_server, speaker_recordi
 # --- the Listener built the way the assistant builds it -----------------------------------
 
 
+def settings(model_dir, **changes):
+    from assistant.listening.settings import ListeningSettings
+
+    return ListeningSettings(model_dir=model_dir, **changes)
+
+
 @pytest.fixture
 def listener(pulse_server, virtual_mic, vosk_model_dir):
-    import argparse
-
     from assistant.listening import voice_listener
 
-    args = argparse.Namespace(model=str(vosk_model_dir), input_device=None, list_devices=False)
-    built = voice_listener.build_listener(args, "en")
+    built = voice_listener.build_listener(settings(vosk_model_dir), "en")
     yield built
     built.close()
+
+
+def answer_when_listening(listener, mic, *clips, lead_ms: float = 300):
+    """listen() in a thread; the clips are spoken once it takes audio, as a person answers
+    after the cue. (Audio queued earlier is discarded by design; a test that raced the
+    model load with its answer was flaky.)"""
+    result: dict[str, object] = {}
+    thread = threading.Thread(target=lambda: result.update(u=listener.listen(answer_phrases())))
+    thread.start()
+    assert listener.listening.wait(60), "the listener never started listening"
+    mic.silence(lead_ms)
+    for clip in clips:
+        mic.write_wav(clip)
+    thread.join(60)
+    assert not thread.is_alive()
+    return result["u"]
 
 
 def answer_phrases() -> list[str]:
@@ -99,9 +119,7 @@ def intent_of(text: str) -> str:
 @pytest.mark.audio
 @pytest.mark.parametrize(("label", "index"), [("yes", 1), ("no", 2), ("yes", 3)])
 def test_listener_hears_real_answers(listener, virtual_mic, label, index):
-    virtual_mic.silence(400)
-    virtual_mic.write_wav(dev_wav(label, index))
-    utterance = listener.listen(answer_phrases())
+    utterance = answer_when_listening(listener, virtual_mic, dev_wav(label, index))
     assert utterance is not None
     assert intent_of(utterance.text) == label
 
@@ -109,7 +127,7 @@ def test_listener_hears_real_answers(listener, virtual_mic, label, index):
 @pytest.mark.audio
 def test_listener_discards_audio_from_before_listen(listener, virtual_mic):
     """Half duplex: what was captured while the assistant spoke must not count as an answer."""
-    listener.listen.__self__._model.get(30)  # model loaded: timing below is then honest
+    listener.engine(30)  # model loaded: timing below is then honest
     virtual_mic.write_wav(dev_wav("yes", 4))
     virtual_mic.wait_until_played()
     time.sleep(0.3)  # the "yes" is now in the capture queue, before listen() starts
@@ -121,10 +139,16 @@ def test_listener_discards_audio_from_before_listen(listener, virtual_mic):
 
 
 @pytest.mark.audio
-def test_listener_reports_silence(listener, virtual_mic):
-    listener.silence_timeout_ms = 1500
+def test_listener_reports_silence(pulse_server, virtual_mic, vosk_model_dir):
+    from assistant.listening import voice_listener
+
+    listener = voice_listener.build_listener(
+        settings(vosk_model_dir, silence_timeout_ms=1500), "en"
+    )
+    listener.engine(30)
     started = time.monotonic()
     utterance = listener.listen(answer_phrases())
+    listener.close()
     assert utterance is not None
     assert utterance.text == ""
     assert time.monotonic() - started < 6
@@ -133,7 +157,7 @@ def test_listener_reports_silence(listener, virtual_mic):
 @pytest.mark.audio
 def test_listener_decides_soon_after_the_word(listener, virtual_mic):
     """Wall clock, through the whole chain: a one-word answer is acted on promptly."""
-    listener.listen.__self__._model.get(30)
+    listener.engine(30)
     phrases = answer_phrases()
     virtual_mic.silence(300)
     duration_s = virtual_mic.write_wav(dev_wav("yes", 6))
@@ -149,33 +173,27 @@ def test_listener_decides_soon_after_the_word(listener, virtual_mic):
 
 
 def test_no_model_is_one_clear_line_with_the_command(tmp_path, monkeypatch):
-    import argparse
-
     from assistant.interfaces import VoiceUnavailable
     from assistant.listening import voice_listener
     from assistant.model_store import lookup as models
 
     monkeypatch.setattr(models, "checkout_models_dir", lambda: tmp_path / "a")
     monkeypatch.setattr(models, "user_models_dir", lambda: tmp_path / "b")
-    args = argparse.Namespace(model=None, input_device=None, list_devices=False)
     with pytest.raises(VoiceUnavailable) as caught:
-        voice_listener.build_listener(args, "en")
+        voice_listener.build_listener(settings(None), "en")
     message = str(caught.value)
     assert "\n" not in message and "fetch-model" in message and "models download" in message
 
 
 @pytest.mark.audio
 def test_unknown_input_device_is_voice_unavailable(pulse_server, vosk_model_dir):
-    import argparse
-
     from assistant.interfaces import VoiceUnavailable
     from assistant.listening import voice_listener
 
-    args = argparse.Namespace(
-        model=str(vosk_model_dir), input_device="no-such-microphone-xyz", list_devices=False
-    )
     with pytest.raises(VoiceUnavailable) as caught:
-        voice_listener.build_listener(args, "en")
+        voice_listener.build_listener(
+            settings(vosk_model_dir, input_device="no-such-microphone-xyz"), "en"
+        )
     assert "\n" not in str(caught.value)
 
 
@@ -183,15 +201,19 @@ def test_unknown_input_device_is_voice_unavailable(pulse_server, vosk_model_dir)
 def test_list_devices_prints_the_microphones(pulse_server, capsys):
     import argparse
 
-    from assistant.listening import voice_listener
+    from assistant.cli import listening_options
 
     parser = argparse.ArgumentParser()
-    voice_listener.add_arguments(parser)
+    listening_options.add_arguments(parser)
     args = parser.parse_args(["--list-devices"])
-    assert voice_listener.handle_info_flags(args) == 0
+    assert listening_options.handle_info_flags(args) == 0
     out = capsys.readouterr().out
     assert "default" in out or "pulse" in out
-    assert voice_listener.handle_info_flags(parser.parse_args([])) is None
+    assert listening_options.handle_info_flags(parser.parse_args([])) is None
+    built = listening_options.settings_from(
+        parser.parse_args(["--model", "m", "--input-device", "2"])
+    )
+    assert (str(built.model_dir), built.input_device) == ("m", "2")
 
 
 class FakeMicrophone:
@@ -224,13 +246,15 @@ class FakeMicrophone:
 
 def fake_listener(vosk_model_dir, microphone):
     from assistant.conversation.understanding import Vocabulary
-    from assistant.listening import voice_listener, vosk_recognizer
+    from assistant.listening import voice_listener
+    from assistant.listening.recognizer import BackgroundEngine
 
     messages: list[str] = []
-    listener = voice_listener.VoskListener(
-        vosk_recognizer.BackgroundModel(vosk_model_dir),
+    listener = voice_listener.VoiceListener(
+        BackgroundEngine("vosk", vosk_model_dir),
         microphone,
         Vocabulary.load("en").parse,
+        settings(vosk_model_dir),
         notify=messages.append,
     )
     return listener, messages
@@ -294,8 +318,6 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
     pulse_server, vosk_model_dir, tmp_path, monkeypatch
 ):
     """A second private server is killed under a live listener: one message, then None."""
-    import argparse
-
     import audio_fixtures
 
     from assistant.listening import voice_listener
@@ -305,18 +327,15 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
     mic = audio_fixtures.VirtualMic(doomed.mic_fifo)
     messages: list[str] = []
     try:
-        args = argparse.Namespace(model=str(vosk_model_dir), input_device=None, list_devices=False)
-        listener = voice_listener.build_listener(args, "en")
+        listener = voice_listener.build_listener(settings(vosk_model_dir), "en")
         listener._notify = messages.append
-        mic.silence(300)
-        mic.write_wav(dev_wav("yes", 13))
-        first = listener.listen(answer_phrases())
+        first = answer_when_listening(listener, mic, dev_wav("yes", 13))
         assert first is not None and intent_of(first.text) == "yes"
         doomed.process.kill()
         doomed.process.wait()
         started = time.monotonic()
         assert listener.listen(answer_phrases()) is None
-        assert time.monotonic() - started < voice_listener.MIC_STALL_TIMEOUT_S + 3
+        assert time.monotonic() - started < listener.settings.mic_stall_timeout_s + 3
         assert len(messages) == 1 and "\n" not in messages[0]
         listener.close()
     finally:
@@ -370,12 +389,12 @@ def test_recognizer_at_the_device_rate(vosk_model_dir):
     """Audio at 44.1 kHz goes to Vosk as is (it resamples), and is still understood."""
     from assistant.audio import wav_io
     from assistant.conversation.understanding import Vocabulary
-    from assistant.listening import vosk_recognizer
+    from assistant.listening import recorded_audio, vosk_recognizer
 
     vocab = Vocabulary.load("en")
-    model = vosk_recognizer.load_model(vosk_model_dir)
-    rec = vosk_recognizer.PhraseRecognizer(model, answer_phrases(), 44100, meaning=vocab.parse)
+    engine = vosk_recognizer.load_engine(vosk_model_dir)
+    rec = engine.recognizer(answer_phrases(), 44100, vocab.parse)
     samples = wav_io.read_wav_16k_mono(dev_wav("yes", 14)).astype(np.float32) / 32768
     at_44k = wav_io.float_to_int16(wav_io.resample(samples, 16000, 44100))
-    decision = vosk_recognizer.recognize_samples(rec, at_44k)
+    decision = recorded_audio.recognize_samples(rec, at_44k)
     assert intent_of(decision.text) == "yes"

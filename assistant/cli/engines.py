@@ -17,23 +17,20 @@ from assistant.text_mode import ScriptListener, StdinListener, TextSpeaker
 
 
 def add_arguments(run: argparse.ArgumentParser) -> None:
-    from assistant.listening import voice_listener
+    from assistant.cli import listening_options
     from assistant.speaking import voice_speaker
 
     voice_speaker.add_arguments(run.add_argument_group("speaking"))
-    voice_listener.add_arguments(run.add_argument_group("listening"))
+    listening_options.add_arguments(run.add_argument_group("listening"))
 
 
 def handle_info_flags(args: argparse.Namespace) -> int | None:
     """--list-voices, --list-devices: print and return an exit code; None otherwise."""
-    from assistant.listening import voice_listener
+    from assistant.cli import listening_options
     from assistant.speaking import voice_speaker
 
-    for module in (voice_speaker, voice_listener):
-        code = module.handle_info_flags(args)
-        if code is not None:
-            return code
-    return None
+    code = voice_speaker.handle_info_flags(args)
+    return code if code is not None else listening_options.handle_info_flags(args)
 
 
 def _sentence(err: Exception) -> str:
@@ -57,7 +54,11 @@ def choose(
     printer = TextSpeaker()
     speaker: Speaker = printer
     if run.mode is InputMode.VOICE or (script is not None and args.speak_to is not None):
+        from assistant.audio import library_noise
         from assistant.speaking import voice_speaker
+
+        # ALSA's own messages ("underrun occurred") go to the log, not over the conversation.
+        library_noise.route_alsa_errors_to_log()
 
         try:
             speaker = voice_speaker.build_speaker(args, printer)
@@ -67,10 +68,12 @@ def choose(
         return speaker, ScriptListener(script)
     if run.mode is InputMode.TEXT:
         return speaker, StdinListener()
+    from assistant.cli import listening_options
     from assistant.listening import voice_listener
 
     try:
-        listener: Listener = voice_listener.build_listener(args, run.lang)
+        settings = listening_options.settings_from(args)
+        listener: Listener = voice_listener.build_listener(settings, run.lang)
     except VoiceUnavailable as err:
         _note(f"Voice input unavailable: {_sentence(err)} Type your answers instead.")
         return speaker, StdinListener()

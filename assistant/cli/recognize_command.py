@@ -1,8 +1,11 @@
-"""`python -m assistant recognize [--lang en] [--model DIR] WAV [WAV...]`
+"""`python -m assistant recognize [--lang en] [--model DIR] [--question ID] WAV [WAV...]`
 
-Recognizes each recording as the answer to a yes/no question (answers and commands allowed,
-exactly as the dialog listens), streamed as from a microphone. Prints one JSON object per
-file, in order: file, text, intent, confidence, confident, decided_at_ms, speech_end_ms.
+Recognizes each recording as the answer to a question (answers and commands allowed, exactly
+as the dialog listens), streamed as from a microphone, each file with a fresh recognizer:
+nothing heard in one file changes what is heard in the next. Prints one JSON object per file,
+in order: file, text, intent, confidence, confident, heard, decided_at_ms, speech_end_ms,
+duration_ms. --question ID (a flow node id, or `fixed?`) reads the answers in that
+question's context, as the dialog does; without it the general vocabulary applies.
 Any sample rate or channel count is converted to 16 kHz mono first.
 
 A missing or unreadable file gives a line with an "error" field instead; the exit code is
@@ -12,13 +15,12 @@ then 2 (0 when every file was recognized). No model: one message saying how to g
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
 
-from assistant.audio import wav_io
-from assistant.listening import vosk_recognizer
-from assistant.model_store import store
+from assistant.cli import listening_options
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -31,7 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("wavs", nargs="+", type=Path, metavar="WAV")
     parser.add_argument("--lang", default="en")
-    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    listening_options.add_model_argument(parser)
+    parser.add_argument(
+        "--question",
+        metavar="ID",
+        help="the question answered: a flow node id, or fixed? (default: none, general words)",
+    )
     parser.add_argument(
         "--vosk-endpointing",
         action="store_true",
@@ -41,25 +48,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: `recognize` is the only subcommand that needs numpy and the engine.
+    from assistant.audio import wav_io
     from assistant.conversation.understanding import INTENTS, Vocabulary
-    from assistant.paths import PROMPTS_DIR
+    from assistant.listening import recorded_audio
+    from assistant.listening.decision_to_utterance import to_utterance
+    from assistant.listening.listening_words import ListeningWords
+    from assistant.listening.recognizer import RecognizerUnavailable, engine_loader
+    from assistant.model_store import store
 
-    model_dir = store.find_model(args.lang, args.model)
+    settings = listening_options.settings_from(args)
+    explicit = None if settings.model_dir is None else str(settings.model_dir)
+    model_dir = store.find_model(args.lang, explicit)
     if model_dir is None:
-        print(f"error: {store.missing_model_message(args.lang, args.model)}", file=sys.stderr)
+        print(f"error: {store.missing_model_message(args.lang, explicit)}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        vocab = Vocabulary.load(args.lang, getattr(args, "prompts", None) or PROMPTS_DIR)
-        model = vosk_recognizer.load_model(model_dir)
-        recognizer = vosk_recognizer.PhraseRecognizer(
-            model,
-            vocab.phrases(INTENTS),
-            meaning=vocab.parse,
-            early_stable_ms=None if args.vosk_endpointing else vosk_recognizer.EARLY_STABLE_MS,
-        )
-    except (vosk_recognizer.RecognizerUnavailable, OSError, ValueError) as exc:
+        vocab = Vocabulary.load(args.lang, settings.prompts_dir)
+        words = ListeningWords.load(args.lang, settings.prompts_dir)
+        engine = engine_loader(settings.engine)(model_dir)
+    except (RecognizerUnavailable, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    meaning = functools.partial(vocab.parse, question=args.question)
+    early: dict[str, float | None] = {"early_stable_ms": None} if args.vosk_endpointing else {}
     failed = False
     for wav in args.wavs:
         try:
@@ -72,16 +84,20 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             _emit({"file": str(wav), "error": f"cannot read: {exc}"})
             continue
-        decision = vosk_recognizer.recognize_samples(recognizer, samples)
-        text = vosk_recognizer.dialog_text(decision, vocab.parse)
+        recognizer = engine.recognizer(
+            vocab.phrases(INTENTS), wav_io.SPEECH_FORMAT.sample_rate_hz, meaning,
+            distractors=words.distractors, continuations=words.continuations, **early,
+        )  # fmt: skip
+        decision = recorded_audio.recognize_samples(recognizer, samples)
+        utterance = to_utterance(decision, meaning)
         end_ms = decision.speech_end_ms
         _emit(
             {
                 "file": str(wav),
-                "text": text,
-                "intent": vocab.parse(text),
+                "text": utterance.text,
+                "intent": meaning(utterance.text),
                 "confidence": round(decision.confidence, 3),
-                "confident": decision.confident and text == decision.text,
+                "confident": utterance.confident,
                 "heard": decision.text,
                 "decided_at_ms": round(decision.decided_at_ms),
                 "speech_end_ms": None if end_ms is None else round(end_ms),

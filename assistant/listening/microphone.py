@@ -17,11 +17,12 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.audio import devices
+from assistant.audio import devices, library_noise
+from assistant.audio.audio_format import SPEECH_FORMAT
 
 log = logging.getLogger(__name__)
 
-PREFERRED_SAMPLE_RATE_HZ = 16000
+PREFERRED_SAMPLE_RATE_HZ = SPEECH_FORMAT.sample_rate_hz
 BLOCK_MS = 40
 # Bound on queued audio: if the consumer stalls for longer, older blocks are dropped and
 # counted, instead of growing memory without limit.
@@ -33,8 +34,10 @@ class MicrophoneError(Exception):
 
 
 def _sounddevice() -> Any:
+    library_noise.route_alsa_errors_to_log()
     try:
-        import sounddevice
+        with library_noise.stderr_to_log("PortAudio"):  # it prints while it scans devices
+            import sounddevice
     except (ImportError, OSError) as exc:  # OSError: PortAudio library missing
         raise MicrophoneError(f"sounddevice/PortAudio cannot be loaded: {exc}") from exc
     return sounddevice
@@ -70,18 +73,23 @@ class Microphone:
         block_frames = int(self.sample_rate_hz * block_ms / 1000)
         self._queue: queue.Queue[bytes] = queue.Queue(maxsize=max(1, MAX_QUEUED_MS // block_ms))
         try:
-            self._stream = sd.RawInputStream(
-                samplerate=self.sample_rate_hz,
-                blocksize=block_frames,
-                device=self.device,
-                channels=1,
-                dtype="int16",
-                callback=self._callback,
-                finished_callback=self._finished,
-            )
-            self._stream.start()
+            with library_noise.stderr_to_log("opening the microphone"):
+                self._stream = self._open(sd, block_frames)
         except Exception as exc:
             raise MicrophoneError(f"cannot open the microphone: {exc}") from exc
+
+    def _open(self, sd: Any, block_frames: int) -> Any:
+        stream = sd.RawInputStream(
+            samplerate=self.sample_rate_hz,
+            blocksize=block_frames,
+            device=self.device,
+            channels=1,
+            dtype="int16",
+            callback=self._callback,
+            finished_callback=self._finished,
+        )
+        stream.start()
+        return stream
 
     def _choose_rate(self, sd: Any) -> int:
         try:

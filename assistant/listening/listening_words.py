@@ -1,0 +1,37 @@
+"""The words listening needs per language, from the `listening:` section of prompts/<lang>.yaml.
+
+distractors: common words in no answer or command, so out-of-grammar speech has somewhere
+  to go (grammar.py); only words that sound unlike the answers (measured: near neighbours
+  such as "now" for "no" stole real answers).
+continuations: words that may follow a complete answer and change it ("definitely" ->
+  "definitely not"), so no early decision is taken on the shorter one (end_of_answer.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.conversation.prompt_files import PromptError, load_yaml
+
+
+@dataclass(frozen=True)
+class ListeningWords:
+    distractors: tuple[str, ...] = ()
+    continuations: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, lang: str, prompts_dir: Path) -> ListeningWords:
+        """The section of prompts_dir/<lang>.yaml; empty lists when it has none."""
+        path = prompts_dir / f"{lang}.yaml"
+        section = load_yaml(path).get("listening", {})
+        if not isinstance(section, dict):
+            raise PromptError(path, "listening", "not a mapping")
+        return cls(*(_words(path, section, key) for key in ("distractors", "continuations")))
+
+
+def _words(path: Path, section: dict[str, object], key: str) -> tuple[str, ...]:
+    entries = section.get(key, [])
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        raise PromptError(path, f"listening.{key}", "not a list of words")
+    return tuple(" ".join(e.lower().split()) for e in entries if e.strip())

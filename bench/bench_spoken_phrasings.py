@@ -1,0 +1,192 @@
+"""Spoken phrasings, as the assistant hears them: synthesized voices, clean and in noise.
+
+    python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
+        [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--details]
+
+Every line of bench/data/spoken_phrasings.tsv (written as people answer, not copied from the
+vocabulary) is synthesized by espeak-ng with voices and rates the recognizer was not tuned
+on (the tests use en-us, en-gb and en-us+f3 at 130/175/230 wpm), then recognized exactly as
+`recognize --question ID` does it: a fresh recognizer, the answers and commands as grammar,
+300 ms before and 1.5 s after the speech, 40 ms slices. Noise covers the whole clip, at
+--snr-db below the speech: "talkers" are two other espeak-ng voices reading unrelated
+sentences at once, "pink" is 1/f noise. Both are made here, seeded, so runs repeat.
+
+Outcomes per file: right (the intent; an answer heard unsure counts, the dialog confirms
+it), wrong (another answer or command; acted on without asking, or only after "Did you say
+...?"; yes<->no flips also counted apart), or asked again (unknown or silence). Also: the
+decision delay after the speech ends, and the compute real-time factor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from assistant.audio import wav_io
+from assistant.conversation.understanding import INTENTS, Vocabulary
+from assistant.listening import recorded_audio, vosk_recognizer
+from assistant.listening.decision_to_utterance import to_utterance
+from assistant.listening.listening_words import ListeningWords
+from assistant.model_store import store
+from assistant.paths import PROMPTS_DIR
+
+PHRASES = Path(__file__).resolve().parent / "data" / "spoken_phrasings.tsv"
+RATE_HZ = wav_io.SPEECH_FORMAT.sample_rate_hz
+LEAD_MS, TAIL_MS = 300, 1500
+NOT_UNDERSTOOD = ("unknown", "silence")
+TALKER_VOICES = ("en-gb-scotland", "en-029")
+TALKER_TEXT = (
+    "The weather tomorrow will be cloudy with a chance of rain in the afternoon. "
+    "Our next guest has written three books about gardening and the history of roses. "
+    "Traffic is heavy on the bridge this morning, so leave a little earlier than usual. "
+)
+
+
+def load_phrasings() -> list[tuple[str, str | None, str]]:
+    rows = []
+    for line in PHRASES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            intent, question, text = line.split("\t")
+            rows.append((intent, None if question == "-" else question, text))
+    return rows
+
+
+def espeak(folder: Path, text: str, voice: str, rate_wpm: int) -> np.ndarray:
+    """int16 16 kHz mono speech, leading and trailing silence cut."""
+    path = folder / f"{voice}_{rate_wpm}_{zlib.crc32(text.encode())}.wav"
+    if not path.exists():
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate_wpm), "-w", str(path), text],
+                       check=True, capture_output=True)  # fmt: skip
+    samples = wav_io.read_wav_16k_mono(path)
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > 300)
+    return samples[loud[0] : loud[-1] + 1] if len(loud) else samples
+
+
+def talkers(folder: Path) -> np.ndarray:
+    """Two other voices reading at once, as float in -1..1."""
+    voices = [espeak(folder, TALKER_TEXT, v, 165).astype(np.float32) / 32768 for v in TALKER_VOICES]
+    length = min(len(v) for v in voices)
+    return sum(v[:length] for v in voices) / len(voices)
+
+
+def pink(frames: int, rng: np.random.Generator) -> np.ndarray:
+    spectrum = np.fft.rfft(rng.standard_normal(frames))
+    spectrum /= np.sqrt(np.maximum(np.arange(len(spectrum)), 1))
+    return np.fft.irfft(spectrum, frames).astype(np.float32)
+
+
+def mix(
+    speech: np.ndarray, noise: np.ndarray | None, snr_db: float, rng: np.random.Generator
+) -> np.ndarray:
+    """Speech with silence around it, noise over everything at snr_db below the speech."""
+    clean = speech.astype(np.float32) / 32768
+    lead, tail = np.zeros(RATE_HZ * LEAD_MS // 1000), np.zeros(RATE_HZ * TAIL_MS // 1000)
+    padded = np.concatenate([lead, clean, tail]).astype(np.float32)
+    if noise is None:
+        return wav_io.float_to_int16(padded)
+    start = int(rng.integers(0, max(1, len(noise) - len(padded))))
+    part = np.resize(noise[start:], len(padded))
+    gain = np.sqrt(np.mean(clean**2) / max(np.mean(part**2), 1e-12)) / 10 ** (snr_db / 20)
+    return wav_io.float_to_int16(padded + gain * part)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--voices", default="en-gb-x-rp,en-us+m3,en-gb-x-gbclan+f2")
+    parser.add_argument("--rates", default="150,195")
+    parser.add_argument("--noise", default="clean,talkers,pink")
+    parser.add_argument("--snr-db", type=float, default=10.0)
+    parser.add_argument("--no-free-pass", action="store_true")
+    parser.add_argument("--details", action="store_true", help="one JSON line per file")
+    args = parser.parse_args(argv)
+    if shutil.which("espeak-ng") is None:
+        print("espeak-ng is needed", file=sys.stderr)
+        return 2
+    model_dir = store.find_model("en")
+    if model_dir is None:
+        print(store.missing_model_message("en", None), file=sys.stderr)
+        return 2
+    engine = vosk_recognizer.load_engine(model_dir)
+    engine.free_pass_enabled = not args.no_free_pass
+    vocab = Vocabulary.load("en")
+    words = ListeningWords.load("en", PROMPTS_DIR)
+    folder = Path(tempfile.mkdtemp(prefix="bench-phrasings-"))
+    rng = np.random.default_rng(7)
+    noises = {"clean": None, "talkers": talkers(folder), "pink": pink(RATE_HZ * 60, rng)}
+    phrasings = load_phrasings()
+    print("| noise | files | right | yes<->no flips | wrong, acted on | wrong, confirmed first "
+          "| asked again | delay, one word | delay, phrase | real-time factor |")  # fmt: skip
+    print("|---" * 10 + "|")
+    for condition in args.noise.split(","):
+        counts: Counter[str] = Counter()
+        delays: dict[str, list[float]] = {"word": [], "phrase": []}
+        compute_s = audio_s = 0.0
+        for voice in args.voices.split(","):
+            for rate in map(int, args.rates.split(",")):
+                for intent, question, text in phrasings:
+                    speech = espeak(folder, text, voice, rate)
+                    samples = mix(speech, noises[condition], args.snr_db, rng)
+                    meaning = functools.partial(vocab.parse, question=question)
+                    recognizer = engine.recognizer(
+                        vocab.phrases(INTENTS), RATE_HZ, meaning,
+                        distractors=words.distractors, continuations=words.continuations,
+                    )  # fmt: skip
+                    started = time.perf_counter()
+                    decision = recorded_audio.recognize_samples(
+                        recognizer, samples, leading_silence_ms=0, trailing_silence_ms=0
+                    )
+                    compute_s += time.perf_counter() - started
+                    audio_s += decision.decided_at_ms / 1000
+                    utterance = to_utterance(decision, meaning)
+                    heard = meaning(utterance.text)
+                    if heard == intent:
+                        outcome = "right"
+                        speech_end_ms = LEAD_MS + 1000 * len(speech) / RATE_HZ
+                        kind = "word" if len(text.split()) == 1 else "phrase"
+                        delays[kind].append(decision.decided_at_ms - speech_end_ms)
+                    elif heard in NOT_UNDERSTOOD:
+                        outcome = "asked again"
+                    else:
+                        outcome = "flip" if {heard, intent} == {"yes", "no"} else "wrong"
+                        outcome += " acted" if utterance.confident else " confirmed"
+                    counts[outcome] += 1
+                    if args.details:
+                        print(json.dumps({"condition": condition, "voice": voice, "rate": rate,
+                                          "text": text, "intent": intent, "heard": heard,
+                                          "decision": decision.text, "reason": decision.reason,
+                                          "outcome": outcome}))  # fmt: skip
+        total = sum(counts.values())
+        flips = counts["flip acted"] + counts["flip confirmed"]
+        acted = counts["flip acted"] + counts["wrong acted"]
+        confirmed = counts["flip confirmed"] + counts["wrong confirmed"]
+
+        def pct(n: int, total: int = total) -> str:
+            return f"{100 * n / total:.1f}%"
+
+        def median(values: list[float]) -> str:
+            return f"{statistics.median(values):.0f} ms" if values else "-"
+
+        print(
+            f"| {condition} | {total} | {pct(counts['right'])} | {pct(flips)} | {pct(acted)} "
+            f"| {pct(confirmed)} | {pct(counts['asked again'])} | {median(delays['word'])} "
+            f"| {median(delays['phrase'])} | {compute_s / audio_s:.3f} |",
+            flush=True,
+        )
+    shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

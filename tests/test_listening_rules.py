@@ -1,0 +1,265 @@
+"""The rules of listening as pure logic: no model, no sound server.
+
+Grammar building, the end-of-answer (early decision) rule, Decision -> Utterance, the
+unrestricted pass's rules, the microphone loop and choosing an engine by name. The same
+rules run on real audio in test_recognition.py and test_voice_input.py.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from assistant.conversation.prompt_files import PromptError
+from assistant.conversation.understanding import INTENTS, Vocabulary
+from assistant.listening import free_pass, grammar, listen_loop
+from assistant.listening.decision_to_utterance import dialog_text, to_utterance
+from assistant.listening.end_of_answer import EndOfAnswer
+from assistant.listening.listening_words import ListeningWords
+from assistant.listening.recognizer import (
+    UNK,
+    Decision,
+    RecognizerUnavailable,
+    Word,
+    engine_loader,
+)
+from assistant.listening.settings import ListeningSettings
+
+REPO_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+VOCAB = Vocabulary.load("en")
+
+
+def words(*spec: str | tuple[str, float]) -> list[Word]:
+    """Words 0.3 s apart; a tuple gives the confidence."""
+    out = []
+    for i, item in enumerate(spec):
+        word, conf = item if isinstance(item, tuple) else (item, 1.0)
+        out.append(Word(word, conf, 0.3 * i, 0.3 * i + 0.25))
+    return out
+
+
+def decided(*spec: str | tuple[str, float], phrases=("yes", "no", "go back", "stop")) -> Decision:
+    return grammar.decide_words(words(*spec), set(phrases), {"hello", "water"}, 0.85, 500, "early")
+
+
+# --- grammar ---------------------------------------------------------------------------------
+
+
+def test_phrases_are_cleaned_and_those_with_unknown_words_dropped():
+    kept, dropped = grammar.split_known(
+        ["Yes", "no", "yes", "zzqx blorf", "go  back"], lambda w: w != "zzqx"
+    )
+    assert kept == ["yes", "no", "go back"]
+    assert dropped == ["zzqx blorf"]
+
+
+def test_distractors_leave_out_phrase_words_and_words_the_model_lacks():
+    chosen = grammar.choose_distractors(
+        ["hello", "water", "zzqx", UNK], ["hello there", "yes"], lambda w: w != "zzqx"
+    )
+    assert chosen == ["water"]
+    assert grammar.grammar_entries(["yes"], chosen) == ["yes", "water", UNK]
+
+
+def test_phrase_sequences_follow_the_looping_grammar():
+    phrases = {"no", "stop", "go back"}
+    assert grammar.is_phrase_sequence("no stop", phrases)
+    assert grammar.is_phrase_sequence("go back", phrases)
+    assert not grammar.is_phrase_sequence("go", phrases)
+    assert not grammar.is_phrase_sequence("", phrases)
+
+
+def test_a_confident_phrase_a_doubtful_one_and_one_mixed_with_distractors():
+    assert decided("yes").confident
+    doubtful = decided(("no", 0.6))
+    assert (doubtful.text, doubtful.confident, doubtful.in_grammar) == ("no", False, True)
+    mixed = decided("hello", "no")
+    assert (mixed.text, mixed.confident) == ("no", False)
+    assert decided("water").text == "water" and not decided("water").in_grammar
+    assert decided(UNK).text == UNK
+    assert decided().text == "" and decided().confident
+
+
+# --- the end of an answer ----------------------------------------------------------------------
+
+
+def test_an_answer_is_final_unless_something_longer_means_something_else():
+    rule = EndOfAnswer(VOCAB.phrases(INTENTS), VOCAB.parse)
+    assert rule.can_decide_early("yes")  # "yes please" is still yes
+    assert rule.can_decide_early("no")
+    assert not rule.can_decide_early("it is")  # "it is not" means no
+    assert not rule.can_decide_early("i")  # not a phrase
+
+
+MEANINGS = {
+    "definitely": "yes", "definitely not": "no", "let's start": "yes",
+    "let's start from scratch": "start_over", "yes": "yes",
+}  # fmt: skip
+
+
+def meaning(text: str) -> str:
+    return MEANINGS.get(text, "unknown")
+
+
+def test_no_early_decision_when_a_continuation_word_changes_the_answer():
+    phrases = ["definitely", "let's start", "yes"]
+    plain = EndOfAnswer(phrases, meaning)
+    assert plain.can_decide_early("definitely")  # the flaw of a grammar-only rule
+    rule = EndOfAnswer(phrases, meaning, continuations=["not", "from scratch", "yes"])
+    assert not rule.can_decide_early("definitely")
+    assert not rule.can_decide_early("let's start")
+    # "yes not" means nothing, and "yes" alone is an answer, not a continuation: neither
+    # may cost "yes" its early decision.
+    assert rule.can_decide_early("yes")
+    real = EndOfAnswer(
+        VOCAB.phrases(INTENTS), VOCAB.parse, ListeningWords.load("en", REPO_PROMPTS).continuations
+    )
+    assert (
+        real.can_decide_early("yes")
+        and real.can_decide_early("no")
+        and real.can_decide_early("stop")
+    )
+
+
+def test_the_language_file_gives_distractors_and_continuations():
+    loaded = ListeningWords.load("en", REPO_PROMPTS)
+    assert "water" in loaded.distractors and "not" in loaded.continuations
+
+
+def test_a_bad_listening_section_names_the_file_and_key(tmp_path):
+    (tmp_path / "en.yaml").write_text("listening:\n  distractors: 3\n", encoding="utf-8")
+    with pytest.raises(PromptError, match="listening.distractors"):
+        ListeningWords.load("en", tmp_path)
+    (tmp_path / "xx.yaml").write_text("intents: {}\n", encoding="utf-8")
+    assert ListeningWords.load("xx", tmp_path) == ListeningWords()
+
+
+# --- Decision -> Utterance -------------------------------------------------------------------
+
+
+def test_unsure_answers_are_confirmed_and_unsure_commands_asked_again():
+    unsure_no = decided(("no", 0.6))
+    assert to_utterance(unsure_no, VOCAB.parse).text == "no"
+    assert not to_utterance(unsure_no, VOCAB.parse).confident
+    unsure_back = decided(("go", 0.6), "back")
+    assert dialog_text(unsure_back, VOCAB.parse) == UNK
+    sure = to_utterance(decided("stop"), VOCAB.parse)
+    assert (sure.text, sure.confident) == ("stop", True)
+    assert to_utterance(decided(), VOCAB.parse).text == ""
+
+
+# --- the unrestricted pass --------------------------------------------------------------------
+
+
+def test_the_unrestricted_pass_runs_only_when_the_grammar_cannot_settle():
+    assert not free_pass.needs_free_pass(decided("yes"), could_change=False)
+    assert free_pass.needs_free_pass(decided("yes"), could_change=True)
+    assert free_pass.needs_free_pass(decided(UNK, UNK), could_change=False)
+    assert free_pass.needs_free_pass(decided("no", ("stop", 0.5)), could_change=False)
+    assert free_pass.needs_free_pass(decided("hello", "no"), could_change=False)
+    # A single word is the grammar's: heard or not, the unrestricted pass only adds cost.
+    assert not free_pass.needs_free_pass(decided(("no", 0.5)), could_change=False)
+    assert not free_pass.needs_free_pass(decided("back"), could_change=False)
+    assert not free_pass.needs_free_pass(decided(UNK), could_change=False)
+    assert not free_pass.needs_free_pass(decided(), could_change=False)
+
+
+def test_the_unrestricted_transcript_is_read_by_the_same_understanding():
+    grammar_unk = decided(UNK)
+    phrase = free_pass.combine(grammar_unk, words("it", "is", "not"), VOCAB.parse, 0.85)
+    assert VOCAB.parse(phrase.text) == "no" and phrase.confident
+    # One word alone is the grammar's job: heard, but confirmed or asked again.
+    single = free_pass.combine(grammar_unk, words("yeah"), VOCAB.parse, 0.85)
+    assert single.text == "yeah" and not single.confident
+    # Doubtful words never act.
+    mumbled = free_pass.combine(grammar_unk, words("not", ("really", 0.4)), VOCAB.parse, 0.85)
+    assert not mumbled.confident
+    # A transcript that means nothing leaves the grammar's decision as it was.
+    assert free_pass.combine(grammar_unk, words("sheila"), VOCAB.parse, 0.85) is grammar_unk
+    # Both passes agree: the grammar's text, now confident.
+    agreed = free_pass.combine(decided(("no", 0.6)), words("no"), VOCAB.parse, 0.85)
+    assert (agreed.text, agreed.confident) == ("no", True)
+
+
+# --- the microphone loop ----------------------------------------------------------------------
+
+BLOCK = b"\0" * 1280  # 40 ms at 16 kHz
+
+
+class ScriptedSource:
+    """An audio source that gives n blocks, then dies or stays silent."""
+
+    sample_rate_hz = 16000
+
+    def __init__(self, blocks: int, then: str) -> None:
+        self.left, self.then, self.alive, self.drained = blocks, then, True, 0
+
+    def drain(self) -> int:
+        self.drained += 1
+        return 0
+
+    def read(self, timeout_s: float = 1.0) -> bytes | None:
+        if self.left > 0 or self.then == "silence":
+            self.left -= 1
+            return BLOCK
+        self.alive = False
+        return None
+
+    def close(self) -> None:
+        self.alive = False
+
+
+class CountingRecognizer:
+    """Decides "yes" at its nth block (never, for 0); counts what it was fed."""
+
+    sample_rate_hz = 16000
+    phrases = ["yes"]
+
+    def __init__(self, decide_at: int = 0, speech: bool = False) -> None:
+        self.fed, self.decide_at, self.heard_speech, self.audio_ms = 0, decide_at, speech, 0.0
+
+    def accept(self, chunk: bytes) -> Decision | None:
+        self.fed += 1
+        self.audio_ms += 40
+        if self.fed == self.decide_at:
+            return decided("yes")
+        return None
+
+    def flush(self) -> Decision:
+        return Decision("", 1.0, True, False, self.audio_ms, "flush")
+
+
+def test_the_loop_drops_the_echo_then_returns_the_decision():
+    source, recognizer = ScriptedSource(100, "die"), CountingRecognizer(decide_at=5)
+    listening = threading.Event()
+    decision = listen_loop.listen_turn(source, recognizer, ListeningSettings(), listening)
+    assert decision.text == "yes" and listening.is_set() and source.drained == 1
+    # 150 ms of echo guard = the first 4 blocks of 40 ms never reach the recognizer.
+    assert recognizer.fed == 5
+
+
+def test_the_loop_ends_on_silence_or_the_turn_limit():
+    settings = ListeningSettings(silence_timeout_ms=1000, max_turn_ms=2000)
+    quiet = CountingRecognizer()
+    assert listen_loop.listen_turn(ScriptedSource(0, "silence"), quiet, settings).text == ""
+    assert quiet.audio_ms == 1000
+    talking = CountingRecognizer(speech=True)
+    listen_loop.listen_turn(ScriptedSource(0, "silence"), talking, settings)
+    assert talking.audio_ms == 2000
+
+
+def test_a_microphone_that_stops_is_lost():
+    with pytest.raises(listen_loop.MicrophoneLost):
+        listen_loop.listen_turn(ScriptedSource(3, "die"), CountingRecognizer(), ListeningSettings())
+
+
+# --- choosing the engine ---------------------------------------------------------------------
+
+
+def test_engines_are_chosen_by_module_name():
+    with pytest.raises(RecognizerUnavailable, match="no speech recognition engine"):
+        engine_loader("nosuchengine")
+    with pytest.raises(RecognizerUnavailable):
+        engine_loader("../vosk")
