@@ -59,12 +59,14 @@ class Speaker(Protocol):
 
 
 class Listener(Protocol):
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+    def listen(self, phrases: Sequence[str], question: str | None = None) -> Utterance | None:
         """Wait for the user's next utterance.
 
         phrases: what can sensibly be said now (answers and commands), so a recognizer can
-        restrict itself to them. Returns Utterance("") for silence, None when input has ended
-        (end of a script, end of standard input, microphone gone for good).
+        restrict itself to them. question: the id of the question being answered (a flow
+        node id, `fixed?` or `start`), so a recognizer can read what it hears in context.
+        Returns Utterance("") for silence, None when input has ended (end of a script, end
+        of standard input, microphone gone for good).
         """
 
     def close(self) -> None:

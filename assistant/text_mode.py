@@ -63,7 +63,7 @@ class StdinListener:
         self.interactive = self.stdin.isatty()
         replace_undecodable(self.stdin)
 
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+    def listen(self, phrases: Sequence[str], question: str | None = None) -> Utterance | None:
         if self.interactive:
             self.out.write("> ")
             self.out.flush()
@@ -101,7 +101,7 @@ class ScriptListener:
         self._pending = list(utterances)
         self.out = out or sys.stdout
 
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+    def listen(self, phrases: Sequence[str], question: str | None = None) -> Utterance | None:
         if not self._pending:
             return None
         line = self._pending.pop(0)

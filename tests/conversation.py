@@ -70,7 +70,7 @@ class Queue:
     def __init__(self, *utterances: Utterance) -> None:
         self.utterances = list(utterances)
 
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+    def listen(self, phrases: Sequence[str], question: str | None = None) -> Utterance | None:
         return self.utterances.pop(0) if self.utterances else None
 
     def close(self) -> None:

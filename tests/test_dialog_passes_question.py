@@ -5,7 +5,7 @@ node id, "fixed?" for a step's fixed question, "start" at the start question, No
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from conversation import Queue
 
@@ -24,12 +24,24 @@ class RecordingVocabulary:
         self.real = real
         self.asked: list[str | None] = []
 
-    def phrases(self, intents: Iterable[str]) -> list[str]:
-        return self.real.phrases(intents)
+    def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
+        return self.real.phrases(intents, question)
 
     def parse(self, text: str, question: str | None = None) -> str:
         self.asked.append(question)
         return self.real.parse(text, question)
+
+
+class RecordingQueue(Queue):
+    """Hears the given utterances, noting the question and phrases each turn listened for."""
+
+    def __init__(self, *utterances: Utterance) -> None:
+        super().__init__(*utterances)
+        self.turns: list[tuple[str | None, list[str]]] = []
+
+    def listen(self, phrases: Sequence[str], question: str | None = None) -> Utterance | None:
+        self.turns.append((question, list(phrases)))
+        return super().listen(phrases, question)
 
 
 def questions_for(*utterances: Utterance) -> list[str | None]:
@@ -45,6 +57,23 @@ def test_each_utterance_is_parsed_for_the_question_it_answers():
     assert questions_for(*said) == [
         "start", "s1_apple_id", "s1_sync_on", "s1_sync_on", "s1_turn_on", "fixed?", "s2_online",
     ]  # fmt: skip
+
+
+def test_the_listener_hears_the_question_and_its_own_answers():
+    """A recognizer is told which question it listens for, and its grammar holds that
+    question's own answers ("it's off" at Sync this iPhone) besides the general ones."""
+    flow = Flow.load()
+    listener = RecordingQueue(Utterance("yes"), Utterance("yes"))
+    speaker = TextSpeaker(io.StringIO())
+    Dialog(flow, Texts.load(flow), Vocabulary.load(), speaker, listener).run()
+    questions = [q for q, _ in listener.turns]
+    assert questions[:3] == ["start", "s1_apple_id", "s1_sync_on"]
+    at_sync = listener.turns[2][1]
+    at_start = listener.turns[0][1]
+    own = set(at_sync) - set(at_start)
+    assert own, "s1_sync_on's grammar has no answers of its own"
+    vocab = Vocabulary.load()
+    assert {vocab.parse(p, "s1_sync_on") for p in own} <= {"yes", "no"}
 
 
 def test_a_confirmation_is_parsed_without_a_flow_question():

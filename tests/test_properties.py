@@ -78,7 +78,7 @@ class CheckingListener:
         self.dialog_ref = dialog_ref
         self.before: Before | None = None
 
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+    def listen(self, phrases: Sequence[str], question: str | None = None) -> Utterance | None:
         dialog = self.dialog_ref[0]
         self.check_last_turn()
         assert dialog.state in VALID and dialog.state not in FINAL_STATES, dialog.state

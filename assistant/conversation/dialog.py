@@ -155,7 +155,7 @@ class Dialog:
     def _listen(self) -> Utterance | None:
         self.speaker.cue(Cue.LISTENING)
         started = time.monotonic()
-        utterance = self.listener.listen(self._phrases())
+        utterance = self.listener.listen(self._phrases(), question=self._question())
         if utterance is None and self.on_listener_lost:
             replacement = self.on_listener_lost()
             if replacement is not None:
@@ -170,7 +170,7 @@ class Dialog:
         """What can be said now: for the recognizer's grammar."""
         if self.mode is Mode.PAUSED:
             return self.vocab.phrases(("resume", "stop"))
-        return self.vocab.phrases(INTENTS)
+        return self.vocab.phrases(INTENTS, self._question())
 
     def _question(self) -> str | None:
         """The id of the question being answered, for understanding: a node id, "fixed?",

@@ -69,7 +69,7 @@ class OvosListener:
         """Words that reached the skill through converse; None: input has ended."""
         self._ended = threading.Event()
 
-    def listen(self, phrases: Sequence[str]) -> Utterance | None:
+    def listen(self, phrases: Sequence[str], question: str | None = None) -> Utterance | None:
         if self._ended.is_set():
             return None
         # Each turn keeps the skill at the top of OpenVoiceOS's active skills, so converse
