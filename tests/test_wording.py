@@ -55,8 +55,8 @@ def test_voiceover_wording_tells_gestures_for_every_question_and_action() -> Non
     for key in node_keys():
         assert spoken.get(key) != plain.get(key) or key.endswith("s2_cellular.prompt"), key
     said = " ".join(spoken.get(k) for k in node_keys())
-    for word in ("double-tap", "swipe", "three-finger swipe", "two-finger scrub", "Siri",
-                 "VoiceOver now says: on", "switch button"):  # fmt: skip
+    for word in ("double-tap", "swipe", "with three fingers", "Scrub with two fingers", "Siri",
+                 "you hear: on", "switch button"):  # fmt: skip
         assert word in said, word
     # Texts without a VoiceOver wording are the plain ones.
     assert spoken.get("dialog.start_question") == plain.get("dialog.start_question")
@@ -125,7 +125,7 @@ def offer(*answers: str) -> tuple[bool | None, str]:
 
 def test_offer_takes_yes_and_no() -> None:
     chosen, said = offer("yes I do")
-    assert chosen is True and "Do you use VoiceOver" in said and "VoiceOver gestures" in said
+    assert chosen is True and "do you use VoiceOver" in said and "VoiceOver gestures" in said
     chosen, said = offer("no")
     assert chosen is False and "what is on the screen" in said
 
@@ -133,7 +133,7 @@ def test_offer_takes_yes_and_no() -> None:
 def test_offer_asks_again_then_gives_up_without_an_answer() -> None:
     assert offer("banana", "yes")[0] is True
     chosen, said = offer("banana", "<silence>", "yes")
-    assert chosen is None and said.count("Do you use VoiceOver") == wording.OFFER_ATTEMPTS
+    assert chosen is None and said.count("do you use VoiceOver") == wording.OFFER_ATTEMPTS
     assert offer()[0] is None, "input ended"
 
 
