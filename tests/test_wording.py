@@ -112,7 +112,7 @@ def test_voiceover_wording_runs_every_path_by_script(path: str) -> None:
     assert "double-tap" in printed[0], "the greeting says how VoiceOver is used"
     for line in printed[1:-1]:
         assert any(cue in line.lower() for cue in ("say yes or no", "say done", "say ready")), line
-    assert not any("tap your name" in line and "double-tap" not in line for line in printed)
+    assert not any("tap your name" in ln and "double-tap" not in ln.lower() for ln in printed)
 
 
 # --- asking once at the first start ---------------------------------------------------------
