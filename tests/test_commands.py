@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_paths import fine_until
 
-SIGNED_IN = "Are you signed in with the same Apple ID"
+SIGNED_IN = "signed in with the same Apple Account"
 
 
 def test_repeat_says_the_current_prompt_again(talk):
@@ -45,7 +45,7 @@ def test_skip_from_step_7_ends_unresolved(talk):
 
 def test_help_explains_the_question_and_lists_commands(talk):
     result = talk.run("yes", "help", fresh=True)
-    assert "only syncs with the Apple ID" in result.output
+    assert "only syncs with the Apple Account" in result.output
     assert "start over" in result.output.split("> help")[1]
     assert result.report["final_state"] == "s1.s1_apple_id"
 

@@ -48,7 +48,7 @@ def test_a_rejected_confirmation_asks_the_question_again():
     dialog, out = converse(Utterance("yes"), UNSURE_NO, Utterance("no"))
     assert "Did you say no?" in out
     assert dialog.record.history == []
-    assert out.count("Are you signed in with the same Apple ID") == 2
+    assert out.count("signed in with the same Apple Account") == 2
 
 
 def test_readme_shows_the_current_diagram(capsys):
