@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant.cli import models_command, recognize_command
+from assistant.cli import models_command, recognize_command, speaking_options
 from assistant.interfaces import Listener, Speaker, VoiceUnavailable
 from assistant.listening import voice_listener
 from assistant.speaking import voice_speaker
@@ -19,7 +19,7 @@ from assistant.text_mode import ScriptListener, StdinListener, TextSpeaker
 
 
 def add_arguments(run: argparse.ArgumentParser) -> None:
-    voice_speaker.add_arguments(run.add_argument_group("speaking"))
+    speaking_options.add_arguments(run.add_argument_group("speaking"))
     voice_listener.add_arguments(run.add_argument_group("listening"))
 
 
@@ -29,12 +29,9 @@ def register_subcommands(sub: argparse._SubParsersAction) -> None:
 
 
 def handle_info_flags(args: argparse.Namespace) -> int | None:
-    """--list-voices, --list-devices: print and return an exit code; None otherwise."""
-    for module in (voice_speaker, voice_listener):
-        code = module.handle_info_flags(args)
-        if code is not None:
-            return code
-    return None
+    """--list-voices, --list-output-devices, --list-devices: print, return an exit code."""
+    code = speaking_options.handle_info_flags(args, args.lang)
+    return code if code is not None else voice_listener.handle_info_flags(args)
 
 
 def _sentence(err: Exception) -> str:
@@ -56,7 +53,9 @@ def choose(args: argparse.Namespace, script: list[str] | None) -> tuple[Speaker,
     speaker: Speaker = printer
     if not args.text and (script is None or args.speak_to is not None):
         try:
-            speaker = voice_speaker.build_speaker(args, printer)
+            speaker = voice_speaker.build_speaker(
+                speaking_options.settings(args, args.lang), printer
+            )
         except VoiceUnavailable as err:
             _note(f"Speech output unavailable: {_sentence(err)} Prompts will be printed.")
     if script is not None:
