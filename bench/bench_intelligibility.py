@@ -39,6 +39,7 @@ from assistant import preferences
 from assistant.audio import wav_io
 from assistant.model_store import store
 from assistant.speaking import synthesizer as synthesizers
+from assistant.speaking.pronunciations import Pronunciations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROMPTS_FILE = REPO_ROOT / "prompts" / "en.yaml"
@@ -216,6 +217,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--voice", action="append", metavar="ENGINE:VOICE",
                         help="voice(s) (default: the assistant's default voice)")  # fmt: skip
     parser.add_argument("--prompts", type=Path, default=PROMPTS_FILE)
+    parser.add_argument(
+        "--sentences",
+        type=Path,
+        metavar="FILE",
+        help="speak these lines instead of the prompts (a tuning set)",
+    )
+    parser.add_argument("--pronunciations", type=Path, metavar="YAML",
+                        help="this table instead of the engine's own (to try entries)")  # fmt: skip
     parser.add_argument("--model", help="Vosk model folder (default: installed model)")
     parser.add_argument("--details", action="store_true", help="one line per prompt")
     parser.add_argument("--json", type=Path, help="write all results here")
@@ -229,10 +238,16 @@ def main(argv: list[str] | None = None) -> int:
 
     SetLogLevel(-1)
     model = Model(str(model_dir))
-    prompts = prompt_strings(yaml.safe_load(args.prompts.read_text(encoding="utf-8")))
+    if args.sentences:
+        lines = args.sentences.read_text(encoding="utf-8").splitlines()
+        prompts = [(f"line {i}", t) for i, t in enumerate(lines, 1) if t and t[0] != "#"]
+    else:
+        prompts = prompt_strings(yaml.safe_load(args.prompts.read_text(encoding="utf-8")))
     results = []
     for voice in args.voice or [None]:
         synthesizer = synthesizers.choose("en", voice)
+        if args.pronunciations:
+            synthesizer.pronunciations = Pronunciations.load(args.pronunciations)
         for rate_wpm in args.rate or [preferences.DEFAULT_RATE_WPM]:
             results.append(run_and_print(prompts, synthesizer, model, rate_wpm, args.details))
         synthesizer.close()

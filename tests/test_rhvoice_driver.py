@@ -186,7 +186,7 @@ def test_rhvoice_is_the_default_and_a_chosen_voice_is_remembered(
     engine: Any, tmp_path: Path
 ) -> None:
     speaker = build(tmp_path)
-    assert (speaker.synthesizer.engine, speaker.synthesizer.voice) == ("rhvoice", "slt")
+    assert (speaker.synthesizer.engine, speaker.synthesizer.voice) == ("rhvoice", "bdl")
     speaker.close()
     speaker = build(tmp_path, "--voice", "espeak:gmw/en-us")
     assert (speaker.synthesizer.engine, speaker.synthesizer.voice) == ("espeak", "gmw/en-us")
@@ -198,8 +198,8 @@ def test_rhvoice_is_the_default_and_a_chosen_voice_is_remembered(
     speaker = build(tmp_path)  # next run, no --voice
     assert speaker.synthesizer.voice == "gmw/en-us"
     speaker.close()
-    speaker = build(tmp_path, "--voice", "rhvoice:bdl")
-    assert (speaker.synthesizer.engine, speaker.synthesizer.voice) == ("rhvoice", "bdl")
+    speaker = build(tmp_path, "--voice", "rhvoice:slt")
+    assert (speaker.synthesizer.engine, speaker.synthesizer.voice) == ("rhvoice", "slt")
     speaker.close()
 
 

@@ -371,7 +371,7 @@ def test_list_voices(engine_available: None, capsys: pytest.CaptureFixture[str])
     assert "espeak:gmw/en " in out and "English" in out
     assert "rhvoice:slt" in out and "rhvoice:bdl" in out
     assert [line for line in out.splitlines() if "(default)" in line][0].split()[0] == (
-        "rhvoice:slt"
+        "rhvoice:bdl"
     )
     assert speaking_options.handle_info_flags(parse_args()) is None
 

@@ -62,8 +62,9 @@ NORMALIZED_PEAK = 0.89
 # espeak-ng's formant voice is dull, its consonants (s, t, th, f) weak next to the vowels;
 # lifting the highs makes them stand out, and high frequencies are what age-related hearing
 # loss takes first. Measured with bench/bench_intelligibility.py: espeak-ng's Vosk WER 37% ->
-# 29% on a sample of the prompts; stronger (0.95 twice) made it far worse. RHVoice: see
-# RHVOICE_PREEMPHASIS_NOTE in bench/README.md. 0 turns it off.
+# 29% on a sample of the prompts; stronger (0.95 twice) made it far worse. RHVoice's voice
+# is not dull, and lifting its highs only hurt it (bench/pronunciation-tuning.txt, WER
+# slt/bdl: none 11.5%/8.2%, k=0.5 13.9%/9.8%, k=0.95 16.4%/9.8%). 0 turns it off.
 CLARITY_PREEMPHASIS = {"espeak": 0.95, "rhvoice": 0.0}
 
 

@@ -39,7 +39,7 @@ DRIVER_NAME = "rhvoice"
 # Words per minute of RHVoice's English voices at relative rate 1.0, pauses included:
 # 183-187 wpm measured on three prompts with bdl, slt and alan.
 NATURAL_RATE_WPM = 185
-DEFAULT_VOICE = "slt"
+DEFAULT_VOICE = "bdl"
 LOOP_POLL_S = 0.01
 PLAYER = ("aplay", "-q")
 

@@ -31,7 +31,7 @@ ENGINES = {"rhvoice": "pyttsx3", "espeak": "pyttsx3"}
 ENGINE_LABELS = {"rhvoice": "RHVoice", "espeak": "espeak-ng"}
 # The default voice of each engine per language; otherwise its first voice of the language.
 # Chosen with bench/bench_intelligibility.py (bench/README.md).
-DEFAULT_VOICES = {("rhvoice", "en"): "slt", ("espeak", "en"): "gmw/en"}
+DEFAULT_VOICES = {("rhvoice", "en"): "bdl", ("espeak", "en"): "gmw/en"}
 SETUP_HINT = "script/setup installs it"
 
 
@@ -69,6 +69,7 @@ class Synthesizer(Protocol):
     engine: str
     voice: str
     """The engine's id of the voice in use."""
+    pronunciations: Pronunciations
 
     def voices(self) -> list[VoiceInfo]: ...
 
