@@ -30,6 +30,7 @@ Results are cached by (text, rate, voice), so repeating a prompt costs nothing.
 from __future__ import annotations
 
 import collections
+import contextlib
 import shutil
 import tempfile
 import threading
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 CACHE_ENTRIES = 64
+WARM_UP_TEXT = "Hello."
 SYNTH_ATTEMPTS = 2
 SYNTH_TIMEOUT_S = 30.0
 IDLE_TIMEOUT_S = 2.0
@@ -220,6 +222,19 @@ class Pyttsx3Synthesizer:
         samples = _trim_and_normalize(samples, sample_rate_hz, self.preemphasis)
         synth_ms = 1000.0 * (time.perf_counter() - started)
         return Speech(samples, sample_rate_hz, synth_ms)
+
+    def prepare(self, rate_wpm: int) -> None:
+        """Loads the voice in a background thread, while the caller opens the output device:
+        RHVoice reads a voice's data on its first message (~0.15 s), which would otherwise
+        delay the first word. The work is in C, so it runs beside Python on the other core."""
+        path = self._tmp_dir / "warm-up.wav"
+
+        def warm_up() -> None:
+            # A failure here is reported by the first real prompt, which meets it again.
+            with contextlib.suppress(VoiceUnavailable):
+                self._engine.synthesize_to(WARM_UP_TEXT, rate_wpm, self.voice, path)
+
+        threading.Thread(target=warm_up, name="voice-warm-up", daemon=True).start()
 
     def close(self) -> None:
         """Removes the temporary folder; the engine stays for the rest of the process."""

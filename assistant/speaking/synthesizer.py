@@ -76,6 +76,9 @@ class Synthesizer(Protocol):
     def synthesize(self, text: str, rate_wpm: int) -> Speech:
         """Samples of the text spoken at rate_wpm. Raises VoiceUnavailable if it fails."""
 
+    def prepare(self, rate_wpm: int) -> None:
+        """Start loading what the first synthesis needs, in the background; returns at once."""
+
     def close(self) -> None: ...
 
 

@@ -212,12 +212,17 @@ def build_speaker(
 
     saved = preferences.load_preferences(config_path)
     prefs = effective_preferences(settings, saved)
-    output: Output
-    if settings.speak_to is not None:
-        output = playback.WavDirectoryWriter(settings.speak_to)
-    else:
-        output = playback.Player(settings.output_device)
     chosen = synthesizer.choose(settings.lang, prefs.voice)
+    chosen.prepare(prefs.rate_wpm)  # the voice loads while the output device opens
+    output: Output
+    try:
+        if settings.speak_to is not None:
+            output = playback.WavDirectoryWriter(settings.speak_to)
+        else:
+            output = playback.Player(settings.output_device)
+    except VoiceUnavailable:
+        chosen.close()
+        raise
     speaker = VoiceSpeaker(chosen, output, prefs, printer, settings.quiet, config_path)
     voice_id = f"{chosen.engine}:{chosen.voice}"
     if settings.voice and voice_id != saved.voice and _asked_for(settings.voice, voice_id):
