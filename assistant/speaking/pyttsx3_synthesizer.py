@@ -227,11 +227,16 @@ class Pyttsx3Synthesizer:
         """Loads the voice in a background thread, while the caller opens the output device:
         RHVoice reads a voice's data on its first message (~0.15 s), which would otherwise
         delay the first word. The work is in C, so it runs beside Python on the other core."""
-        path = self._tmp_dir / "warm-up.wav"
 
         def warm_up() -> None:
-            # A failure here is reported by the first real prompt, which meets it again.
-            with contextlib.suppress(VoiceUnavailable):
+            # A folder of its own: close() may remove ours meanwhile, and espeak's driver
+            # never ends its loop when it cannot write the file. A failure here is reported
+            # by the first real prompt, which meets it again.
+            with (
+                tempfile.TemporaryDirectory(prefix="assistant-tts-warm-up-") as folder,
+                contextlib.suppress(VoiceUnavailable),
+            ):
+                path = Path(folder) / "warm-up.wav"
                 self._engine.synthesize_to(WARM_UP_TEXT, rate_wpm, self.voice, path)
 
         threading.Thread(target=warm_up, name="voice-warm-up", daemon=True).start()
