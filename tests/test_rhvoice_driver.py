@@ -15,12 +15,12 @@ import subprocess
 import sys
 import threading
 import tomllib
-import wave
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from test_speech_output import read_wav, rms
 
 from assistant.cli import speaking_options
 from assistant.interfaces import VoiceUnavailable
@@ -47,17 +47,6 @@ def engine() -> Any:
     import pyttsx3
 
     return pyttsx3.init("rhvoice")
-
-
-def read_wav(path: Path) -> tuple[np.ndarray, int]:
-    with wave.open(str(path), "rb") as wav:
-        rate = wav.getframerate()
-        data = np.frombuffer(wav.readframes(wav.getnframes()), "<i2")
-    return data.astype(np.float32) / 32768.0, rate
-
-
-def rms(samples: np.ndarray) -> float:
-    return float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
 
 
 def run_and_wait(engine: Any) -> None:

@@ -183,6 +183,7 @@ class Pyttsx3Synthesizer:
         )
         self._cache_entries = cache_entries
         self._counter = 0
+        self._warm_up: threading.Thread | None = None
 
     def voices(self) -> list[VoiceInfo]:
         return [VoiceInfo(v.id, v.name, v.languages, self.engine) for v in self._engine.voices()]
@@ -239,10 +240,16 @@ class Pyttsx3Synthesizer:
                 path = Path(folder) / "warm-up.wav"
                 self._engine.synthesize_to(WARM_UP_TEXT, rate_wpm, self.voice, path)
 
-        threading.Thread(target=warm_up, name="voice-warm-up", daemon=True).start()
+        self._warm_up = threading.Thread(target=warm_up, name="voice-warm-up", daemon=True)
+        self._warm_up.start()
 
     def close(self) -> None:
-        """Removes the temporary folder; the engine stays for the rest of the process."""
+        """Removes the temporary folder; the engine stays for the rest of the process.
+
+        Waits for the warm-up (a fraction of a second): a thread still inside the engine
+        while the interpreter exits may write noise to stderr, or crash it."""
+        if self._warm_up is not None:
+            self._warm_up.join(SYNTH_TIMEOUT_S)
         shutil.rmtree(self._tmp_dir, ignore_errors=True)
 
 

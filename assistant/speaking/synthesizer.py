@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -143,30 +144,39 @@ def choose(lang: str, wanted: str | None, warn_to: TextIO | None = None) -> Synt
         print(f"warning: no voice {wanted!r} (see --list-voices); using the default voice",
               file=out)  # fmt: skip
     reasons: list[str] = []
-    for engine in ENGINES:
-        try:
-            synthesizer = create(engine, lang=lang)
-        except VoiceUnavailable as err:
-            reasons.append(f"{ENGINE_LABELS[engine]}: {str(err).rstrip('.')}")
+    for engine, opened in _open_each(lang, ENGINES):
+        if isinstance(opened, VoiceUnavailable):
+            reasons.append(f"{ENGINE_LABELS[engine]}: {str(opened).rstrip('.')}")
             continue
         if reasons:
             print(f"Voice: {ENGINE_LABELS[engine]}, because " + "; ".join(reasons)
                   + f" ({SETUP_HINT}).", file=out)  # fmt: skip
-        return synthesizer
+        return opened
     raise VoiceUnavailable("no speech engine works (" + "; ".join(reasons) + ").")
 
 
-def _wanted_voice(engine: str | None, name: str, lang: str) -> Synthesizer | None:
-    for candidate in [engine] if engine else list(ENGINES):
+def _open_each(
+    lang: str, engines: Iterable[str]
+) -> Iterator[tuple[str, Synthesizer | VoiceUnavailable]]:
+    """Each engine's synthesizer for the language, or why it cannot start, in this order."""
+    for engine in engines:
         try:
-            synthesizer = create(candidate, lang=lang)
-        except VoiceUnavailable:
+            opened = create(engine, lang=lang)
+        except VoiceUnavailable as err:
+            yield engine, err
             continue
-        voice = find_voice(synthesizer.voices(), name)
+        yield engine, opened
+
+
+def _wanted_voice(engine: str | None, name: str, lang: str) -> Synthesizer | None:
+    for _, opened in _open_each(lang, [engine] if engine else ENGINES):
+        if isinstance(opened, VoiceUnavailable):
+            continue
+        voice = find_voice(opened.voices(), name)
         if voice is not None:
-            synthesizer.voice = voice.id
-            return synthesizer
-        synthesizer.close()
+            opened.voice = voice.id
+            return opened
+        opened.close()
     return None
 
 
@@ -174,24 +184,19 @@ def all_voices(lang: str) -> tuple[list[VoiceInfo], list[str]]:
     """Every engine's voices for the language, and one line per engine that is missing."""
     voices: list[VoiceInfo] = []
     missing: list[str] = []
-    for engine in ENGINES:
-        try:
-            synthesizer = create(engine, lang=lang)
-        except VoiceUnavailable as err:
-            missing.append(f"{ENGINE_LABELS[engine]}: {err}")
+    for engine, opened in _open_each(lang, ENGINES):
+        if isinstance(opened, VoiceUnavailable):
+            missing.append(f"{ENGINE_LABELS[engine]}: {opened}")
             continue
-        voices += [v for v in synthesizer.voices() if v.speaks(lang)]
-        synthesizer.close()
+        voices += [v for v in opened.voices() if v.speaks(lang)]
+        opened.close()
     return voices, missing
 
 
 def default_voice_id(lang: str) -> str | None:
     """The `engine:voice` that choose() takes when no voice is asked for; None if none."""
-    for engine in ENGINES:
-        try:
-            synthesizer = create(engine, lang=lang)
-        except VoiceUnavailable:
-            continue
-        synthesizer.close()
-        return f"{engine}:{synthesizer.voice}"
+    for engine, opened in _open_each(lang, ENGINES):
+        if not isinstance(opened, VoiceUnavailable):
+            opened.close()
+            return f"{engine}:{opened.voice}"
     return None
