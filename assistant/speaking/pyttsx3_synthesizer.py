@@ -105,7 +105,11 @@ class _Engine:
     def __init__(self, driver: str) -> None:
         pyttsx3 = _load_pyttsx3(driver)
         try:
-            self.engine = pyttsx3.init(driver)
+            # pyttsx3 keeps one engine per name it was asked for; the platform's default
+            # driver is asked for as None, so that other pyttsx3 users in the process
+            # (pyttsx3.init()) share our engine instead of starting espeak-ng again.
+            default = pyttsx3.engine.default_engine_by_sys_platform()
+            self.engine = pyttsx3.init(None if driver == default else driver)
         except VoiceUnavailable:  # the driver's own one-line reason
             raise
         except Exception as err:  # library or voice data missing, driver failing to load, ...
