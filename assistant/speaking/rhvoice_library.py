@@ -1,9 +1,9 @@
 """RHVoice's C library (libRHVoice.so.5, Debian package librhvoice5) through ctypes.
 
 Why the library and not the command-line synthesizer (RHVoice-test): the command loads the
-language and voice data on every call. Measured on the 136 prompts at the default rate
-(bench/bench_rhvoice_backends.py): the command takes a median of 395 ms per prompt, the
-library 100 ms, because the engine and its voices stay loaded in the process.
+language and voice data on every call. Measured on 40 prompts at the default rate
+(bench/bench_rhvoice_backends.py): the command takes a median of 133 ms per prompt, the
+library 41 ms, because the engine and its voices stay loaded in the process.
 
 The declarations mirror /usr/include/RHVoice.h of RHVoice 1.8 (LGPL-2.1+).
 """
