@@ -123,6 +123,19 @@ def test_every_prompt_is_printed_then_spoken(tmp_path: Path) -> None:
     assert len(output.played) == 2
 
 
+def test_a_long_prompt_plays_its_first_sentence_while_the_rest_is_synthesized(
+    tmp_path: Path,
+) -> None:
+    speaker, printed, synth, output = fake_speaker(tmp_path)
+    long_prompt = "Hello. " + "We will go through up to seven checks, one by one. " * 3
+    speaker.say(long_prompt.strip())
+    assert [text for text, _ in synth.calls] == ["Hello.", long_prompt[7:].strip()]
+    assert len(output.played) == 2
+    assert printed.getvalue().strip() == long_prompt.strip()  # printed whole, once
+    speaker.say("Short. Two sentences.")  # short prompts keep their natural pauses
+    assert synth.calls[-1][0] == "Short. Two sentences."
+
+
 def test_quiet_speaks_without_printing(tmp_path: Path) -> None:
     speaker, printed, synth, _ = fake_speaker(tmp_path, quiet=True)
     speaker.say("Hello.")

@@ -21,7 +21,9 @@ Also runnable for quick checks and benches (options as the assistant's speaking 
 from __future__ import annotations
 
 import math
+import re
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -35,6 +37,18 @@ if TYPE_CHECKING:
     import numpy as np
 
     from assistant.speaking.synthesizer import Synthesizer
+
+# Prompts this long or longer play their first sentence while the rest is synthesized (about
+# 150 ms of RHVoice's time); shorter ones are synthesized whole, with natural pauses.
+SPLIT_MIN_CHARS = 150
+_SENTENCE_END = re.compile(r"(.+?[.!?])\s+(?=\S)", re.S)
+
+
+def _split_first_sentence(text: str) -> tuple[str, str]:
+    """("Hello.", "I will help...") for a text of several sentences; (text, "") otherwise."""
+    match = _SENTENCE_END.match(text)
+    return (match.group(1), text[match.end() :]) if match else (text, "")
+
 
 # One step of "faster"/"slower": about 15 % at the default rate, clearly noticeable.
 RATE_STEP_WPM = 25
@@ -113,10 +127,42 @@ class VoiceSpeaker:
         if self._broken:
             return
         try:
-            speech = self.synthesizer.synthesize(text, self.rate_wpm)
-            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
+            self._speak(text)
         except VoiceUnavailable as err:
             self._give_up_speaking(err, text)
+
+    def _speak(self, text: str) -> None:
+        """A long prompt starts playing its first sentence while the rest is synthesized:
+        RHVoice takes ~15 ms per second of speech, 0.3 s for the greeting, which would
+        otherwise all come before the first word. --speak-to keeps one file per prompt."""
+        from assistant.speaking import playback
+
+        first, rest = text, ""
+        if len(text) >= SPLIT_MIN_CHARS and not isinstance(
+            self.output, playback.WavDirectoryWriter
+        ):
+            first, rest = _split_first_sentence(text)
+        speech = self.synthesizer.synthesize(first, self.rate_wpm)
+        if not rest:
+            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
+            return
+        later: dict[str, Any] = {}
+
+        def synthesize_rest() -> None:
+            try:
+                later["speech"] = self.synthesizer.synthesize(rest, self.rate_wpm)
+            except VoiceUnavailable as err:
+                later["error"] = err
+
+        worker = threading.Thread(target=synthesize_rest, name="synthesize-rest", daemon=True)
+        worker.start()
+        completed = self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
+        worker.join()
+        if "error" in later:
+            raise later["error"]
+        if completed:  # not cut short by stop()
+            speech = later["speech"]
+            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
 
     def cue(self, cue: Cue) -> None:
         if not self.earcons or self._broken:
