@@ -1,13 +1,15 @@
 """Intelligibility of the assistant's own voice: word error rate of Vosk on every prompt.
 
-    python bench/bench_intelligibility.py [--rate 165 --rate 140 ...] [--voice ID]
+    python bench/bench_intelligibility.py [--rate 165 --rate 140 ...]
+                                          [--voice rhvoice:slt --voice espeak:gmw/en ...]
                                           [--model DIR] [--details] [--json FILE]
 
 Every string in prompts/en.yaml (except the `intents` table: that is what the user says,
-not what the assistant says) is synthesized exactly as voice_speaker speaks it (pronunciation
-table applied, same trimming and normalization), converted to 16 kHz, and recognized by the
-Vosk English model in free mode (no grammar). WER = (substitutions + deletions + insertions)
-/ reference words, per prompt and overall (summed over all prompts, so long prompts count
+not what the assistant says) is synthesized exactly as voice_speaker speaks it (the
+engine's pronunciation table for the language, same trimming, pre-emphasis and
+normalization), converted to 16 kHz, and recognized by the Vosk English model in free
+mode (no grammar). WER = (substitutions + deletions + insertions) / reference words, per
+prompt and overall (summed over all prompts, so long prompts count
 for more). {placeholders} are filled with sample values, as the dialog would.
 
 Reference and recognized text are normalized the same way before counting: lower case, no
@@ -36,7 +38,8 @@ import yaml
 from assistant import preferences
 from assistant.audio import wav_io
 from assistant.model_store import store
-from assistant.speaking import pyttsx3_synthesizer
+from assistant.speaking import synthesizer as synthesizers
+from assistant.speaking.pronunciations import Pronunciations
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROMPTS_FILE = REPO_ROOT / "prompts" / "en.yaml"
@@ -118,7 +121,7 @@ def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
     return previous[-1]
 
 
-def recognize(model: Any, speech: pyttsx3_synthesizer.Speech) -> str:
+def recognize(model: Any, speech: synthesizers.Speech) -> str:
     import numpy as np
     from vosk import KaldiRecognizer
 
@@ -138,7 +141,7 @@ def recognize(model: Any, speech: pyttsx3_synthesizer.Speech) -> str:
 
 def run(
     prompts: list[tuple[str, str]],
-    synthesizer: pyttsx3_synthesizer.Synthesizer,
+    synthesizer: synthesizers.Synthesizer,
     model: Any,
     rate_wpm: int,
 ) -> dict[str, Any]:
@@ -167,7 +170,7 @@ def run(
     total_audio_s = sum(r["audio_ms"] for r in rows) / 1000
     return {
         "rate_wpm": rate_wpm,
-        "voice": synthesizer.voice or "(default)",
+        "voice": f"{synthesizer.engine}:{synthesizer.voice}",
         "prompts": len(rows),
         "words": total_words,
         "overall_wer": total_errors / max(1, total_words),
@@ -180,12 +183,48 @@ def run(
     }
 
 
+def run_and_print(
+    prompts: list[tuple[str, str]],
+    synthesizer: synthesizers.Synthesizer,
+    model: Any,
+    rate_wpm: int,
+    details: bool,
+) -> dict[str, Any]:
+    started = time.perf_counter()
+    result = run(prompts, synthesizer, model, rate_wpm)
+    if details:
+        for row in result["rows"]:
+            print(f"  {row['wer']:6.1%}  {row['key']}: {row['text']!r}")
+            if row["errors"]:
+                print(f"          heard: {row['heard']!r}")
+    print(
+        f"rate {rate_wpm} wpm, voice {result['voice']}: overall WER "
+        f"{result['overall_wer']:.1%} over {result['words']} words in {result['prompts']} "
+        f"prompts; median prompt WER {result['median_prompt_wer']:.1%}; "
+        f"{result['prompts_over_25pct']} prompts over 25%; synth median "
+        f"{result['synth_ms_median']:.1f} ms, max {result['synth_ms_max']:.1f} ms "
+        f"({result['synth_ms_per_audio_s']:.1f} ms per second of audio) "
+        f"[{time.perf_counter() - started:.0f} s]",
+        flush=True,
+    )
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=int, action="append", metavar="WPM",
                         help=f"rate(s) (default: {preferences.DEFAULT_RATE_WPM})")  # fmt: skip
-    parser.add_argument("--voice", help="voice id (default: the engine's default voice)")
+    parser.add_argument("--voice", action="append", metavar="ENGINE:VOICE",
+                        help="voice(s) (default: the assistant's default voice)")  # fmt: skip
     parser.add_argument("--prompts", type=Path, default=PROMPTS_FILE)
+    parser.add_argument(
+        "--sentences",
+        type=Path,
+        metavar="FILE",
+        help="speak these lines instead of the prompts (a tuning set)",
+    )
+    parser.add_argument("--pronunciations", type=Path, metavar="YAML",
+                        help="this table instead of the engine's own (to try entries)")  # fmt: skip
     parser.add_argument("--model", help="Vosk model folder (default: installed model)")
     parser.add_argument("--details", action="store_true", help="one line per prompt")
     parser.add_argument("--json", type=Path, help="write all results here")
@@ -199,33 +238,19 @@ def main(argv: list[str] | None = None) -> int:
 
     SetLogLevel(-1)
     model = Model(str(model_dir))
-    prompts = prompt_strings(yaml.safe_load(args.prompts.read_text(encoding="utf-8")))
-    synthesizer = pyttsx3_synthesizer.Synthesizer(
-        pronunciations=pyttsx3_synthesizer.Pronunciations.load()
-    )
-    if args.voice:
-        synthesizer.voice = synthesizer.resolve_voice(args.voice) or args.voice
+    if args.sentences:
+        lines = args.sentences.read_text(encoding="utf-8").splitlines()
+        prompts = [(f"line {i}", t) for i, t in enumerate(lines, 1) if t and t[0] != "#"]
+    else:
+        prompts = prompt_strings(yaml.safe_load(args.prompts.read_text(encoding="utf-8")))
     results = []
-    for rate_wpm in args.rate or [preferences.DEFAULT_RATE_WPM]:
-        started = time.perf_counter()
-        result = run(prompts, synthesizer, model, rate_wpm)
-        results.append(result)
-        if args.details:
-            for row in result["rows"]:
-                print(f"  {row['wer']:6.1%}  {row['key']}: {row['text']!r}")
-                if row["errors"]:
-                    print(f"          heard: {row['heard']!r}")
-        print(
-            f"rate {rate_wpm} wpm, voice {result['voice']}: overall WER "
-            f"{result['overall_wer']:.1%} over {result['words']} words in {result['prompts']} "
-            f"prompts; median prompt WER {result['median_prompt_wer']:.1%}; "
-            f"{result['prompts_over_25pct']} prompts over 25%; synth median "
-            f"{result['synth_ms_median']:.1f} ms, max {result['synth_ms_max']:.1f} ms "
-            f"({result['synth_ms_per_audio_s']:.1f} ms per second of audio) "
-            f"[{time.perf_counter() - started:.0f} s]",
-            flush=True,
-        )
-    synthesizer.close()
+    for voice in args.voice or [None]:
+        synthesizer = synthesizers.choose("en", voice)
+        if args.pronunciations:
+            synthesizer.pronunciations = Pronunciations.load(args.pronunciations)
+        for rate_wpm in args.rate or [preferences.DEFAULT_RATE_WPM]:
+            results.append(run_and_print(prompts, synthesizer, model, rate_wpm, args.details))
+        synthesizer.close()
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

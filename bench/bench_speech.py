@@ -129,14 +129,13 @@ def time_to_first_word(
     return results
 
 
-def say_return_lags(recorder: MonitorRecorder, runs: int) -> list[float]:
+def say_return_lags(recorder: MonitorRecorder, runs: int, voice: str | None) -> list[float]:
     from assistant.speaking import voice_speaker
+    from assistant.speaking.settings import SpeakingSettings
     from assistant.text_mode import TextSpeaker
 
-    parser = argparse.ArgumentParser()
-    voice_speaker.add_arguments(parser)
     speaker = voice_speaker.build_speaker(
-        parser.parse_args(["--quiet"]),
+        SpeakingSettings(quiet=True, voice=voice),
         TextSpeaker(io.StringIO()),
         config_path=Path(tempfile.mkdtemp()) / "preferences.toml",
     )
@@ -155,23 +154,24 @@ def say_return_lags(recorder: MonitorRecorder, runs: int) -> list[float]:
     return lags
 
 
-def synthesis_times() -> dict[str, float]:
+def synthesis_times(voice: str | None) -> dict[str, Any]:
+    """Each distinct prompt once, so each is synthesized (the cache serves repeats)."""
     import bench_intelligibility as bi
 
     from assistant import preferences
-    from assistant.speaking import pyttsx3_synthesizer
+    from assistant.speaking import synthesizer as synthesizers
 
-    prompts = bi.prompt_strings(yaml.safe_load(bi.PROMPTS_FILE.read_text(encoding="utf-8")))
-    synthesizer = pyttsx3_synthesizer.Synthesizer(
-        pronunciations=pyttsx3_synthesizer.Pronunciations.load(), cache_entries=0
-    )
+    raw_prompts = bi.prompt_strings(yaml.safe_load(bi.PROMPTS_FILE.read_text(encoding="utf-8")))
+    prompts = list(dict.fromkeys(bi.fill_placeholders(raw) for _, raw in raw_prompts))
+    synthesizer = synthesizers.choose("en", voice)
     synth_ms, audio_ms = [], []
-    for _, raw in prompts:
-        speech = synthesizer.synthesize(bi.fill_placeholders(raw), preferences.DEFAULT_RATE_WPM)
+    for text in prompts:
+        speech = synthesizer.synthesize(text, preferences.DEFAULT_RATE_WPM)
         synth_ms.append(speech.synth_ms)
         audio_ms.append(speech.duration_ms)
     synthesizer.close()
     return {
+        "voice": f"{synthesizer.engine}:{synthesizer.voice}",
         "prompts": len(prompts),
         "synth_ms_median": statistics.median(synth_ms),
         "synth_ms_max": max(synth_ms),
@@ -192,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--cmd", help="command to time instead of the speaker saying a greeting")
+    parser.add_argument("--voice", metavar="ENGINE:VOICE",
+                        help="voice to time (default: the assistant's default voice)")  # fmt: skip
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args(argv)
 
@@ -202,12 +204,22 @@ def main(argv: list[str] | None = None) -> int:
     else:
         pulse_env, server = start_private_pulse()
         sink = server.speaker_sink
+    # A config folder of its own: the user's saved voice and rate must not skew the timing
+    # (and a --voice given here must not be remembered for them).
+    pulse_env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-speech-config-")
     env = {**os.environ, **pulse_env}
     os.environ.update(pulse_env)  # for say_return_lags in this process
     command = (
         shlex.split(args.cmd)
         if args.cmd
-        else [sys.executable, "-m", "assistant.speaking.voice_speaker", "--quiet", GREETING]
+        else [
+            sys.executable,
+            "-m",
+            "assistant.speaking.voice_speaker",
+            "--quiet",
+            *(["--voice", args.voice] if args.voice else []),
+            GREETING,
+        ]  # fmt: skip
     )
     mic = None
     if server is not None:
@@ -221,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(SETTLE_S)
         ttfw = time_to_first_word(command, args.runs, recorder, env)
         print(f"time to first word ({shlex.join(command[:3])} ...): {describe(ttfw)}", flush=True)
-        lags = say_return_lags(recorder, args.runs)
+        lags = say_return_lags(recorder, args.runs, args.voice)
         print(f"say() returned after the last audible sample by: {describe(lags)}", flush=True)
     finally:
         recorder.close()
@@ -230,9 +242,10 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             server.process.terminate()
             server.process.wait()
-    synth = synthesis_times()
+    synth = synthesis_times(args.voice)
     print(
-        f"synthesis of {synth['prompts']} prompts: median {synth['synth_ms_median']:.1f} ms, "
+        f"synthesis of {synth['prompts']} prompts, {synth['voice']}: "
+        f"median {synth['synth_ms_median']:.1f} ms, "
         f"max {synth['synth_ms_max']:.1f} ms, {synth['synth_ms_per_audio_s']:.1f} ms per "
         f"second of speech (median prompt {synth['audio_ms_median'] / 1000:.1f} s long)"
     )

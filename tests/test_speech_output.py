@@ -25,8 +25,11 @@ import numpy as np
 import pytest
 
 from assistant import preferences
+from assistant.cli import speaking_options
 from assistant.interfaces import Control, Cue, VoiceUnavailable
 from assistant.speaking import earcons, voice_speaker
+from assistant.speaking.pronunciations import Pronunciations, pronunciations_file
+from assistant.speaking.settings import SpeakingSettings
 from assistant.text_mode import TextSpeaker
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -35,10 +38,15 @@ GREETING = (
 )
 
 
-def parse(*argv: str) -> argparse.Namespace:
+def parse_args(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    voice_speaker.add_arguments(parser)
+    speaking_options.add_arguments(parser)
     return parser.parse_args(list(argv))
+
+
+def parse(*argv: str) -> SpeakingSettings:
+    """The settings the command line makes of these speaking options."""
+    return speaking_options.settings(parse_args(*argv))
 
 
 # --- the speaker's logic, with fakes --------------------------------------------------------
@@ -115,6 +123,19 @@ def test_every_prompt_is_printed_then_spoken(tmp_path: Path) -> None:
     assert len(output.played) == 2
 
 
+def test_a_long_prompt_plays_its_first_sentence_while_the_rest_is_synthesized(
+    tmp_path: Path,
+) -> None:
+    speaker, printed, synth, output = fake_speaker(tmp_path)
+    long_prompt = "Hello. " + "We will go through up to seven checks, one by one. " * 3
+    speaker.say(long_prompt.strip())
+    assert [text for text, _ in synth.calls] == ["Hello.", long_prompt[7:].strip()]
+    assert len(output.played) == 2
+    assert printed.getvalue().strip() == long_prompt.strip()  # printed whole, once
+    speaker.say("Short. Two sentences.")  # short prompts keep their natural pauses
+    assert synth.calls[-1][0] == "Short. Two sentences."
+
+
 def test_quiet_speaks_without_printing(tmp_path: Path) -> None:
     speaker, printed, synth, _ = fake_speaker(tmp_path, quiet=True)
     speaker.say("Hello.")
@@ -186,7 +207,7 @@ def test_flags_override_saved_settings() -> None:
 )
 def test_out_of_range_flags_are_usage_errors(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        parse(*argv)
+        parse_args(*argv)
     assert exit_info.value.code == 2
 
 
@@ -211,9 +232,7 @@ def test_a_failing_device_falls_back_to_print_with_one_warning(tmp_path: Path) -
 
 
 def test_pronunciations_change_only_what_the_engine_gets() -> None:
-    from assistant.speaking import pyttsx3_synthesizer
-
-    table = pyttsx3_synthesizer.Pronunciations.load()
+    table = Pronunciations.load(pronunciations_file("en", "espeak"))
     spoken = table.apply("Restart your Wi-Fi router, then open Settings > Photos.")
     assert "Wi-Fi" not in spoken and "then" not in spoken and ">" not in spoken
     # Whole words only: no change inside other words.
@@ -221,21 +240,17 @@ def test_pronunciations_change_only_what_the_engine_gets() -> None:
 
 
 def test_a_bad_pronunciation_file_is_an_error(tmp_path: Path) -> None:
-    from assistant.speaking import pyttsx3_synthesizer
-
     bad = tmp_path / "p.yaml"
     bad.write_text("replacements: [1, 2]\n")
     with pytest.raises(ValueError):
-        pyttsx3_synthesizer.Pronunciations.load(bad)
-    assert (
-        pyttsx3_synthesizer.Pronunciations.load(tmp_path / "missing.yaml").apply("then") == "then"
-    )
+        Pronunciations.load(bad)
+    assert Pronunciations.load(tmp_path / "missing.yaml").apply("then") == "then"
 
 
 def test_importing_the_voice_speaker_stays_cheap() -> None:
     """Text mode imports voice_speaker too; it must not pull in the engines."""
     code = (
-        "import sys, assistant.speaking.voice_speaker; "
+        "import sys, assistant.speaking.voice_speaker, assistant.speaking.synthesizer; "
         "print(sorted(m for m in ('pyttsx3', 'sounddevice', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -247,10 +262,10 @@ def test_importing_the_voice_speaker_stays_cheap() -> None:
 
 @pytest.fixture(scope="module")
 def engine_available() -> None:
-    from assistant.speaking import pyttsx3_synthesizer
+    from assistant.speaking import synthesizer
 
     try:
-        pyttsx3_synthesizer.Synthesizer().close()
+        synthesizer.choose("en", None).close()
     except VoiceUnavailable as err:
         pytest.skip(f"no speech engine: {err}")
 
@@ -284,7 +299,7 @@ def test_speak_to_writes_one_wav_per_prompt(
     durations_ms = []
     for name in ("0001.wav", "0002.wav", "0003.wav"):
         samples, rate = read_wav(out_dir / name)
-        assert rate == 22050
+        assert rate >= 16000
         assert rms(samples) > 0.02
         durations_ms.append(1000 * len(samples) / rate)
     assert durations_ms[0] > durations_ms[1] > durations_ms[2] > 500
@@ -363,10 +378,15 @@ def test_unknown_voice_warns_and_uses_the_default(
 
 @pytest.mark.audio
 def test_list_voices(engine_available: None, capsys: pytest.CaptureFixture[str]) -> None:
-    assert voice_speaker.handle_info_flags(parse("--list-voices")) == 0
+    assert speaking_options.handle_info_flags(parse_args("--list-voices")) == 0
     out = capsys.readouterr().out
-    assert "gmw/en" in out and "English" in out
-    assert voice_speaker.handle_info_flags(parse()) is None
+    # Every engine's voices, named engine:voice, the default marked.
+    assert "espeak:gmw/en " in out and "English" in out
+    assert "rhvoice:slt" in out and "rhvoice:bdl" in out
+    assert [line for line in out.splitlines() if "(default)" in line][0].split()[0] == (
+        "rhvoice:bdl"
+    )
+    assert speaking_options.handle_info_flags(parse_args()) is None
 
 
 # --- the real chain to a (virtual) speaker ------------------------------------------------
@@ -407,11 +427,9 @@ def device_speaker(pulse_server: Any, engine_available: None, tmp_path: Path) ->
 def test_greeting_is_heard_in_full_before_say_returns(
     device_speaker: Any, speaker_recording: Any
 ) -> None:
-    from assistant.speaking import pyttsx3_synthesizer
+    from assistant.speaking import synthesizer
 
-    expected = pyttsx3_synthesizer.Synthesizer(
-        pronunciations=pyttsx3_synthesizer.Pronunciations.load()
-    )
+    expected = synthesizer.choose("en", None)
     expected_ms = expected.synthesize(GREETING, preferences.DEFAULT_RATE_WPM).duration_ms
     expected.close()
     speaker = device_speaker()
@@ -534,11 +552,15 @@ def test_no_sound_server_gives_one_line(tmp_path: Path, engine_available: None) 
 
 
 @pytest.mark.audio
-def test_every_rate_change_takes_effect(engine_available: None) -> None:
+@pytest.mark.parametrize("engine", ["espeak", "rhvoice"])
+def test_every_rate_change_takes_effect(engine: str) -> None:
     """pyttsx3's asynchronous espeak driver used to drop a rate change now and then."""
     from assistant.speaking import pyttsx3_synthesizer
 
-    synthesizer = pyttsx3_synthesizer.Synthesizer(cache_entries=0)
+    try:
+        synthesizer = pyttsx3_synthesizer.Pyttsx3Synthesizer(engine, cache_entries=0)
+    except VoiceUnavailable as err:
+        pytest.skip(f"no {engine}: {err}")
     text = "We'll go through up to seven checks, one at a time."
     rates = [240, 120, 200, 140, 300, 100, 180]
     durations_ms = [synthesizer.synthesize(text, rate).duration_ms for rate in rates]

@@ -17,19 +17,17 @@ from assistant.text_mode import ScriptListener, StdinListener, TextSpeaker
 
 
 def add_arguments(run: argparse.ArgumentParser) -> None:
-    from assistant.cli import listening_options
-    from assistant.speaking import voice_speaker
+    from assistant.cli import listening_options, speaking_options
 
-    voice_speaker.add_arguments(run.add_argument_group("speaking"))
+    speaking_options.add_arguments(run.add_argument_group("speaking"))
     listening_options.add_arguments(run.add_argument_group("listening"))
 
 
 def handle_info_flags(args: argparse.Namespace) -> int | None:
-    """--list-voices, --list-devices: print and return an exit code; None otherwise."""
-    from assistant.cli import listening_options
-    from assistant.speaking import voice_speaker
+    """--list-voices, --list-output-devices, --list-devices: print, return an exit code."""
+    from assistant.cli import listening_options, speaking_options
 
-    code = voice_speaker.handle_info_flags(args)
+    code = speaking_options.handle_info_flags(args, args.lang)
     return code if code is not None else listening_options.handle_info_flags(args)
 
 
@@ -55,13 +53,16 @@ def choose(
     speaker: Speaker = printer
     if run.mode is InputMode.VOICE or (script is not None and args.speak_to is not None):
         from assistant.audio import library_noise
+        from assistant.cli import speaking_options
         from assistant.speaking import voice_speaker
 
         # ALSA's own messages ("underrun occurred") go to the log, not over the conversation.
         library_noise.route_alsa_errors_to_log()
 
         try:
-            speaker = voice_speaker.build_speaker(args, printer)
+            speaker = voice_speaker.build_speaker(
+                speaking_options.settings(args, run.lang), printer
+            )
         except VoiceUnavailable as err:
             _note(f"Speech output unavailable: {_sentence(err)} Prompts will be printed.")
     if script is not None:

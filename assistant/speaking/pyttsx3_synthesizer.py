@@ -1,4 +1,7 @@
-"""Text to speech samples with pyttsx3 (espeak-ng on Linux), by way of a WAV file.
+"""The pyttsx3 backend: text to samples through one of pyttsx3's drivers, by way of a WAV file.
+
+Two engines use it: "espeak" (pyttsx3's espeak-ng driver) and "rhvoice" (our driver,
+assistant.speaking.rhvoice_driver, registered with pyttsx3 before use).
 
 Why a file and not engine.say(): with espeak-ng, runAndWait() returned after 0.012 s while
 the sentence went on playing for ~6 s, so the assistant could not know when speech ended and
@@ -8,7 +11,8 @@ would have listened over its own voice. Synthesizing to a WAV and playing it our
 pyttsx3 pitfalls handled here:
 * Several save_to_file() calls queued before one runAndWait() write only the last file:
   exactly one save_to_file() per runAndWait().
-* Engines may hang when initialised again: one engine per process, created lazily, reused.
+* Engines may hang when initialised again: one engine per driver and process, created
+  lazily, reused.
 * Its espeak driver prints "Audio saved to ..." on stdout for every file: silenced, because
   stdout carries the prompts.
 * It reports failures as events instead of raising: a missing or empty WAV is the error.
@@ -18,143 +22,98 @@ pyttsx3 pitfalls handled here:
   rate, or the whole synthesis (no file at all). So each synthesis here is a handshake:
   set the properties, wait until espeak is idle (they have been applied), synthesize, wait
   for the driver's "finished-utterance" event, and retry once if it reports a cancel.
+  (The RHVoice driver works synchronously; the handshake costs it nothing.)
 
-Synthesis is fast (~10 ms for a sentence with espeak-ng on this machine), and results are
-cached by (text, rate, voice), so repeating a prompt costs nothing.
+Results are cached by (text, rate, voice), so repeating a prompt costs nothing.
 """
 
 from __future__ import annotations
 
 import collections
-import re
+import contextlib
 import shutil
 import tempfile
 import threading
 import time
-import wave
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.audio import wav_io
 from assistant.interfaces import VoiceUnavailable
-from assistant.paths import PROMPTS_DIR
+from assistant.speaking.pronunciations import Pronunciations
+from assistant.speaking.synthesizer import Speech, VoiceInfo
 
 if TYPE_CHECKING:
     import numpy as np
 
-PRONUNCIATIONS_FILE = PROMPTS_DIR / "pronunciations.yaml"
 CACHE_ENTRIES = 64
+WARM_UP_TEXT = "Hello."
 SYNTH_ATTEMPTS = 2
 SYNTH_TIMEOUT_S = 30.0
 IDLE_TIMEOUT_S = 2.0
 IDLE_POLL_S = 0.001
-# espeak-ng starts a WAV with a little silence and ENDPAUSE adds ~0.25 s at the end. Less
-# at the start means a faster first word; some silence at the end keeps the listening cue
-# from running straight into the last word.
+# Engines start a WAV with a little silence (espeak-ng's ENDPAUSE adds ~0.25 s at the end).
+# Less at the start means a faster first word; some silence at the end keeps the listening
+# cue from running straight into the last word.
 KEEP_LEADING_SILENCE_MS = 20.0
 KEEP_TRAILING_SILENCE_MS = 120.0
 SILENCE_THRESHOLD = 0.01
 # Every prompt is scaled to this peak, so volume 1.0 means the same loudness for any voice.
 NORMALIZED_PEAK = 0.89
-# First-order pre-emphasis, y[n] = x[n] - k * x[n-1]: about +6 dB per octave. espeak-ng's
-# formant voice is dull, its consonants (s, t, th, f) weak next to the vowels; lifting the
-# highs makes them stand out, and high frequencies are what age-related hearing loss takes
-# first. Measured with bench/bench_intelligibility.py: Vosk WER 37% -> 29% on a sample of
-# the prompts. Stronger (0.95 twice) made it far worse; 0 turns it off.
-CLARITY_PREEMPHASIS = 0.95
+# First-order pre-emphasis, y[n] = x[n] - k * x[n-1]: about +6 dB per octave, per engine.
+# espeak-ng's formant voice is dull, its consonants (s, t, th, f) weak next to the vowels;
+# lifting the highs makes them stand out, and high frequencies are what age-related hearing
+# loss takes first. Measured with bench/bench_intelligibility.py: espeak-ng's Vosk WER 37% ->
+# 29% on a sample of the prompts; stronger (0.95 twice) made it far worse. RHVoice's voice
+# is not dull, and lifting its highs only hurt it (bench/pronunciation-tuning.txt, WER
+# slt/bdl: none 11.5%/8.2%, k=0.5 13.9%/9.8%, k=0.95 16.4%/9.8%). 0 turns it off.
+CLARITY_PREEMPHASIS = {"espeak": 0.95, "rhvoice": 0.0}
 
 
-@dataclass(frozen=True)
-class Speech:
-    """One synthesized prompt: float32 mono samples in -1..1."""
-
-    samples: np.ndarray
-    sample_rate_hz: int
-    synth_ms: float
-    """How long synthesis took (0 when it came from the cache)."""
-
-    @property
-    def duration_ms(self) -> float:
-        return 1000.0 * len(self.samples) / self.sample_rate_hz
+def create(engine: str, voice: str | None, pronunciations: Pronunciations) -> Pyttsx3Synthesizer:
+    """The synthesizers.create() hook: this engine through its pyttsx3 driver."""
+    return Pyttsx3Synthesizer(engine, voice, pronunciations)
 
 
-@dataclass(frozen=True)
-class VoiceInfo:
-    id: str
-    name: str
-    languages: tuple[str, ...]
-
-
-class Pronunciations:
-    """Replacements applied to the text sent to the engine, never to the printed text.
-
-    Each entry of the YAML table is `written: spoken`. Entries made only of letters, digits
-    and hyphens match whole words (case-sensitive); others match literally.
-    """
-
-    def __init__(self, table: dict[str, str]) -> None:
-        self.table = dict(table)
-        patterns = []
-        # Longest first, so "iCloud Photos" would win over "iCloud".
-        for written in sorted(self.table, key=len, reverse=True):
-            escaped = re.escape(written)
-            if re.fullmatch(r"[\w-]+", written):
-                escaped = rf"(?<![\w-]){escaped}(?![\w-])"
-            patterns.append(escaped)
-        self._regex = re.compile("|".join(patterns)) if patterns else None
-
-    @classmethod
-    def load(cls, path: Path = PRONUNCIATIONS_FILE) -> Pronunciations:
-        """The table from YAML; an empty one if the file is missing. Raises ValueError if bad."""
-        import yaml
-
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except FileNotFoundError:
-            return cls({})
-        except (OSError, yaml.YAMLError) as err:
-            raise ValueError(f"cannot read {path}: {err}") from err
-        table = data.get("replacements", {}) if isinstance(data, dict) else None
-        if not isinstance(table, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in table.items()
-        ):
-            raise ValueError(f"{path}: 'replacements' must map written text to spoken text")
-        return cls(table)
-
-    def apply(self, text: str) -> str:
-        if self._regex is None:
-            return text
-        return self._regex.sub(lambda match: self.table[match.group(0)], text)
-
-
-def _load_pyttsx3() -> Any:
+def _load_pyttsx3(driver: str) -> Any:
     try:
         import pyttsx3
     except ImportError as err:
         raise VoiceUnavailable(f"pyttsx3 is not installed ({err}).") from err
+    if driver == "rhvoice":
+        from assistant.speaking import rhvoice_driver
+
+        rhvoice_driver.register()
     return pyttsx3
 
 
 class _Engine:
-    """The process's one pyttsx3 engine (they may hang when initialised again), shared by
-    every Synthesizer, with the handshake that makes each synthesis complete (see top)."""
+    """The process's one pyttsx3 engine per driver (they may hang when initialised again),
+    shared by every synthesizer of that driver, with the handshake that makes each
+    synthesis complete (see top)."""
 
-    _instance: _Engine | None = None
-    _instance_lock = threading.Lock()
+    _instances: dict[str, _Engine] = {}
+    _instances_lock = threading.Lock()
 
     @classmethod
-    def get(cls) -> _Engine:
-        with cls._instance_lock:
-            if cls._instance is None:
-                cls._instance = cls()
-            return cls._instance
+    def get(cls, driver: str) -> _Engine:
+        with cls._instances_lock:
+            if driver not in cls._instances:
+                cls._instances[driver] = cls(driver)
+            return cls._instances[driver]
 
-    def __init__(self) -> None:
-        pyttsx3 = _load_pyttsx3()
+    def __init__(self, driver: str) -> None:
+        pyttsx3 = _load_pyttsx3(driver)
         try:
-            self.engine = pyttsx3.init()
-        except Exception as err:  # espeak-ng library missing, driver failing to load, ...
-            raise VoiceUnavailable(f"no speech engine ({type(err).__name__}: {err}).") from err
+            # pyttsx3 keeps one engine per name it was asked for; the platform's default
+            # driver is asked for as None, so that other pyttsx3 users in the process
+            # (pyttsx3.init()) share our engine instead of starting espeak-ng again.
+            default = pyttsx3.engine.default_engine_by_sys_platform()
+            self.engine = pyttsx3.init(None if driver == default else driver)
+        except VoiceUnavailable:  # the driver's own one-line reason
+            raise
+        except Exception as err:  # library or voice data missing, driver failing to load, ...
+            raise VoiceUnavailable(f"cannot start ({type(err).__name__}: {err}).") from err
         _silence_driver_prints(self.engine)
         self._espeak = getattr(getattr(self.engine.proxy, "_module", None), "_espeak", None)
         self._finished = threading.Event()
@@ -191,8 +150,7 @@ class _Engine:
         """One save_to_file per runAndWait; True when the driver says it completed."""
         with self.lock:
             # Set every time: another Synthesizer may have changed them.
-            if voice:
-                self.engine.setProperty("voice", voice)
+            self.engine.setProperty("voice", voice)
             self.engine.setProperty("rate", rate_wpm)
             # Full engine volume; the user's volume is applied at playback, so the cache
             # holds one copy per (text, rate, voice) whatever the volume.
@@ -207,44 +165,32 @@ class _Engine:
             return self._completed and path.exists()
 
 
-class Synthesizer:
+class Pyttsx3Synthesizer:
     """synthesize(text, rate_wpm) -> Speech, with pronunciations and a cache. Thread-safe."""
 
     def __init__(
         self,
+        engine: str = "espeak",
         voice: str | None = None,
         pronunciations: Pronunciations | None = None,
         cache_entries: int = CACHE_ENTRIES,
     ) -> None:
-        self._engine = _Engine.get()
+        self.engine = engine
+        self._engine = _Engine.get(engine)
         self.pronunciations = pronunciations or Pronunciations({})
-        self.voice = voice
-        self._default_voice = str(self._engine.engine.getProperty("voice") or "")
+        self.voice = voice or str(self._engine.engine.getProperty("voice") or "")
+        self.preemphasis = CLARITY_PREEMPHASIS.get(engine, 0.0)
         self._lock = threading.Lock()
         self._tmp_dir = Path(tempfile.mkdtemp(prefix="assistant-tts-"))
-        self._cache: collections.OrderedDict[tuple[str, int, str | None], Speech] = (
+        self._cache: collections.OrderedDict[tuple[str, int, str], Speech] = (
             collections.OrderedDict()
         )
         self._cache_entries = cache_entries
         self._counter = 0
+        self._warm_up: threading.Thread | None = None
 
     def voices(self) -> list[VoiceInfo]:
-        return self._engine.voices()
-
-    def resolve_voice(self, wanted: str) -> str | None:
-        """The engine id for a voice given by id, name or language code; None if unknown."""
-        wanted_key = wanted.strip().lower()
-        voices = self.voices()
-        for matches in (
-            lambda v: v.id.lower() == wanted_key,
-            lambda v: v.name.lower() == wanted_key,
-            lambda v: wanted_key in (lang.lower() for lang in v.languages),
-            lambda v: v.id.lower().endswith("/" + wanted_key),
-        ):
-            for voice in voices:
-                if matches(voice):
-                    return voice.id
-        return None
+        return [VoiceInfo(v.id, v.name, v.languages, self.engine) for v in self._engine.voices()]
 
     def synthesize(self, text: str, rate_wpm: int) -> Speech:
         """Samples of the text spoken at rate_wpm. Raises VoiceUnavailable if synthesis fails."""
@@ -265,25 +211,49 @@ class Synthesizer:
         started = time.perf_counter()
         self._counter += 1
         path = self._tmp_dir / f"{self._counter:06d}.wav"
-        # The engine's voice is shared: say which one every time (the default if none).
-        voice = self.voice or self._default_voice or None
         for _attempt in range(SYNTH_ATTEMPTS):
-            if self._engine.synthesize_to(spoken, rate_wpm, voice, path):
+            # The engine's voice is shared: say which one every time.
+            if self._engine.synthesize_to(spoken, rate_wpm, self.voice, path):
                 break
         try:
-            samples, sample_rate_hz = _read_wav_mono(path)
-        except (OSError, wave.Error, EOFError) as err:
+            frames, sample_rate_hz = wav_io.read_wav(path)
+        except (OSError, wav_io.AudioFormatError) as err:
             raise VoiceUnavailable(f"speech synthesis failed ({err}).") from err
         finally:
             path.unlink(missing_ok=True)
+        samples = wav_io.to_mono(frames)
         if len(samples) == 0:
             raise VoiceUnavailable("speech synthesis produced no audio.")
-        samples = _trim_and_normalize(samples, sample_rate_hz)
+        samples = _trim_and_normalize(samples, sample_rate_hz, self.preemphasis)
         synth_ms = 1000.0 * (time.perf_counter() - started)
         return Speech(samples, sample_rate_hz, synth_ms)
 
+    def prepare(self, rate_wpm: int) -> None:
+        """Loads the voice in a background thread, while the caller opens the output device:
+        RHVoice reads a voice's data on its first message (~0.15 s), which would otherwise
+        delay the first word. The work is in C, so it runs beside Python on the other core."""
+
+        def warm_up() -> None:
+            # A folder of its own: close() may remove ours meanwhile, and espeak's driver
+            # never ends its loop when it cannot write the file. A failure here is reported
+            # by the first real prompt, which meets it again.
+            with (
+                tempfile.TemporaryDirectory(prefix="assistant-tts-warm-up-") as folder,
+                contextlib.suppress(VoiceUnavailable),
+            ):
+                path = Path(folder) / "warm-up.wav"
+                self._engine.synthesize_to(WARM_UP_TEXT, rate_wpm, self.voice, path)
+
+        self._warm_up = threading.Thread(target=warm_up, name="voice-warm-up", daemon=True)
+        self._warm_up.start()
+
     def close(self) -> None:
-        """Removes the temporary folder; the engine stays for the rest of the process."""
+        """Removes the temporary folder; the engine stays for the rest of the process.
+
+        Waits for the warm-up (a fraction of a second): a thread still inside the engine
+        while the interpreter exits may write noise to stderr, or crash it."""
+        if self._warm_up is not None:
+            self._warm_up.join(SYNTH_TIMEOUT_S)
         shutil.rmtree(self._tmp_dir, ignore_errors=True)
 
 
@@ -298,24 +268,7 @@ def _silence_driver_prints(engine: Any) -> None:
         module.print = lambda *args, **kwargs: None
 
 
-def _read_wav_mono(path: Path) -> tuple[np.ndarray, int]:
-    import numpy as np
-
-    with wave.open(str(path), "rb") as wav:
-        channels = wav.getnchannels()
-        sample_width_bytes = wav.getsampwidth()
-        sample_rate_hz = wav.getframerate()
-        raw = wav.readframes(wav.getnframes())
-    if sample_width_bytes != 2:
-        raise wave.Error(f"unexpected {sample_width_bytes * 8}-bit WAV from the engine")
-    samples = np.frombuffer(raw, "<i2").astype(np.float32) / 32768.0
-    if channels > 1:
-        samples = samples[: len(samples) // channels * channels]
-        samples = samples.reshape(-1, channels).mean(axis=1)
-    return samples, sample_rate_hz
-
-
-def _trim_and_normalize(samples: np.ndarray, sample_rate_hz: int) -> np.ndarray:
+def _trim_and_normalize(samples: np.ndarray, sample_rate_hz: int, preemphasis: float) -> np.ndarray:
     import numpy as np
 
     loud = np.flatnonzero(np.abs(samples) > SILENCE_THRESHOLD)
@@ -326,7 +279,7 @@ def _trim_and_normalize(samples: np.ndarray, sample_rate_hz: int) -> np.ndarray:
     start = max(0, int(loud[0]) - keep_lead)
     end = min(len(samples), int(loud[-1]) + 1 + keep_tail)
     trimmed = samples[start:end]
-    if CLARITY_PREEMPHASIS:
-        trimmed = np.concatenate([trimmed[:1], trimmed[1:] - CLARITY_PREEMPHASIS * trimmed[:-1]])
+    if preemphasis:
+        trimmed = np.concatenate([trimmed[:1], trimmed[1:] - preemphasis * trimmed[:-1]])
     peak = float(np.max(np.abs(trimmed)))
     return (trimmed * (NORMALIZED_PEAK / peak)).astype(np.float32)

@@ -1,29 +1,29 @@
-"""Spoken guidance: the pyttsx3 + sounddevice Speaker, its command-line options and factory.
+"""Spoken guidance: the Speaker that prints each prompt, then speaks it through a
+Synthesizer (assistant.speaking.synthesizer) and an output (device or WAV folder).
 
-Contract with cli.py / engines.py:
-  add_arguments(parser)          --rate, --volume, --voice, --list-voices, --output-device,
-                                 --list-output-devices, --quiet, --no-earcons, --speak-to
-  handle_info_flags(args)        prints voices (or output devices) and returns 0; else None
-  build_speaker(args, printer)   a Speaker, or VoiceUnavailable with a one-line message
+Contract with cli/engines.py:
+  build_speaker(settings, printer)   a Speaker, or VoiceUnavailable with a one-line message
+  print_voices(lang), print_output_devices()   for --list-voices, --list-output-devices
 
-Every prompt is printed (through the printer Speaker, unless --quiet) and then spoken;
+Every prompt is printed (through the printer Speaker, unless quiet) and then spoken;
 say() returns once the last sample has been played, so the dialog never listens over its
-own voice. Settings come from the config file, and command-line flags override them for
-this run; "slower", "faster", "louder", "quieter" change them and are saved.
+own voice. Settings come from the config file, and this run's SpeakingSettings override
+them; "slower", "faster", "louder", "quieter" change them and are saved, and so is a voice
+chosen with --voice.
 
 build_speaker() only loads the engine and checks the output device (about 0.1 s): nothing
 is synthesized before the first say(), so the greeting starts quickly.
 
-Also runnable for quick checks and benches:
+Also runnable for quick checks and benches (options as the assistant's speaking options):
     python -m assistant.speaking.voice_speaker [options] TEXT...
 """
 
 from __future__ import annotations
 
-import argparse
 import math
+import re
 import sys
-from collections.abc import Callable
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -31,11 +31,24 @@ from typing import TYPE_CHECKING, Any, Protocol
 from assistant import preferences
 from assistant.audio import devices
 from assistant.interfaces import Control, Cue, Speaker, VoiceUnavailable
+from assistant.speaking.settings import SpeakingSettings
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from assistant.speaking.pyttsx3_synthesizer import Synthesizer
+    from assistant.speaking.synthesizer import Synthesizer
+
+# Prompts this long or longer play their first sentence while the rest is synthesized (about
+# 150 ms of RHVoice's time); shorter ones are synthesized whole, with natural pauses.
+SPLIT_MIN_CHARS = 150
+_SENTENCE_END = re.compile(r"(.+?[.!?])\s+(?=\S)", re.S)
+
+
+def _split_first_sentence(text: str) -> tuple[str, str]:
+    """("Hello.", "I will help...") for a text of several sentences; (text, "") otherwise."""
+    match = _SENTENCE_END.match(text)
+    return (match.group(1), text[match.end() :]) if match else (text, "")
+
 
 # One step of "faster"/"slower": about 15 % at the default rate, clearly noticeable.
 RATE_STEP_WPM = 25
@@ -53,98 +66,26 @@ class Output(Protocol):
     def close(self) -> None: ...
 
 
-def _bounded(convert: Callable[[str], float], low: float, high: float, unit: str = "") -> Any:
-    """An argparse type: a number within [low, high], or a one-line usage error."""
+def print_voices(lang: str = "en") -> int:
+    """--list-voices: every engine's voices for the language, the default marked."""
+    from assistant.speaking import synthesizer
 
-    def parse(text: str) -> float:
-        try:
-            value = convert(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be between {low} and {high}{unit}")
-        return value
-
-    return parse
-
-
-def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
-    """Speaking options (parser may be an argument group)."""
-    parser.add_argument(
-        "--rate",
-        type=_bounded(int, preferences.RATE_MIN_WPM, preferences.RATE_MAX_WPM, " words per minute"),
-        metavar="WPM",
-        help="speaking rate in words per minute, "
-        f"{preferences.RATE_MIN_WPM}-{preferences.RATE_MAX_WPM} "
-        f"(default: saved setting, else {preferences.DEFAULT_RATE_WPM})",
-    )
-    parser.add_argument(
-        "--volume",
-        type=_bounded(float, preferences.VOLUME_MIN, preferences.VOLUME_MAX),
-        metavar="LEVEL",
-        help=f"speech volume {preferences.VOLUME_MIN}-{preferences.VOLUME_MAX} "
-        f"(default: saved setting, else {preferences.DEFAULT_VOLUME})",
-    )
-    parser.add_argument(
-        "--voice", metavar="VOICE", help="voice id, name or language (see --list-voices)"
-    )
-    parser.add_argument("--list-voices", action="store_true", help="list English voices and exit")
-    parser.add_argument(
-        "--output-device",
-        metavar="DEVICE",
-        help="speaker: a device index or part of its name (see --list-output-devices)",
-    )
-    parser.add_argument("--list-output-devices", action="store_true", help="list speakers and exit")
-    parser.add_argument(
-        "--quiet", action="store_true", help="speak prompts without also printing them"
-    )
-    parser.add_argument(
-        "--no-earcons",
-        action="store_true",
-        help="no tones when listening starts, or when an answer was (not) understood",
-    )
-    parser.add_argument(
-        "--speak-to",
-        type=Path,
-        metavar="DIR",
-        help="write each spoken prompt to DIR as 0001.wav, 0002.wav, ... instead of playing",
-    )
-
-
-def _english(languages: tuple[str, ...]) -> bool:
-    return any(lang.lower().startswith("en") for lang in languages)
-
-
-def handle_info_flags(args: argparse.Namespace) -> int | None:
-    if getattr(args, "list_voices", False):
-        return _print_voices()
-    if getattr(args, "list_output_devices", False):
-        return _print_output_devices()
-    return None
-
-
-def _print_voices() -> int:
-    from assistant.speaking import pyttsx3_synthesizer
-
-    try:
-        synthesizer = pyttsx3_synthesizer.Synthesizer()
-    except VoiceUnavailable as err:
-        print(f"Cannot list voices: {err}", file=sys.stderr)
-        return 1
-    try:
-        voices = [v for v in synthesizer.voices() if _english(v.languages)]
-    finally:
-        synthesizer.close()
+    voices, missing = synthesizer.all_voices(lang)
+    for line in missing:
+        print(f"(not available: {line})")
     if not voices:
-        print("No English voices found.")
-        return 0
+        print(f"No voices for {lang!r} found.")
+        return 1
+    default = synthesizer.default_voice_id(lang)
     for voice in voices:
-        print(f"  {voice.id:24s} {voice.name}  ({', '.join(voice.languages)})")
-    print("(pass --voice ID; the default is the engine's English voice)")
+        mark = "  (default)" if voice.qualified_id == default else ""
+        print(f"  {voice.qualified_id:26s} {voice.name}  ({', '.join(voice.languages)}){mark}")
+    print("(pass --voice ENGINE:VOICE, e.g. --voice espeak:gmw/en-us; it is remembered)")
     return 0
 
 
-def _print_output_devices() -> int:
+def print_output_devices() -> int:
+    """--list-output-devices."""
     from assistant.speaking import playback
 
     return devices.print_devices(
@@ -186,10 +127,42 @@ class VoiceSpeaker:
         if self._broken:
             return
         try:
-            speech = self.synthesizer.synthesize(text, self.rate_wpm)
-            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
+            self._speak(text)
         except VoiceUnavailable as err:
             self._give_up_speaking(err, text)
+
+    def _speak(self, text: str) -> None:
+        """A long prompt starts playing its first sentence while the rest is synthesized:
+        RHVoice takes ~15 ms per second of speech, 0.3 s for the greeting, which would
+        otherwise all come before the first word. --speak-to keeps one file per prompt."""
+        from assistant.speaking import playback
+
+        first, rest = text, ""
+        if len(text) >= SPLIT_MIN_CHARS and not isinstance(
+            self.output, playback.WavDirectoryWriter
+        ):
+            first, rest = _split_first_sentence(text)
+        speech = self.synthesizer.synthesize(first, self.rate_wpm)
+        if not rest:
+            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
+            return
+        later: dict[str, Any] = {}
+
+        def synthesize_rest() -> None:
+            try:
+                later["speech"] = self.synthesizer.synthesize(rest, self.rate_wpm)
+            except VoiceUnavailable as err:
+                later["error"] = err
+
+        worker = threading.Thread(target=synthesize_rest, name="synthesize-rest", daemon=True)
+        worker.start()
+        completed = self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
+        worker.join()
+        if "error" in later:
+            raise later["error"]
+        if completed:  # not cut short by stop()
+            speech = later["speech"]
+            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
 
     def cue(self, cue: Cue) -> None:
         if not self.earcons or self._broken:
@@ -259,53 +232,56 @@ class VoiceSpeaker:
 
 
 def effective_preferences(
-    args: argparse.Namespace, saved: preferences.SpeechPreferences
+    settings: SpeakingSettings, saved: preferences.SpeechPreferences
 ) -> preferences.SpeechPreferences:
-    """Saved settings with this run's command-line flags on top."""
+    """Saved settings with this run's settings on top."""
     prefs = saved
-    if getattr(args, "rate", None) is not None:
-        prefs = replace(prefs, rate_wpm=args.rate)
-    if getattr(args, "volume", None) is not None:
-        prefs = replace(prefs, volume=args.volume)
-    if getattr(args, "voice", None):
-        prefs = replace(prefs, voice=args.voice)
-    if getattr(args, "no_earcons", False):
+    if settings.rate_wpm is not None:
+        prefs = replace(prefs, rate_wpm=settings.rate_wpm)
+    if settings.volume is not None:
+        prefs = replace(prefs, volume=settings.volume)
+    if settings.voice:
+        prefs = replace(prefs, voice=settings.voice)
+    if not settings.earcons:
         prefs = replace(prefs, earcons=False)
     return prefs
 
 
 def build_speaker(
-    args: argparse.Namespace,
+    settings: SpeakingSettings,
     printer: Speaker,
     config_path: Path | None = None,
 ) -> VoiceSpeaker:
-    """The voice Speaker for these options. Raises VoiceUnavailable (one line) when there is
-    no speech engine or no output device; the caller then falls back to text."""
-    from assistant.speaking import playback, pyttsx3_synthesizer
+    """The voice Speaker for these settings. Raises VoiceUnavailable (one line) when there
+    is no speech engine or no output device; the caller then falls back to text."""
+    from assistant.speaking import playback, synthesizer
 
-    prefs = effective_preferences(args, preferences.load_preferences(config_path))
-    speak_to = getattr(args, "speak_to", None)
+    saved = preferences.load_preferences(config_path)
+    prefs = effective_preferences(settings, saved)
+    chosen = synthesizer.choose(settings.lang, prefs.voice)
+    chosen.prepare(prefs.rate_wpm)  # the voice loads while the output device opens
     output: Output
-    if speak_to is not None:
-        output = playback.WavDirectoryWriter(speak_to)
-    else:
-        output = playback.Player(getattr(args, "output_device", None))
     try:
-        pronunciations = pyttsx3_synthesizer.Pronunciations.load()
-    except ValueError as err:
-        print(f"warning: {err}; pronunciation fixes are off", file=sys.stderr)
-        pronunciations = pyttsx3_synthesizer.Pronunciations({})
-    synthesizer = pyttsx3_synthesizer.Synthesizer(pronunciations=pronunciations)
-    if prefs.voice:
-        voice_id = synthesizer.resolve_voice(prefs.voice)
-        if voice_id is None:
-            print(
-                f"warning: no voice {prefs.voice!r} (see --list-voices); using the default voice",
-                file=sys.stderr,
-            )
-        synthesizer.voice = voice_id
-    quiet = bool(getattr(args, "quiet", False))
-    return VoiceSpeaker(synthesizer, output, prefs, printer, quiet, config_path)
+        if settings.speak_to is not None:
+            output = playback.WavDirectoryWriter(settings.speak_to)
+        else:
+            output = playback.Player(settings.output_device)
+    except VoiceUnavailable:
+        chosen.close()
+        raise
+    speaker = VoiceSpeaker(chosen, output, prefs, printer, settings.quiet, config_path)
+    voice_id = f"{chosen.engine}:{chosen.voice}"
+    if settings.voice and voice_id != saved.voice and _asked_for(settings.voice, voice_id):
+        speaker._persist(voice=voice_id)  # the user chose it: remembered like the rate
+    return speaker
+
+
+def _asked_for(wanted: str, voice_id: str) -> bool:
+    """False when the wanted voice was not found and the default stands in for it."""
+    from assistant.speaking import synthesizer
+
+    engine, _ = synthesizer.split_voice(wanted)
+    return engine is None or voice_id.startswith(f"{engine}:")
 
 
 class _LinePrinter:
@@ -325,20 +301,24 @@ class _LinePrinter:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from assistant.cli import speaking_options
+
     parser = argparse.ArgumentParser(
         prog="python -m assistant.speaking.voice_speaker",
         description="Speak lines with the assistant's voice.",
     )
-    add_arguments(parser)
+    speaking_options.add_arguments(parser)
     parser.add_argument("--cue", choices=[c.value for c in Cue], action="append", default=[],
                         help="play this cue after the lines (repeatable)")  # fmt: skip
     parser.add_argument("text", nargs="*", help="lines to speak, one prompt each")
     args = parser.parse_args(argv)
-    info = handle_info_flags(args)
+    info = speaking_options.handle_info_flags(args)
     if info is not None:
         return info
     try:
-        speaker = build_speaker(args, _LinePrinter())
+        speaker = build_speaker(speaking_options.settings(args), _LinePrinter())
     except VoiceUnavailable as err:
         print(f"Speech output unavailable: {err}", file=sys.stderr)
         return 1
