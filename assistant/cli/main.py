@@ -20,7 +20,14 @@ from pathlib import Path
 from assistant.atomic_file import NotARegularFile, write_text_atomically
 from assistant.cli import engines, stop_signals
 from assistant.cli.commands import HELP, stopped_exit_code, with_command
-from assistant.cli.settings import RunSettings, UsageError, add_run_arguments, run_settings
+from assistant.cli.settings import (
+    InputMode,
+    RunSettings,
+    UsageError,
+    add_run_arguments,
+    run_settings,
+)
+from assistant.conversation import wording
 from assistant.conversation.check import check_prompts
 from assistant.conversation.dialog import Dialog
 from assistant.conversation.flow import Flow
@@ -31,6 +38,7 @@ from assistant.conversation.session_store import Progress, StateStore
 from assistant.conversation.texts import Texts
 from assistant.conversation.understanding import FIXED_QUESTION, START_QUESTION, Vocabulary
 from assistant.exit_codes import ExitCode
+from assistant.interfaces import Listener, Speaker
 from assistant.paths import PROMPTS_DIR
 from assistant.text_mode import read_script, replace_undecodable
 
@@ -151,7 +159,7 @@ def cmd_run(args: argparse.Namespace, stop: stop_signals.StopRequest) -> int:
         return info
     settings = run_settings(args)
     flow = Flow.load(settings.prompts)
-    texts = Texts.load(flow, settings.lang, settings.prompts)
+    texts = wording.WordedTexts.load(flow, settings.lang, settings.prompts)
     vocab = Vocabulary.load(settings.lang, settings.prompts)
     store = StateStore(settings.state_file)
     saved = None
@@ -162,6 +170,7 @@ def cmd_run(args: argparse.Namespace, stop: stop_signals.StopRequest) -> int:
     script = _read_script(settings.script) if settings.script else None
     try:
         speaker, listener = engines.choose(settings, args, script)
+        texts.voiceover = _choose_wording(settings, texts, vocab, speaker, listener)
         dialog = Dialog(flow, texts, vocab, speaker, listener, store, saved,
                         on_listener_lost=lambda: engines.fallback_listener(settings))  # fmt: skip
     except KeyboardInterrupt:
@@ -176,6 +185,22 @@ def cmd_run(args: argparse.Namespace, stop: stop_signals.StopRequest) -> int:
             listener.close()
     _write_results(settings, flow, texts, outcome)
     return ExitCode.OK
+
+
+def _choose_wording(
+    settings: RunSettings,
+    texts: wording.WordedTexts,
+    vocab: Vocabulary,
+    speaker: Speaker,
+    listener: Listener,
+) -> bool:
+    """VoiceOver wording or plain: the flag, else the remembered choice, else (by voice, at
+    the first start) the user's answer. Typed and scripted runs are never asked, and scripts
+    never change what is remembered."""
+    voice = settings.mode is InputMode.VOICE
+    ask = (lambda: wording.offer_voiceover(texts, vocab, speaker, listener)) if voice else None
+    remember = settings.mode is not InputMode.SCRIPT
+    return wording.choose_voiceover(settings.voiceover, ask, remember=remember)
 
 
 def _converse(dialog: Dialog, stop: stop_signals.StopRequest) -> Outcome:

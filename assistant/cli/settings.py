@@ -52,6 +52,9 @@ class RunSettings:
     """The folder of the prompt files."""
     debug: bool
     """Log each turn, and show the traceback of an unexpected failure."""
+    voiceover: bool | None = None
+    """--voiceover (True) / --no-voiceover (False); None: the remembered choice, else asked
+    by voice at the first start."""
 
     @property
     def summary(self) -> Path:
@@ -82,6 +85,8 @@ def add_run_arguments(run: argparse.ArgumentParser) -> None:
         help="prompt files to use (default: the shipped ones)",
     )
     run.add_argument("--debug", action="store_true", help="log each turn and show tracebacks")
+    run.add_argument("--voiceover", action=argparse.BooleanOptionalAction, default=None,
+                     help="describe each screen with VoiceOver gestures (remembered)")  # fmt: skip
 
 
 def run_settings(args: argparse.Namespace) -> RunSettings:
@@ -96,6 +101,7 @@ def run_settings(args: argparse.Namespace) -> RunSettings:
         lang=args.lang,
         prompts=args.prompts,
         debug=args.debug,
+        voiceover=args.voiceover,
     )
     check_output_paths(settings)
     return settings

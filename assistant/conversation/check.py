@@ -19,6 +19,7 @@ from assistant.conversation.understanding import (
     START_QUESTION,
     Vocabulary,
 )
+from assistant.conversation.wording import missing_wordings
 
 LANGUAGE_FILE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.yaml$")
 """en.yaml, pt-BR.yaml: language files (flow.yaml and other data files are not)."""
@@ -47,6 +48,7 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
             problems.append(str(err))
             continue
         problems += _bad_placeholders(path, loaded[path])
+        problems += missing_wordings(flow, loaded[path])
         questions = {START_QUESTION, FIXED_QUESTION, *flow.node_ids}
         problems += [f"{path}: answers_by_question.{q}: not a question of {flow.path.name}"
                      for q in sorted(set(vocab.by_question) - questions)]  # fmt: skip

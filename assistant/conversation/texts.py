@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from assistant.conversation.flow import ACTION, Flow
 from assistant.conversation.prompt_files import PromptError, load_yaml
@@ -113,7 +113,7 @@ class Texts:
                 raise PromptError(path, key, "missing, empty or not text")
 
     @classmethod
-    def load(cls, flow: Flow, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Texts:
+    def load(cls, flow: Flow, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Self:
         path = prompts_dir / f"{lang}.yaml"
         return cls(load_yaml(path), path, flow)
 
