@@ -11,10 +11,11 @@ import pytest
 import yaml
 
 from assistant.conversation import wording
+from assistant.conversation.check import check_prompts
 from assistant.conversation.dialog import Dialog
 from assistant.conversation.flow import Flow
 from assistant.conversation.prompt_files import load_yaml
-from assistant.conversation.texts import Texts
+from assistant.conversation.texts import PLACEHOLDERS, Texts
 from assistant.conversation.understanding import Vocabulary
 from assistant.paths import PROMPTS_DIR
 from assistant.text_mode import ScriptListener, TextSpeaker
@@ -43,9 +44,8 @@ def test_the_voiceover_key_sits_beside_the_plain_one() -> None:
 def test_plain_wording_is_exactly_the_plain_texts() -> None:
     plain, reference = texts(voiceover=False), Texts.load(FLOW, "en", PROMPTS_DIR)
     for key in [*node_keys(), "dialog.greeting", "dialog.start_question"]:
-        assert plain.get(key, step=1, total=7, title="t") == reference.get(
-            key, step=1, total=7, title="t"
-        )
+        values = {name: 1 for name in PLACEHOLDERS.get(key, ())}
+        assert plain.get(key, **values) == reference.get(key, **values)
     assert not any(w in plain.get("nodes.s1_sync_on.prompt") for w in VOICEOVER_WORDS)
 
 
@@ -181,3 +181,29 @@ def test_an_unreadable_config_file_is_not_fatal(tmp_path: Path) -> None:
     assert wording.saved_voiceover(config) is False
     config.write_text("[wording]\nvoiceover = 'yes'\n", encoding="utf-8")
     assert wording.saved_voiceover(config) is None, "only true or false counts"
+
+
+def test_voiceover_flag_chooses_the_wording_for_a_run_and_a_script_remembers_nothing(
+    talk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--voiceover speaks the gestures, --no-voiceover the screen; a script never asks and
+    never changes the remembered choice."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    said = ("yes", "yes", "stop")
+    with_vo = talk.run(*said, fresh=True, extra=("--voiceover",))
+    plain = talk.run(*said, fresh=True, extra=("--no-voiceover",))
+    assert "swipe right" in with_vo.output and "swipe right" not in plain.output
+    assert with_vo.asked == plain.asked == ["s1_apple_id"]
+    assert not (tmp_path / "config").exists()
+
+
+def test_check_refuses_a_language_without_the_voiceover_wording(tmp_path: Path) -> None:
+    for path in PROMPTS_DIR.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    text = (tmp_path / "en.yaml").read_text(encoding="utf-8")
+    node = text.index("\n  s3_free_space:", text.index("\nnodes:"))
+    start = text.index("\n    voiceover:", node)
+    end = text.index("\n  s4_", start)
+    (tmp_path / "en.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    problems, _ = check_prompts(tmp_path)
+    assert any("s3_free_space" in p and "voiceover" in p for p in problems), problems
