@@ -11,6 +11,21 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 
+def load_sounddevice() -> Any:
+    """sounddevice, imported on first use (text mode never loads it), with what ALSA and
+    PortAudio print while they scan the devices sent to the log, not the user's screen.
+
+    Raises ImportError or OSError (the PortAudio library is missing); each direction turns
+    that into its own message.
+    """
+    from assistant.audio import library_noise
+
+    library_noise.route_alsa_errors_to_log()
+    with library_noise.stderr_to_log("PortAudio"):
+        import sounddevice
+    return sounddevice
+
+
 def parse_device(device: str | int | None) -> int | str | None:
     """A device given on the command line: an index ("3"), part of a name, or None (default)."""
     if device is None or isinstance(device, int):

@@ -34,13 +34,10 @@ class MicrophoneError(Exception):
 
 
 def _sounddevice() -> Any:
-    library_noise.route_alsa_errors_to_log()
     try:
-        with library_noise.stderr_to_log("PortAudio"):  # it prints while it scans devices
-            import sounddevice
+        return devices.load_sounddevice()
     except (ImportError, OSError) as exc:  # OSError: PortAudio library missing
         raise MicrophoneError(f"sounddevice/PortAudio cannot be loaded: {exc}") from exc
-    return sounddevice
 
 
 def list_input_devices() -> list[dict[str, Any]]:

@@ -39,12 +39,10 @@ TAIL_PADDING_MS = 150.0
 
 
 def _sounddevice() -> Any:
-    """Imported on first use: keeps importing the voice Speaker cheap for text mode."""
     try:
-        import sounddevice
+        return devices.load_sounddevice()
     except (ImportError, OSError) as err:  # OSError: the PortAudio library is missing
         raise VoiceUnavailable(f"no audio output library ({err}).") from err
-    return sounddevice
 
 
 def list_output_devices() -> list[dict[str, Any]]:
