@@ -37,7 +37,7 @@ SCENARIOS = {
     "resolved-at-step-1": (
         ["yes", "yeah I'm signed in", "nope, it's off", "okay I've turned it on", "it worked"],
         ("resolved", 1, "s1_turn_on"), "Great news!"),
-    "unresolved": (UNRESOLVED, ("unresolved", None, None), "I'm sorry."),
+    "unresolved": (UNRESOLVED, ("unresolved", None, None), "Sorry, your photos still"),
     "stop-mid-flow": (["yes", "yes", "yes", "stop"], ("stopped", None, None),
                       "Your progress is saved."),
     "repeat-and-back": (["yes", "repeat", "yes", "go back", "no", "done", "yes", "it worked"],
@@ -174,7 +174,7 @@ def test_left_paused_until_ovos_drops_the_skill_it_stops_with_progress_saved(
 
 def test_repeat_says_the_question_again_and_go_back_returns(ovos: OvosHarness) -> None:
     ovos.talk(OPENING, "yes", "repeat", "yes", "go back", "stop")
-    question = "Are you signed in"
+    question = "are you signed in"
     assert [question in s for s in ovos.spoken[2:6]] == [True, True, False, True]
 
 
@@ -182,7 +182,7 @@ def test_speaking_rate_and_volume_are_ovos_settings(ovos: OvosHarness) -> None:
     ovos.talk(OPENING, "yes", "slow down", "speak up", "stop")
     settings = "Speaking rate and volume are set in OpenVoiceOS's own settings"
     assert [s.startswith(settings) for s in ovos.spoken[2:6]] == [False, True, False, True]
-    assert "Are you signed in" in ovos.spoken[4]  # then the question again
+    assert "are you signed in" in ovos.spoken[4]  # then the question again
     assert ovos.said("Speaking slower") + ovos.said("go any further") == 0
 
 

@@ -85,7 +85,7 @@ def test_summary_markdown_is_saved_beside_the_state_file(talk):
     assert "Resolved at step 1" in summary
     assert "Turned on Sync this iPhone" in summary
     assert (
-        "### Step 1: Check your settings\n\n- Signed in with the Apple ID used for iCloud "
+        "### Step 1: Check your settings\n\n- Signed in with the Apple Account used for iCloud "
         "Photos: yes\n- Sync this iPhone turned on: no\n" in summary
     )
 
