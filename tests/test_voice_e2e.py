@@ -58,13 +58,18 @@ def spoken(tmp_path_factory):
 class Session:
     """One run of `python -m assistant` in voice mode."""
 
-    def __init__(self, pulse_server, tmp_path: Path, vosk_model_dir: Path) -> None:
+    def __init__(
+        self, pulse_server, tmp_path: Path, vosk_model_dir: Path, extra: tuple[str, ...]
+    ) -> None:
         self.report_path = tmp_path / "report.json"
-        env = {**os.environ, **pulse_server.env, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+        # A config folder of its own: what the run remembers never touches the user's.
+        self.config_home = tmp_path / "config"
+        env = {**os.environ, **pulse_server.env, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1",
+               "XDG_CONFIG_HOME": str(self.config_home)}  # fmt: skip
         self.process = subprocess.Popen(
             [sys.executable, "-m", "assistant", "--fresh",
              "--state-file", str(tmp_path / "state.json"), "--report", str(self.report_path),
-             "--model", str(vosk_model_dir), "--rate", RATE_WPM, "--debug"],
+             "--model", str(vosk_model_dir), "--rate", RATE_WPM, "--debug", *extra],
             cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
@@ -117,8 +122,9 @@ def converse(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
     """converse([wav, ...]) -> report: each answer spoken once the assistant listens."""
     sessions: list[Session] = []
 
-    def run(answers: list[Path]) -> dict:
-        session = Session(pulse_server, tmp_path, vosk_model_dir)
+    def run(answers: list[Path], extra: tuple[str, ...] = ("--no-voiceover",)) -> dict:
+        """extra: options; by default the wording is chosen, so the first start asks nothing."""
+        session = Session(pulse_server, tmp_path, vosk_model_dir, extra)
         sessions.append(session)
         for wav in answers:
             session.wait_until_listening()
@@ -126,6 +132,7 @@ def converse(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
             virtual_mic.write_wav(wav)
         report = session.finish()
         report["_transcript"] = session.transcript()
+        report["_config_home"] = session.config_home
         return report
 
     yield run
@@ -156,3 +163,15 @@ def test_silence_then_answer_by_voice(converse, spoken):
     assert report["outcome"] == "stopped", report["_transcript"]
     intents = [turn.get("intent") for turn in report["turns"]]
     assert intents[:3] == ["silence", "yes", "stop"], report["turns"]
+
+
+def test_first_start_asks_about_voiceover_by_voice_and_remembers_the_answer(converse, spoken):
+    """No wording chosen yet: "Do you use VoiceOver?" comes first; a real "yes" switches to
+    the VoiceOver wording at once and is remembered for the next start."""
+    report = converse([real_answer("yes", 13), spoken("stop")], extra=())
+    assert report["outcome"] == "stopped", report["_transcript"]
+    transcript = report["_transcript"]
+    assert transcript.index("do you use VoiceOver") < transcript.index("Hello"), transcript
+    assert "double-tap" in transcript, transcript
+    config = (report["_config_home"] / "icloud-photos-assistant" / "config.toml").read_text()
+    assert "voiceover = true" in config, config
