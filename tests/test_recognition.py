@@ -261,14 +261,18 @@ def write_pcm(path: Path, samples: np.ndarray, rate_hz: int, subtype: str = "PCM
 
 
 def run_recognize(*args: Path | str) -> subprocess.CompletedProcess[str]:
-    """`recognize ARGS`; the child's peak memory (MB) goes to stderr's last line."""
+    """`recognize ARGS`; the child's peak memory (MB) goes to stderr's last line.
+
+    Peak memory is the process's own high-water mark (VmHWM): ru_maxrss would carry over
+    the test runner's size, which Linux keeps across fork and exec."""
     code = (
-        "import argparse, resource, sys\n"
+        "import argparse, sys\n"
         "from assistant.cli import recognize_command\n"
         "p = argparse.ArgumentParser(); sub = p.add_subparsers()\n"
         "recognize_command.register(sub)\n"
         "a = p.parse_args(sys.argv[1:]); code = a.func(a)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\n"
+        "hwm = [ln for ln in open('/proc/self/status') if ln.startswith('VmHWM:')][0]\n"
+        "print(int(hwm.split()[1]) // 1024, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
     return subprocess.run(
