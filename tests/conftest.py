@@ -9,10 +9,23 @@ both) does the same for every skip, marked or not: in CI, a test that did not ru
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 import pytest
 
 pytest_plugins = ["audio_fixtures", "conversation"]
+
+# The tests get config and data folders of their own, for themselves and every process they
+# start: what a run remembers (a voice, the VoiceOver wording, a saved session) must neither
+# come from the user's real folders nor land in them, or one run changes the next.
+_PRIVATE_HOME = tempfile.mkdtemp(prefix="assistant-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE_HOME, "data")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_PRIVATE_HOME, ignore_errors=True)
 
 REQUIRE_AUDIO = os.environ.get("ASSISTANT_REQUIRE_AUDIO") == "1"
 NO_SKIPS = os.environ.get("ASSISTANT_NO_SKIPS") == "1"

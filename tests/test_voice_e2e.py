@@ -175,3 +175,15 @@ def test_first_start_asks_about_voiceover_by_voice_and_remembers_the_answer(conv
     assert "double-tap" in transcript, transcript
     config = (report["_config_home"] / "icloud-photos-assistant" / "config.toml").read_text()
     assert "voiceover = true" in config, config
+
+
+def test_resolved_at_step_one_by_voice_in_the_voiceover_wording(converse, spoken):
+    """The same path as above with --voiceover: gestures are spoken, answers still count."""
+    report = converse(
+        [real_answer("yes", 14), real_answer("yes", 15), real_answer("no", 12),
+         spoken("done"), real_answer("yes", 16)],
+        extra=("--voiceover",),
+    )  # fmt: skip
+    assert report["outcome"] == "resolved", report["_transcript"]
+    assert report["resolved_at_step"] == 1
+    assert "swipe right" in report["_transcript"], report["_transcript"]
