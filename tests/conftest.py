@@ -27,6 +27,7 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE_HOME, "data")
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_PRIVATE_HOME, ignore_errors=True)
 
+
 REQUIRE_AUDIO = os.environ.get("ASSISTANT_REQUIRE_AUDIO") == "1"
 NO_SKIPS = os.environ.get("ASSISTANT_NO_SKIPS") == "1"
 
