@@ -4,8 +4,8 @@
                                           [--voice rhvoice:slt --voice espeak:gmw/en ...]
                                           [--model DIR] [--details] [--json FILE]
 
-Every string in prompts/en.yaml (except the `intents` table: that is what the user says,
-not what the assistant says) is synthesized exactly as voice_speaker speaks it (the
+Every string the assistant says in prompts/en.yaml (the sections of what the user says, of
+listening and of the OpenVoiceOS skill are skipped) is synthesized exactly as voice_speaker speaks it (the
 engine's pronunciation table for the language, same trimming, pre-emphasis and
 normalization), converted to 16 kHz, and recognized by the Vosk English model in free
 mode (no grammar). WER = (substitutions + deletions + insertions) / reference words, per
@@ -47,7 +47,9 @@ VOSK_SAMPLE_RATE_HZ = 16000
 # Silence around each prompt, as a microphone would hear it: Vosk's first and last words
 # suffer when the audio starts or stops right at the edge of speech.
 PAD_MS = 300
-SKIPPED_TOP_LEVEL_KEYS = ("intents",)
+# What the user says, and what listening or OpenVoiceOS (its own voice) use: not our prompts.
+SKIPPED_TOP_LEVEL_KEYS = ("intents", "phrasings", "answers_by_question", "understanding",
+                          "listening", "skill")  # fmt: skip
 PLACEHOLDER_SAMPLES = {
     "step": "3",
     "total": "7",
