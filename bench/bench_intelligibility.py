@@ -5,9 +5,9 @@
                                           [--model DIR] [--details] [--json FILE]
 
 Every string the assistant says in prompts/en.yaml (the sections of what the user says, of
-listening and of the OpenVoiceOS skill are skipped) is synthesized exactly as voice_speaker speaks it (the
-engine's pronunciation table for the language, same trimming, pre-emphasis and
-normalization), converted to 16 kHz, and recognized by the Vosk English model in free
+listening and of the OpenVoiceOS skill are skipped) is synthesized exactly as voice_speaker
+speaks it (the engine's pronunciation table for the language, same trimming, pre-emphasis
+and normalization), converted to 16 kHz, and recognized by the Vosk English model in free
 mode (no grammar). WER = (substitutions + deletions + insertions) / reference words, per
 prompt and overall (summed over all prompts, so long prompts count
 for more). {placeholders} are filled with sample values, as the dialog would.
