@@ -37,6 +37,7 @@ import yaml
 
 from assistant import preferences
 from assistant.audio import wav_io
+from assistant.conversation.understanding import LANGUAGE_DATA_SECTIONS
 from assistant.model_store import store
 from assistant.speaking import synthesizer as synthesizers
 from assistant.speaking.pronunciations import Pronunciations
@@ -48,8 +49,7 @@ VOSK_SAMPLE_RATE_HZ = 16000
 # suffer when the audio starts or stops right at the edge of speech.
 PAD_MS = 300
 # What the user says, and what listening or OpenVoiceOS (its own voice) use: not our prompts.
-SKIPPED_TOP_LEVEL_KEYS = ("intents", "phrasings", "answers_by_question", "understanding",
-                          "listening", "skill")  # fmt: skip
+SKIPPED_TOP_LEVEL_KEYS = (*LANGUAGE_DATA_SECTIONS, "listening", "skill")
 PLACEHOLDER_SAMPLES = {
     "step": "3",
     "total": "7",

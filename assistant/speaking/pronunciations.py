@@ -38,15 +38,17 @@ class Pronunciations:
 
     @classmethod
     def load(cls, path: Path) -> Pronunciations:
-        """The table from YAML; an empty one if the file is missing. Raises ValueError if bad."""
-        import yaml
+        """The table from YAML; an empty one if the file is missing. Raises ValueError if bad.
 
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except FileNotFoundError:
+        Read like every file of prompts/ (size, encoding, nesting and alias bounds)."""
+        from assistant.conversation.prompt_files import PromptError, load_yaml
+
+        if not path.exists():
             return cls({})
-        except (OSError, yaml.YAMLError) as err:
-            raise ValueError(f"cannot read {path}: {err}") from err
+        try:
+            data = load_yaml(path)
+        except PromptError as err:
+            raise ValueError(str(err)) from err
         table = data.get("replacements", {}) if isinstance(data, dict) else None
         if not isinstance(table, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in table.items()
