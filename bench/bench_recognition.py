@@ -1,10 +1,12 @@
 """Benchmark spoken-answer recognition on a folder of labelled WAVs.
 
-    python bench/bench_recognition.py ../shared/data/speech-commands-dev [--model DIR]
+    python bench/bench_recognition.py ../shared/data/speech-commands-dev [--half tune|check]
 
 The folder has one subfolder per label. Labels named after an intent (yes, no, stop, ...)
-must be recognized as that intent; any other label (unknown, silence, ...) must NOT be taken
-as an answer (yes/no). Every file is recognized as the answer to a yes/no question, i.e.
+must be recognized as that intent; any other label (unknown, silence, ...) must NOT be acted
+on (an answer or a command), and is counted apart when it only brings "Did you say ...?".
+--half picks the speakers tuned on or the others (bench/dev_set_halves.py).
+Every file is recognized as the answer to a yes/no question, i.e.
 with the phrases of all intents (answers and commands) as the grammar, streamed in 40 ms
 slices with 1.5 s of silence after it, as from a microphone.
 
@@ -23,6 +25,8 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from dev_set_halves import HALVES, recordings
 
 from assistant.audio import wav_io
 from assistant.conversation import understanding
@@ -46,6 +50,7 @@ def percentile(values: list[float], fraction: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--half", choices=HALVES, default="all", help="speakers to use")
     parser.add_argument("--model", help="Vosk model folder (default: installed model)")
     parser.add_argument("--lang", default="en")
     parser.add_argument(
@@ -95,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
     early = fresh(args.early_stable_ms)  # for the grammar's size in the report
 
-    labels = sorted(d.name for d in args.folder.iterdir() if d.is_dir())
+    files_by_label = recordings(args.folder, args.half)
+    labels = sorted(files_by_label)
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     delays_ms: dict[str, list[float]] = {"early": [], "vosk": []}
     accepted_confidences: dict[str, list[float]] = defaultdict(list)
@@ -103,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     audio_s = 0.0
     rows = []
     for label in labels:
-        for wav in sorted((args.folder / label).glob("*.wav")):
+        for wav in files_by_label[label]:
             samples = wav_io.read_wav_16k_mono(wav)
             started = time.perf_counter()
             decision = recorded_audio.recognize_samples(fresh(args.early_stable_ms), samples)
@@ -149,18 +155,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model {model_dir.name}, load {load_s:.2f} s, grammar {len(early.phrases)} phrases")
     print(f"+ {len(early.distractors)} distractors + [unk], min confidence {args.min_confidence}")
     print()
-    print("| label | files | correct | taken as an answer | accuracy |")
-    print("|---|---|---|---|---|")
+    print(f"speakers: {args.half}\n")
+    print(
+        '| label | files | right | acted on, wrongly | "Did you say ...?", wrongly | asked again |'
+    )
+    print("|---|---|---|---|---|---|")
     for label in labels:
         counts = confusion[label]
         total = sum(counts.values())
-        answered = sum(counts[o] for o in ("yes", "yes?", "no", "no?"))
-        if label in ANSWERS:
-            correct = counts[label] + counts[f"{label}?"]
-            print(f"| {label} | {total} | {correct} | {answered} | {correct / total:.1%} |")
-        else:
-            wrong = answered
-            print(f"| {label} | {total} | {total - wrong} | {wrong} | {1 - wrong / total:.1%} |")
+        not_acted_on = counts["unknown"] + counts["silence"]
+        if label in understanding.INTENTS:  # must be heard as itself
+            right, asked = counts[label] + counts[f"{label}?"], not_acted_on
+        else:  # other words and noise: right when not acted on
+            right, asked = not_acted_on, 0
+        confirmed = sum(n for o, n in counts.items() if o.endswith("?") and o != f"{label}?")
+        acted = total - right - confirmed - asked
+        print(
+            f"| {label} | {total} | {right / total:.1%} ({right}) | {acted / total:.1%} ({acted}) "
+            f"| {confirmed / total:.1%} ({confirmed}) | {asked} |"
+        )
     print("\nConfusion (row: label; column: outcome; `x?` = answer x, not confident):\n")
     print("| label | " + " | ".join(outcomes) + " |")
     print("|---" * (len(outcomes) + 1) + "|")

@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                     samples = mix(speech, noises[condition], args.snr_db, rng)
                     meaning = functools.partial(vocab.parse, question=question)
                     recognizer = engine.recognizer(
-                        vocab.phrases(INTENTS), RATE_HZ, meaning,
+                        vocab.phrases(INTENTS, question), RATE_HZ, meaning,
                         distractors=words.distractors, continuations=words.continuations,
                     )  # fmt: skip
                     started = time.perf_counter()

@@ -123,6 +123,15 @@ def test_no_early_decision_when_a_continuation_word_changes_the_answer():
     )
 
 
+def test_no_early_decision_on_a_correction_whatever_follows_replaces():
+    """ "wait" is pause alone, but "wait, go back" is back and "wait, yes" is yes: deciding
+    on "wait" cut the answer short (bench/README.md, spoken phrasings)."""
+    rule = EndOfAnswer(VOCAB.phrases(INTENTS), VOCAB.parse)
+    assert not rule.can_decide_early("wait") and not rule.can_decide_early("hold on")
+    assert rule.can_decide_early("pause")  # "pause yes" is still pause
+    assert rule.can_decide_early("yes") and rule.can_decide_early("stop")
+
+
 def test_the_language_file_gives_distractors_and_continuations():
     loaded = ListeningWords.load("en", REPO_PROMPTS)
     assert "water" in loaded.distractors and "not" in loaded.continuations
@@ -159,9 +168,13 @@ def test_the_unrestricted_pass_runs_only_when_the_grammar_cannot_settle():
     assert free_pass.needs_free_pass(decided(UNK, UNK), could_change=False)
     assert free_pass.needs_free_pass(decided("no", ("stop", 0.5)), could_change=False)
     assert free_pass.needs_free_pass(decided("hello", "no"), could_change=False)
-    # A single word is the grammar's: heard or not, the unrestricted pass only adds cost.
-    assert not free_pass.needs_free_pass(decided(("no", 0.5)), could_change=False)
-    assert not free_pass.needs_free_pass(decided("back"), could_change=False)
+    # One unsure word that is more than noise: "stop" at 0.6, "yet" (of "not yet") for "yes".
+    assert free_pass.needs_free_pass(decided(("stop", 0.6)), could_change=False)
+    assert free_pass.needs_free_pass(decided("yet"), could_change=False)
+    assert free_pass.needs_free_pass(decided("back"), could_change=False)  # of "go back"
+    # A confident phrase, a distractor or [unk] alone, silence: the grammar's decision.
+    assert not free_pass.needs_free_pass(decided("stop"), could_change=False)
+    assert not free_pass.needs_free_pass(decided("water"), False, distractors={"water"})
     assert not free_pass.needs_free_pass(decided(UNK), could_change=False)
     assert not free_pass.needs_free_pass(decided(), could_change=False)
 
@@ -181,6 +194,23 @@ def test_the_unrestricted_transcript_is_read_by_the_same_understanding():
     # Both passes agree: the grammar's text, now confident.
     agreed = free_pass.combine(decided(("no", 0.6)), words("no"), VOCAB.parse, 0.85)
     assert (agreed.text, agreed.confident) == ("no", True)
+    # Both unsure and agreeing stays unsure: "help" at 0.7 and 0.5 is not acted on.
+    doubted = free_pass.combine(decided(("help", 0.7)), words(("help", 0.5)), VOCAB.parse, 0.85)
+    assert (doubted.text, doubted.confident) == ("help", False)
+
+
+def test_a_clear_transcript_that_means_nothing_overrules_several_unsure_words():
+    # "follow" heard by the grammar as "far no": asked again, not "Did you say no?".
+    unsure = decided(("how", 0.6), ("no", 0.7), phrases=("no",))
+    overruled = free_pass.combine(unsure, words("follow"), VOCAB.parse, 0.85)
+    assert overruled.text == UNK and not overruled.confident
+    assert dialog_text(overruled, VOCAB.parse) == UNK
+    # Mumbled, it overrules nothing.
+    mumbled = free_pass.combine(unsure, words(("follow", 0.5)), VOCAB.parse, 0.85)
+    assert mumbled is unsure
+    # One unsure word stays the grammar's: a real "no" is often "now" to the free pass.
+    single = decided(("no", 0.7))
+    assert free_pass.combine(single, words("now"), VOCAB.parse, 0.85) is single
 
 
 # --- the microphone loop ----------------------------------------------------------------------

@@ -398,3 +398,31 @@ def test_recognizer_at_the_device_rate(vosk_model_dir):
     at_44k = wav_io.float_to_int16(wav_io.resample(samples, 16000, 44100))
     decision = recorded_audio.recognize_samples(rec, at_44k)
     assert intent_of(decision.text) == "yes"
+
+
+@pytest.mark.audio
+def test_every_turn_starts_from_a_clean_recognizer(vosk_model_dir):
+    """Turn after turn on one listener: a "yes", then a "no" right after it, then nothing.
+    What one turn heard never reaches the next ("yes no", or a "yes" again in the silence)."""
+    from assistant.audio import wav_io
+
+    def blocks_of(samples: np.ndarray) -> list[bytes]:
+        data = samples.astype(np.int16).tobytes()
+        return [data[i : i + 1280] for i in range(0, len(data), 1280)]
+
+    lead = np.zeros(4800, np.int16)
+    yes = wav_io.read_wav_16k_mono(dev_wav("yes", 1))
+    no = wav_io.read_wav_16k_mono(dev_wav("no", 2))
+    microphone = FakeMicrophone(blocks_of(np.concatenate([lead, yes, lead, no])), "silence")
+    from assistant.conversation.understanding import Vocabulary
+    from assistant.listening import voice_listener
+    from assistant.listening.recognizer import BackgroundEngine
+
+    listener = voice_listener.VoiceListener(
+        BackgroundEngine("vosk", vosk_model_dir),
+        microphone,
+        Vocabulary.load("en").parse,
+        settings(vosk_model_dir, silence_timeout_ms=1500),
+    )
+    heard = [listener.listen(answer_phrases()) for _ in range(3)]
+    assert [u.text if u else None for u in heard] == ["yes", "no", ""]

@@ -5,7 +5,8 @@ as the dialog listens), streamed as from a microphone, each file with a fresh re
 nothing heard in one file changes what is heard in the next. Prints one JSON object per file,
 in order: file, text, intent, confidence, confident, heard, decided_at_ms, speech_end_ms,
 duration_ms. --question ID (a flow node id, or `fixed?`) reads the answers in that
-question's context, as the dialog does; without it the general vocabulary applies.
+question's context and adds its own answers to the grammar, as the dialog does; without it
+the general vocabulary applies.
 Any sample rate or channel count is converted to 16 kHz mono first.
 
 A missing or unreadable file gives a line with an "error" field instead; the exit code is
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             _emit({"file": str(wav), "error": f"cannot read: {exc}"})
             continue
         recognizer = engine.recognizer(
-            vocab.phrases(INTENTS), wav_io.SPEECH_FORMAT.sample_rate_hz, meaning,
+            vocab.phrases(INTENTS, args.question), wav_io.SPEECH_FORMAT.sample_rate_hz, meaning,
             distractors=words.distractors, continuations=words.continuations, **early,
         )  # fmt: skip
         decision = recorded_audio.recognize_samples(recognizer, samples)

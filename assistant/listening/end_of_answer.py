@@ -6,7 +6,8 @@ nothing that could still follow would change what it means: "yes" may go on as "
 "let's start" as "let's start from scratch". What can follow is every longer allowed phrase
 that starts with the text, and the language's continuation words (`listening.continuations`
 in prompts/<lang>.yaml: "not", "from scratch", ...), read through the same understanding
-that acts on the answer.
+that acts on the answer. A phrase that whatever follows replaces ("wait" in "wait, go back",
+"wait, yes": a correction to the understanding) is never decided early either.
 """
 
 from __future__ import annotations
@@ -50,7 +51,17 @@ class EndOfAnswer:
         # means nothing, and must not cost "yes" its early decision), and only when it is
         # not an answer or command itself ("yes" then "again" is two utterances, not one).
         others = {self._meaning(prefix + c) for c in self._continuations_alone_meaningless()}
-        return bool(others - {meaning} - set(NOT_UNDERSTOOD))
+        return bool(others - {meaning} - set(NOT_UNDERSTOOD)) or self._replaced_by_next(text)
+
+    def _replaced_by_next(self, text: str) -> bool:
+        """Any one-word phrase said after text means what it means alone, even an answer:
+        text is a correction ("wait yes" is yes, "wait go back" is back), not an answer.
+        ("yes" fails: "yes no" means nothing, so "yes" keeps its early decision.)"""
+        meaning = self._meaning(text)
+        others = [p for p in self.phrases if " " not in p and self._meaning(p) != meaning]
+        return bool(others) and all(
+            self._meaning(f"{text} {p}") == self._meaning(p) for p in others
+        )
 
     def _continuations_alone_meaningless(self) -> list[str]:
         return [c for c in self.continuations if self._meaning(c) in NOT_UNDERSTOOD]

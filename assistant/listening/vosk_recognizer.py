@@ -226,18 +226,27 @@ class PhraseRecognizer:
             decision.text
         )
         if not self._engine.free_pass_enabled or not free_pass.needs_free_pass(
-            decision, could_change
+            decision, could_change, self.distractors
         ):
             return decision
-        free_words = self._engine.transcribe(self._speech_audio(decision), self.sample_rate_hz)
-        return free_pass.combine(decision, free_words, self._meaning, self.min_confidence)
+        audio = self._speech_audio(decision, to_the_end=could_change)
+        free_words = self._engine.transcribe(audio, self.sample_rate_hz)
+        return free_pass.combine(
+            decision, free_words, self._meaning, self.min_confidence, could_change
+        )
 
-    def _speech_audio(self, decision: Decision) -> bytes:
-        """The audio around the words heard: the unrestricted pass costs per second fed."""
+    def _speech_audio(self, decision: Decision, *, to_the_end: bool) -> bytes:
+        """The audio around the words heard: the unrestricted pass costs per second fed.
+
+        to_the_end: up to the last sample fed, for a text that could still change
+        ("definitely"): the grammar may have missed the words after it ("not").
+        """
         bytes_per_s = 2 * self.sample_rate_hz
         start_s = max(0.0, decision.words[0].start_s - FREE_PASS_MARGIN_S)
-        end_s = decision.words[-1].end_s + FREE_PASS_MARGIN_S
-        return bytes(self._audio[int(start_s * bytes_per_s) & ~1 : int(end_s * bytes_per_s) & ~1])
+        end = len(self._audio)
+        if not to_the_end:
+            end = min(end, int((decision.words[-1].end_s + FREE_PASS_MARGIN_S) * bytes_per_s))
+        return bytes(self._audio[int(start_s * bytes_per_s) & ~1 : end & ~1])
 
     # -- results --
 
