@@ -274,6 +274,18 @@ def test_wait_go_back_is_not_decided_on_wait(recognize, synth_dir):
     assert sum(h[1] == "back" for h in heard) >= 7, heard
 
 
+@pytest.mark.parametrize("text", ["how many steps are left", "I want to quit"])
+def test_words_of_the_unrestricted_pass_keep_their_times(recognize, synth_dir, text):
+    """Its transcript is of a slice of the audio; its word times are the utterance's, as
+    the grammar's are (recognize's speech_end_ms, the decision delay)."""
+    spoken = wav_io.read_wav_16k_mono(espeak_wav(synth_dir, text))
+    samples = np.concatenate([np.zeros(16000, np.int16), spoken])  # 1 s of silence first
+    decision = recognize(samples)
+    assert "+free" in decision.reason and not decision.in_grammar, decision
+    assert decision.words[0].start_s >= 0.8, decision.words
+    assert 1000 < decision.speech_end_ms <= wav_io.duration_ms(samples), decision.words
+
+
 def test_silence_and_quiet_noise_are_never_heard_as_words(recognize):
     rng = np.random.default_rng(8)
     three_s = 3 * 16000

@@ -23,6 +23,7 @@ import ctypes
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from assistant.listening import free_pass, grammar
@@ -229,14 +230,17 @@ class PhraseRecognizer:
             decision, could_change, self.distractors
         ):
             return decision
-        audio = self._speech_audio(decision, to_the_end=could_change)
-        free_words = self._engine.transcribe(audio, self.sample_rate_hz)
+        start_s, audio = self._speech_audio(decision, to_the_end=could_change)
+        free_words = [  # times since the utterance began, as the grammar's words
+            replace(w, start_s=w.start_s + start_s, end_s=w.end_s + start_s)
+            for w in self._engine.transcribe(audio, self.sample_rate_hz)
+        ]
         return free_pass.combine(
             decision, free_words, self._meaning, self.min_confidence, could_change
         )
 
-    def _speech_audio(self, decision: Decision, *, to_the_end: bool) -> bytes:
-        """The audio around the words heard: the unrestricted pass costs per second fed.
+    def _speech_audio(self, decision: Decision, *, to_the_end: bool) -> tuple[float, bytes]:
+        """(start s, the audio around the words heard): the unrestricted pass costs per second.
 
         to_the_end: up to the last sample fed, for a text that could still change
         ("definitely"): the grammar may have missed the words after it ("not").
@@ -246,7 +250,8 @@ class PhraseRecognizer:
         end = len(self._audio)
         if not to_the_end:
             end = min(end, int((decision.words[-1].end_s + FREE_PASS_MARGIN_S) * bytes_per_s))
-        return bytes(self._audio[int(start_s * bytes_per_s) & ~1 : end & ~1])
+        start = int(start_s * bytes_per_s) & ~1
+        return start / bytes_per_s, bytes(self._audio[start : end & ~1])
 
     # -- results --
 
