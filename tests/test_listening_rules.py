@@ -208,6 +208,9 @@ def test_a_clear_transcript_that_means_nothing_overrules_several_unsure_words():
     # Mumbled, it overrules nothing.
     mumbled = free_pass.combine(unsure, words(("follow", 0.5)), VOCAB.parse, 0.85)
     assert mumbled is unsure
+    # The same speech spelt another way is no contradiction: a real "no" heard as "i know".
+    i_no = decided(("i", 0.7), ("no", 0.8), phrases=("no",))
+    assert free_pass.combine(i_no, words("i", "know"), VOCAB.parse, 0.85) is i_no
     # One unsure word stays the grammar's: a real "no" is often "now" to the free pass.
     single = decided(("no", 0.7))
     assert free_pass.combine(single, words("now"), VOCAB.parse, 0.85) is single

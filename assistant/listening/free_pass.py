@@ -54,10 +54,10 @@ def combine(
       - the grammar's text could still change (could_change: "definitely") and the
         transcript has more words than it ("definitely art" for "definitely not"): what
         followed the answer was not understood, so it is asked again (UNK), or
-      - the grammar made no confident phrase of several words and every word of the
-        transcript was heard at min_confidence: a clear "follow" or "house" contradicts
-        "far no" or "how it's", so the answer is asked again (UNK) rather than offered as
-        "Did you say no?". A single unsure word stays the grammar's ("no" at 0.7 is often
+      - the grammar made no confident phrase of several words, every word of the transcript
+        was heard at min_confidence and none is one of the grammar's: a clear "follow" or
+        "house" contradicts "far no" or "how it's", so the answer is asked again (UNK)
+        rather than offered as "Did you say no?". A single unsure word stays the grammar's ("no" at 0.7 is often
         "now" to the unrestricted pass).
     - It means what the grammar's text means: the grammar's decision, confident if either
       pass was confident enough.
@@ -89,9 +89,13 @@ def combine(
 def _contradicted(
     grammar: Decision, free_words: list[Word], free_confidence: float, min_confidence: float
 ) -> bool:
-    """A clear transcript that means nothing against the grammar's unsure several words."""
+    """A clear transcript that means nothing against the grammar's unsure several words, with
+    no word in common: they heard different speech ("follow" / "far no"), not one word
+    spelt two ways ("i know" / "i no", a real "no")."""
+    shared = {w.word for w in free_words} & {w.word for w in grammar.words}
     return (
         bool(free_words)
+        and not shared
         and not grammar.confident
         and len(grammar.words) >= 2
         and free_confidence >= min_confidence
