@@ -57,8 +57,8 @@ def combine(
       - the grammar made no confident phrase of several words, every word of the transcript
         was heard at min_confidence and none is one of the grammar's: a clear "follow" or
         "house" contradicts "far no" or "how it's", so the answer is asked again (UNK)
-        rather than offered as "Did you say no?". A single unsure word stays the grammar's ("no" at 0.7 is often
-        "now" to the unrestricted pass).
+        rather than offered as "Did you say no?". A single unsure word stays the
+        grammar's ("no" at 0.7 is often "now" to the unrestricted pass).
     - It means what the grammar's text means: the grammar's decision, confident if either
       pass was confident enough.
     - It means something else: its text, confident only for several words all heard at
