@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.conversation.understanding import ANSWERS, SILENCE, UNKNOWN, Vocabulary  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-SET_NAMES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+SET_NAMES = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 8)))
 SETS = {name: DATA / f"understanding_{name}.tsv" for name in SET_NAMES}
 NO_QUESTION = "-"
 Parse = Callable[[str, "str | None"], str]

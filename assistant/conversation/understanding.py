@@ -17,8 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from assistant.conversation import interpretation, normalization
-from assistant.conversation.interpretation import CORRECTION, DOUBT, FILLER, NEGATION, Mention
-from assistant.conversation.normalization import BREAK, Contractions, normalize
+from assistant.conversation.interpretation import (
+    CORRECTION,
+    DOUBT,
+    FILLER,
+    NEGATION,
+    QUESTION,
+    SELF,
+    Mention,
+)  # fmt: skip
+from assistant.conversation.normalization import BREAK, Contractions, Spelling, normalize
 from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
 
@@ -32,6 +40,8 @@ INTENTS = (
     "start_over", "where", "slower", "faster", "louder", "quieter",
 )  # fmt: skip
 ANSWERS = ("yes", "no")
+HELP = "help"
+"""What a question about the step asks for ("what does optimize do?")."""
 UNKNOWN = interpretation.UNKNOWN
 SILENCE = "silence"
 START_QUESTION = "start"
@@ -43,7 +53,7 @@ LANGUAGE_DATA_SECTIONS = ("intents", "phrasings", "answers_by_question", "unders
 """Sections of a language file read here: words to understand, not texts to translate."""
 
 # Lists of the `understanding` section and what each phrase found means.
-_WORD_CLASSES = {"doubt": DOUBT, "fillers": FILLER}
+_WORD_CLASSES = {"doubt": DOUBT, "fillers": FILLER, "first_person": SELF}
 # ... and those that may also be an intent's phrase, meaning it when they stand alone.
 _WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
 
@@ -72,6 +82,10 @@ class Vocabulary:
     """Words in the longest phrase of any table."""
     clause_openers: frozenset[str] = frozenset()
     """Words that start a clause: "no" before them is the answer, not a determiner."""
+    assistant_commands: frozenset[str] = frozenset()
+    """Commands the assistant does on itself: after "I'll" they are the speaker's doing."""
+    spelling: Spelling = field(default_factory=lambda: Spelling(frozenset()))
+    """Typing slips repaired into the words of the tables ("yse" -> "yes")."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -95,8 +109,16 @@ class Vocabulary:
             question_phrases[str(question)] = _plain(own)
         longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
         openers = frozenset(w for p in reader.strings("clause_openers") for w in reader.words(p))
+        own_commands = frozenset(reader.strings("assistant_commands"))
+        if not own_commands <= set(INTENTS):
+            raise PromptError(path, "understanding.assistant_commands", "not intents of flow.md")
+        tables = [general, *by_question.values()]
+        known = (
+            frozenset(w for t in tables for p in t for w in p) | openers | set(contractions.whole)
+        )
+        spelling = Spelling(known, frozenset(n[0] for n in reader.negations if len(n) == 1))
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers)  # fmt: skip
+                   longest, openers, own_commands, spelling)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -117,16 +139,21 @@ class Vocabulary:
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
-        return interpretation.interpret(found, mentions, self.clause_openers)
+        return interpretation.interpret(
+            found, mentions, self.clause_openers, self.assistant_commands
+        )
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
-        phrase = tuple(t for t in self.tokens(text) if t != BREAK)
+        typed = self.contractions.expand(normalization.tokens(text))
+        phrase = tuple(t for t in typed if t != BREAK)
         return phrase in self.general or phrase in self.by_question.get(question or "", {})
 
     def tokens(self, text: str) -> list[str]:
-        """The words as matched: contractions spelled out, clause breaks kept as BREAK."""
-        return self.contractions.expand(normalization.tokens(text))
+        """The words as matched: contractions spelled out, typing slips repaired, clause
+        breaks kept as BREAK."""
+        typed = normalization.tokens(text)
+        return self.contractions.expand(self.spelling.repair(typed))
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, in the order said: the reading with the longest phrases (words
@@ -192,6 +219,9 @@ class _TableBuilder:
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
                 _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
+        for phrase in map(self.words, self.strings("questions")):
+            _add(table, phrase, Mention(QUESTION, 0, 0, fallback=HELP), self.path,
+                 "understanding.questions")  # fmt: skip
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
