@@ -28,7 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.conversation.understanding import ANSWERS, SILENCE, UNKNOWN, Vocabulary  # noqa: E402
+from assistant.conversation.understanding import (  # noqa: E402
+    ANSWERS,
+    SILENCE,
+    START_QUESTION,
+    UNKNOWN,
+    Vocabulary,
+)  # fmt: skip
 
 DATA = Path(__file__).resolve().parent / "data"
 SET_NAMES = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 8)))
@@ -57,6 +63,14 @@ def read_phrasings(path: Path) -> list[Phrasing]:
     return rows
 
 
+def as_acted(intent: str, question: str | None) -> str:
+    """The intent as the dialog acts on it: at the start question "resume" ("carry on") and
+    "skip" ("next step") answer yes (dialog.Dialog._act)."""
+    if question == START_QUESTION and intent in ("resume", "skip"):
+        return "yes"
+    return intent
+
+
 def outcome(expected: str, got: str) -> str:
     """right, missed (asked again) or the kind of wrong action."""
     if got == expected:
@@ -80,7 +94,7 @@ def score(
     counts: dict[str, Counter[str]] = {"all": Counter(), "unlisted": Counter()}
     for row in rows:
         question = row.question if use_question else None
-        result = outcome(row.intent, parse(row.text, question))
+        result = outcome(row.intent, as_acted(parse(row.text, question), question))
         counts["all"][result] += 1
         if not vocab.is_listed(row.text, row.question):
             counts["unlisted"][result] += 1
@@ -89,7 +103,7 @@ def score(
 
 def details(parse: Parse, rows: list[Phrasing]) -> None:
     for row in rows:
-        got = parse(row.text, row.question)
+        got = as_acted(parse(row.text, row.question), row.question)
         if got != row.intent:
             print(f"  {outcome(row.intent, got):36} {row.question or '-':20} "
                   f"{row.text!r}: expected {row.intent}, got {got}")  # fmt: skip

@@ -67,6 +67,9 @@ class Mention:
     """A no that ends in a negation and reaches on like one ("I'm not" + "signed in")."""
     determiner: bool = False
     """A no that is a negation before a word not understood ("no clue", "no tick")."""
+    reaches_on: bool = False
+    """A no with a negation inside it, which turns the yeses right after it ("does not work
+    | online")."""
     fallback: str | None = None
     """For a correction or negation word: its meaning when nothing follows ("wait" -> pause)."""
 
@@ -151,6 +154,12 @@ def _apply_negations(
     out = list(mentions)
     ambiguous = False
     for index, negation in enumerate(mentions):
+        if negation.reaches_on:  # "does not work | online"
+            nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+            if nxt and nxt.kind == YES and _within_reach(tokens, negation.end, nxt.start):
+                for turned in _answers_in_a_row(tokens, mentions, index + 1):
+                    out[turned] = replace(mentions[turned], kind=NO, weak=False)
+            continue
         if negation.kind != NEGATION and not negation.negates:
             continue
         # What it negates: the next phrase but fillers ("not so sure", "not, um, done").

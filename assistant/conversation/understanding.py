@@ -199,8 +199,13 @@ class _TableBuilder:
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
         negates = intent == "no" and any(phrase[-len(n) :] == n for n in self.negations)
+        inside = (
+            intent == "no"
+            and not negates
+            and any(phrase[i : i + len(n)] == n for n in self.negations for i in range(len(phrase)))
+        )
         determiner = intent == "no" and phrase in self.determiners
-        return Mention(intent, 0, 0, negates=negates, determiner=determiner)
+        return Mention(intent, 0, 0, negates=negates, determiner=determiner, reaches_on=inside)
 
     def general(self, sections: dict[str, dict[str, list[str]]]) -> Table:
         """Every phrase of these sections (name -> intent -> phrases) and of the rules."""
