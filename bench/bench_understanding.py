@@ -20,7 +20,9 @@ language file for that question: the target (>= 97% right) is about phrasings no
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,10 +133,14 @@ def main(argv: list[str] | None = None) -> int:
                              "classifier only where the rules say unknown")  # fmt: skip
     parser.add_argument("--min-posterior", type=float, default=0.9,
                         help="below it the classifier says unknown (default 0.9)")  # fmt: skip
+    parser.add_argument("--timing", action="store_true",
+                        help="also time loading and parsing")  # fmt: skip
     args = parser.parse_args(argv)
     path = SETS.get(args.set, Path(args.set))
     rows = read_phrasings(path)
+    started = time.perf_counter()
     vocab = Vocabulary.load(args.lang)
+    load_ms = (time.perf_counter() - started) * 1e3
     parse = technique(vocab, args.technique, args.min_posterior)
     print(f"{path.name}: {len(rows)} phrasings, {args.technique}\n")
     print("| phrasings | n | right | asked again | wrong actions |")
@@ -147,7 +153,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.details:
         print()
         details(parse, rows)
+    if args.timing:
+        print()
+        timing(vocab, rows, load_ms)
     return 0
+
+
+def timing(vocab: Vocabulary, rows: list[Phrasing], load_ms: float, rounds: int = 5) -> None:
+    """Parse time per phrasing: the median over phrasings of each one's best of `rounds`."""
+    times = []
+    for row in rows:
+        best = float("inf")
+        for _ in range(rounds):
+            started = time.perf_counter()
+            vocab.parse(row.text, row.question)
+            best = min(best, time.perf_counter() - started)
+        times.append(best * 1e3)
+    print(f"loading the vocabulary: {load_ms:.0f} ms; parsing: median "
+          f"{statistics.median(times):.3f} ms, max {max(times):.2f} ms per phrasing "
+          f"(best of {rounds}, {len(times)} phrasings)")  # fmt: skip
 
 
 def technique(vocab: Vocabulary, name: str, min_posterior: float) -> Parse:
