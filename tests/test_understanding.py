@@ -303,14 +303,16 @@ def test_typing_slips_are_understood(vocab, text, intent):
     assert vocab.parse(text, "s2_online") == intent
 
 
-def test_a_typing_slip_is_never_repaired_into_a_negation(vocab):
+def test_a_typing_slip_is_never_repaired_into_a_negation_nor_a_real_word_changed(vocab):
     # "ton" is one swap from "not": repaired, it would turn "a ton of space" into a no.
     assert vocab.tokens("a ton of space") == ["a", "ton", "of", "space"]
+    assert vocab.tokens("three form") == ["three", "form"]  # not "there from"
     assert vocab.parse("on", "s1_sync_on") == "yes"  # known words are never "repaired"
 
 
 def test_spelling_repair_needs_one_known_word_and_works_in_any_script():
-    spelling = Spelling(frozenset({"fini", "네", "맞아요", "pas", "ab", "ba"}), frozenset({"pas"}))
+    words = frozenset({"fini", "네", "맞아요", "pas", "ab", "ba"})
+    spelling = Spelling(words, words, frozenset({"pas"}))
     assert spelling.repair(["finii", "ifni", "맞맞아요", "aps"]) == [
         "fini",
         "fini",

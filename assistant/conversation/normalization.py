@@ -101,13 +101,17 @@ class Contractions:
 class Spelling:
     """Typing slips repaired into the vocabulary's words, for any script.
 
-    Only a word the vocabulary does not know is repaired, and only when exactly one known
-    word comes out: letters held down ("yesss", "noo") and two neighbouring letters swapped
-    ("yse", "repaet", "stpo"). Never into a word that flips an answer ("ton" stays "ton",
-    not "not"): a typo may be asked again, but not turned into its opposite.
+    Only a word the vocabulary does not know is repaired, and only into a word that is a
+    whole answer or command by itself ("yes", "nope", "repeat"), when exactly one comes out:
+    letters held down ("yesss", "noo") and two neighbouring letters swapped ("yse",
+    "repaet", "stpo"). So real words stay ("three" is not "there", "form" not "from"), and
+    never into a word that flips an answer ("ton" stays "ton", not "not").
     """
 
     known: frozenset[str]
+    """Every word of the vocabulary: never repaired."""
+    targets: frozenset[str] = frozenset()
+    """Words a slip may be repaired into: those that are a phrase on their own."""
     never_into: frozenset[str] = frozenset()
     min_swap_length: int = 3
 
@@ -117,7 +121,7 @@ class Spelling:
     def _repair(self, word: str) -> str:
         if word in self.known or word == BREAK or not word.isalpha():
             return word
-        found = {c for c in self._candidates(word) if c in self.known} - self.never_into
+        found = {c for c in self._candidates(word) if c in self.targets} - self.never_into
         return found.pop() if len(found) == 1 else word
 
     def _candidates(self, word: str) -> set[str]:

@@ -116,7 +116,9 @@ class Vocabulary:
         known = (
             frozenset(w for t in tables for p in t for w in p) | openers | set(contractions.whole)
         )
-        spelling = Spelling(known, frozenset(n[0] for n in reader.negations if len(n) == 1))
+        alone = frozenset(p[0] for t in tables for p in t if len(p) == 1)
+        negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
+        spelling = Spelling(known, alone, negations)
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling)  # fmt: skip
 
