@@ -171,6 +171,21 @@ def test_a_question_about_the_step_asks_for_help(vocab, text, question):
     assert vocab.parse(text, question) == "help"
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("are you sure?", "s2_online"), ("should I say done?", "s6_install_update"),
+     ("am I done", "s1_turn_on"), ("is it on?", "s1_sync_on"), ("is it full", "s3_storage_full")],
+)  # fmt: skip
+def test_a_question_back_is_asked_again_not_taken_as_its_answer(vocab, text, question):
+    assert vocab.parse(text, question) == "unknown"
+    assert vocab.parse("can I go back", question) == "back"  # a command asked is a command
+
+
+def test_a_question_opener_inside_a_sentence_asks_nothing(vocab):
+    assert vocab.parse("I know how to check", "s1_sync_on") == "unknown"  # not help
+    assert vocab.parse("yes, there is", "s6_update_available") == "yes"
+
+
 def test_a_question_about_something_else_is_not_help_nor_an_answer(vocab):
     assert vocab.parse("what's for dinner", "s2_online") == "unknown"
     assert vocab.parse("what's the weather like", "start") == "unknown"

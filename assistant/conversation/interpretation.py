@@ -90,7 +90,7 @@ def interpret(
     mentions = [_as_determiner(tokens, m, covered, clause_openers) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
-    mentions = _in_questions_and_about_self(tokens, mentions, assistant_commands)
+    mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
                 and (m.end - m.start > 1 or _clause_covered(tokens, m, covered))}  # fmt: skip
     if len(commands) == 1:
@@ -203,23 +203,39 @@ def _apply_negations(
 
 
 def _in_questions_and_about_self(
-    tokens: list[str], mentions: list[Mention], assistant_commands: frozenset[str]
+    tokens: list[str],
+    mentions: list[Mention],
+    covered: set[int],
+    assistant_commands: frozenset[str],
 ) -> list[Mention]:
-    """Without the answers of a question's clause ("what is this exactly?") and the
-    assistant's commands after the speaker as subject ("I'll repeat that")."""
+    """Without the answers of a question's clause ("what is this exactly?", "are you
+    sure?") and the assistant's commands after the speaker as subject ("I'll repeat that").
+    Either opens its clause (fillers aside): "that is it" asks nothing."""
     out: list[Mention] = []
     opener: Mention | None = None
     for mention in mentions:
         if opener and BREAK in tokens[opener.end : mention.start]:
             opener = None
         if mention.kind in (QUESTION, SELF):
-            opener = mention
+            if _opens_clause(tokens, mention, covered):
+                opener = mention
+            elif mention.fallback:
+                out.append(replace(mention, fallback=None))  # "help" only asked at the start
+                continue
         elif opener and opener.kind == QUESTION and mention.kind in (YES, NO):
             continue
         elif opener and opener.kind == SELF and mention.kind in assistant_commands:
             mention = replace(mention, kind=CANCELLED)
         out.append(mention)
     return out
+
+
+def _opens_clause(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
+    """Nothing but phrases found (fillers, answers) before it in its clause."""
+    start = mention.start
+    while start > 0 and tokens[start - 1] != BREAK:
+        start -= 1
+    return all(i in covered for i in range(start, mention.start))
 
 
 def _answers_in_a_row(tokens: list[str], mentions: list[Mention], first: int) -> list[int]:

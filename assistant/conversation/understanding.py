@@ -226,9 +226,10 @@ class _TableBuilder:
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
                 _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
-        for phrase in map(self.words, self.strings("questions")):
-            _add(table, phrase, Mention(QUESTION, 0, 0, fallback=HELP), self.path,
-                 "understanding.questions")  # fmt: skip
+        for key, asks in (("questions", HELP), ("yes_no_questions", None)):
+            for phrase in map(self.words, self.strings(key)):
+                meaning = Mention(QUESTION, 0, 0, fallback=asks)
+                _add(table, phrase, meaning, self.path, f"understanding.{key}")
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
