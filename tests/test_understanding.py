@@ -201,6 +201,17 @@ def test_the_assistant_s_commands_after_the_speaker_as_subject_are_not_commands(
     assert vocab.parse("I did not skip it", "s4_optimized") == "unknown"
 
 
+def test_what_the_speaker_tells_they_did_is_no_command(vocab):
+    assert vocab.parse("I had to go back to settings, it's on", "s1_sync_on") == "yes"
+    assert vocab.parse("I already said stop", "s2_online") == "unknown"
+    assert vocab.parse("I tried to turn it on", "s1_turn_on") == "unknown"  # tried is not done
+
+
+def test_stopped_negates_what_follows(vocab):
+    assert vocab.parse("it stopped syncing", "fixed?") == "no"  # not "syncing": yes
+    assert vocab.parse("it stopped working", "fixed?") == "no"
+
+
 @pytest.mark.parametrize(
     ("text", "intent"),
     [("installing now, give me a few minutes", "pause"), ("can you be quieter", "quieter"),

@@ -46,7 +46,9 @@ QUESTION = "<question>"
 """Opens a question about the step ("where do i", "what does"); its fallback is the command."""
 SELF = "<self>"
 """The speaker as subject ("i will", "let me"): an assistant's command after it is no command."""
-_NOT_COMMANDS = (YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION, QUESTION, SELF)
+NARRATION = "<narration>"
+"""The speaker telling what they did ("i had to", "i went"): no command after it."""
+_NOT_COMMANDS = (YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION, QUESTION, SELF, NARRATION)
 NEGATION_REACH_WORDS = 3
 """How many words a negation may skip to reach what it negates ("not really all that full")."""
 
@@ -216,7 +218,7 @@ def _in_questions_and_about_self(
     for mention in mentions:
         if opener and BREAK in tokens[opener.end : mention.start]:
             opener = None
-        if mention.kind in (QUESTION, SELF):
+        if mention.kind in (QUESTION, SELF, NARRATION):
             if _opens_clause(tokens, mention, covered):
                 opener = mention
             elif mention.fallback:
@@ -226,6 +228,8 @@ def _in_questions_and_about_self(
             continue
         elif opener and opener.kind == SELF and mention.kind in assistant_commands:
             mention = replace(mention, kind=CANCELLED)
+        elif opener and opener.kind == NARRATION and mention.kind not in _NOT_COMMANDS:
+            continue  # "I had to go back to settings": told, not asked
         out.append(mention)
     return out
 

@@ -21,6 +21,7 @@ from assistant.conversation.interpretation import (
     CORRECTION,
     DOUBT,
     FILLER,
+    NARRATION,
     NEGATION,
     QUESTION,
     SELF,
@@ -53,7 +54,9 @@ LANGUAGE_DATA_SECTIONS = ("intents", "phrasings", "answers_by_question", "unders
 """Sections of a language file read here: words to understand, not texts to translate."""
 
 # Lists of the `understanding` section and what each phrase found means.
-_WORD_CLASSES = {"doubt": DOUBT, "fillers": FILLER, "first_person": SELF}
+_WORD_CLASSES = {
+    "doubt": DOUBT, "fillers": FILLER, "first_person": SELF, "narration": NARRATION,
+}  # fmt: skip
 # ... and those that may also be an intent's phrase, meaning it when they stand alone.
 _WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
 
