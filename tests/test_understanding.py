@@ -76,6 +76,14 @@ def test_a_negation_that_does_not_reach_a_yes_in_its_clause_makes_it_unknown(voc
     assert vocab.parse("I don't think we should skip this one") == "unknown"
 
 
+def test_a_negation_right_after_a_yes_denies_it(vocab):
+    # "my name" alone would be a yes; "isn't there" takes it back, so it is not kept.
+    assert vocab.parse("my name is there", "s1_apple_id") == "yes"
+    assert vocab.parse("my name isn't there", "s1_apple_id") == "unknown"
+    assert vocab.parse("signed in but not synced", "s1_apple_id") == "unknown"
+    assert vocab.parse("nobody is signed in", "s1_apple_id") == "no"
+
+
 def test_a_negation_reaches_over_the_yeses_right_after_the_one_it_turns(vocab):
     assert vocab.parse("nothing works online", "s2_online") == "no"
     assert vocab.parse("it doesn't work online", "s2_online") == "no"

@@ -20,9 +20,11 @@ language file's. The rules, in order:
 3. A weak yes ("I am", "it is", "definitely") is an answer only alone in its clause: in
    "I am not sure" or "I don't have a charger" the rest of the sentence decides.
 4. Doubt ("maybe", "not sure") means unknown, unless a command is given.
-5. A question about the step ("what does optimize do?", "where do I see that?") asks for
-   help: the answers inside it are not answers. A command the assistant would do, after the
-   speaker names themself ("I'll repeat that", "let me speak up"), is about the speaker.
+5. Opening a clause: a question about the step ("what does optimize do?", "where do I see
+   that?") asks for help, and a question back ("are you sure?") is asked again: the answers
+   inside either are not answers. A command the assistant would do, after the speaker as
+   subject ("I'll repeat that", "let me speak up"), is about the speaker; no command at all
+   after the speaker telling what they did ("I had to go back to settings").
 6. One command outranks answers said with it ("no, go back" -> back); two commands, or
    both answers, are unknown: ask again rather than guess. A one-word command counts only
    when the rest of its clause was understood too: "back" in "the router's back on" is no
@@ -194,9 +196,18 @@ def _apply_negations(
             if target.kind != YES:
                 out[at] = replace(target, kind=CANCELLED)
             continue
+        before = out[index - 1] if index else None
+        if (
+            negation.kind == NEGATION
+            and before
+            and before.kind == YES
+            and not before.weak
+            and _within_reach(tokens, before.end, negation.start)
+        ):
+            ambiguous = True  # "my name isn't there": the yes said is then denied
+            continue
         if negation.negates or not _alone_in_clause(tokens, negation, covered):
             continue
-        before = out[index - 1] if index else None
         if before and before.kind == YES and before.weak and before.end == negation.start:
             out[index - 1] = replace(before, kind=NO, weak=False)
         elif negation.fallback:
