@@ -301,6 +301,15 @@ def test_phrases_for_a_question_add_its_answers(vocab):
     assert general < at_sync and "turned off" in at_sync and "go back" not in at_sync
 
 
+def test_typed_phrasings_of_a_question_are_understood_but_not_in_the_grammar(vocab):
+    # phrasings_by_question: a single common word like "same" or "down" would be heard in
+    # other speech, so only the text understanding has it.
+    assert vocab.parse("same as always", "s1_apple_id") == "yes"
+    assert vocab.parse("the wifi is down", "s2_online") == "no"
+    assert "same as always" not in vocab.phrases(["yes", "no"], "s1_apple_id")
+    assert "down" not in vocab.phrases(["yes", "no"], "s2_online")
+
+
 # Two readings: ask again
 
 

@@ -1,7 +1,9 @@
 """Utterance text -> one canonical intent, from the per-language vocabulary in prompts/.
 
 The language file gives the words (`intents`, `phrasings`, `answers_by_question`,
-`understanding`); this module finds them in an utterance and interpretation.py decides.
+`phrasings_by_question`, `understanding`); this module finds them in an utterance and
+interpretation.py decides. `intents` and `answers_by_question` are also the recognizer's
+grammar; the `phrasings` sections are understood in text and free transcripts only.
 Phrases are found on whole words after contractions are spelled out ("isn't" -> "is not");
 of the ways to read an utterance as phrases, the one with the longest phrases wins, so "start
 from scratch" beats "start" and "not at all" beats "not". The question being answered adds
@@ -50,7 +52,9 @@ START_QUESTION = "start"
 FIXED_QUESTION = "fixed?"
 """Question id of "Are your photos syncing now?", asked after a change (flow.md)."""
 
-LANGUAGE_DATA_SECTIONS = ("intents", "phrasings", "answers_by_question", "understanding")
+LANGUAGE_DATA_SECTIONS = (
+    "intents", "phrasings", "answers_by_question", "phrasings_by_question", "understanding",
+)  # fmt: skip
 """Sections of a language file read here: words to understand, not texts to translate."""
 
 # Lists of the `understanding` section and what each phrase found means.
@@ -105,11 +109,16 @@ class Vocabulary:
         general = reader.general({"intents": grammar, "phrasings": phrasings})
         by_question: dict[str, Table] = {}
         question_phrases = {}
-        questions = _mapping(path, data.get("answers_by_question"), "answers_by_question")
-        for question, raw in questions.items():
-            own = _intent_lists(path, raw, f"answers_by_question.{question}")
-            by_question[str(question)] = reader.for_question(own)
-            question_phrases[str(question)] = _plain(own)
+        heard = _mapping(path, data.get("answers_by_question"), "answers_by_question")
+        typed = _mapping(path, data.get("phrasings_by_question"), "phrasings_by_question")
+        for question in dict.fromkeys([*heard, *typed]):
+            own = _intent_lists(path, heard.get(question), f"answers_by_question.{question}")
+            more = _intent_lists(path, typed.get(question), f"phrasings_by_question.{question}")
+            both = {
+                i: [*own.get(i, []), *more.get(i, [])] for i in INTENTS if i in own or i in more
+            }
+            by_question[str(question)] = reader.for_question(both)
+            question_phrases[str(question)] = _plain(own)  # the grammar: answers_by_question
         longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
         openers = frozenset(w for p in reader.strings("clause_openers") for w in reader.words(p))
         own_commands = frozenset(reader.strings("assistant_commands"))
