@@ -119,7 +119,7 @@ class Spelling:
         return [self._repair(word) for word in words]
 
     def _repair(self, word: str) -> str:
-        if word in self.known or word == BREAK or not word.isalpha():
+        if word in self.known or not word.isalpha() or len(word) > _LONGEST_SLIP:
             return word
         found = {c for c in self._candidates(word) if c in self.targets} - self.never_into
         return found.pop() if len(found) == 1 else word
@@ -134,6 +134,10 @@ class Spelling:
                 if word[i] != word[i + 1]
             )
         return out - {word}
+
+
+_LONGEST_SLIP = 24
+"""Longer "words" are not typing slips of an answer (and would cost time to try)."""
 
 
 def _letter_runs(word: str) -> list[tuple[str, int]]:
