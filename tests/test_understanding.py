@@ -107,6 +107,19 @@ def test_a_weak_yes_needs_to_stand_alone(vocab):
     assert vocab.parse("I don't see that") == "unknown"
 
 
+def test_an_acknowledgment_opens_an_answer_and_is_yes_alone(vocab):
+    assert vocab.parse("okay, it's off", "s1_sync_on") == "no"
+    assert vocab.parse("ok not yet", "s1_turn_on") == "no"
+    assert vocab.parse("okay I'm in", "s1_sign_in") == "yes"
+    assert vocab.parse("ok", "s1_turn_on") == "yes"
+    assert vocab.parse("no, it's fine", "s2_online") == "unknown"  # "no problem" or "no"?
+
+
+def test_making_sure_is_no_answer_yet(vocab):
+    assert vocab.parse("let me make sure", "s1_sync_on") == "unknown"
+    assert vocab.parse("I'm busy right now", "start") != "yes"
+
+
 def test_no_before_an_unknown_word_is_not_the_answer(vocab):
     assert vocab.parse("honestly I have no clue") == "unknown"
     assert vocab.parse("no the switch is off", "s1_sync_on") == "no"

@@ -18,7 +18,8 @@ language file's. The rules, in order:
    want to pay for more storage") makes the utterance unknown: never a silently kept answer.
    It reaches on over the answers right after the one it turned ("nothing works online").
 3. A weak yes ("I am", "it is", "definitely") is an answer only alone in its clause: in
-   "I am not sure" or "I don't have a charger" the rest of the sentence decides.
+   "I am not sure" or "I don't have a charger" the rest of the sentence decides. An
+   acknowledgment ("okay", "fine") before another answer only opens it ("okay, it's off").
 4. Doubt ("maybe", "not sure") means unknown, unless a command is given.
 5. Opening a clause: a question about the step ("what does optimize do?", "where do I see
    that?") asks for help, and a question back ("are you sure?") is asked again: the answers
@@ -71,6 +72,8 @@ class Mention:
     """A no that ends in a negation and reaches on like one ("I'm not" + "signed in")."""
     determiner: bool = False
     """A no that is a negation before a word not understood ("no clue", "no tick")."""
+    deferring: bool = False
+    """A yes that gives way to any other answer said with it ("okay, it's off")."""
     reaches_on: bool = False
     """A no with a negation inside it, which turns the yeses right after it ("does not work
     | online")."""
@@ -106,7 +109,11 @@ def interpret(
     cancelled = any(m.kind == CANCELLED for m in mentions)  # "no, don't stop"
     if commands or ambiguous or (cancelled and answers) or any(m.kind == DOUBT for m in mentions):
         return UNKNOWN
-    strong = {m.kind for m in answers if not m.weak}
+    # An acknowledgment before another answer opens it ("okay, it's off"); after one, it
+    # is an answer of its own ("no, it's fine": two readings).
+    opening = {i for i, m in enumerate(answers) if m.deferring and m.kind == YES
+               and any(not later.weak for later in answers[i + 1 :])}  # fmt: skip
+    strong = {m.kind for i, m in enumerate(answers) if not m.weak and i not in opening}
     if len(strong) == 1:
         return strong.pop()
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):

@@ -235,6 +235,8 @@ class _TableBuilder:
                         _add(table, phrase, meaning, self.path, f"{name}.{intent}")
         for phrase in self.weak_yes:
             table[phrase] = Mention("yes", 0, 0, weak=True)
+        for phrase in map(self.words, self.strings("acknowledgments")):
+            table[phrase] = Mention("yes", 0, 0, deferring=True)
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
                 _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
