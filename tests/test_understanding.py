@@ -359,6 +359,12 @@ def test_typing_slips_are_understood(vocab, text, intent):
     assert vocab.parse(text, "s2_online") == intent
 
 
+def test_text_speak_is_spelled_out(vocab):
+    assert vocab.parse("no thx", "start") == "no"
+    assert vocab.parse("plz repeat", "s2_online") == "repeat"
+    assert vocab.parse("idk", "s2_online") == "unknown"  # doubt, not "no"
+
+
 def test_a_typing_slip_is_never_repaired_into_a_negation_nor_a_real_word_changed(vocab):
     # "ton" is one swap from "not": repaired, it would turn "a ton of space" into a no.
     assert vocab.tokens("a ton of space") == ["a", "ton", "of", "space"]
