@@ -73,7 +73,8 @@ class Mention:
     determiner: bool = False
     """A no that is a negation before a word not understood ("no clue", "no tick")."""
     deferring: bool = False
-    """A yes that gives way to any other answer said with it ("okay, it's off")."""
+    """An acknowledgment ("okay"): a yes that gives way to an answer after it ("okay, it's
+    off")."""
     reaches_on: bool = False
     """A no with a negation inside it, which turns the yeses right after it ("does not work
     | online")."""
