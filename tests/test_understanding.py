@@ -76,12 +76,14 @@ def test_a_negation_that_does_not_reach_a_yes_in_its_clause_makes_it_unknown(voc
     assert vocab.parse("I don't think we should skip this one") == "unknown"
 
 
-def test_a_negation_right_after_a_yes_denies_it(vocab):
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("my name is there", "yes"), ("my name isn't there", "unknown"),
+     ("signed in but not synced", "unknown"), ("nobody is signed in", "no")],
+)  # fmt: skip
+def test_a_negation_right_after_a_yes_denies_it(vocab, text, intent):
     # "my name" alone would be a yes; "isn't there" takes it back, so it is not kept.
-    assert vocab.parse("my name is there", "s1_apple_id") == "yes"
-    assert vocab.parse("my name isn't there", "s1_apple_id") == "unknown"
-    assert vocab.parse("signed in but not synced", "s1_apple_id") == "unknown"
-    assert vocab.parse("nobody is signed in", "s1_apple_id") == "no"
+    assert vocab.parse(text, "s1_apple_id") == intent
 
 
 def test_a_negation_reaches_over_the_yeses_right_after_the_one_it_turns(vocab):
@@ -107,12 +109,14 @@ def test_a_weak_yes_needs_to_stand_alone(vocab):
     assert vocab.parse("I don't see that") == "unknown"
 
 
-def test_an_acknowledgment_opens_an_answer_and_is_yes_alone(vocab):
-    assert vocab.parse("okay, it's off", "s1_sync_on") == "no"
-    assert vocab.parse("ok not yet", "s1_turn_on") == "no"
-    assert vocab.parse("okay I'm in", "s1_sign_in") == "yes"
-    assert vocab.parse("ok", "s1_turn_on") == "yes"
-    assert vocab.parse("no, it's fine", "s2_online") == "unknown"  # "no problem" or "no"?
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("okay, it's off", "s1_sync_on", "no"), ("ok not yet", "s1_turn_on", "no"),
+     ("okay I'm in", "s1_sign_in", "yes"), ("ok", "s1_turn_on", "yes"),
+     ("no, it's fine", "s2_online", "unknown")],  # "no problem", or "no"?
+)  # fmt: skip
+def test_an_acknowledgment_opens_an_answer_and_is_yes_alone(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
 
 
 def test_making_sure_is_no_answer_yet(vocab):
