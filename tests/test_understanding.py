@@ -199,7 +199,8 @@ def test_a_question_about_the_step_asks_for_help(vocab, text, question):
 @pytest.mark.parametrize(
     ("text", "question"),
     [("are you sure?", "s2_online"), ("should I say done?", "s6_install_update"),
-     ("am I done", "s1_turn_on"), ("is it on?", "s1_sync_on"), ("is it full", "s3_storage_full")],
+     ("am I done", "s1_turn_on"), ("is it on?", "s1_sync_on"), ("is it full", "s3_storage_full"),
+     ("is dinner ready", "s2_online"), ("does it work", "s2_online")],
 )  # fmt: skip
 def test_a_question_back_is_asked_again_not_taken_as_its_answer(vocab, text, question):
     assert vocab.parse(text, question) == "unknown"
@@ -209,6 +210,7 @@ def test_a_question_back_is_asked_again_not_taken_as_its_answer(vocab, text, que
 def test_a_question_opener_inside_a_sentence_asks_nothing(vocab):
     assert vocab.parse("I know how to check", "s1_sync_on") == "unknown"  # not help
     assert vocab.parse("yes, there is", "s6_update_available") == "yes"
+    assert vocab.parse("nobody is signed in", "s1_apple_id") == "no"  # "is" opens nothing
 
 
 def test_a_question_about_something_else_is_not_help_nor_an_answer(vocab):

@@ -174,8 +174,10 @@ def _apply_negations(
             continue
         if negation.kind != NEGATION and not negation.negates:
             continue
-        # What it negates: the next phrase but fillers ("not so sure", "not, um, done").
-        after = (i for i in range(index + 1, len(mentions)) if mentions[i].kind != FILLER)
+        # What it negates: the next phrase but fillers ("not so sure", "not, um, done") and
+        # question words ("nothing is changed").
+        after = (i for i in range(index + 1, len(mentions))
+                 if mentions[i].kind not in (FILLER, QUESTION))  # fmt: skip
         at = next(after, None)
         target = mentions[at] if at is not None else None
         if at is not None and target and _within_reach(tokens, negation.end, target.start):
@@ -231,14 +233,28 @@ def _in_questions_and_about_self(
 ) -> list[Mention]:
     """Without the answers of a question's clause ("what is this exactly?", "are you
     sure?") and the assistant's commands after the speaker as subject ("I'll repeat that").
-    Either opens its clause (fillers aside): "that is it" asks nothing."""
+    Either opens its clause: "that is it" asks nothing, and no answer or command comes
+    before a question ("okay, so how do I check" asks; "keep originals is selected" does
+    not)."""
     out: list[Mention] = []
     opener: Mention | None = None
+    earlier: list[Mention] = []  # in the clause so far
     for mention in mentions:
+        if earlier and BREAK in tokens[earlier[-1].end : mention.start]:
+            earlier = []
         if opener and BREAK in tokens[opener.end : mention.start]:
             opener = None
+        # A one-word opener ("is dinner ready") only as the first word said.
+        one_word = mention.end - mention.start == 1
+        said_before = any(
+            _says_something(m) or (one_word and m.kind != FILLER and not m.deferring)
+            for m in earlier
+        )
+        earlier.append(mention)
         if mention.kind in (QUESTION, SELF, NARRATION):
-            if _opens_clause(tokens, mention, covered):
+            if _opens_clause(tokens, mention, covered) and not (
+                mention.kind == QUESTION and said_before
+            ):
                 opener = mention
             elif mention.fallback:
                 out.append(replace(mention, fallback=None))  # "help" only asked at the start
@@ -253,8 +269,15 @@ def _in_questions_and_about_self(
     return out
 
 
+def _says_something(mention: Mention) -> bool:
+    """An answer (not an acknowledgment) or a command."""
+    if mention.kind in (YES, NO):
+        return not mention.deferring
+    return mention.kind not in _NOT_COMMANDS
+
+
 def _opens_clause(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
-    """Nothing but phrases found (fillers, answers) before it in its clause."""
+    """No word before it in its clause that is not part of a phrase found."""
     start = mention.start
     while start > 0 and tokens[start - 1] != BREAK:
         start -= 1
