@@ -200,7 +200,8 @@ def test_a_question_about_the_step_asks_for_help(vocab, text, question):
     ("text", "question"),
     [("are you sure?", "s2_online"), ("should I say done?", "s6_install_update"),
      ("am I done", "s1_turn_on"), ("is it on?", "s1_sync_on"), ("is it full", "s3_storage_full"),
-     ("is dinner ready", "s2_online"), ("does it work", "s2_online")],
+     ("is dinner ready", "s2_online"), ("does it work", "s2_online"),
+     ("okay, is it working?", "fixed?")],
 )  # fmt: skip
 def test_a_question_back_is_asked_again_not_taken_as_its_answer(vocab, text, question):
     assert vocab.parse(text, question) == "unknown"

@@ -238,6 +238,7 @@ def _in_questions_and_about_self(
     not)."""
     out: list[Mention] = []
     opener: Mention | None = None
+    asked = False
     earlier: list[Mention] = []  # in the clause so far
     for mention in mentions:
         if earlier and BREAK in tokens[earlier[-1].end : mention.start]:
@@ -256,6 +257,7 @@ def _in_questions_and_about_self(
                 mention.kind == QUESTION and said_before
             ):
                 opener = mention
+                asked = asked or mention.kind == QUESTION
             elif mention.fallback:
                 out.append(replace(mention, fallback=None))  # "help" only asked at the start
                 continue
@@ -266,6 +268,8 @@ def _in_questions_and_about_self(
         elif opener and opener.kind == NARRATION and mention.kind not in _NOT_COMMANDS:
             continue  # "I had to go back to settings": told, not asked
         out.append(mention)
+    if asked:  # "okay, is it working?": the acknowledgment answers nothing
+        out = [m for m in out if not (m.deferring and m.kind == YES)]
     return out
 
 
