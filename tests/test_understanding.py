@@ -189,7 +189,7 @@ def test_natural_commands(vocab, text, intent):
     ("text", "question"),
     [("what does optimize do?", "s4_optimized"), ("where do I see that?", "s1_apple_id"),
      ("what is this exactly?", "start"), ("how do I check my apple id", "s1_apple_id"),
-     ("What's that?", "s3_storage_full")],
+     ("What's that?", "s3_storage_full"), ("I'm not sure how to read it", "s3_storage_full")],
 )  # fmt: skip
 def test_a_question_about_the_step_asks_for_help(vocab, text, question):
     # "is this", "exactly" inside a question are no answer: never a yes to "Shall we begin?"

@@ -274,9 +274,9 @@ def _in_questions_and_about_self(
 
 
 def _says_something(mention: Mention) -> bool:
-    """An answer (not an acknowledgment) or a command."""
+    """An answer (not an acknowledgment nor a weak yes) or a command."""
     if mention.kind in (YES, NO):
-        return not mention.deferring
+        return not (mention.deferring or mention.weak)
     return mention.kind not in _NOT_COMMANDS
 
 
