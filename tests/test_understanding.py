@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.conversation.check import check_prompts
-from assistant.conversation.normalization import normalize
+from assistant.conversation.normalization import Spelling, normalize
 from assistant.conversation.prompt_files import PromptError
 from assistant.conversation.understanding import Vocabulary
 
@@ -68,6 +68,35 @@ def test_a_negated_command_is_not_obeyed(vocab):
     assert vocab.parse("no, don't stop") == "unknown"  # about the command, not the question
 
 
+def test_a_negation_that_does_not_reach_a_yes_in_its_clause_makes_it_unknown(vocab):
+    # Not kept as yes: what "don't" negates ("want to pay") is not known, so neither is the
+    # answer. Without the negation, the same words are a yes.
+    assert vocab.parse("I don't want to pay for more storage", "s3_free_space") == "unknown"
+    assert vocab.parse("I want to pay for more storage", "s3_free_space") == "yes"
+    assert vocab.parse("I don't think we should skip this one") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("my name is there", "yes"), ("my name isn't there", "unknown"),
+     ("signed in but not synced", "unknown"), ("nobody is signed in", "no")],
+)  # fmt: skip
+def test_a_negation_right_after_a_yes_denies_it(vocab, text, intent):
+    # "my name" alone would be a yes; "isn't there" takes it back, so it is not kept.
+    assert vocab.parse(text, "s1_apple_id") == intent
+
+
+def test_a_negation_reaches_over_the_yeses_right_after_the_one_it_turns(vocab):
+    assert vocab.parse("nothing works online", "s2_online") == "no"
+    assert vocab.parse("it doesn't work online", "s2_online") == "no"
+
+
+def test_a_negated_command_said_twice_in_its_clause_is_not_obeyed(vocab):
+    assert vocab.parse("don't go back to the last question") == "unknown"
+    assert vocab.parse("don't start over from the beginning") == "unknown"
+    assert vocab.parse("don't move on to the next step") == "unknown"
+
+
 def test_a_double_negative_is_not_guessed(vocab):
     assert vocab.parse("it's not off", "s1_sync_on") == "unknown"
 
@@ -78,6 +107,21 @@ def test_a_weak_yes_needs_to_stand_alone(vocab):
     # The rest of the sentence decides, and here it says nothing the assistant knows.
     assert vocab.parse("I don't have a charger here") == "unknown"
     assert vocab.parse("I don't see that") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("okay, it's off", "s1_sync_on", "no"), ("ok not yet", "s1_turn_on", "no"),
+     ("okay I'm in", "s1_sign_in", "yes"), ("ok", "s1_turn_on", "yes"),
+     ("no, it's fine", "s2_online", "unknown")],  # "no problem", or "no"?
+)  # fmt: skip
+def test_an_acknowledgment_opens_an_answer_and_is_yes_alone(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+def test_making_sure_is_no_answer_yet(vocab):
+    assert vocab.parse("let me make sure", "s1_sync_on") == "unknown"
+    assert vocab.parse("I'm busy right now", "start") != "yes"
 
 
 def test_no_before_an_unknown_word_is_not_the_answer(vocab):
@@ -118,6 +162,14 @@ def test_a_correction_word_alone_is_its_command(vocab):
     assert vocab.parse("yes, sorry") == "yes"
 
 
+def test_a_pause_word_before_nothing_decisive_is_a_pause(vocab):
+    # "hang on" corrects nothing here: what follows says no answer and no command.
+    assert vocab.parse("hang on, it's loading", "s1_turn_on") == "pause"
+    assert vocab.parse("hold on, I need to find my password", "s1_sign_in") == "pause"
+    assert vocab.parse("hold on, not yet", "s1_turn_on") == "no"  # it says something
+    assert vocab.parse("wait, no, it's off", "s1_sync_on") == "no"
+
+
 # Commands in natural form
 
 
@@ -131,6 +183,71 @@ def test_a_correction_word_alone_is_its_command(vocab):
 )  # fmt: skip
 def test_natural_commands(vocab, text, intent):
     assert vocab.parse(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("what does optimize do?", "s4_optimized"), ("where do I see that?", "s1_apple_id"),
+     ("what is this exactly?", "start"), ("how do I check my apple id", "s1_apple_id"),
+     ("What's that?", "s3_storage_full"), ("I'm not sure how to read it", "s3_storage_full")],
+)  # fmt: skip
+def test_a_question_about_the_step_asks_for_help(vocab, text, question):
+    # "is this", "exactly" inside a question are no answer: never a yes to "Shall we begin?"
+    assert vocab.parse(text, question) == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("are you sure?", "s2_online"), ("should I say done?", "s6_install_update"),
+     ("am I done", "s1_turn_on"), ("is it on?", "s1_sync_on"), ("is it full", "s3_storage_full"),
+     ("is dinner ready", "s2_online"), ("does it work", "s2_online"),
+     ("okay, is it working?", "fixed?")],
+)  # fmt: skip
+def test_a_question_back_is_asked_again_not_taken_as_its_answer(vocab, text, question):
+    assert vocab.parse(text, question) == "unknown"
+    assert vocab.parse("can I go back", question) == "back"  # a command asked is a command
+
+
+def test_a_question_opener_inside_a_sentence_asks_nothing(vocab):
+    assert vocab.parse("I know how to check", "s1_sync_on") == "unknown"  # not help
+    assert vocab.parse("yes, there is", "s6_update_available") == "yes"
+    assert vocab.parse("nobody is signed in", "s1_apple_id") == "no"  # "is" opens nothing
+
+
+def test_a_question_about_something_else_is_not_help_nor_an_answer(vocab):
+    assert vocab.parse("what's for dinner", "s2_online") == "unknown"
+    assert vocab.parse("what's the weather like", "start") == "unknown"
+
+
+def test_the_assistant_s_commands_after_the_speaker_as_subject_are_not_commands(vocab):
+    # "I'll repeat that": the speaker will say it again; "can you repeat that" asks the
+    # assistant. Flow commands stay commands ("I'll skip this one" skips).
+    assert vocab.parse("I'll repeat that", "s2_online") == "unknown"
+    assert vocab.parse("let me speak up", "s2_online") == "unknown"
+    assert vocab.parse("can you repeat that", "s2_online") == "repeat"
+    assert vocab.parse("I'll skip this one", "s2_online") == "skip"
+    assert vocab.parse("I did not skip it", "s4_optimized") == "unknown"
+
+
+def test_what_the_speaker_tells_they_did_is_no_command(vocab):
+    assert vocab.parse("I had to go back to settings, it's on", "s1_sync_on") == "yes"
+    assert vocab.parse("I already said stop", "s2_online") == "unknown"
+    assert vocab.parse("I tried to turn it on", "s1_turn_on") == "unknown"  # tried is not done
+
+
+def test_stopped_negates_what_follows(vocab):
+    assert vocab.parse("it stopped syncing", "fixed?") == "no"  # not "syncing": yes
+    assert vocab.parse("it stopped working", "fixed?") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("installing now, give me a few minutes", "pause"), ("can you be quieter", "quieter"),
+     ("be louder please", "louder"), ("could you go slower", "slower"),
+     ("where was I", "resume"), ("what now?", "help")],
+)  # fmt: skip
+def test_more_commands_in_natural_form(vocab, text, intent):
+    assert vocab.parse(text, "s6_install_update") == intent
 
 
 def test_answers_that_sound_like_commands_are_answers(vocab):
@@ -166,6 +283,23 @@ def test_the_question_gives_answers_their_meaning(vocab, text, question, intent)
     assert vocab.parse(text, question) == intent
 
 
+def test_the_offer_to_continue_takes_going_on_as_yes(vocab):
+    assert vocab.parse("yes, pick up where we left off", "start") == "yes"
+    assert vocab.parse("carry on from where I was", "start") == "resume"  # dialog: yes there
+    assert bench_understanding.as_acted("resume", "start") == "yes"
+    assert bench_understanding.as_acted("resume", "s2_online") == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("I don't have internet", "s2_online", "no"), ("it's restarting", "s5_restart", "no"),
+     ("nearly", "s3_storage_full", "yes"), ("I still don't see them", "fixed?", "no"),
+     ("didn't change", "fixed?", "no")],
+)  # fmt: skip
+def test_the_question_s_own_answers_are_negated_like_any_other(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
 def test_context_wins_over_the_general_vocabulary(vocab):
     # "no space left" means yes, the storage is full; in general "no" is only a determiner.
     assert vocab.parse("no space left", "s3_storage_full") == "yes"
@@ -185,6 +319,15 @@ def test_phrases_for_a_question_add_its_answers(vocab):
     general = set(vocab.phrases(["yes", "no"]))
     at_sync = set(vocab.phrases(["yes", "no"], "s1_sync_on"))
     assert general < at_sync and "turned off" in at_sync and "go back" not in at_sync
+
+
+def test_typed_phrasings_of_a_question_are_understood_but_not_in_the_grammar(vocab):
+    # phrasings_by_question: a single common word like "same" or "down" would be heard in
+    # other speech, so only the text understanding has it.
+    assert vocab.parse("same as always", "s1_apple_id") == "yes"
+    assert vocab.parse("the wifi is down", "s2_online") == "no"
+    assert "same as always" not in vocab.phrases(["yes", "no"], "s1_apple_id")
+    assert "down" not in vocab.phrases(["yes", "no"], "s2_online")
 
 
 # Two readings: ask again
@@ -209,6 +352,43 @@ def test_unicode_words_survive_normalization():
     assert normalize("ＹＥＳ") == ["yes"]
     assert normalize("I\u2019m not") == ["i'm", "not"]
     assert normalize("Straße") == ["strasse"]
+
+
+# Typing slips
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("yse", "yes"), ("yesss", "yes"), ("noo", "no"), ("noep", "no"), ("repaet", "repeat"),
+     ("stpo", "stop"), ("Yess please", "yes")],
+)  # fmt: skip
+def test_typing_slips_are_understood(vocab, text, intent):
+    assert vocab.parse(text, "s2_online") == intent
+
+
+def test_text_speak_is_spelled_out(vocab):
+    assert vocab.parse("no thx", "start") == "no"
+    assert vocab.parse("plz repeat", "s2_online") == "repeat"
+    assert vocab.parse("idk", "s2_online") == "unknown"  # doubt, not "no"
+
+
+def test_a_typing_slip_is_never_repaired_into_a_negation_nor_a_real_word_changed(vocab):
+    # "ton" is one swap from "not": repaired, it would turn "a ton of space" into a no.
+    assert vocab.tokens("a ton of space") == ["a", "ton", "of", "space"]
+    assert vocab.tokens("three form") == ["three", "form"]  # not "there from"
+    assert vocab.parse("on", "s1_sync_on") == "yes"  # known words are never "repaired"
+
+
+def test_spelling_repair_needs_one_known_word_and_works_in_any_script():
+    words = frozenset({"fini", "네", "맞아요", "pas", "ab", "ba"})
+    spelling = Spelling(words, words, frozenset({"pas"}))
+    assert spelling.repair(["finii", "ifni", "맞맞아요", "aps"]) == [
+        "fini",
+        "fini",
+        "맞아요",
+        "aps",
+    ]
+    assert spelling.repair(["aab"]) == ["ab"]  # held letters; "aba" would be two words
 
 
 def _write_language(folder: Path, yes: str, no: str, sections: str = "") -> Path:
@@ -252,8 +432,8 @@ def _score(vocab: Vocabulary, name: str) -> tuple[int, Counter[str]]:
     return len(rows), bench_understanding.score(vocab, rows, use_question=True)["all"]
 
 
-# heldout2 and heldout5 are left out: one wrong action each (bench/README.md).
-@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout4"])
+# heldout2 and heldout5 are left out: wrong actions by their labels (bench/README.md).
+@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout4", "heldout6"])
 def test_no_wrong_action_on_the_phrase_sets(vocab, name):
     _, counts = _score(vocab, name)
     assert not {k: n for k, n in counts.items() if k.startswith("wrong")}
@@ -294,3 +474,34 @@ def test_check_does_not_ask_a_second_language_for_the_first_ones_phrasings(tmp_p
     problems, summary = check_prompts(folder)
     assert problems == []
     assert "xx.yaml" in summary
+
+
+# Properties over every phrasing of the sets the rules were tuned on
+
+
+def _understood(vocab: Vocabulary) -> list[tuple[str, str | None, str]]:
+    rows = [r for n in ("dev", "heldout", "heldout6")
+            for r in bench_understanding.read_phrasings(bench_understanding.SETS[n])]  # fmt: skip
+    found = [(r.text.rstrip(".!?"), r.question, vocab.parse(r.text, r.question)) for r in rows]
+    return [(t, q, i) for t, q, i in found if i not in ("unknown", "silence")]
+
+
+def test_fillers_and_politeness_never_change_the_intent(vocab):
+    changed = [(t, i) for t, q, i in _understood(vocab)
+               for said in (f"um, {t}", f"{t}, please", f"well, {t}, thanks")
+               if vocab.parse(said, q) != i]  # fmt: skip
+    assert changed == []
+
+
+def test_a_not_before_a_yes_turns_it_or_asks_again_never_keeps_it(vocab):
+    kept = [t for t, q, i in _understood(vocab)
+            if i == "yes" and "," not in t  # a correction after a comma stands on its own
+            and vocab.parse(f"not {t[0].lower()}{t[1:]}", q) == "yes"]  # fmt: skip
+    assert kept == []
+
+
+def test_i_dont_think_before_a_yes_never_keeps_it(vocab):
+    kept = [t for t, q, i in _understood(vocab)
+            if i == "yes" and "," not in t  # a correction after a comma stands on its own
+            and vocab.parse(f"I don't think {t[0].lower()}{t[1:]}", q) == "yes"]  # fmt: skip
+    assert kept == []

@@ -7,17 +7,26 @@ language file's. The rules, in order:
    unless that word opens a clause ("no I think ..."); before another no it is the answer
    no ("no safari is off").
 1. Corrections: only what follows the last correction ("yes, sorry, I mean no" -> no). A
-   correction word with nothing after it is dropped, or is its own command ("wait" -> pause).
+   correction word with nothing decisive after it is dropped, or is its own command ("wait"
+   -> pause; "hang on, it's loading" -> pause).
 2. Negation scope: a negation turns the next yes within a few words of the same clause into
    no ("not turned on", "I haven't signed in"), cancels a command ("don't stop"), and makes a
    following no ambiguous ("not off"); fillers do not stop it ("not so sure"), a comma
    does, and a yes right after that comma is then ambiguous ("not, um, done"). Ending its
    clause, it turns a weak yes right before it into no ("definitely not", "I am not"; but
-   not "I don't see it").
+   not "I don't see it"). A negation of a yes it does not reach in its clause ("I don't
+   want to pay for more storage") makes the utterance unknown: never a silently kept answer.
+   It reaches on over the answers right after the one it turned ("nothing works online").
 3. A weak yes ("I am", "it is", "definitely") is an answer only alone in its clause: in
-   "I am not sure" or "I don't have a charger" the rest of the sentence decides.
+   "I am not sure" or "I don't have a charger" the rest of the sentence decides. An
+   acknowledgment ("okay", "fine") before another answer only opens it ("okay, it's off").
 4. Doubt ("maybe", "not sure") means unknown, unless a command is given.
-5. One command outranks answers said with it ("no, go back" -> back); two commands, or
+5. Opening a clause: a question about the step ("what does optimize do?", "where do I see
+   that?") asks for help, and a question back ("are you sure?") is asked again: the answers
+   inside either are not answers. A command the assistant would do, after the speaker as
+   subject ("I'll repeat that", "let me speak up"), is about the speaker; no command at all
+   after the speaker telling what they did ("I had to go back to settings").
+6. One command outranks answers said with it ("no, go back" -> back); two commands, or
    both answers, are unknown: ask again rather than guess. A one-word command counts only
    when the rest of its clause was understood too: "back" in "the router's back on" is no
    command. An answer next to a cancelled command ("no, don't stop") is unknown.
@@ -36,7 +45,13 @@ CORRECTION = "<correction>"
 DOUBT = "<doubt>"
 FILLER = "<filler>"
 CANCELLED = "<cancelled command>"
-_NOT_COMMANDS = (YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION)
+QUESTION = "<question>"
+"""Opens a question about the step ("where do i", "what does"); its fallback is the command."""
+SELF = "<self>"
+"""The speaker as subject ("i will", "let me"): an assistant's command after it is no command."""
+NARRATION = "<narration>"
+"""The speaker telling what they did ("i had to", "i went"): no command after it."""
+_NOT_COMMANDS = (YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION, QUESTION, SELF, NARRATION)
 NEGATION_REACH_WORDS = 3
 """How many words a negation may skip to reach what it negates ("not really all that full")."""
 
@@ -57,30 +72,49 @@ class Mention:
     """A no that ends in a negation and reaches on like one ("I'm not" + "signed in")."""
     determiner: bool = False
     """A no that is a negation before a word not understood ("no clue", "no tick")."""
+    deferring: bool = False
+    """An acknowledgment ("okay"): a yes that gives way to an answer after it ("okay, it's
+    off")."""
+    reaches_on: bool = False
+    """A no with a negation inside it, which turns the yeses right after it ("does not work
+    | online")."""
     fallback: str | None = None
     """For a correction or negation word: its meaning when nothing follows ("wait" -> pause)."""
 
 
 def interpret(
-    tokens: list[str], mentions: list[Mention], clause_openers: frozenset[str] = frozenset()
+    tokens: list[str],
+    mentions: list[Mention],
+    clause_openers: frozenset[str] = frozenset(),
+    assistant_commands: frozenset[str] = frozenset(),
 ) -> str:
     """The intent of an utterance, from its tokens and the phrases found, in order.
 
     clause_openers: words that start a clause, so "no" before them is the answer.
+    assistant_commands: the commands the assistant carries out on itself ("repeat",
+    "louder"): after the speaker as subject ("I'll repeat that") they are about the speaker.
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions = [_as_determiner(tokens, m, covered, clause_openers) for m in mentions]
-    mentions = _after_last_correction(mentions)
+    mentions = _after_last_correction(tokens, mentions, covered)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
+    mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
                 and (m.end - m.start > 1 or _clause_covered(tokens, m, covered))}  # fmt: skip
     if len(commands) == 1:
         return commands.pop()
+    asked = next((m.fallback for m in mentions if m.kind == QUESTION and m.fallback), None)
+    if asked and not commands:
+        return asked  # "what does optimize do?" -> help
     answers = [m for m in mentions if m.kind in (YES, NO)]
     cancelled = any(m.kind == CANCELLED for m in mentions)  # "no, don't stop"
     if commands or ambiguous or (cancelled and answers) or any(m.kind == DOUBT for m in mentions):
         return UNKNOWN
-    strong = {m.kind for m in answers if not m.weak}
+    # An acknowledgment before another answer opens it ("okay, it's off"); after one, it
+    # is an answer of its own ("no, it's fine": two readings).
+    opening = {i for i, m in enumerate(answers) if m.deferring and m.kind == YES
+               and any(not later.weak for later in answers[i + 1 :])}  # fmt: skip
+    strong = {m.kind for i, m in enumerate(answers) if not m.weak and i not in opening}
     if len(strong) == 1:
         return strong.pop()
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):
@@ -100,20 +134,29 @@ def _as_determiner(
     return replace(mention, kind=NEGATION)
 
 
-def _after_last_correction(mentions: list[Mention]) -> list[Mention]:
+def _after_last_correction(
+    tokens: list[str], mentions: list[Mention], covered: set[int]
+) -> list[Mention]:
     """What follows the last correction that something follows."""
     mentions = list(mentions)
-    while True:  # "yes, sorry" / "can you wait, please"
-        last = next((m for m in reversed(mentions) if m.kind != FILLER), None)
-        if last is None or last.kind != CORRECTION:
-            break
-        mentions.remove(last)
-        if last.fallback:
-            return [*mentions, replace(last, kind=last.fallback, fallback=None)]
-    for index in range(len(mentions) - 1, -1, -1):
-        if mentions[index].kind == CORRECTION:
-            return [m for m in mentions[index + 1 :] if m.kind != CORRECTION]
-    return mentions
+    while True:  # "yes, sorry" / "can you wait, please" / "hang on, it's loading"
+        index = next((i for i in range(len(mentions) - 1, -1, -1)
+                      if mentions[i].kind == CORRECTION), None)  # fmt: skip
+        if index is None:
+            return mentions
+        last, after = mentions[index], mentions[index + 1 :]
+        if last.fallback and not any(_decisive(tokens, m, covered) for m in after):
+            return [*mentions[:index], replace(last, kind=last.fallback, fallback=None)]
+        if any(m.kind not in (FILLER, CORRECTION) for m in after):
+            return [m for m in after if m.kind != CORRECTION]
+        mentions = [*mentions[:index], *after]
+
+
+def _decisive(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
+    """Says something on its own: not a filler, nor a weak yes in a longer clause."""
+    if mention.kind in (FILLER, CORRECTION):
+        return False
+    return not (mention.weak and not _alone_in_clause(tokens, mention, covered))
 
 
 def _apply_negations(
@@ -123,21 +166,31 @@ def _apply_negations(
     out = list(mentions)
     ambiguous = False
     for index, negation in enumerate(mentions):
+        if negation.reaches_on:  # "does not work | online"
+            nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+            if nxt and nxt.kind == YES and _within_reach(tokens, negation.end, nxt.start):
+                for turned in _answers_in_a_row(tokens, mentions, index + 1):
+                    out[turned] = replace(mentions[turned], kind=NO, weak=False)
+            continue
         if negation.kind != NEGATION and not negation.negates:
             continue
-        # What it negates: the next phrase but fillers ("not so sure", "not, um, done").
-        after = (i for i in range(index + 1, len(mentions)) if mentions[i].kind != FILLER)
+        # What it negates: the next phrase but fillers ("not so sure", "not, um, done") and
+        # question words ("nothing is changed").
+        after = (i for i in range(index + 1, len(mentions))
+                 if mentions[i].kind not in (FILLER, QUESTION))  # fmt: skip
         at = next(after, None)
         target = mentions[at] if at is not None else None
         if at is not None and target and _within_reach(tokens, negation.end, target.start):
             if target.kind == YES:
-                out[at] = replace(target, kind=NO, weak=False)
+                for turned in _answers_in_a_row(tokens, mentions, at):
+                    out[turned] = replace(mentions[turned], kind=NO, weak=False)
             elif target.kind == NO and negation.determiner:
                 out[index] = replace(negation, kind=NO)  # "no the switch is off": agreeing
             elif target.kind == NO:
                 ambiguous = True  # "not off": a double negative is not worth a guess
-            elif target.kind not in _NOT_COMMANDS:
-                out[at] = replace(target, kind=CANCELLED)  # "don't stop"
+            elif target.kind not in _NOT_COMMANDS:  # "don't stop", "don't go back to ..."
+                for said in _same_command_in_clause(tokens, mentions, at):
+                    out[said] = replace(mentions[said], kind=CANCELLED)
             continue
         if (
             target
@@ -146,14 +199,125 @@ def _apply_negations(
         ):
             ambiguous = True  # "not, um, done": a pause, then a yes the negation may be about
             continue
-        if negation.negates or not _alone_in_clause(tokens, negation, covered):
+        if target is not None and at is not None and _further_in_clause(tokens, negation, target):
+            # "I don't want to pay for more storage", "I don't think we should skip": what
+            # it negates is not known, so neither is the answer; a command is not obeyed.
+            ambiguous = ambiguous or target.kind == YES
+            if target.kind != YES:
+                out[at] = replace(target, kind=CANCELLED)
             continue
         before = out[index - 1] if index else None
+        if (
+            negation.kind == NEGATION
+            and before
+            and before.kind == YES
+            and not before.weak
+            and _within_reach(tokens, before.end, negation.start)
+        ):
+            ambiguous = True  # "my name isn't there": the yes said is then denied
+            continue
+        if negation.negates or not _alone_in_clause(tokens, negation, covered):
+            continue
         if before and before.kind == YES and before.weak and before.end == negation.start:
             out[index - 1] = replace(before, kind=NO, weak=False)
         elif negation.fallback:
             out[index] = replace(negation, kind=negation.fallback, fallback=None)  # "nothing."
     return out, ambiguous
+
+
+def _in_questions_and_about_self(
+    tokens: list[str],
+    mentions: list[Mention],
+    covered: set[int],
+    assistant_commands: frozenset[str],
+) -> list[Mention]:
+    """Without the answers of a question's clause ("what is this exactly?", "are you
+    sure?") and the assistant's commands after the speaker as subject ("I'll repeat that").
+    Either opens its clause: "that is it" asks nothing, and no answer or command comes
+    before a question ("okay, so how do I check" asks; "keep originals is selected" does
+    not)."""
+    out: list[Mention] = []
+    opener: Mention | None = None
+    asked = False
+    earlier: list[Mention] = []  # in the clause so far
+    for mention in mentions:
+        if earlier and BREAK in tokens[earlier[-1].end : mention.start]:
+            earlier = []
+        if opener and BREAK in tokens[opener.end : mention.start]:
+            opener = None
+        # A one-word opener ("is dinner ready") only as the first word said.
+        one_word = mention.end - mention.start == 1
+        said_before = any(
+            _says_something(m) or (one_word and m.kind != FILLER and not m.deferring)
+            for m in earlier
+        )
+        earlier.append(mention)
+        if mention.kind in (QUESTION, SELF, NARRATION):
+            if _opens_clause(tokens, mention, covered) and not (
+                mention.kind == QUESTION and said_before
+            ):
+                opener = mention
+                asked = asked or mention.kind == QUESTION
+            elif mention.fallback:
+                out.append(replace(mention, fallback=None))  # "help" only asked at the start
+                continue
+        elif opener and opener.kind == QUESTION and mention.kind in (YES, NO):
+            continue
+        elif opener and opener.kind == SELF and mention.kind in assistant_commands:
+            mention = replace(mention, kind=CANCELLED)
+        elif opener and opener.kind == NARRATION and mention.kind not in _NOT_COMMANDS:
+            continue  # "I had to go back to settings": told, not asked
+        out.append(mention)
+    if asked:  # "okay, is it working?": the acknowledgment answers nothing
+        out = [m for m in out if not (m.deferring and m.kind == YES)]
+    return out
+
+
+def _says_something(mention: Mention) -> bool:
+    """An answer (not an acknowledgment nor a weak yes) or a command."""
+    if mention.kind in (YES, NO):
+        return not (mention.deferring or mention.weak)
+    return mention.kind not in _NOT_COMMANDS
+
+
+def _opens_clause(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
+    """No word before it in its clause that is not part of a phrase found."""
+    start = mention.start
+    while start > 0 and tokens[start - 1] != BREAK:
+        start -= 1
+    return all(i in covered for i in range(start, mention.start))
+
+
+def _answers_in_a_row(tokens: list[str], mentions: list[Mention], first: int) -> list[int]:
+    """The yes at `first` and the yeses right after it in its clause ("works | online")."""
+    row = [first]
+    for index in range(first + 1, len(mentions)):
+        mention = mentions[index]
+        if mention.kind == FILLER:
+            continue
+        if mention.kind != YES or not _within_reach(tokens, mentions[row[-1]].end, mention.start):
+            break
+        row.append(index)
+    return row
+
+
+def _further_in_clause(tokens: list[str], negation: Mention, target: Mention) -> bool:
+    """A strong yes or a command later in the negation's clause, out of its reach."""
+    if target.weak or (target.kind != YES and target.kind in _NOT_COMMANDS):
+        return False
+    return BREAK not in tokens[negation.end : target.start]
+
+
+def _same_command_in_clause(tokens: list[str], mentions: list[Mention], first: int) -> list[int]:
+    """The command at `first` and where its clause says it again ("go back | to the last
+    question")."""
+    kind, said = mentions[first].kind, [first]
+    for index in range(first + 1, len(mentions)):
+        if BREAK in tokens[mentions[said[-1]].end : mentions[index].start]:
+            break
+        if mentions[index].kind == kind:
+            said.append(index)
+    return said
 
 
 def _within_reach(tokens: list[str], start: int, end: int, across_breaks: bool = False) -> bool:

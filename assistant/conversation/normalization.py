@@ -95,3 +95,57 @@ class Contractions:
             else:
                 out.append(word)
         return out
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """Typing slips repaired into the vocabulary's words, for any script.
+
+    Only a word the vocabulary does not know is repaired, and only into a word that is a
+    whole answer or command by itself ("yes", "nope", "repeat"), when exactly one comes out:
+    letters held down ("yesss", "noo") and two neighbouring letters swapped ("yse",
+    "repaet", "stpo"). So real words stay ("three" is not "there", "form" not "from"), and
+    never into a word that flips an answer ("ton" stays "ton", not "not").
+    """
+
+    known: frozenset[str]
+    """Every word of the vocabulary: never repaired."""
+    targets: frozenset[str] = frozenset()
+    """Words a slip may be repaired into: those that are a phrase on their own."""
+    never_into: frozenset[str] = frozenset()
+    min_swap_length: int = 3
+
+    def repair(self, words: list[str]) -> list[str]:
+        return [self._repair(word) for word in words]
+
+    def _repair(self, word: str) -> str:
+        if word in self.known or not word.isalpha() or len(word) > _LONGEST_SLIP:
+            return word
+        found = {c for c in self._candidates(word) if c in self.targets} - self.never_into
+        return found.pop() if len(found) == 1 else word
+
+    def _candidates(self, word: str) -> set[str]:
+        runs = _letter_runs(word)
+        out = {"".join(c for c, _ in runs), "".join(c * min(n, 2) for c, n in runs)}
+        if len(word) >= self.min_swap_length:
+            out.update(
+                word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                for i in range(len(word) - 1)
+                if word[i] != word[i + 1]
+            )
+        return out - {word}
+
+
+_LONGEST_SLIP = 24
+"""Longer "words" are not typing slips of an answer (and would cost time to try)."""
+
+
+def _letter_runs(word: str) -> list[tuple[str, int]]:
+    """ "yesss" -> [("y", 1), ("e", 1), ("s", 3)]."""
+    runs: list[tuple[str, int]] = []
+    for char in word:
+        if runs and runs[-1][0] == char:
+            runs[-1] = (char, runs[-1][1] + 1)
+        else:
+            runs.append((char, 1))
+    return runs

@@ -1,7 +1,9 @@
 """Utterance text -> one canonical intent, from the per-language vocabulary in prompts/.
 
 The language file gives the words (`intents`, `phrasings`, `answers_by_question`,
-`understanding`); this module finds them in an utterance and interpretation.py decides.
+`phrasings_by_question`, `understanding`); this module finds them in an utterance and
+interpretation.py decides. `intents` and `answers_by_question` are also the recognizer's
+grammar; the `phrasings` sections are understood in text and free transcripts only.
 Phrases are found on whole words after contractions are spelled out ("isn't" -> "is not");
 of the ways to read an utterance as phrases, the one with the longest phrases wins, so "start
 from scratch" beats "start" and "not at all" beats "not". The question being answered adds
@@ -17,8 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from assistant.conversation import interpretation, normalization
-from assistant.conversation.interpretation import CORRECTION, DOUBT, FILLER, NEGATION, Mention
-from assistant.conversation.normalization import BREAK, Contractions, normalize
+from assistant.conversation.interpretation import (
+    CORRECTION,
+    DOUBT,
+    FILLER,
+    NARRATION,
+    NEGATION,
+    QUESTION,
+    SELF,
+    Mention,
+)  # fmt: skip
+from assistant.conversation.normalization import BREAK, Contractions, Spelling, normalize
 from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
 
@@ -32,6 +43,8 @@ INTENTS = (
     "start_over", "where", "slower", "faster", "louder", "quieter",
 )  # fmt: skip
 ANSWERS = ("yes", "no")
+HELP = "help"
+"""What a question about the step asks for ("what does optimize do?")."""
 UNKNOWN = interpretation.UNKNOWN
 SILENCE = "silence"
 START_QUESTION = "start"
@@ -39,11 +52,15 @@ START_QUESTION = "start"
 FIXED_QUESTION = "fixed?"
 """Question id of "Are your photos syncing now?", asked after a change (flow.md)."""
 
-LANGUAGE_DATA_SECTIONS = ("intents", "phrasings", "answers_by_question", "understanding")
+LANGUAGE_DATA_SECTIONS = (
+    "intents", "phrasings", "answers_by_question", "phrasings_by_question", "understanding",
+)  # fmt: skip
 """Sections of a language file read here: words to understand, not texts to translate."""
 
 # Lists of the `understanding` section and what each phrase found means.
-_WORD_CLASSES = {"doubt": DOUBT, "fillers": FILLER}
+_WORD_CLASSES = {
+    "doubt": DOUBT, "fillers": FILLER, "first_person": SELF, "narration": NARRATION,
+}  # fmt: skip
 # ... and those that may also be an intent's phrase, meaning it when they stand alone.
 _WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
 
@@ -72,6 +89,10 @@ class Vocabulary:
     """Words in the longest phrase of any table."""
     clause_openers: frozenset[str] = frozenset()
     """Words that start a clause: "no" before them is the answer, not a determiner."""
+    assistant_commands: frozenset[str] = frozenset()
+    """Commands the assistant does on itself: after "I'll" they are the speaker's doing."""
+    spelling: Spelling = field(default_factory=lambda: Spelling(frozenset()))
+    """Typing slips repaired into the words of the tables ("yse" -> "yes")."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -88,15 +109,30 @@ class Vocabulary:
         general = reader.general({"intents": grammar, "phrasings": phrasings})
         by_question: dict[str, Table] = {}
         question_phrases = {}
-        questions = _mapping(path, data.get("answers_by_question"), "answers_by_question")
-        for question, raw in questions.items():
-            own = _intent_lists(path, raw, f"answers_by_question.{question}")
-            by_question[str(question)] = reader.for_question(own)
-            question_phrases[str(question)] = _plain(own)
+        heard = _mapping(path, data.get("answers_by_question"), "answers_by_question")
+        typed = _mapping(path, data.get("phrasings_by_question"), "phrasings_by_question")
+        for question in dict.fromkeys([*heard, *typed]):
+            own = _intent_lists(path, heard.get(question), f"answers_by_question.{question}")
+            more = _intent_lists(path, typed.get(question), f"phrasings_by_question.{question}")
+            both = {
+                i: [*own.get(i, []), *more.get(i, [])] for i in INTENTS if i in own or i in more
+            }
+            by_question[str(question)] = reader.for_question(both)
+            question_phrases[str(question)] = _plain(own)  # the grammar: answers_by_question
         longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
         openers = frozenset(w for p in reader.strings("clause_openers") for w in reader.words(p))
+        own_commands = frozenset(reader.strings("assistant_commands"))
+        if not own_commands <= set(INTENTS):
+            raise PromptError(path, "understanding.assistant_commands", "not intents of flow.md")
+        tables = [general, *by_question.values()]
+        known = (
+            frozenset(w for t in tables for p in t for w in p) | openers | set(contractions.whole)
+        )
+        alone = frozenset(p[0] for t in tables for p in t if len(p) == 1)
+        negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
+        spelling = Spelling(known, alone, negations)
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers)  # fmt: skip
+                   longest, openers, own_commands, spelling)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -117,16 +153,21 @@ class Vocabulary:
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
-        return interpretation.interpret(found, mentions, self.clause_openers)
+        return interpretation.interpret(
+            found, mentions, self.clause_openers, self.assistant_commands
+        )
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
-        phrase = tuple(t for t in self.tokens(text) if t != BREAK)
+        typed = self.contractions.expand(normalization.tokens(text))
+        phrase = tuple(t for t in typed if t != BREAK)
         return phrase in self.general or phrase in self.by_question.get(question or "", {})
 
     def tokens(self, text: str) -> list[str]:
-        """The words as matched: contractions spelled out, clause breaks kept as BREAK."""
-        return self.contractions.expand(normalization.tokens(text))
+        """The words as matched: contractions spelled out, typing slips repaired, clause
+        breaks kept as BREAK."""
+        typed = normalization.tokens(text)
+        return self.contractions.expand(self.spelling.repair(typed))
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, in the order said: the reading with the longest phrases (words
@@ -172,8 +213,13 @@ class _TableBuilder:
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
         negates = intent == "no" and any(phrase[-len(n) :] == n for n in self.negations)
+        inside = (
+            intent == "no"
+            and not negates
+            and any(phrase[i : i + len(n)] == n for n in self.negations for i in range(len(phrase)))
+        )
         determiner = intent == "no" and phrase in self.determiners
-        return Mention(intent, 0, 0, negates=negates, determiner=determiner)
+        return Mention(intent, 0, 0, negates=negates, determiner=determiner, reaches_on=inside)
 
     def general(self, sections: dict[str, dict[str, list[str]]]) -> Table:
         """Every phrase of these sections (name -> intent -> phrases) and of the rules."""
@@ -189,9 +235,15 @@ class _TableBuilder:
                         _add(table, phrase, meaning, self.path, f"{name}.{intent}")
         for phrase in self.weak_yes:
             table[phrase] = Mention("yes", 0, 0, weak=True)
+        for phrase in map(self.words, self.strings("acknowledgments")):
+            table[phrase] = Mention("yes", 0, 0, deferring=True)
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
                 _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
+        for key, asks in (("questions", HELP), ("yes_no_questions", None)):
+            for phrase in map(self.words, self.strings(key)):
+                meaning = Mention(QUESTION, 0, 0, fallback=asks)
+                _add(table, phrase, meaning, self.path, f"understanding.{key}")
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
