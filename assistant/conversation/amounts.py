@@ -1,0 +1,67 @@
+"""A share said in numbers as an answer: "4.9 of 5 GB used", "98%", "3 GB of 200" at "Is the
+storage bar nearly full?".
+
+The words are the language file's (`understanding.amounts`): where numbers answer, the words
+for "percent", "of" and "free", and from which share used the answer is yes, up to which it
+is no. In between ("75% used") both readings are possible, so it is doubt: asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.conversation.interpretation import DOUBT, NO, YES, Mention
+from assistant.conversation.normalization import BREAK
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)([^\W\d_]*)")
+"""A number, and a unit written onto it ("50gb")."""
+_WORDS_BETWEEN = 3
+"""Words allowed between the two numbers of "4.9 GB of 5 GB" (units and "of")."""
+_FREE_AFTER = 3
+"""How far after the amount a word for "free" still says what the share is of."""
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """How shares of storage are read, in one language."""
+
+    questions: frozenset[str] = frozenset()
+    """Question ids where a share said in numbers answers."""
+    percent: frozenset[str] = frozenset()
+    of: frozenset[str] = frozenset()
+    free: frozenset[str] = frozenset()
+    """Words saying the share is what is left ("20% free"), not what is used."""
+    yes_from: float = 0.9
+    no_up_to: float = 0.6
+
+    def mention(self, tokens: list[str], question: str | None) -> Mention | None:
+        """The answer a share of storage said in these tokens gives, covering its words."""
+        if question not in self.questions:
+            return None
+        numbers = [(i, float(m.group(1))) for i, t in enumerate(tokens)
+                   if (m := _NUMBER.fullmatch(t))]  # fmt: skip
+        for (first, part), (second, whole) in zip(numbers, numbers[1:], strict=False):
+            between = tokens[first + 1 : second]
+            if len(between) <= _WORDS_BETWEEN and BREAK not in between and self.of & set(between):
+                end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1].isalpha())
+                return self._answer(tokens, first, end, part / whole if whole else None)
+        for at, value in numbers:
+            if at + 1 < len(tokens) and tokens[at + 1] in self.percent:
+                return self._answer(tokens, at, at + 2, value / 100)
+        return None
+
+    def _answer(self, tokens: list[str], start: int, end: int, share: float | None) -> Mention:
+        after = tokens[end : end + _FREE_AFTER]
+        after = after[: after.index(BREAK)] if BREAK in after else after
+        if share is not None and self.free & {*tokens[start:end], *after}:  # "5 GB free of 50"
+            share = 1 - share
+        if share is None or not 0 <= share <= 1:
+            kind = DOUBT
+        elif share >= self.yes_from:
+            kind = YES
+        elif share <= self.no_up_to:
+            kind = NO
+        else:
+            kind = DOUBT  # "75% used": nearly full to some, not to others
+        return Mention(kind, start, end)
