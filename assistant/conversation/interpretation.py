@@ -99,7 +99,8 @@ def interpret(
     again" resumes; not paused, it answers).
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    mentions = [_as_determiner(tokens, m, covered, clause_openers) for m in mentions]
+    starts = {m.start: m for m in mentions}
+    mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
@@ -140,14 +141,24 @@ def _answer(
 
 
 def _as_determiner(
-    tokens: list[str], mention: Mention, covered: set[int], clause_openers: frozenset[str]
+    tokens: list[str],
+    mention: Mention,
+    covered: set[int],
+    clause_openers: frozenset[str],
+    starts: dict[int, Mention],
 ) -> Mention:
-    """ "no clue": a negation of the word after it, not the answer no."""
+    """ "no clue": a negation of the word after it, not the answer no; so is "no" right
+    before a yes of several words ("no update available"), unless that opens a clause ("no
+    it is on")."""
     after = mention.end
-    if not mention.determiner or after >= len(tokens) or after in covered:
+    if not mention.determiner or after >= len(tokens):
         return mention
     if tokens[after] == BREAK or tokens[after] in clause_openers:
         return mention
+    if after in covered:
+        then = starts.get(after)
+        if not (then and then.kind == YES and then.end - then.start > 1 and not then.weak):
+            return mention
     return replace(mention, kind=NEGATION)
 
 
