@@ -433,7 +433,8 @@ def test_one_phrase_with_two_meanings_is_an_error_that_names_file_and_key(tmp_pa
     [("4.9 GB of 5 GB used", "yes"), ("It says 98 percent.", "yes"), ("99% used", "yes"),
      ("Yeah, basically full, 49.8 of 50 gigs.", "yes"), ("only 1 GB free of 50", "yes"),
      ("I use only 3 GB of 200.", "no"), ("It is 20 percent only.", "no"),
-     ("no, 10 of 50", "no"), ("about 75% used", "unknown"), ("yes, 10 of 50", "unknown")],
+     ("no, 10 GB of 50", "no"), ("about 75% used", "unknown"), ("yes, 10 GB of 50", "unknown"),
+     ("step 3 of 7", "unknown")],
 )  # fmt: skip
 def test_storage_said_in_numbers_answers_how_full_it_is(vocab, text, expected):
     # Nearly full from 90% used, not full up to 60%; in between two readings: asked again.

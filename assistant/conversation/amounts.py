@@ -32,6 +32,8 @@ class Amounts:
     of: frozenset[str] = frozenset()
     free: frozenset[str] = frozenset()
     """Words saying the share is what is left ("20% free"), not what is used."""
+    units: frozenset[str] = frozenset()
+    """Units of storage: "3 of 7" is a share of storage only with one ("3 GB of 7")."""
     yes_from: float = 0.9
     no_up_to: float = 0.6
 
@@ -45,11 +47,20 @@ class Amounts:
             between = tokens[first + 1 : second]
             if len(between) <= _WORDS_BETWEEN and BREAK not in between and self.of & set(between):
                 end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1].isalpha())
+                said = {*tokens[first:end], *(self._glued_unit(tokens[i]) for i in (first, second))}
+                if not self.units & said:
+                    continue  # "step 3 of 7": no storage
                 return self._answer(tokens, first, end, part / whole if whole else None)
         for at, value in numbers:
             if at + 1 < len(tokens) and tokens[at + 1] in self.percent:
                 return self._answer(tokens, at, at + 2, value / 100)
         return None
+
+    @staticmethod
+    def _glued_unit(token: str) -> str:
+        """ "50gb" -> "gb"."""
+        found = _NUMBER.fullmatch(token)
+        return found.group(2) if found else ""
 
     def _answer(self, tokens: list[str], start: int, end: int, share: float | None) -> Mention:
         after = tokens[end : end + _FREE_AFTER]

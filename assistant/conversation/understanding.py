@@ -236,7 +236,9 @@ class _TableBuilder:
         except (TypeError, ValueError):
             raise PromptError(self.path, key, "yes_from and no_up_to are percentages") from None
         questions = frozenset(_strings(self.path, raw.get("questions"), f"{key}.questions"))
-        return Amounts(questions, words("percent"), words("of"), words("free"), **limits)
+        return Amounts(
+            questions, words("percent"), words("of"), words("free"), words("units"), **limits
+        )
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
         negates = intent == "no" and any(phrase[-len(n) :] == n for n in self.negations)
