@@ -441,6 +441,16 @@ def test_storage_said_in_numbers_answers_how_full_it_is(vocab, text, expected):
     assert vocab.parse(text, "s3_storage_full") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ninety eight percent", "yes"), ("four point nine of five gigabytes used", "yes"),
+     ("yeah a hundred percent", "yes"), ("three gigabytes of two hundred", "no"),
+     ("step three of seven", "unknown")],
+)  # fmt: skip
+def test_numbers_in_words_as_a_recognizer_writes_them_answer_too(vocab, text, expected):
+    assert vocab.parse(text, "s3_storage_full") == expected
+
+
 def test_numbers_answer_only_where_a_share_is_asked(vocab):
     assert vocab.parse("98%", "s1_sync_on") == "unknown"
     assert vocab.parse("it's at 98 percent", "s2_online") == "unknown"

@@ -9,7 +9,8 @@ is no. In between ("75% used") both readings are possible, so it is doubt: asked
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from assistant.conversation.interpretation import DOUBT, NO, YES, Mention
 from assistant.conversation.normalization import BREAK
@@ -34,6 +35,11 @@ class Amounts:
     """Words saying the share is what is left ("20% free"), not what is used."""
     units: frozenset[str] = frozenset()
     """Units of storage: "3 of 7" is a share of storage only with one ("3 GB of 7")."""
+    number_words: Mapping[str, float] = field(default_factory=dict)
+    """Numbers in words, as a recognizer writes them ("ninety eight percent"): word -> value;
+    a value of 100 multiplies ("two hundred")."""
+    point: frozenset[str] = frozenset()
+    """The decimal point in words ("four point nine")."""
     yes_from: float = 0.9
     no_up_to: float = 0.6
 
@@ -41,6 +47,40 @@ class Amounts:
         """The answer a share of storage said in these tokens gives, covering its words."""
         if question not in self.questions:
             return None
+        said, spans = self._in_digits(tokens)
+        found = self._share(said)
+        if found is None:
+            return None
+        return replace(found, start=spans[found.start][0], end=spans[found.end - 1][1])
+
+    def _in_digits(self, tokens: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+        """The tokens with numbers in words written in digits, and the span each came from."""
+        said: list[str] = []
+        spans: list[tuple[int, int]] = []
+        at = 0
+        while at < len(tokens):
+            end, whole, decimals = at, 0.0, ""
+            while end < len(tokens) and tokens[end] in self.number_words:
+                value = self.number_words[tokens[end]]
+                whole = (whole or 1) * value if value == 100 else whole + value
+                end += 1
+            if end > at and tokens[end : end + 1] and tokens[end] in self.point:
+                digits = end + 1  # "four point nine": each word after the point one digit
+                while digits < len(tokens) and self.number_words.get(tokens[digits], 10) < 10:
+                    decimals += str(int(self.number_words[tokens[digits]]))
+                    digits += 1
+                end = digits if decimals else end
+            if end == at:
+                said.append(tokens[at])
+                spans.append((at, at + 1))
+                at += 1
+                continue
+            said.append(f"{int(whole)}.{decimals}" if decimals else str(int(whole)))
+            spans.append((at, end))
+            at = end
+        return said, spans
+
+    def _share(self, tokens: list[str]) -> Mention | None:
         numbers = [(i, float(m.group(1))) for i, t in enumerate(tokens)
                    if (m := _NUMBER.fullmatch(t))]  # fmt: skip
         for (first, part), (second, whole) in zip(numbers, numbers[1:], strict=False):

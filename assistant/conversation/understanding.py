@@ -236,9 +236,15 @@ class _TableBuilder:
         except (TypeError, ValueError):
             raise PromptError(self.path, key, "yes_from and no_up_to are percentages") from None
         questions = frozenset(_strings(self.path, raw.get("questions"), f"{key}.questions"))
+        numbers = _mapping(self.path, raw.get("numbers"), f"{key}.numbers")
+        try:
+            in_words = {str(w): float(n) for w, n in numbers.items()}
+        except (TypeError, ValueError):
+            raise PromptError(self.path, f"{key}.numbers", "word: number") from None
         return Amounts(
-            questions, words("percent"), words("of"), words("free"), words("units"), **limits
-        )
+            questions, words("percent"), words("of"), words("free"), words("units"),
+            in_words, words("point"), **limits,
+        )  # fmt: skip
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
         negates = intent == "no" and any(phrase[-len(n) :] == n for n in self.negations)
