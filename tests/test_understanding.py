@@ -451,6 +451,30 @@ def test_numbers_in_words_as_a_recognizer_writes_them_answer_too(vocab, text, ex
     assert vocab.parse(text, "s3_storage_full") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("It's about a quarter full.", "no"), ("half empty", "no"), ("nine tenths full", "yes"),
+     ("three quarters full", "unknown"), ("more than half full", "unknown"),
+     ("20% full", "no"), ("less than half used", "no"), ("over 95% used", "yes")],
+)  # fmt: skip
+def test_parts_in_words_say_how_full_not_the_word_full(vocab, text, expected):
+    assert vocab.parse(text, "s3_storage_full") == expected
+
+
+def test_a_while_inside_a_sentence_asks_for_no_pause(vocab):
+    assert vocab.parse("Yeah, it came up after a second.", "s2_online") == "yes"
+    assert vocab.parse("Sure, I've got a few minutes, let's do it.", "start") == "yes"
+    assert vocab.parse("just a second", "s2_online") == "pause"
+    assert vocab.parse("a few minutes, please", "s6_install_update") == "pause"
+
+
+def test_rather_than_and_instead_of_deny_what_follows(vocab):
+    said = "No, I'm using Wi-Fi rather than cellular data."
+    assert vocab.parse(said, "s2_cellular") == "no"
+    assert vocab.parse("wifi instead of mobile data", "s2_cellular") == "no"
+    assert vocab.parse("Optimize is not selected.", "s4_optimized") == "no"
+
+
 def test_numbers_answer_only_where_a_share_is_asked(vocab):
     assert vocab.parse("98%", "s1_sync_on") == "unknown"
     assert vocab.parse("it's at 98 percent", "s2_online") == "unknown"

@@ -40,6 +40,16 @@ class Amounts:
     a value of 100 multiplies ("two hundred")."""
     point: frozenset[str] = frozenset()
     """The decimal point in words ("four point nine")."""
+    one: frozenset[str] = frozenset()
+    """The article counting one of a part ("a quarter")."""
+    fractions: Mapping[str, float] = field(default_factory=dict)
+    """Parts in words: "a quarter" full, "three quarters" full."""
+    filled: frozenset[str] = frozenset()
+    """Words after an amount that say it is what is used ("a quarter full", "98% used")."""
+    at_least: frozenset[str] = frozenset()
+    at_most: frozenset[str] = frozenset()
+    """Words before an amount that make it a bound: "more than half" says nothing for sure,
+    "less than half" still says not full ("than" after them is skipped)."""
     yes_from: float = 0.9
     no_up_to: float = 0.6
 
@@ -94,6 +104,12 @@ class Amounts:
         for at, value in numbers:
             if at + 1 < len(tokens) and tokens[at + 1] in self.percent:
                 return self._answer(tokens, at, at + 2, value / 100)
+        for at, token in enumerate(tokens):
+            if token in self.fractions:  # "a quarter full", "three quarters", "half empty"
+                counted = at > 0 and _NUMBER.fullmatch(tokens[at - 1])
+                times = float(tokens[at - 1]) if counted else 1.0
+                start = at - 1 if counted or (at > 0 and tokens[at - 1] in self.one) else at
+                return self._answer(tokens, start, at + 1, times * self.fractions[token])
         return None
 
     @staticmethod
@@ -103,6 +119,13 @@ class Amounts:
         return found.group(2) if found else ""
 
     def _answer(self, tokens: list[str], start: int, end: int, share: float | None) -> Mention:
+        if end < len(tokens) and tokens[end] in self.filled:
+            end += 1  # "a quarter full": "full" is the share's, not a yes of its own
+        bound = tokens[max(0, start - 2) : start]
+        if share is not None and self.at_least & set(bound) and share < self.yes_from:
+            share = None  # "more than half": at least a share that is not full
+        if share is not None and self.at_most & set(bound) and share > self.no_up_to:
+            share = None  # "under 95%": at most a share that may be full
         after = tokens[end : end + _FREE_AFTER]
         after = after[: after.index(BREAK)] if BREAK in after else after
         if share is not None and self.free & {*tokens[start:end], *after}:  # "5 GB free of 50"

@@ -81,6 +81,10 @@ class Mention:
     | online")."""
     fallback: str | None = None
     """For a correction or negation word: its meaning when nothing follows ("wait" -> pause)."""
+    alone_only: bool = False
+    """A command of several words that counts only when the rest of its clause was understood
+    too, like a one-word command: "a second" ("just a second") but not in "it came up after
+    a second"."""
 
 
 def interpret(
@@ -105,7 +109,8 @@ def interpret(
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
-                and (m.end - m.start > 1 or _clause_covered(tokens, m, covered))}  # fmt: skip
+                and ((m.end - m.start > 1 and not m.alone_only)
+                     or _clause_covered(tokens, m, covered))}  # fmt: skip
     if commands == {RESUME} and not paused:
         last = max(i for i, m in enumerate(mentions) if m.kind == RESUME)
         after = mentions[last + 1 :]  # "I'm back, it's on again": back, and answering

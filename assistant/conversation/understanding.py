@@ -236,14 +236,18 @@ class _TableBuilder:
         except (TypeError, ValueError):
             raise PromptError(self.path, key, "yes_from and no_up_to are percentages") from None
         questions = frozenset(_strings(self.path, raw.get("questions"), f"{key}.questions"))
-        numbers = _mapping(self.path, raw.get("numbers"), f"{key}.numbers")
-        try:
-            in_words = {str(w): float(n) for w, n in numbers.items()}
-        except (TypeError, ValueError):
-            raise PromptError(self.path, f"{key}.numbers", "word: number") from None
+
+        def values(name: str) -> dict[str, float]:
+            raw_values = _mapping(self.path, raw.get(name), f"{key}.{name}")
+            try:
+                return {str(w): float(n) for w, n in raw_values.items()}
+            except (TypeError, ValueError):
+                raise PromptError(self.path, f"{key}.{name}", "word: number") from None
+
         return Amounts(
             questions, words("percent"), words("of"), words("free"), words("units"),
-            in_words, words("point"), **limits,
+            values("numbers"), words("point"), words("one"), values("fractions"),
+            words("filled"), words("at_least"), words("at_most"), **limits,
         )  # fmt: skip
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
@@ -268,6 +272,9 @@ class _TableBuilder:
                     if phrase not in derived:
                         meaning = self.meaning(intent, phrase)
                         _add(table, phrase, meaning, self.path, f"{name}.{intent}")
+        for phrase in map(self.words, self.strings("only_alone")):
+            if phrase in table:  # "a second": a command only when the clause says no more
+                table[phrase] = replace(table[phrase], alone_only=True)
         for phrase in self.weak_yes:
             table[phrase] = Mention("yes", 0, 0, weak=True)
         for phrase in map(self.words, self.strings("acknowledgments")):
