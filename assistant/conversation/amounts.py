@@ -1,9 +1,12 @@
 """A share said in numbers as an answer: "4.9 of 5 GB used", "98%", "3 GB of 200" at "Is the
 storage bar nearly full?".
 
-The words are the language file's (`understanding.amounts`): where numbers answer, the words
-for "percent", "of" and "free", and from which share used the answer is yes, up to which it
-is no. In between ("75% used") both readings are possible, so it is doubt: asked again.
+The words are the language file's (`understanding.amounts`): where numbers answer; the words
+for "percent", "of", "free", the units of storage, numbers and parts in words ("ninety eight
+percent", "a quarter full", as a recognizer writes them), bounds ("more than half"); and from
+which share used the answer is yes, up to which it is no. In between ("75% used") both
+readings are possible, so it is doubt: asked again. The answer found replaces the phrases
+said inside the amount ("full" in "a quarter full" is no yes of its own).
 """
 
 from __future__ import annotations
