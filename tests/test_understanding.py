@@ -434,30 +434,18 @@ def test_one_phrase_with_two_meanings_is_an_error_that_names_file_and_key(tmp_pa
      ("Yeah, basically full, 49.8 of 50 gigs.", "yes"), ("only 1 GB free of 50", "yes"),
      ("I use only 3 GB of 200.", "no"), ("It is 20 percent only.", "no"),
      ("no, 10 GB of 50", "no"), ("about 75% used", "unknown"), ("yes, 10 GB of 50", "unknown"),
-     ("step 3 of 7", "unknown")],
-)  # fmt: skip
-def test_storage_said_in_numbers_answers_how_full_it_is(vocab, text, expected):
-    # Nearly full from 90% used, not full up to 60%; in between two readings: asked again.
-    assert vocab.parse(text, "s3_storage_full") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("ninety eight percent", "yes"), ("four point nine of five gigabytes used", "yes"),
+     ("step 3 of 7", "unknown"),
+     # In words, as a recognizer writes them
+     ("ninety eight percent", "yes"), ("four point nine of five gigabytes used", "yes"),
      ("yeah a hundred percent", "yes"), ("three gigabytes of two hundred", "no"),
-     ("step three of seven", "unknown")],
-)  # fmt: skip
-def test_numbers_in_words_as_a_recognizer_writes_them_answer_too(vocab, text, expected):
-    assert vocab.parse(text, "s3_storage_full") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("It's about a quarter full.", "no"), ("half empty", "no"), ("nine tenths full", "yes"),
+     ("step three of seven", "unknown"),
+     # Parts say how full, not the word "full"; a bound is sure only on its own side
+     ("It's about a quarter full.", "no"), ("half empty", "no"), ("nine tenths full", "yes"),
      ("three quarters full", "unknown"), ("more than half full", "unknown"),
      ("20% full", "no"), ("less than half used", "no"), ("over 95% used", "yes")],
 )  # fmt: skip
-def test_parts_in_words_say_how_full_not_the_word_full(vocab, text, expected):
+def test_storage_said_in_numbers_answers_how_full_it_is(vocab, text, expected):
+    # Nearly full from 90% used, not full up to 60%; in between two readings: asked again.
     assert vocab.parse(text, "s3_storage_full") == expected
 
 
