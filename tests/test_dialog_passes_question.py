@@ -23,13 +23,15 @@ class RecordingVocabulary:
     def __init__(self, real: Vocabulary) -> None:
         self.real = real
         self.asked: list[str | None] = []
+        self.paused: list[bool] = []
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         return self.real.phrases(intents, question)
 
-    def parse(self, text: str, question: str | None = None) -> str:
+    def parse(self, text: str, question: str | None = None, paused: bool = False) -> str:
         self.asked.append(question)
-        return self.real.parse(text, question)
+        self.paused.append(paused)
+        return self.real.parse(text, question, paused)
 
 
 class RecordingQueue(Queue):
@@ -81,3 +83,15 @@ def test_a_confirmation_is_parsed_without_a_flow_question():
     assert questions_for(Utterance("yes"), unsure, Utterance("yes")) == [
         "start", "s1_apple_id", None,
     ]  # fmt: skip
+
+
+def test_while_paused_coming_back_with_an_answer_resumes_and_the_question_is_asked_again():
+    """ "I'm back, it's on": not paused it answers; paused, only coming back counts."""
+    flow = Flow.load()
+    vocab = RecordingVocabulary(Vocabulary.load())
+    out = io.StringIO()
+    said = ("yes", "yes", "pause", "I'm back, it's on", "I'm back, it's on")
+    Dialog(flow, Texts.load(flow), vocab, TextSpeaker(out), Queue(*map(Utterance, said))).run()  # type: ignore[arg-type]
+    assert vocab.paused == [False, False, False, True, False]
+    assert vocab.asked[3:] == ["s1_sync_on", "s1_sync_on"]  # resumed, then answered yes
+    assert "Safari" in out.getvalue()  # the yes moved on to step 2

@@ -285,7 +285,8 @@ def test_the_question_gives_answers_their_meaning(vocab, text, question, intent)
 
 def test_the_offer_to_continue_takes_going_on_as_yes(vocab):
     assert vocab.parse("yes, pick up where we left off", "start") == "yes"
-    assert vocab.parse("carry on from where I was", "start") == "resume"  # dialog: yes there
+    going_on = vocab.parse("carry on from where I was", "start")  # resume: the dialog's yes there
+    assert bench_understanding.as_acted(going_on, "start") == "yes"
     assert bench_understanding.as_acted("resume", "start") == "yes"
     assert bench_understanding.as_acted("resume", "s2_online") == "resume"
 
@@ -424,6 +425,125 @@ def test_one_phrase_with_two_meanings_is_an_error_that_names_file_and_key(tmp_pa
         Vocabulary.load("xx", folder)
 
 
+# Round two (bench/README.md): numbers, choices, coming back, help from others
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("4.9 GB of 5 GB used", "yes"), ("It says 98 percent.", "yes"), ("99% used", "yes"),
+     ("Yeah, basically full, 49.8 of 50 gigs.", "yes"), ("only 1 GB free of 50", "yes"),
+     ("I use only 3 GB of 200.", "no"), ("It is 20 percent only.", "no"),
+     ("no, 10 GB of 50", "no"), ("about 75% used", "unknown"), ("yes, 10 GB of 50", "unknown"),
+     ("step 3 of 7", "unknown"),
+     # In words, as a recognizer writes them
+     ("ninety eight percent", "yes"), ("four point nine of five gigabytes used", "yes"),
+     ("yeah a hundred percent", "yes"), ("three gigabytes of two hundred", "no"),
+     ("step three of seven", "unknown"),
+     # Parts say how full, not the word "full"; a bound is sure only on its own side
+     ("It's about a quarter full.", "no"), ("half empty", "no"), ("nine tenths full", "yes"),
+     ("three quarters full", "unknown"), ("more than half full", "unknown"),
+     ("20% full", "no"), ("less than half used", "no"), ("over 95% used", "yes")],
+)  # fmt: skip
+def test_storage_said_in_numbers_answers_how_full_it_is(vocab, text, expected):
+    # Nearly full from 90% used, not full up to 60%; in between two readings: asked again.
+    assert vocab.parse(text, "s3_storage_full") == expected
+
+
+def test_a_while_inside_a_sentence_asks_for_no_pause(vocab):
+    assert vocab.parse("Yeah, it came up after a second.", "s2_online") == "yes"
+    assert vocab.parse("Sure, I've got a few minutes, let's do it.", "start") == "yes"
+    assert vocab.parse("just a second", "s2_online") == "pause"
+    assert vocab.parse("a few minutes, please", "s6_install_update") == "pause"
+
+
+def test_rather_than_and_instead_of_deny_what_follows(vocab):
+    said = "No, I'm using Wi-Fi rather than cellular data."
+    assert vocab.parse(said, "s2_cellular") == "no"
+    assert vocab.parse("wifi instead of mobile data", "s2_cellular") == "no"
+    assert vocab.parse("Optimize is not selected.", "s4_optimized") == "no"
+
+
+def test_numbers_answer_only_where_a_share_is_asked(vocab):
+    assert vocab.parse("98%", "s1_sync_on") == "unknown"
+    assert vocab.parse("it's at 98 percent", "s2_online") == "unknown"
+
+
+def test_a_number_keeps_its_decimal_point_and_a_percent_sign_is_a_word():
+    assert normalize("4.9 GB, 1,000 photos, 98%.") == ["4.9", "gb", "1000", "photos", "98", "%"]
+    assert normalize("done. 3 left") == ["done", "3", "left"]  # a full stop still ends
+
+
+def test_coming_back_and_answering_at_once_is_the_answer_unless_paused(vocab):
+    assert vocab.parse("I'm back, it's on again.", "s5_restart") == "yes"
+    assert vocab.parse("okay I'm back, it's still off", "s5_restart") == "no"
+    # While paused only coming back counts: the dialog then asks the question again.
+    assert vocab.parse("I'm back, it's on again.", "s5_restart", paused=True) == "resume"
+    # An acknowledgment is no answer: "okay, I'm back" comes back.
+    assert vocab.parse("okay, I'm back", "s2_online") == "resume"
+    assert vocab.parse("I'm back", "s2_online") == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [("I'm not on Wi-Fi.", "s2_cellular", "yes"), ("not using wifi", "s2_cellular", "yes"),
+     ("I use the data from my phone company", "s2_cellular", "yes"),
+     ("Not optimize.", "s4_optimized", "no"), ("not keep originals", "s4_optimized", "yes"),
+     ("No, it's on download and keep originals.", "s4_optimized", "no"),
+     ("Download and Keep Originals is selected.", "s4_optimized", "no"),
+     ("the other one", "s4_optimized", "no")],
+)  # fmt: skip
+def test_of_two_choices_the_other_one_denied_or_named_answers(vocab, text, question, expected):
+    assert vocab.parse(text, question) == expected
+
+
+def test_the_check_mark_on_the_other_option_is_never_a_yes(vocab):
+    assert vocab.parse("The check mark is on the other one.", "s4_optimized") != "yes"
+
+
+def test_help_from_someone_else_is_no_request_for_help(vocab):
+    assert vocab.parse("No, my grandson will help me later.", "start") == "no"
+    assert vocab.parse("my son is going to help me", "s1_apple_id") == "unknown"
+    assert vocab.parse("can you help me", "s1_apple_id") == "help"
+
+
+def test_no_right_before_a_yes_of_several_words_negates_it(vocab):
+    assert vocab.parse("No update available.", "s6_update_available") == "no"
+    assert vocab.parse("no, update available", "s6_update_available") == "unknown"
+    assert vocab.parse("no it is on", "s1_sync_on") == "unknown"  # "no" then a clause
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("What is a gigabyte?", "s3_storage_full"),
+     ("What does it mean, sync this iPhone?", "s1_sync_on"),
+     ("wait, where's unlimited updates", "s2_enable_data"), ("What do I need for this?", "start"),
+     ("It won't accept my password.", "s1_sign_in"),
+     ("It does not let me turn it on.", "s1_turn_on"),
+     ("I see two choices, which is which?", "s4_optimized"),
+     ("Why does it say waiting?", "fixed?")],
+)  # fmt: skip
+def test_a_question_about_the_step_or_a_blocked_step_asks_for_help(vocab, text, question):
+    assert vocab.parse(text, question) == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Go to the question before.", "back"), ("Back one step please.", "back"),
+     ("prev", "back"), ("I do not want to do this step, go next.", "skip"),
+     ("Jump to the next.", "skip"), ("Hold please.", "pause"), ("Close this please.", "stop"),
+     ("quit the assistant", "stop"), ("restart from beginning", "start_over"),
+     ("I want to start everything again.", "start_over"), ("Lower your voice.", "quieter"),
+     ("Huh?", "repeat")],
+)  # fmt: skip
+def test_commands_in_the_plain_words_of_older_and_non_native_speakers(vocab, text, expected):
+    assert vocab.parse(text, "s3_storage_full") == expected
+
+
+def test_maybe_another_day_declines_the_start(vocab):
+    assert vocab.parse("Maybe another day.", "start") == "no"
+    assert vocab.parse("maybe", "start") == "unknown"
+
+
 # The phrase sets of the benchmark
 
 
@@ -433,13 +553,13 @@ def _score(vocab: Vocabulary, name: str) -> tuple[int, Counter[str]]:
 
 
 # heldout2 and heldout5 are left out: wrong actions by their labels (bench/README.md).
-@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout4", "heldout6"])
+@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout4", "heldout6", "heldout8"])
 def test_no_wrong_action_on_the_phrase_sets(vocab, name):
     _, counts = _score(vocab, name)
     assert not {k: n for k, n in counts.items() if k.startswith("wrong")}
 
 
-@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout5"])
+@pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout5", "heldout6", "heldout7"])
 def test_phrase_sets_understood_at_the_target(vocab, name):
     total, counts = _score(vocab, name)
     assert counts["right"] >= 0.97 * total

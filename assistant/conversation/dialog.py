@@ -182,7 +182,8 @@ class Dialog:
         return question_id(self.state)
 
     def _handle(self, utterance: Utterance) -> None:
-        intent = self.vocab.parse(utterance.text, question=self._question())
+        paused = self.mode is Mode.PAUSED  # "I'm back, it's on": resumes when paused, else answers
+        intent = self.vocab.parse(utterance.text, question=self._question(), paused=paused)
         self.record.heard(self.state, utterance.text, intent)
         understood = intent not in (UNKNOWN, SILENCE)
         self.speaker.cue(Cue.UNDERSTOOD if understood else Cue.NOT_UNDERSTOOD)

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from assistant.conversation.normalization import BREAK
 
 YES, NO = "yes", "no"
+RESUME = "resume"
 UNKNOWN = "unknown"
 NEGATION = "<negation>"
 CORRECTION = "<correction>"
@@ -80,6 +81,10 @@ class Mention:
     | online")."""
     fallback: str | None = None
     """For a correction or negation word: its meaning when nothing follows ("wait" -> pause)."""
+    alone_only: bool = False
+    """A command of several words that counts only when the rest of its clause was understood
+    too, like a one-word command: "a second" ("just a second") but not in "it came up after
+    a second"."""
 
 
 def interpret(
@@ -87,22 +92,40 @@ def interpret(
     mentions: list[Mention],
     clause_openers: frozenset[str] = frozenset(),
     assistant_commands: frozenset[str] = frozenset(),
+    paused: bool = False,
 ) -> str:
     """The intent of an utterance, from its tokens and the phrases found, in order.
 
     clause_openers: words that start a clause, so "no" before them is the answer.
     assistant_commands: the commands the assistant carries out on itself ("repeat",
     "louder"): after the speaker as subject ("I'll repeat that") they are about the speaker.
+    paused: the assistant is paused, so coming back is all that counts ("I'm back, it's on
+    again" resumes; not paused, it answers).
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    mentions = [_as_determiner(tokens, m, covered, clause_openers) for m in mentions]
+    starts = {m.start: m for m in mentions}
+    mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
-                and (m.end - m.start > 1 or _clause_covered(tokens, m, covered))}  # fmt: skip
+                and ((m.end - m.start > 1 and not m.alone_only)
+                     or _clause_covered(tokens, m, covered))}  # fmt: skip
+    if commands == {RESUME} and not paused:
+        last = max(i for i, m in enumerate(mentions) if m.kind == RESUME)
+        after = mentions[last + 1 :]  # "I'm back, it's on again": back, and answering
+        if any(m.kind in (YES, NO) and not (m.weak or m.deferring) for m in after):
+            return _answer(tokens, after, covered, set(), ambiguous)
     if len(commands) == 1:
         return commands.pop()
+    return _answer(tokens, mentions, covered, commands, ambiguous)
+
+
+def _answer(
+    tokens: list[str], mentions: list[Mention], covered: set[int], commands: set[str],
+    ambiguous: bool,
+) -> str:  # fmt: skip
+    """Yes, no, the help a question about the step asks for, or unknown."""
     asked = next((m.fallback for m in mentions if m.kind == QUESTION and m.fallback), None)
     if asked and not commands:
         return asked  # "what does optimize do?" -> help
@@ -123,14 +146,24 @@ def interpret(
 
 
 def _as_determiner(
-    tokens: list[str], mention: Mention, covered: set[int], clause_openers: frozenset[str]
+    tokens: list[str],
+    mention: Mention,
+    covered: set[int],
+    clause_openers: frozenset[str],
+    starts: dict[int, Mention],
 ) -> Mention:
-    """ "no clue": a negation of the word after it, not the answer no."""
+    """ "no clue": a negation of the word after it, not the answer no; so is "no" right
+    before a yes of several words ("no update available"), unless that opens a clause ("no
+    it is on")."""
     after = mention.end
-    if not mention.determiner or after >= len(tokens) or after in covered:
+    if not mention.determiner or after >= len(tokens):
         return mention
     if tokens[after] == BREAK or tokens[after] in clause_openers:
         return mention
+    if after in covered:
+        then = starts.get(after)
+        if not (then and then.kind == YES and then.end - then.start > 1 and not then.weak):
+            return mention
     return replace(mention, kind=NEGATION)
 
 

@@ -16,6 +16,9 @@ BREAK = ","
 """Token standing for a pause in the sentence: a comma, a full stop, a dash..."""
 
 _APOSTROPHES = frozenset("'\u2019\u2018`\u02bc")
+PERCENT = "%"
+_NUMBER_MARKS = {".": ".", ",": ""}
+"""Inside a number: a decimal point kept, a thousands separator dropped."""
 SUFFIX_MARK = "-"
 """Marks a contraction rule that applies to the end of any word ("-n't": "not")."""
 
@@ -44,14 +47,23 @@ def tokens(text: str) -> list[str]:
         if char in _APOSTROPHES and inside_word:
             word.append("'")
             continue
+        if char in _NUMBER_MARKS and _between_digits(text, index, word):
+            word.append(_NUMBER_MARKS[char])  # "4.9 GB", "1,000": one number, no pause
+            continue
         if word:
             out.append("".join(word))
             word = []
-        if _is_break(char) and out and out[-1] != BREAK:
+        if char == PERCENT:
+            out.append(PERCENT)  # "98%": a word of its own, not a pause
+        elif _is_break(char) and out and out[-1] != BREAK:
             out.append(BREAK)
     if word:
         out.append("".join(word))
     return out
+
+
+def _between_digits(text: str, index: int, word: list[str]) -> bool:
+    return bool(word) and word[-1].isdigit() and index + 1 < len(text) and text[index + 1].isdigit()
 
 
 def normalize(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.conversation import interpretation, normalization
+from assistant.conversation.amounts import Amounts
 from assistant.conversation.interpretation import (
     CORRECTION,
     DOUBT,
@@ -93,6 +94,8 @@ class Vocabulary:
     """Commands the assistant does on itself: after "I'll" they are the speaker's doing."""
     spelling: Spelling = field(default_factory=lambda: Spelling(frozenset()))
     """Typing slips repaired into the words of the tables ("yse" -> "yes")."""
+    amounts: Amounts = field(default_factory=Amounts)
+    """Shares said in numbers that answer a question ("98% used" at the storage question)."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -131,8 +134,9 @@ class Vocabulary:
         alone = frozenset(p[0] for t in tables for p in t if len(p) == 1)
         negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
         spelling = Spelling(known, alone, negations)
+        amounts = reader.amounts()
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers, own_commands, spelling)  # fmt: skip
+                   longest, openers, own_commands, spelling, amounts)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -143,18 +147,25 @@ class Vocabulary:
         return [" ".join(p) for i in intents
                 for p in (*self.phrases_by_intent[i], *own.get(i, ()))]  # fmt: skip
 
-    def parse(self, text: str, question: str | None = None) -> str:
+    def parse(self, text: str, question: str | None = None, paused: bool = False) -> str:
         """The canonical intent of one utterance; `unknown` when unsure, `silence` when empty.
 
         question: the id of the question being answered (a flow node id, `fixed?` or
         `start`), so answers are read in context; None for the general vocabulary.
+        paused: the assistant is paused: coming back wins over an answer said with it.
         """
         found = self.tokens(text)
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
+        share = self.amounts.mention(found, question)  # "4.9 of 5 GB used"
+        if share is not None:
+            mentions = sorted(
+                [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
+                key=lambda m: m.start,
+            )
         return interpretation.interpret(
-            found, mentions, self.clause_openers, self.assistant_commands
+            found, mentions, self.clause_openers, self.assistant_commands, paused
         )
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
@@ -211,6 +222,34 @@ class _TableBuilder:
     def strings(self, key: str) -> list[str]:
         return _strings(self.path, self.rules.get(key), f"understanding.{key}")
 
+    def amounts(self) -> Amounts:
+        """How shares said in numbers answer ("98% used"), from `understanding.amounts`."""
+        key = "understanding.amounts"
+        raw = _mapping(self.path, self.rules.get("amounts"), key)
+
+        def words(name: str) -> frozenset[str]:
+            phrases = _strings(self.path, raw.get(name), f"{key}.{name}")
+            return frozenset(w for p in phrases for w in self.words(p))
+
+        try:
+            limits = {k: float(raw[k]) / 100 for k in ("yes_from", "no_up_to") if k in raw}
+        except (TypeError, ValueError):
+            raise PromptError(self.path, key, "yes_from and no_up_to are percentages") from None
+        questions = frozenset(_strings(self.path, raw.get("questions"), f"{key}.questions"))
+
+        def values(name: str) -> dict[str, float]:
+            raw_values = _mapping(self.path, raw.get(name), f"{key}.{name}")
+            try:
+                return {str(w): float(n) for w, n in raw_values.items()}
+            except (TypeError, ValueError):
+                raise PromptError(self.path, f"{key}.{name}", "word: number") from None
+
+        return Amounts(
+            questions, words("percent"), words("of"), words("free"), words("units"),
+            values("numbers"), words("point"), words("one"), values("fractions"),
+            words("filled"), words("at_least"), words("at_most"), **limits,
+        )  # fmt: skip
+
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
         negates = intent == "no" and any(phrase[-len(n) :] == n for n in self.negations)
         inside = (
@@ -233,6 +272,9 @@ class _TableBuilder:
                     if phrase not in derived:
                         meaning = self.meaning(intent, phrase)
                         _add(table, phrase, meaning, self.path, f"{name}.{intent}")
+        for phrase in map(self.words, self.strings("only_alone")):
+            if phrase in table:  # "a second": a command only when the clause says no more
+                table[phrase] = replace(table[phrase], alone_only=True)
         for phrase in self.weak_yes:
             table[phrase] = Mention("yes", 0, 0, weak=True)
         for phrase in map(self.words, self.strings("acknowledgments")):

@@ -1,0 +1,144 @@
+"""A share said in numbers as an answer: "4.9 of 5 GB used", "98%", "3 GB of 200" at "Is the
+storage bar nearly full?".
+
+The words are the language file's (`understanding.amounts`): where numbers answer; the words
+for "percent", "of", "free", the units of storage, numbers and parts in words ("ninety eight
+percent", "a quarter full", as a recognizer writes them), bounds ("more than half"); and from
+which share used the answer is yes, up to which it is no. In between ("75% used") both
+readings are possible, so it is doubt: asked again. The answer found replaces the phrases
+said inside the amount ("full" in "a quarter full" is no yes of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from assistant.conversation.interpretation import DOUBT, NO, YES, Mention
+from assistant.conversation.normalization import BREAK
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)([^\W\d_]*)")
+"""A number, and a unit written onto it ("50gb")."""
+_WORDS_BETWEEN = 3
+"""Words allowed between the two numbers of "4.9 GB of 5 GB" (units and "of")."""
+_FREE_AFTER = 3
+"""How far after the amount a word for "free" still says what the share is of."""
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """How shares of storage are read, in one language."""
+
+    questions: frozenset[str] = frozenset()
+    """Question ids where a share said in numbers answers."""
+    percent: frozenset[str] = frozenset()
+    of: frozenset[str] = frozenset()
+    free: frozenset[str] = frozenset()
+    """Words saying the share is what is left ("20% free"), not what is used."""
+    units: frozenset[str] = frozenset()
+    """Units of storage: "3 of 7" is a share of storage only with one ("3 GB of 7")."""
+    number_words: Mapping[str, float] = field(default_factory=dict)
+    """Numbers in words, as a recognizer writes them ("ninety eight percent"): word -> value;
+    a value of 100 multiplies ("two hundred")."""
+    point: frozenset[str] = frozenset()
+    """The decimal point in words ("four point nine")."""
+    one: frozenset[str] = frozenset()
+    """The article counting one of a part ("a quarter")."""
+    fractions: Mapping[str, float] = field(default_factory=dict)
+    """Parts in words: "a quarter" full, "three quarters" full."""
+    filled: frozenset[str] = frozenset()
+    """Words after an amount that say it is what is used ("a quarter full", "98% used")."""
+    at_least: frozenset[str] = frozenset()
+    at_most: frozenset[str] = frozenset()
+    """Words before an amount that make it a bound: "more than half" says nothing for sure,
+    "less than half" still says not full ("than" after them is skipped)."""
+    yes_from: float = 0.9
+    no_up_to: float = 0.6
+
+    def mention(self, tokens: list[str], question: str | None) -> Mention | None:
+        """The answer a share of storage said in these tokens gives, covering its words."""
+        if question not in self.questions:
+            return None
+        said, spans = self._in_digits(tokens)
+        found = self._share(said)
+        if found is None:
+            return None
+        return replace(found, start=spans[found.start][0], end=spans[found.end - 1][1])
+
+    def _in_digits(self, tokens: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+        """The tokens with numbers in words written in digits, and the span each came from."""
+        said: list[str] = []
+        spans: list[tuple[int, int]] = []
+        at = 0
+        while at < len(tokens):
+            end, whole, decimals = at, 0.0, ""
+            while end < len(tokens) and tokens[end] in self.number_words:
+                value = self.number_words[tokens[end]]
+                whole = (whole or 1) * value if value == 100 else whole + value
+                end += 1
+            if end > at and tokens[end : end + 1] and tokens[end] in self.point:
+                digits = end + 1  # "four point nine": each word after the point one digit
+                while digits < len(tokens) and self.number_words.get(tokens[digits], 10) < 10:
+                    decimals += str(int(self.number_words[tokens[digits]]))
+                    digits += 1
+                end = digits if decimals else end
+            if end == at:
+                said.append(tokens[at])
+                spans.append((at, at + 1))
+                at += 1
+                continue
+            said.append(f"{int(whole)}.{decimals}" if decimals else str(int(whole)))
+            spans.append((at, end))
+            at = end
+        return said, spans
+
+    def _share(self, tokens: list[str]) -> Mention | None:
+        numbers = [(i, float(m.group(1))) for i, t in enumerate(tokens)
+                   if (m := _NUMBER.fullmatch(t))]  # fmt: skip
+        for (first, part), (second, whole) in zip(numbers, numbers[1:], strict=False):
+            between = tokens[first + 1 : second]
+            if len(between) <= _WORDS_BETWEEN and BREAK not in between and self.of & set(between):
+                end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1].isalpha())
+                said = {*tokens[first:end], *(self._glued_unit(tokens[i]) for i in (first, second))}
+                if not self.units & said:
+                    continue  # "step 3 of 7": no storage
+                return self._answer(tokens, first, end, part / whole if whole else None)
+        for at, value in numbers:
+            if at + 1 < len(tokens) and tokens[at + 1] in self.percent:
+                return self._answer(tokens, at, at + 2, value / 100)
+        for at, token in enumerate(tokens):
+            if token in self.fractions:  # "a quarter full", "three quarters", "half empty"
+                counted = at > 0 and _NUMBER.fullmatch(tokens[at - 1])
+                times = float(tokens[at - 1]) if counted else 1.0
+                start = at - 1 if counted or (at > 0 and tokens[at - 1] in self.one) else at
+                return self._answer(tokens, start, at + 1, times * self.fractions[token])
+        return None
+
+    @staticmethod
+    def _glued_unit(token: str) -> str:
+        """ "50gb" -> "gb"."""
+        found = _NUMBER.fullmatch(token)
+        return found.group(2) if found else ""
+
+    def _answer(self, tokens: list[str], start: int, end: int, share: float | None) -> Mention:
+        if end < len(tokens) and tokens[end] in self.filled:
+            end += 1  # "a quarter full": "full" is the share's, not a yes of its own
+        bound = tokens[max(0, start - 2) : start]
+        if share is not None and self.at_least & set(bound) and share < self.yes_from:
+            share = None  # "more than half": at least a share that is not full
+        if share is not None and self.at_most & set(bound) and share > self.no_up_to:
+            share = None  # "under 95%": at most a share that may be full
+        after = tokens[end : end + _FREE_AFTER]
+        after = after[: after.index(BREAK)] if BREAK in after else after
+        if share is not None and self.free & {*tokens[start:end], *after}:  # "5 GB free of 50"
+            share = 1 - share
+        if share is None or not 0 <= share <= 1:
+            kind = DOUBT
+        elif share >= self.yes_from:
+            kind = YES
+        elif share <= self.no_up_to:
+            kind = NO
+        else:
+            kind = DOUBT  # "75% used": nearly full to some, not to others
+        return Mention(kind, start, end)
