@@ -59,6 +59,8 @@ class Mention:
     """A no that is a negation before a word not understood ("no clue", "no tick")."""
     fallback: str | None = None
     """For a correction or negation word: its meaning when nothing follows ("wait" -> pause)."""
+    trailing: bool = False
+    """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
 
 
 def interpret(
@@ -125,11 +127,15 @@ def _apply_negations(
     for index, negation in enumerate(mentions):
         if negation.kind != NEGATION and not negation.negates:
             continue
-        # What it negates: the next phrase but fillers ("not so sure", "not, um, done").
-        after = (i for i in range(index + 1, len(mentions)) if mentions[i].kind != FILLER)
-        at = next(after, None)
+        # What it negates: the next phrase but fillers ("not so sure", "not, um, done"), or
+        # for a trailing negation the one before it.
+        order = range(index - 1, -1, -1) if negation.trailing else range(index + 1, len(mentions))
+        at = next((i for i in order if mentions[i].kind != FILLER), None)
         target = mentions[at] if at is not None else None
-        if at is not None and target and _within_reach(tokens, negation.end, target.start):
+        between = (
+            (target.end, negation.start) if negation.trailing else (negation.end, target.start)
+        ) if target else (0, 0)  # fmt: skip
+        if at is not None and target and _within_reach(tokens, *between):
             if target.kind == YES:
                 out[at] = replace(target, kind=NO, weak=False)
             elif target.kind == NO and negation.determiner:

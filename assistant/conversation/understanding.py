@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import interpretation, normalization
+from assistant.conversation import attached_words, interpretation, normalization
+from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.interpretation import CORRECTION, DOUBT, FILLER, NEGATION, Mention
 from assistant.conversation.normalization import BREAK, Contractions, normalize
 from assistant.conversation.prompt_files import PromptError, load_yaml
@@ -72,6 +73,8 @@ class Vocabulary:
     """Words in the longest phrase of any table."""
     clause_openers: frozenset[str] = frozenset()
     """Words that start a clause: "no" before them is the answer, not a determiner."""
+    attached: AttachedWords | None = None
+    """How words carrying particles and negations are taken apart (Korean); None: as written."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -83,7 +86,8 @@ class Vocabulary:
         contractions = Contractions.from_mapping(
             {str(k): str(v) for k, v in raw_contractions.items()}
         )
-        reader = _TableBuilder(path, contractions, rules)
+        attached = attached_words.load(path, data, LANGUAGE_DATA_SECTIONS)
+        reader = _TableBuilder(path, contractions, rules, attached)
         phrasings = _intent_lists(path, data.get("phrasings"), "phrasings")
         general = reader.general({"intents": grammar, "phrasings": phrasings})
         by_question: dict[str, Table] = {}
@@ -96,7 +100,7 @@ class Vocabulary:
         longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
         openers = frozenset(w for p in reader.strings("clause_openers") for w in reader.words(p))
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers)  # fmt: skip
+                   longest, openers, attached)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -126,7 +130,8 @@ class Vocabulary:
 
     def tokens(self, text: str) -> list[str]:
         """The words as matched: contractions spelled out, clause breaks kept as BREAK."""
-        return self.contractions.expand(normalization.tokens(text))
+        found = self.contractions.expand(normalization.tokens(text))
+        return self.attached.read(found) if self.attached else found
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, in the order said: the reading with the longest phrases (words
@@ -156,16 +161,24 @@ class Vocabulary:
 class _TableBuilder:
     """Builds the phrase tables of one language file."""
 
-    def __init__(self, path: Path, contractions: Contractions, rules: dict[Any, Any]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        contractions: Contractions,
+        rules: dict[Any, Any],
+        attached: AttachedWords | None = None,
+    ) -> None:
         self.path = path
         self.contractions = contractions
+        self.attached = attached
         self.rules = rules
         self.negations = {self.words(p) for p in self.strings("negations")}
         self.weak_yes = [self.words(p) for p in self.strings("weak_yes")]
         self.determiners = {self.words(p) for p in self.strings("determiners")}
 
     def words(self, phrase: str) -> tuple[str, ...]:
-        return tuple(self.contractions.expand(normalize(phrase)))
+        found = self.contractions.expand(normalize(phrase))
+        return tuple(self.attached.read(found) if self.attached else found)
 
     def strings(self, key: str) -> list[str]:
         return _strings(self.path, self.rules.get(key), f"understanding.{key}")
@@ -192,6 +205,10 @@ class _TableBuilder:
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
                 _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
+        for phrase in map(self.words, self.strings("trailing_negations")):  # Korean 않아요
+            alone = table.get(phrase)  # "아니에요" alone is no
+            table[phrase] = Mention(NEGATION, 0, 0, trailing=True,
+                                    fallback=alone.kind if alone else None)  # fmt: skip
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
