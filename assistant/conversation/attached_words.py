@@ -12,6 +12,11 @@ from the language file's `understanding.attached` lists:
 - `negation_prefixes`: split off the start of a word whose rest is such a word:
   "안돼요" -> "안 돼".
 
+The Korean speech model writes many words in pieces in its transcripts ("맞 아요" for
+맞아요, "로그인 했어요": its vocabulary, the symbol table of graph/Gr.fst, holds stems,
+particles and endings as words of their own): pieces that are no word alone are joined
+back first.
+
 (Negations said after the verb, "켜지 않았어요", are words of their own: the language
 file's `understanding.trailing_negations`, read by interpretation.py.)
 
@@ -28,6 +33,9 @@ from typing import Any
 
 from assistant.conversation.normalization import BREAK, normalize
 from assistant.conversation.prompt_files import PromptError
+
+MAX_PIECES = 4
+"""The most pieces one written word is joined from."""
 
 
 @dataclass(frozen=True)
@@ -55,8 +63,26 @@ class AttachedWords:
         return cls(ordered, tuple(negation_prefixes), frozenset(stems))
 
     def read(self, words: list[str]) -> list[str]:
-        """The words with endings taken off and negation prefixes split off."""
-        return [part for word in words for part in self._split(word)]
+        """The words with endings taken off and negation prefixes split off; pieces of a
+        word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
+        out: list[str] = []
+        start = 0
+        while start < len(words):
+            end = self._joined_end(words, start)
+            out += self._split("".join(words[start:end]))
+            start = end
+        return out
+
+    def _joined_end(self, words: list[str], start: int) -> int:
+        """Where the word at start ends: after the longest run of pieces that reads as one
+        word, when one of them is no word alone (so "못 했어요" stays two); else start + 1."""
+        for end in range(min(len(words), start + MAX_PIECES), start + 1, -1):
+            pieces = words[start:end]
+            if BREAK in pieces or all(self._is_word(p) for p in pieces):
+                continue
+            if self._stem("".join(pieces)) is not None:
+                return end
+        return start + 1
 
     def _split(self, word: str) -> list[str]:
         if word == BREAK:
@@ -70,6 +96,10 @@ class AttachedWords:
             if rest is not None:
                 return [prefix, rest]
         return [word]
+
+    def _is_word(self, piece: str) -> bool:
+        """A piece that reads alone, and is not an ending written apart ("요", "이")."""
+        return piece not in self.endings and self._stem(piece) is not None
 
     def _stem(self, word: str) -> str | None:
         """The word with endings off (longest first) for as long as that leaves a stem
@@ -95,9 +125,9 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
 
     sections: the file's sections whose phrases the reading must reach (`intents`, ...)."""
     rules = data.get("understanding")
-    raw = rules.get("attached") if isinstance(rules, dict) else None
-    if raw is None:
+    if not isinstance(rules, dict) or rules.get("attached") is None:
         return None
+    raw = rules["attached"]
     if not isinstance(raw, dict):
         raise PromptError(path, "understanding.attached", "not a mapping")
     lists = {}
@@ -106,7 +136,9 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
         lists[key] = [w for v in value for w in normalize(v)]
-    words = [w for s in sections for text in _strings_in(data.get(s)) for w in normalize(text)]
+    phrases = [data.get(s) for s in sections if s != "understanding"]
+    phrases += [v for k, v in rules.items() if k != "attached"]  # negations, fillers, ...
+    words = [w for text in _strings_in(phrases) for w in normalize(text)]
     return AttachedWords.from_lists(phrase_words=words, **lists)
 
 
