@@ -10,7 +10,7 @@ recognition: every line of bench/data/korean_spoken.tsv (text, question, intent)
   own answers (phrases with a word the model lacks left out), the distractors, early
   decisions and the unrestricted second pass (recorded_audio.recognize_samples). Scored on
   the intent the dialog gets: right and acted on (confident), right but confirmed first,
-  asked again, or wrong (a different intent acted on or confirmed). Then every line of
+  asked again, or wrong (a different intent, acted on or confirmed first). Then every line of
   bench/data/korean_non_answers.txt, at s1_sync_on: a confident answer or command there is
   a false accept.
 cer: every string of prompts/ko.yaml the assistant says (both wordings; the user's
@@ -91,7 +91,11 @@ def recognition(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, det
         if intent == expected:
             kind = "right" if confident else "right, confirmed"
         else:
-            kind = "asked again" if intent in ("unknown", "silence") else "wrong"
+            kind = (
+                "asked again"
+                if intent in ("unknown", "silence")
+                else ("wrong, acted on" if confident else "wrong, confirmed first")
+            )
         counts[kind] += 1
         if details and kind != "right":
             print(f"  {kind:16} {question:20} {text!r} -> {heard!r} ({intent})")
@@ -100,7 +104,8 @@ def recognition(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, det
     print(f"answers and commands: {total}; recognized {recognized / total:.1%} "
           f"(acted on at once {counts['right'] / total:.1%}, confirmed first "
           f"{counts['right, confirmed'] / total:.1%}); asked again "
-          f"{counts['asked again'] / total:.1%}; wrong {counts['wrong']}")  # fmt: skip
+          f"{counts['asked again'] / total:.1%}; wrong: {counts['wrong, acted on']} acted on, "
+          f"{counts['wrong, confirmed first']} confirmed first")  # fmt: skip
     accepted = 0
     others = _lines(NON_ANSWERS)
     for text in others:

@@ -50,5 +50,5 @@ def test_an_unknown_lang_is_one_line_and_exit_2(talk):
     result = talk.run("yes", fresh=True, extra=("--lang", "xx"))
     assert result.exit_code == 2
     assert result.errors.strip() == (
-        f"error: no prompts for language 'xx' in {PROMPTS_DIR} (available: en, ko)"
+        f"error: no prompts for language 'xx': no xx.yaml in {PROMPTS_DIR} (available: en, ko)"
     )

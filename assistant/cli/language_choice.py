@@ -44,8 +44,10 @@ def choose_language(
     languages = available(prompts_dir)
     if wanted:
         if wanted not in languages:
-            raise UnknownLanguage(f"no prompts for language {wanted!r} in {prompts_dir} "
-                             f"(available: {', '.join(languages) or 'none'})")  # fmt: skip
+            raise UnknownLanguage(
+                f"no prompts for language {wanted!r}: no {wanted}.yaml in "
+                f"{prompts_dir} (available: {', '.join(languages) or 'none'})"
+            )
         return wanted
     from_locale = locale_language(environ)
     return from_locale if from_locale in languages else DEFAULT_LANG
