@@ -22,6 +22,11 @@ pytest_plugins = ["audio_fixtures", "conversation"]
 _PRIVATE_HOME = tempfile.mkdtemp(prefix="assistant-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE_HOME, "data")
+# The language follows the locale when --lang is not given: the tests choose it themselves,
+# so a developer with LANG=ko_KR.UTF-8 runs the English tests in English.
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant.cli.settings import InputMode, RunSettings
+from assistant.cli.settings import InputMode, RunSettings, language
 from assistant.interfaces import Listener, Speaker, VoiceUnavailable
 from assistant.text_mode import ScriptListener, StdinListener, TextSpeaker
 
@@ -27,7 +27,7 @@ def handle_info_flags(args: argparse.Namespace) -> int | None:
     """--list-voices, --list-output-devices, --list-devices: print, return an exit code."""
     from assistant.cli import listening_options, speaking_options
 
-    code = speaking_options.handle_info_flags(args, args.lang)
+    code = speaking_options.handle_info_flags(args, language(args))
     return code if code is not None else listening_options.handle_info_flags(args)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.atomic_file import unwritable_reason
+from assistant.cli.language_choice import UnknownLanguage, choose_language
 from assistant.conversation.report import summary_path
 from assistant.conversation.session_store import default_state_file
 from assistant.paths import PROMPTS_DIR
@@ -47,7 +48,7 @@ class RunSettings:
     report: Path | None
     """Where the JSON report goes on exit; None: no report."""
     lang: str
-    """Language of the prompt files (en: prompts/en.yaml)."""
+    """Language of the prompt files (en: prompts/en.yaml): --lang, else the locale's."""
     prompts: Path
     """The folder of the prompt files."""
     debug: bool
@@ -76,7 +77,8 @@ def add_run_arguments(run: argparse.ArgumentParser) -> None:
     )
     run.add_argument("--fresh", action="store_true", help="ignore a saved session")
     run.add_argument("--report", type=Path, metavar="PATH", help="write a JSON report on exit")
-    run.add_argument("--lang", default="en", help="language of prompts and answers (default: en)")
+    run.add_argument("--lang", help="language of prompts and answers (default: the system "
+                                    "locale's, LANG=ko_KR.UTF-8 -> ko, else en)")  # fmt: skip
     run.add_argument(
         "--prompts",
         type=Path,
@@ -98,13 +100,21 @@ def run_settings(args: argparse.Namespace) -> RunSettings:
         state_file=args.state_file or default_state_file(),
         fresh=args.fresh,
         report=args.report,
-        lang=args.lang,
+        lang=language(args),
         prompts=args.prompts,
         debug=args.debug,
         voiceover=args.voiceover,
     )
     check_output_paths(settings)
     return settings
+
+
+def language(args: argparse.Namespace) -> str:
+    """--lang, else the system locale's language, else en; UsageError for an unknown --lang."""
+    try:
+        return choose_language(args.lang, args.prompts)
+    except UnknownLanguage as err:
+        raise UsageError(str(err)) from None
 
 
 def check_output_paths(settings: RunSettings) -> None:

@@ -85,6 +85,8 @@ class Mention:
     """A command of several words that counts only when the rest of its clause was understood
     too, like a one-word command: "a second" ("just a second") but not in "it came up after
     a second"."""
+    trailing: bool = False
+    """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
 
 
 def interpret(
@@ -208,12 +210,14 @@ def _apply_negations(
         if negation.kind != NEGATION and not negation.negates:
             continue
         # What it negates: the next phrase but fillers ("not so sure", "not, um, done") and
-        # question words ("nothing is changed").
-        after = (i for i in range(index + 1, len(mentions))
-                 if mentions[i].kind not in (FILLER, QUESTION))  # fmt: skip
-        at = next(after, None)
+        # question words ("nothing is changed"), or for a trailing negation the one before it.
+        order = range(index - 1, -1, -1) if negation.trailing else range(index + 1, len(mentions))
+        at = next((i for i in order if mentions[i].kind not in (FILLER, QUESTION)), None)
         target = mentions[at] if at is not None else None
-        if at is not None and target and _within_reach(tokens, negation.end, target.start):
+        between = (
+            (target.end, negation.start) if negation.trailing else (negation.end, target.start)
+        ) if target else (0, 0)  # fmt: skip
+        if at is not None and target and _within_reach(tokens, *between):
             if target.kind == YES:
                 for turned in _answers_in_a_row(tokens, mentions, at):
                     out[turned] = replace(mentions[turned], kind=NO, weak=False)

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import interpretation, normalization
+from assistant.conversation import attached_words, interpretation, normalization
 from assistant.conversation.amounts import Amounts
+from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.interpretation import (
     CORRECTION,
     DOUBT,
@@ -96,6 +97,8 @@ class Vocabulary:
     """Typing slips repaired into the words of the tables ("yse" -> "yes")."""
     amounts: Amounts = field(default_factory=Amounts)
     """Shares said in numbers that answer a question ("98% used" at the storage question)."""
+    attached: AttachedWords | None = None
+    """How words carrying particles and negations are taken apart (Korean); None: as written."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -107,7 +110,8 @@ class Vocabulary:
         contractions = Contractions.from_mapping(
             {str(k): str(v) for k, v in raw_contractions.items()}
         )
-        reader = _TableBuilder(path, contractions, rules)
+        attached = attached_words.load(path, data, LANGUAGE_DATA_SECTIONS)
+        reader = _TableBuilder(path, contractions, rules, attached)
         phrasings = _intent_lists(path, data.get("phrasings"), "phrasings")
         general = reader.general({"intents": grammar, "phrasings": phrasings})
         by_question: dict[str, Table] = {}
@@ -136,7 +140,7 @@ class Vocabulary:
         spelling = Spelling(known, alone, negations)
         amounts = reader.amounts()
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers, own_commands, spelling, amounts)  # fmt: skip
+                   longest, openers, own_commands, spelling, amounts, attached)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -175,10 +179,11 @@ class Vocabulary:
         return phrase in self.general or phrase in self.by_question.get(question or "", {})
 
     def tokens(self, text: str) -> list[str]:
-        """The words as matched: contractions spelled out, typing slips repaired, clause
-        breaks kept as BREAK."""
-        typed = normalization.tokens(text)
-        return self.contractions.expand(self.spelling.repair(typed))
+        """The words as matched: contractions spelled out, words carrying particles and
+        negations taken apart (Korean), typing slips repaired, clause breaks kept as BREAK."""
+        found = self.contractions.expand(normalization.tokens(text))
+        read = self.attached.read(found) if self.attached else found
+        return self.spelling.repair(read)  # after reading: slips are judged on whole words
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, in the order said: the reading with the longest phrases (words
@@ -208,16 +213,24 @@ class Vocabulary:
 class _TableBuilder:
     """Builds the phrase tables of one language file."""
 
-    def __init__(self, path: Path, contractions: Contractions, rules: dict[Any, Any]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        contractions: Contractions,
+        rules: dict[Any, Any],
+        attached: AttachedWords | None = None,
+    ) -> None:
         self.path = path
         self.contractions = contractions
+        self.attached = attached
         self.rules = rules
         self.negations = {self.words(p) for p in self.strings("negations")}
         self.weak_yes = [self.words(p) for p in self.strings("weak_yes")]
         self.determiners = {self.words(p) for p in self.strings("determiners")}
 
     def words(self, phrase: str) -> tuple[str, ...]:
-        return tuple(self.contractions.expand(normalize(phrase)))
+        found = self.contractions.expand(normalize(phrase))
+        return tuple(self.attached.read(found) if self.attached else found)
 
     def strings(self, key: str) -> list[str]:
         return _strings(self.path, self.rules.get(key), f"understanding.{key}")
@@ -286,6 +299,10 @@ class _TableBuilder:
             for phrase in map(self.words, self.strings(key)):
                 meaning = Mention(QUESTION, 0, 0, fallback=asks)
                 _add(table, phrase, meaning, self.path, f"understanding.{key}")
+        for phrase in map(self.words, self.strings("trailing_negations")):  # Korean 않아요
+            alone = table.get(phrase)  # "아니에요" alone is no
+            table[phrase] = Mention(NEGATION, 0, 0, trailing=True,
+                                    fallback=alone.kind if alone else None)  # fmt: skip
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no

@@ -23,7 +23,8 @@ def pronunciations_file(lang: str, engine: str, prompts_dir: Path = PROMPTS_DIR)
 
 class Pronunciations:
     """Replacements for the engine's text. Entries made only of letters, digits and hyphens
-    match whole words (case-sensitive); others match literally."""
+    match whole words (case-sensitive; a Latin word ends where Latin letters do); others
+    match literally."""
 
     def __init__(self, table: dict[str, str]) -> None:
         self.table = dict(table)
@@ -32,7 +33,10 @@ class Pronunciations:
         for written in sorted(self.table, key=len, reverse=True):
             escaped = re.escape(written)
             if re.fullmatch(r"[\w-]+", written):
-                escaped = rf"(?<![\w-]){escaped}(?![\w-])"
+                # A Latin word is whole next to Hangul: "iPhone" in "iPhone을" (Korean
+                # writes particles onto the word), but not inside "iPhones".
+                edge = r"[A-Za-z0-9_-]" if written.isascii() else r"[\w-]"
+                escaped = rf"(?<!{edge}){escaped}(?!{edge})"
             patterns.append(escaped)
         self._regex = re.compile("|".join(patterns)) if patterns else None
 

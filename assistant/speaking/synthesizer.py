@@ -32,7 +32,7 @@ ENGINES = {"rhvoice": "pyttsx3", "espeak": "pyttsx3"}
 ENGINE_LABELS = {"rhvoice": "RHVoice", "espeak": "espeak-ng"}
 # The default voice of each engine per language; otherwise its first voice of the language.
 # Chosen with bench/bench_intelligibility.py (bench/README.md).
-DEFAULT_VOICES = {("rhvoice", "en"): "bdl", ("espeak", "en"): "gmw/en"}
+DEFAULT_VOICES = {("rhvoice", "en"): "bdl", ("espeak", "en"): "gmw/en", ("espeak", "ko"): "ko"}
 SETUP_HINT = "script/setup installs it"
 
 
@@ -64,6 +64,11 @@ class VoiceInfo:
 
     def speaks(self, lang: str) -> bool:
         return any(code.lower().split("-")[0] == lang.lower() for code in self.languages)
+
+
+class NoVoiceForLanguage(VoiceUnavailable):
+    """The engine works but does not speak the language (RHVoice has no Korean): installing
+    it again would not help, so no setup hint."""
 
 
 class Synthesizer(Protocol):
@@ -104,7 +109,7 @@ def default_voice(synthesizer: Synthesizer, lang: str) -> str:
     if any(v.id == preferred for v in voices):
         return str(preferred)
     if not voices:
-        raise VoiceUnavailable(f"{ENGINE_LABELS[synthesizer.engine]} has no voice for {lang!r}.")
+        raise NoVoiceForLanguage(f"{ENGINE_LABELS[synthesizer.engine]} has no voice for {lang!r}.")
     return voices[0].id
 
 
@@ -144,13 +149,18 @@ def choose(lang: str, wanted: str | None, warn_to: TextIO | None = None) -> Synt
         print(f"warning: no voice {wanted!r} (see --list-voices); using the default voice",
               file=out)  # fmt: skip
     reasons: list[str] = []
+    hint = ""
     for engine, opened in _open_each(lang, ENGINES):
+        if isinstance(opened, NoVoiceForLanguage):  # the language chooses the engine
+            reasons.append(str(opened).rstrip("."))
+            continue
         if isinstance(opened, VoiceUnavailable):
             reasons.append(f"{ENGINE_LABELS[engine]}: {str(opened).rstrip('.')}")
+            hint = f" ({SETUP_HINT})"
             continue
         if reasons:
-            print(f"Voice: {ENGINE_LABELS[engine]}, because " + "; ".join(reasons)
-                  + f" ({SETUP_HINT}).", file=out)  # fmt: skip
+            print(f"Voice: {ENGINE_LABELS[engine]}, because " + "; ".join(reasons) + f"{hint}.",
+                  file=out)  # fmt: skip
         return opened
     raise VoiceUnavailable("no speech engine works (" + "; ".join(reasons) + ").")
 

@@ -1,0 +1,183 @@
+"""Korean by voice: espeak-ng's Korean answers recognized, and the Korean prompts' CER.
+
+    python bench/bench_korean.py recognition [--rate 160] [--details]
+    python bench/bench_korean.py cer [--rate 160] [--details]
+
+recognition: every line of bench/data/korean_spoken.tsv (text, question, intent) is spoken
+  by espeak-ng's Korean voice exactly as the assistant speaks (synthesizer "espeak", voice
+  "ko", its pronunciation table), resampled to 16 kHz and recognized as the voice listener
+  does at that question: the Korean model, the grammar of every intent plus the question's
+  own answers (phrases with a word the model lacks left out), the distractors, early
+  decisions and the unrestricted second pass (recorded_audio.recognize_samples). Scored on
+  the intent the dialog gets: right and acted on (confident), right but confirmed first,
+  asked again, or wrong (a different intent, acted on or confirmed first). Then every line of
+  bench/data/korean_non_answers.txt, at s1_sync_on: a confident answer or command there is
+  a false accept.
+cer: every string of prompts/ko.yaml the assistant says (both wordings; the user's
+  vocabulary, listening and skill sections skipped), placeholders filled with Korean
+  sample values, spoken the same way and transcribed by the Korean model with no grammar.
+  Character error rate over Hangul, Latin letters and digits, spaces and punctuation
+  dropped; the reference is the text as spoken (the pronunciation table applied: "iPhone"
+  is 아이폰), summed over all prompts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / "bench"))
+
+from bench_intelligibility import edit_distance, prompt_strings  # noqa: E402
+
+from assistant.audio import wav_io  # noqa: E402
+from assistant.conversation.understanding import INTENTS, Vocabulary  # noqa: E402
+from assistant.listening import recorded_audio  # noqa: E402
+from assistant.listening.decision_to_utterance import to_utterance  # noqa: E402
+from assistant.listening.listening_words import ListeningWords  # noqa: E402
+from assistant.model_store import store  # noqa: E402
+from assistant.paths import PROMPTS_DIR  # noqa: E402
+from assistant.speaking import synthesizer as synthesizers  # noqa: E402
+
+DATA = REPO_ROOT / "bench" / "data"
+SPOKEN = DATA / "korean_spoken.tsv"
+NON_ANSWERS = DATA / "korean_non_answers.txt"
+RATE_HZ = 16000
+DEFAULT_RATE_WPM = 160
+PLACEHOLDERS = {
+    "step": "3", "total": "7", "count": "2", "title": "iCloud 저장 공간 확인",
+    "remaining": "이 단계 다음에 한 단계 남았어요.", "answer": "네",
+    "change": "동기화 켜기", "changes": "동기화 켜기, iCloud 공간 확보",
+    "question": "이 iPhone 동기화 켜짐",
+}  # fmt: skip
+# Sino-Korean numbers, as espeak-ng and the model say digits in "3단계".
+DIGITS = dict(zip("0123456789", "영일이삼사오육칠팔구", strict=True))
+
+
+def speak(voice: synthesizers.Synthesizer, text: str, rate_wpm: int) -> Any:
+    speech = voice.synthesize(text, rate_wpm)
+    samples = wav_io.resample(speech.samples, speech.sample_rate_hz, RATE_HZ)
+    return wav_io.float_to_int16(samples)
+
+
+def recognition(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, details: bool) -> int:
+    vocab = Vocabulary.load("ko")
+    words = ListeningWords.load("ko", PROMPTS_DIR)
+
+    def hear(text: str, question: str) -> tuple[str, bool, str]:
+        meaning = functools.partial(vocab.parse, question=question)
+        recognizer = engine.recognizer(
+            vocab.phrases(INTENTS, question), RATE_HZ, meaning, distractors=words.distractors,
+            continuations=words.continuations,
+        )  # fmt: skip
+        decision = recorded_audio.recognize_samples(recognizer, speak(voice, text, rate_wpm))
+        utterance = to_utterance(decision, meaning)
+        return meaning(utterance.text), utterance.confident, utterance.text
+
+    counts: Counter[str] = Counter()
+    rows = [line.split("\t") for line in _lines(SPOKEN)]
+    for text, question, expected in rows:
+        intent, confident, heard = hear(text, question)
+        if intent == expected:
+            kind = "right" if confident else "right, confirmed"
+        else:
+            kind = (
+                "asked again"
+                if intent in ("unknown", "silence")
+                else ("wrong, acted on" if confident else "wrong, confirmed first")
+            )
+        counts[kind] += 1
+        if details and kind != "right":
+            print(f"  {kind:16} {question:20} {text!r} -> {heard!r} ({intent})")
+    total = len(rows)
+    recognized = counts["right"] + counts["right, confirmed"]
+    print(f"answers and commands: {total}; recognized {recognized / total:.1%} "
+          f"(acted on at once {counts['right'] / total:.1%}, confirmed first "
+          f"{counts['right, confirmed'] / total:.1%}); asked again "
+          f"{counts['asked again'] / total:.1%}; wrong: {counts['wrong, acted on']} acted on, "
+          f"{counts['wrong, confirmed first']} confirmed first")  # fmt: skip
+    accepted = 0
+    others = _lines(NON_ANSWERS)
+    for text in others:
+        intent, confident, heard = hear(text, "s1_sync_on")
+        accepted += confident and intent not in ("unknown", "silence")
+        if details:
+            print(f"  non-answer {text!r} -> {heard!r} ({intent}, confident={confident})")
+    print(f"non-answers: {len(others)}; acted on as an answer or command: {accepted}")
+    return 0
+
+
+def spoken_reference(text: str, voice: synthesizers.Synthesizer) -> str:
+    return voice.pronunciations.apply(text)
+
+
+def characters(text: str) -> list[str]:
+    """Hangul, Latin letters and digits (digits as Sino-Korean), lower case, nothing else."""
+    text = "".join(DIGITS.get(c, c) for c in text.lower())
+    return re.findall(r"[\uac00-\ud7a3a-z]", text)
+
+
+def cer(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, details: bool) -> int:
+    data = yaml.safe_load((PROMPTS_DIR / "ko.yaml").read_text(encoding="utf-8"))
+    prompts = prompt_strings(data)
+    errors = reference_chars = 0
+    for key, raw in prompts:
+        text = raw.format(**{k: v for k, v in PLACEHOLDERS.items() if "{" + k + "}" in raw})
+        audio = speak(voice, text, rate_wpm)
+        heard = " ".join(w.word for w in engine.transcribe(_padded(audio), RATE_HZ))
+        reference = characters(spoken_reference(text, voice))
+        wrong = edit_distance(reference, characters(heard))
+        errors += wrong
+        reference_chars += len(reference)
+        if details:
+            print(f"  {wrong / max(1, len(reference)):6.1%} {key}: {text!r}")
+            print(f"         heard {heard!r}")
+    print(f"prompts: {len(prompts)}, {reference_chars} characters; CER "
+          f"{errors / max(1, reference_chars):.1%} (rate {rate_wpm} wpm)")  # fmt: skip
+    return 0
+
+
+def _padded(samples: Any) -> bytes:
+    import numpy as np
+
+    pad = np.zeros(RATE_HZ * 3 // 10, np.int16)
+    return np.concatenate([pad, samples, pad]).tobytes()
+
+
+def _lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=("recognition", "cer"))
+    parser.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM")
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args(argv)
+    from assistant.listening import vosk_recognizer
+
+    model = store.find_model("ko")
+    if model is None:
+        sys.exit(store.missing_model_message("ko"))
+    started = time.perf_counter()
+    engine = vosk_recognizer.load_engine(model)
+    voice = synthesizers.create("espeak", None, lang="ko")
+    run = recognition if args.what == "recognition" else cer
+    code = run(voice, engine, args.rate, args.details)
+    print(f"[{time.perf_counter() - started:.0f} s]")
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

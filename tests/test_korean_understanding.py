@@ -1,0 +1,112 @@
+"""Korean answers read as people give them: 네/아니요, negation before (안, 못) and after the
+verb (-지 않아요), particles and politeness endings, answers in context, and the commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def ko() -> Vocabulary:
+    return Vocabulary.load("ko")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("네", "s1_apple_id", "yes"),
+        ("예, 맞아요", "s1_apple_id", "yes"),
+        ("응", "start", "yes"),
+        ("아니요", "s1_apple_id", "no"),
+        ("아뇨", "s2_cellular", "no"),
+        ("아니", "s2_online", "no"),
+        ("했어요", "s5_restart", "yes"),
+        ("다 했어요", "s6_install_update", "yes"),
+        ("했습니다", "s5_restart", "yes"),
+    ],
+)
+def test_yes_no_and_done(ko, text, question, intent):
+    assert ko.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("안 했어요", "s1_sign_in"),  # negation before the verb
+        ("안했어요", "s1_sign_in"),  # ... written onto it
+        ("못 했어요", "s3_free_space"),
+        ("아직 못 했습니다", "s1_sign_in"),
+        ("켜져 있지 않아요", "s1_sync_on"),  # negation after the verb (-지 않아요)
+        ("켜지 않았어요", "s1_turn_on"),
+        ("동기화되지 않아요", "fixed?"),
+        ("제 계정이 아니에요", "s1_apple_id"),  # after a noun
+        ("업데이트가 없어요", "s6_update_available"),
+        ("사진이 안 올라가요", "fixed?"),
+    ],
+)
+def test_negated_answers_are_no(ko, text, question):
+    assert ko.parse(text, question) == "no"
+
+
+def test_particles_and_politeness_endings_come_off_the_word(ko):
+    # "와이파이" + 예요 / 에 연결돼 있어요: Wi-Fi, so not cellular.
+    assert ko.parse("와이파이예요", "s2_cellular") == "no"
+    assert ko.parse("꽉 찼네요", "s3_storage_full") == "yes"
+    assert ko.parse("네 켜져 있습니다", "s1_sync_on") == "yes"
+    assert ko.tokens("사진이") == ko.tokens("사진은") == ["사진"]
+
+
+def test_the_same_words_mean_what_the_question_asks(ko):
+    # "없어요" (there is none): no at "is there an update?", yes at "is storage full?".
+    assert ko.parse("업데이트 없어요", "s6_update_available") == "no"
+    assert ko.parse("공간이 없어요", "s3_storage_full") == "yes"
+    assert ko.parse("켜져 있어요", "s1_sync_on") == "yes"
+    assert ko.parse("꺼져 있어요", "s2_photos_data") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("다시", "repeat"),
+        ("뒤로", "back"),
+        ("건너뛰기", "skip"),
+        ("도움말", "help"),
+        ("잠깐만요", "pause"),
+        ("계속", "resume"),
+        ("그만", "stop"),
+        ("처음부터", "start_over"),
+        ("처음부터 다시", "start_over"),
+        ("지금 몇 단계", "where"),
+        ("천천히", "slower"),
+        ("빨리", "faster"),
+        ("크게", "louder"),
+        ("작게", "quieter"),
+    ],
+)
+def test_commands(ko, text, intent):
+    assert ko.parse(text, "s1_sync_on") == intent
+
+
+def test_doubt_corrections_and_cancelled_commands_are_never_guessed(ko):
+    assert ko.parse("잘 모르겠어요", "s1_apple_id") == "unknown"
+    assert ko.parse("글쎄요", "s2_cellular") == "unknown"
+    assert ko.parse("네, 아니 그게 아니라 아니요", "s1_sync_on") == "no"
+    assert ko.parse("아니요, 잠깐만요, 네", "s1_sync_on") == "yes"
+    assert ko.parse("건너뛰지 마세요", None) == "unknown"
+    # "still doesn't work" is no, not the command 계속 (resume)
+    assert ko.parse("계속 안 돼요", "fixed?") == "no"
+
+
+def test_hangul_survives_normalization_in_every_unicode_form(ko):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "아니요")  # jamo, as some keyboards send
+    assert ko.parse(decomposed, "s1_apple_id") == "no"
+    assert ko.parse("네！", "s1_apple_id") == "yes"  # full-width punctuation
+
+
+def test_grammar_phrases_are_hangul_as_written(ko):
+    phrases = ko.phrases(["yes", "no"], "s1_sync_on")
+    assert "켜져 있어요" in phrases and "아니요" in phrases
