@@ -33,3 +33,7 @@ class ListeningSettings:
     echo_guard_ms: float = 150
     """Audio still in the capture pipeline when listening starts is the tail of our own
     prompt or cue (sound server buffers, room echo): the first this-many ms are dropped."""
+    barge_in: bool = False
+    """Listen while the assistant speaks, through the echo canceller, and let the user cut
+    it short (on by default in voice mode: cli decides, from --barge-in/--no-barge-in and
+    the remembered choice)."""
