@@ -49,7 +49,12 @@ class VoicePair:
 
 
 def voice_pair(
-    model_dir: Path, config_path: Path, barge_in: bool = True, rate_wpm: int | None = None
+    model_dir: Path,
+    config_path: Path,
+    barge_in: bool = True,
+    rate_wpm: int | None = None,
+    silence_timeout_ms: float = 8000,
+    echo_canceller: str = ListeningSettings.echo_canceller,
 ) -> VoicePair:
     """Speaker (default voice) and Listener with the model loaded; barge-in joined."""
     printer = SilentPrinter()
@@ -57,7 +62,13 @@ def voice_pair(
         SpeakingSettings(rate_wpm=rate_wpm, earcons=False), printer, config_path=config_path
     )
     listener = voice_listener.build_listener(
-        ListeningSettings(model_dir=model_dir, barge_in=barge_in), "en"
+        ListeningSettings(
+            model_dir=model_dir,
+            barge_in=barge_in,
+            silence_timeout_ms=silence_timeout_ms,
+            echo_canceller=echo_canceller,
+        ),
+        "en",
     )
     listener.engine(MODEL_READY_TIMEOUT_S)
     if listener.barge_in is not None:

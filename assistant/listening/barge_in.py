@@ -77,6 +77,8 @@ class Interruption:
     """How far into the prompt (since its first sound was queued) the output was cut."""
     word_end_adc_s: float | None
     """End of the last word heard, on the stream clock (None if unknown)."""
+    decided_adc_s: float
+    """End of the audio the recognizer had when it decided, on the stream clock."""
 
 
 class BargeIn:
@@ -216,5 +218,6 @@ class BargeIn:
         self._stop_output()
         word_end_ms = decision.speech_end_ms
         word_end = None if word_end_ms is None else first_adc_s + word_end_ms / 1000.0
-        self.last = Interruption(utterance, meaning(decision.text), after_ms, word_end)
+        decided = first_adc_s + decision.decided_at_ms / 1000.0
+        self.last = Interruption(utterance, meaning(decision.text), after_ms, word_end, decided)
         log.debug("barge-in: %r after %d ms", utterance.text, after_ms)

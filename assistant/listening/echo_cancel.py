@@ -67,11 +67,81 @@ class WebRtcEchoCanceller:
         return np.frombuffer(frame.data, np.int16).copy()
 
 
+class SpeexEchoCanceller:
+    """speexdsp's echo canceller (MDF adaptive filter) and its residual echo suppressor,
+    from Debian's libspeexdsp1 through ctypes; the preprocessor's denoiser stays off (the
+    recognizer was tuned on unprocessed audio)."""
+
+    FILTER_MS = 200
+    """Echo tail the filter models: the reference lead, the sound server and the room."""
+    _SET_SAMPLING_RATE = 24  # speex_echo.h: SPEEX_ECHO_SET_SAMPLING_RATE
+    _SET_DENOISE = 0  # speex_preprocess.h: SPEEX_PREPROCESS_SET_DENOISE
+    _SET_ECHO_STATE = 24  # speex_preprocess.h: SPEEX_PREPROCESS_SET_ECHO_STATE
+
+    def __init__(self, sample_rate_hz: int) -> None:
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("speexdsp") or "libspeexdsp.so.1"
+        try:
+            lib = ctypes.CDLL(name)
+        except OSError as exc:
+            raise EchoCancellerUnavailable(f"libspeexdsp cannot be loaded: {exc}") from exc
+        lib.speex_echo_state_init.restype = ctypes.c_void_p
+        lib.speex_echo_state_init.argtypes = [ctypes.c_int, ctypes.c_int]
+        lib.speex_preprocess_state_init.restype = ctypes.c_void_p
+        lib.speex_preprocess_state_init.argtypes = [ctypes.c_int, ctypes.c_int]
+        lib.speex_echo_ctl.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+        lib.speex_preprocess_ctl.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+        lib.speex_echo_cancellation.argtypes = [ctypes.c_void_p] * 4
+        lib.speex_preprocess_run.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+        lib.speex_echo_state_destroy.argtypes = [ctypes.c_void_p]
+        lib.speex_preprocess_state_destroy.argtypes = [ctypes.c_void_p]
+        self._lib = lib
+        self.sample_rate_hz = sample_rate_hz
+        self.frame_samples = sample_rate_hz * FRAME_MS // 1000
+        tail = sample_rate_hz * self.FILTER_MS // 1000
+        self._echo = lib.speex_echo_state_init(self.frame_samples, tail)
+        self._pre = lib.speex_preprocess_state_init(self.frame_samples, sample_rate_hz)
+        rate, off = ctypes.c_int(sample_rate_hz), ctypes.c_int(0)
+        lib.speex_echo_ctl(self._echo, self._SET_SAMPLING_RATE, ctypes.byref(rate))
+        lib.speex_preprocess_ctl(self._pre, self._SET_DENOISE, ctypes.byref(off))
+        lib.speex_preprocess_ctl(self._pre, self._SET_ECHO_STATE, self._echo)
+        self._out = np.zeros(self.frame_samples, np.int16)
+
+    def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
+        captured = np.ascontiguousarray(captured, np.int16)
+        played = np.ascontiguousarray(played, np.int16)
+        out = self._out
+        self._lib.speex_echo_cancellation(
+            self._echo, captured.ctypes.data, played.ctypes.data, out.ctypes.data
+        )
+        self._lib.speex_preprocess_run(self._pre, out.ctypes.data)
+        return out.copy()
+
+    def __del__(self) -> None:
+        lib = getattr(self, "_lib", None)
+        if lib is not None:
+            lib.speex_preprocess_state_destroy(self._pre)
+            lib.speex_echo_state_destroy(self._echo)
+
+
+CANCELLERS: dict[str, type[WebRtcEchoCanceller] | type[SpeexEchoCanceller]] = {
+    "webrtc": WebRtcEchoCanceller,
+    "speex": SpeexEchoCanceller,
+}
+"""Echo cancellers by name (ListeningSettings.echo_canceller), compared by
+bench/bench_barge_in.py --canceller."""
+
+
 class EchoCancelledSource:
     """An AudioSource: the microphone's blocks with the loudspeaker's echo cancelled."""
 
     def __init__(
-        self, microphone: Microphone, reference: EchoReference, canceller: WebRtcEchoCanceller
+        self,
+        microphone: Microphone,
+        reference: EchoReference,
+        canceller: WebRtcEchoCanceller | SpeexEchoCanceller,
     ) -> None:
         self.microphone = microphone
         self.reference = reference
@@ -80,6 +150,9 @@ class EchoCancelledSource:
         self._clock = SampleClock(self.sample_rate_hz)
         self.last_block_adc_s = 0.0
         """Capture time (stream clock) of the first sample of the last block read."""
+        self.compute_s = 0.0
+        self.processed_s = 0.0
+        """Time spent cancelling, and audio cancelled (benches: compute per real time)."""
 
     def read(self, timeout_s: float = 1.0) -> bytes | None:
         timed = self.microphone.read_timed(timeout_s)
@@ -91,12 +164,17 @@ class EchoCancelledSource:
         self.last_block_adc_s = adc_time_s
         n = self.canceller.frame_samples
         whole = len(captured) // n * n
-        self._wait_for_reference(adc_time_s + REFERENCE_LEAD_S + len(captured) / self.sample_rate_hz)
+        self._wait_for_reference(
+            adc_time_s + REFERENCE_LEAD_S + len(captured) / self.sample_rate_hz
+        )
         played = self.reference.take(adc_time_s + REFERENCE_LEAD_S, whole)
+        started = time.perf_counter()
         out = [
             self.canceller.process(captured[i : i + n], played[i : i + n])
             for i in range(0, whole, n)
         ]
+        self.compute_s += time.perf_counter() - started
+        self.processed_s += len(captured) / self.sample_rate_hz
         out.append(captured[whole:])  # a block not a multiple of 10 ms: its tail as it is
         return np.concatenate(out).tobytes()
 
@@ -120,10 +198,12 @@ class EchoCancelledSource:
         self.microphone.close()
 
 
-def cancelled(microphone: Microphone) -> tuple[EchoCancelledSource, EchoReference]:
+def cancelled(
+    microphone: Microphone, canceller_name: str
+) -> tuple[EchoCancelledSource, EchoReference]:
     """The microphone behind an echo canceller, and the reference the output must feed.
 
     Raises EchoCancellerUnavailable when the library is missing."""
     reference = EchoReference(microphone.sample_rate_hz)
-    canceller = WebRtcEchoCanceller(microphone.sample_rate_hz)
+    canceller = CANCELLERS[canceller_name](microphone.sample_rate_hz)
     return EchoCancelledSource(microphone, reference, canceller), reference

@@ -37,3 +37,6 @@ class ListeningSettings:
     """Listen while the assistant speaks, through the echo canceller, and let the user cut
     it short (on by default in voice mode: cli decides, from --barge-in/--no-barge-in and
     the remembered choice)."""
+    echo_canceller: str = "webrtc"
+    """With barge-in: "speex" (libspeexdsp) or "webrtc" (WebRTC AEC3 through livekit);
+    listening/echo_cancel.py, chosen by bench/bench_barge_in.py (README: Interrupting)."""

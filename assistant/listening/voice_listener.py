@@ -155,7 +155,7 @@ def build_listener(settings: ListeningSettings, lang: str) -> VoiceListener:
     if not settings.barge_in:
         return VoiceListener(engine, mic, vocab.parse, settings, words)
     try:
-        source, reference = echo_cancel.cancelled(mic)
+        source, reference = echo_cancel.cancelled(mic, settings.echo_canceller)
     except echo_cancel.EchoCancellerUnavailable as exc:
         print(f"Barge-in is off: {exc}", file=sys.stderr, flush=True)
         return VoiceListener(engine, mic, vocab.parse, settings, words)
