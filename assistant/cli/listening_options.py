@@ -1,6 +1,7 @@
 """The listening options of the command line, turned into ListeningSettings here and only here.
 
---model DIR, --input-device DEVICE, --list-devices, --barge-in / --no-barge-in
+--model DIR, --input-device DEVICE, --list-devices, --barge-in / --no-barge-in,
+--echo-canceller
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from assistant.audio import devices
 from assistant.listening import microphone
 from assistant.listening.settings import ListeningSettings
 from assistant.paths import PROMPTS_DIR
+
+# listening/echo_cancel.CANCELLERS (not imported here: it loads numpy), default first.
+ECHO_CANCELLERS = ("webrtc", "speex", "none")
 
 
 def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
@@ -40,6 +44,13 @@ def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
         action="store_false",
         help="only listen once the assistant has finished speaking (remembered)",
     )
+    parser.add_argument(
+        "--echo-canceller",
+        choices=ECHO_CANCELLERS,
+        default=ECHO_CANCELLERS[0],
+        help="how its own voice is taken out of the microphone while it speaks: webrtc "
+        "(default), speex, or none with headphones",
+    )
 
 
 def add_model_argument(parser: argparse.ArgumentParser | Any) -> None:
@@ -59,6 +70,7 @@ def settings_from(args: argparse.Namespace) -> ListeningSettings:
         input_device=getattr(args, "input_device", None),
         prompts_dir=getattr(args, "prompts", None) or PROMPTS_DIR,
         barge_in=barge_in_choice(getattr(args, "barge_in", None)),
+        echo_canceller=getattr(args, "echo_canceller", ECHO_CANCELLERS[0]),
     )
 
 

@@ -126,9 +126,23 @@ class SpeexEchoCanceller:
             lib.speex_echo_state_destroy(self._echo)
 
 
-CANCELLERS: dict[str, type[WebRtcEchoCanceller] | type[SpeexEchoCanceller]] = {
+class NoEchoCanceller:
+    """--echo-canceller none, for headphones: there is no echo to cancel, and a canceller
+    takes the user's voice out with the echo it expects (measured: README, Interrupting)."""
+
+    def __init__(self, sample_rate_hz: int) -> None:
+        self.sample_rate_hz = sample_rate_hz
+        self.frame_samples = sample_rate_hz * FRAME_MS // 1000
+
+    def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
+        return captured
+
+
+Canceller = WebRtcEchoCanceller | SpeexEchoCanceller | NoEchoCanceller
+CANCELLERS: dict[str, type[Canceller]] = {
     "webrtc": WebRtcEchoCanceller,
     "speex": SpeexEchoCanceller,
+    "none": NoEchoCanceller,
 }
 """Echo cancellers by name (ListeningSettings.echo_canceller), compared by
 bench/bench_barge_in.py --canceller."""
@@ -141,7 +155,7 @@ class EchoCancelledSource:
         self,
         microphone: Microphone,
         reference: EchoReference,
-        canceller: WebRtcEchoCanceller | SpeexEchoCanceller,
+        canceller: Canceller,
     ) -> None:
         self.microphone = microphone
         self.reference = reference

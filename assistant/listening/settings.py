@@ -38,5 +38,6 @@ class ListeningSettings:
     it short (on by default in voice mode: cli decides, from --barge-in/--no-barge-in and
     the remembered choice)."""
     echo_canceller: str = "webrtc"
-    """With barge-in: "speex" (libspeexdsp) or "webrtc" (WebRTC AEC3 through livekit);
-    listening/echo_cancel.py, chosen by bench/bench_barge_in.py (README: Interrupting)."""
+    """With barge-in: "webrtc" (WebRTC AEC3 through livekit), "speex" (libspeexdsp), or
+    "none" for headphones; listening/echo_cancel.py, compared by bench/bench_barge_in.py
+    (README: Interrupting)."""
