@@ -87,13 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=int, default=40)
     parser.add_argument("--prompts", default="all", help="all, or the first N prompts")
     parser.add_argument("--seed", type=int, default=10)
-    parser.add_argument("--canceller", default="webrtc", help="webrtc or speex")
+    parser.add_argument("--canceller", default="webrtc", help="webrtc, speex or none")
+    parser.add_argument("--headphones", action="store_true",
+                        help="no echo path (with --canceller none)")  # fmt: skip
     args = parser.parse_args(argv)
     base = Path(tempfile.mkdtemp(prefix="bench-pulse-"))
     server = audio_fixtures._start_pulse(base)
     os.environ.update(server.env)
     mic = audio_fixtures.VirtualMic(server.mic_fifo)
-    echo = audio_fixtures.EchoPath(server)
+    echo = None if args.headphones else audio_fixtures.EchoPath(server)
     mic.echo = echo
     try:
         return run(args, mic, base)
@@ -102,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
 
         sounddevice._terminate()  # before the server goes (bench_live.py says why)
         mic.echo = None
-        echo.close()
+        if echo is not None:
+            echo.close()
         mic.close()
         server.process.terminate()
         server.process.wait()
@@ -119,7 +122,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     pair = barge_in_rig.voice_pair(
         model, base / "config.toml", silence_timeout_ms=1500, echo_canceller=args.canceller
     )
-    print(f"canceller: {args.canceller}")
+    print(f"canceller: {args.canceller}" + (", headphones (no echo)" if args.headphones else ""))
     barge_in = pair.listener.barge_in
     assert barge_in is not None
     source = pair.listener._source
@@ -130,7 +133,8 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
         said = said[: int(args.prompts)]
     rng = random.Random(args.seed)
     try:
-        own_voice(pair, said, vocab, meter)
+        if not args.headphones:
+            own_voice(pair, said, vocab, meter)
         stops(pair, said, vocab, mic, args.stops, rng)
         answers(pair, said, vocab, mic, args.answers)
         print(f"echo canceller: {source.compute_s / source.processed_s:.4f} x real time "

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.interfaces import Control, Cue
 from assistant.listening import voice_listener
 from assistant.listening.settings import ListeningSettings
 from assistant.speaking import voice_speaker
@@ -18,7 +17,7 @@ from assistant.speaking.settings import SpeakingSettings
 MODEL_READY_TIMEOUT_S = 60.0
 
 
-class SilentPrinter:
+class SilentPrinter(voice_speaker._LinePrinter):
     """The printer Speaker: keeps what would have been printed."""
 
     def __init__(self) -> None:
@@ -26,15 +25,6 @@ class SilentPrinter:
 
     def say(self, text: str) -> None:
         self.printed.append(text)
-
-    def cue(self, cue: Cue) -> None:
-        pass
-
-    def adjust(self, control: Control) -> bool:
-        return True
-
-    def close(self) -> None:
-        pass
 
 
 @dataclass

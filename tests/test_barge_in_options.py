@@ -72,3 +72,11 @@ def test_answers_may_interrupt_from_the_hint_or_after_the_question(text, hint, e
     from assistant.speaking.voice_speaker import _split_answer_part
 
     assert _split_answer_part(text, hint) == expected
+
+
+def test_an_answer_the_hint_itself_says_is_left_to_the_turn_after_it() -> None:
+    pytest.importorskip("numpy")
+    from assistant.listening.barge_in import _says
+
+    assert _says("Say yes or no.", "yes") and _says("Say done when you have finished.", "done")
+    assert not _says("Say ready when it's back on.", "yes")
