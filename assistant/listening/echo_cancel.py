@@ -43,6 +43,8 @@ class WebRtcEchoCanceller:
     """AEC3 with a high-pass filter; no noise suppression or gain control (the recognizer
     was tuned on unprocessed audio)."""
 
+    needs_reference = True
+
     def __init__(self, sample_rate_hz: int) -> None:
         try:
             from livekit import rtc
@@ -72,6 +74,7 @@ class SpeexEchoCanceller:
     from Debian's libspeexdsp1 through ctypes; the preprocessor's denoiser stays off (the
     recognizer was tuned on unprocessed audio)."""
 
+    needs_reference = True
     FILTER_MS = 200
     """Echo tail the filter models: the reference lead, the sound server and the room."""
     _SET_SAMPLING_RATE = 24  # speex_echo.h: SPEEX_ECHO_SET_SAMPLING_RATE
@@ -130,6 +133,9 @@ class NoEchoCanceller:
     """--echo-canceller none, for headphones: there is no echo to cancel, and a canceller
     takes the user's voice out with the echo it expects (measured: README, Interrupting)."""
 
+    needs_reference = False
+    """No block waits for what the loudspeaker played (REFERENCE_LEAD_S saved)."""
+
     def __init__(self, sample_rate_hz: int) -> None:
         self.sample_rate_hz = sample_rate_hz
         self.frame_samples = sample_rate_hz * FRAME_MS // 1000
@@ -178,6 +184,8 @@ class EchoCancelledSource:
         self.last_block_adc_s = adc_time_s
         n = self.canceller.frame_samples
         whole = len(captured) // n * n
+        if not self.canceller.needs_reference:
+            return block
         self._wait_for_reference(
             adc_time_s + REFERENCE_LEAD_S + len(captured) / self.sample_rate_hz
         )
