@@ -105,7 +105,9 @@ class BargeIn:
         self._lock = threading.Lock()
         self.last: Interruption | None = None
         self.heard: list[str] = []
-        """Every phrase recognized over speech, interrupting or not (benches, tests)."""
+        """Everything recognized over speech, interrupting or not (benches, tests)."""
+        self.phrases_heard: list[str] = []
+        """What of it was a confident phrase of the grammar: could have interrupted."""
 
     # --- the dialog, through the Listener ------------------------------------------------
 
@@ -202,6 +204,7 @@ class BargeIn:
     def _interrupts(self, decision: Decision, meaning: Callable[[str], str]) -> bool:
         if not (decision.text and decision.in_grammar and decision.confident):
             return False
+        self.phrases_heard.append(decision.text)
         intent = meaning(decision.text)
         log.debug("heard over speech: %r -> %s", decision.text, intent)
         if intent in INTERRUPTING_COMMANDS:
