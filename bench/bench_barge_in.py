@@ -57,6 +57,7 @@ class MeteredCanceller:
     def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
         self.inner = inner
         self.frame_samples = inner.frame_samples
+        self.needs_reference = inner.needs_reference
         self.energy_in = self.energy_out = 0.0
         self.metering = False
 
@@ -137,7 +138,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
             own_voice(pair, said, vocab, meter)
         stops(pair, said, vocab, mic, args.stops, rng)
         answers(pair, said, vocab, mic, args.answers)
-        print(f"echo canceller: {source.compute_s / source.processed_s:.4f} x real time "
+        print(f"echo canceller: {source.compute_s / max(source.processed_s, 1e-9):.4f} x real time "
               f"({source.processed_s:.0f} s of audio)")  # fmt: skip
     finally:
         pair.close()

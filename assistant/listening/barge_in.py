@@ -144,7 +144,7 @@ class BargeIn:
         self._quit.clear()
         started = time.monotonic()
         monitor = threading.Thread(
-            target=self._monitor, args=(expected, started), name="barge-in", daemon=True
+            target=self._monitor_safely, args=(expected, started), name="barge-in", daemon=True
         )
         monitor.start()
         try:
@@ -166,6 +166,13 @@ class BargeIn:
         return pending
 
     # --- the monitor thread ---------------------------------------------------------------
+
+    def _monitor_safely(self, expected: Expected, started: float) -> None:
+        """A failure here only costs this prompt its barge-in: logged, never shown."""
+        try:
+            self._monitor(expected, started)
+        except Exception:  # noqa: BLE001 - the prompt goes on; the next turn listens as ever
+            log.exception("listening over speech failed; this prompt plays to its end")
 
     def _monitor(self, expected: Expected, started: float) -> None:
         meaning = functools.partial(self._meaning, question=expected.question)
