@@ -1,14 +1,16 @@
 """The microphone with the assistant's own voice taken out: acoustic echo cancellation.
 
 EchoCancelledSource is an AudioSource (listen_loop.py) over the Microphone: each block it
-reads is handed, 10 ms at a time, to WebRTC's audio processing module (AEC3, through the
-`livekit` package's offline AudioProcessingModule) together with what the loudspeaker was
-playing at the moment the block was captured (audio/echo_reference.py). What comes out
-is the room without the prompt: the user's voice over the assistant's.
+reads is handed, 10 ms at a time, to an echo canceller together with what the loudspeaker
+was playing at the moment the block was captured (audio/echo_reference.py). What comes
+out is the room without the prompt: the user's voice over the assistant's.
 
-Why this implementation: README "Interrupting" has the measurements (echo return loss
-enhancement, false interruptions, compute) against the alternatives. With headphones
-there is no echo and the canceller passes the microphone through.
+Cancellers by name (CANCELLERS, --echo-canceller): "webrtc", WebRTC's AEC3 through the
+`livekit` package's offline AudioProcessingModule (the default); "speex", libspeexdsp's
+canceller and residual suppressor; "none" for headphones. README "Interrupting" and
+bench/README.md have the measurements (echo removed, false interruptions, interruptions
+heard, compute): AEC3 never let the assistant interrupt itself, but it also removes much
+of a short word said over the prompt, with or without an echo under it.
 """
 
 from __future__ import annotations
