@@ -42,6 +42,9 @@ class Utterance:
     """Recognizer confidence, 0.0 to 1.0 (mean word confidence); 1.0 for typed input."""
     confident: bool = True
     """False when the recognizer is unsure: the dialog confirms yes/no before acting on it."""
+    barge_in_after_ms: float | None = None
+    """Said over a prompt (barge-in): how far into that prompt, in ms, the assistant was
+    cut short. None when said after the prompt, as always in text mode."""
 
 
 class Speaker(Protocol):
@@ -71,6 +74,21 @@ class Listener(Protocol):
 
     def close(self) -> None:
         """Release devices; called once at the end of the session."""
+
+
+class HearsOverSpeech(Protocol):
+    """A Listener that may also hear while the Speaker speaks (barge-in, voice mode).
+
+    The dialog calls expect() before each thing it says, with what the next listen() would
+    be given, so an utterance over the prompt can be understood in the same context; an
+    interrupting utterance is then returned by that next listen(), with
+    `barge_in_after_ms` set. Listeners without this method simply do not hear over speech.
+    """
+
+    def expect(self, phrases: Sequence[str], question: str | None, hint: str = "") -> None:
+        """phrases, question: as for listen(); empty phrases: nothing may interrupt.
+        hint: the answer hint that ends the coming prompt ("Say yes or no."): answers may
+        interrupt from its start, commands at any moment."""
 
 
 class VoiceUnavailable(Exception):

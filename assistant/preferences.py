@@ -1,4 +1,4 @@
-"""Speech preferences (rate, volume, voice, earcons) kept in a TOML file between sessions.
+"""Speech preferences (rate, volume, voice, earcons, barge-in) kept in a TOML file between sessions.
 
 The file lives in the user's config directory (platformdirs; on Linux $XDG_CONFIG_HOME or
 ~/.config/icloud-photos-assistant/config.toml). Our settings sit in its [speech] table;
@@ -48,6 +48,8 @@ class SpeechPreferences:
     voice: str | None = None
     """espeak-ng voice id (see --list-voices); None for the engine's default English voice."""
     earcons: bool = True
+    barge_in: bool = True
+    """Voice mode listens while it speaks, so the user can cut it short (--no-barge-in)."""
 
 
 def default_config_path() -> Path:
@@ -108,12 +110,13 @@ def _parse_speech_table(table: Any, path: Path, warn_to: TextIO | None) -> Speec
             prefs = replace(prefs, voice=voice.strip())
         else:
             bad.append("voice")
-    earcons = table.get("earcons")
-    if earcons is not None:
-        if isinstance(earcons, bool):
-            prefs = replace(prefs, earcons=earcons)
-        else:
-            bad.append("earcons")
+    for key in ("earcons", "barge_in"):
+        flag = table.get(key)
+        if flag is not None:
+            if isinstance(flag, bool):
+                prefs = replace(prefs, **{key: flag})  # type: ignore[arg-type]
+            else:
+                bad.append(key)
     if bad:
         _warn(warn_to, f"ignoring bad {', '.join(bad)} in {path}; using the default for it")
     return prefs

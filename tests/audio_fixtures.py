@@ -21,6 +21,10 @@ Fixtures:
   ``silence(duration_ms)``, ``wait_until_played()``.
 * ``speaker_recording`` -> factory; ``rec = speaker_recording(); ...; samples = rec.stop()``
   gives int16 numpy samples at ``rec.sample_rate_hz``.
+* ``echo_path`` -> EchoPath: while the test runs, the loudspeaker is heard by the
+  microphone as in a room with speakers: the speaker's monitor, recorded in real time with
+  parec, is mixed into what `virtual_mic` writes, at ECHO_GAIN_DB and ECHO_DELAY_MS behind
+  (the user's recordings go on top). Without it the rig is a headset: no echo at all.
 """
 
 from __future__ import annotations
@@ -51,6 +55,12 @@ MIC_CHUNK_MS = 20
 # How far ahead of real time the writer may run; the fifo holds about 2 s, keep well under.
 MIC_LEAD_MS = 60
 PULSE_START_TIMEOUT_S = 10.0
+# The echo path: the loudspeaker heard 6 dB down, 40 ms late (parec's own 10 ms included
+# in neither: the real delay is 40-60 ms, as from laptop speakers through the room).
+ECHO_GAIN_DB = -6.0
+ECHO_DELAY_MS = 40
+AUDIBLE_LEVEL = 300
+"""int16 peak above which a slice counts as sound (about -40 dBFS)."""
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Real human recordings, from shared/ beside the checkout (as on the team's machines and in CI).
@@ -262,10 +272,84 @@ def read_wav_16k_mono(path: str | os.PathLike[str]) -> np.ndarray:
     return wav_io.read_wav_16k_mono(path)
 
 
+class EchoPath:
+    """The speaker's monitor, recorded by parec in real time, for VirtualMic to mix in.
+
+    take() hands out the recording ECHO_DELAY_MS behind: the buffer starts with that much
+    silence, runs on the sound server's clock, and is trimmed back to the delay if the
+    reader ever gets ahead (so the delay stays put over a whole session)."""
+
+    def __init__(self, server: PulseServer, delay_ms: float = ECHO_DELAY_MS,
+                 gain_db: float = ECHO_GAIN_DB) -> None:  # fmt: skip
+        self.gain = 10 ** (gain_db / 20)
+        self._delay_samples = int(MIC_SAMPLE_RATE_HZ * delay_ms / 1000)
+        self._buffer = np.zeros(self._delay_samples, np.int16)
+        self._lock = threading.Lock()
+        self.underrun_samples = 0
+        """Echo samples the microphone wanted before parec had them (each one a jump)."""
+        self.trimmed_samples = 0
+        self._process = subprocess.Popen(
+            [
+                "parec",
+                f"--device={server.speaker_sink}.monitor",
+                "--format=s16le",
+                f"--rate={MIC_SAMPLE_RATE_HZ}",
+                "--channels=1",
+                "--latency-msec=10",
+            ],
+            env={**os.environ, **server.env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._read, name="echo-path", daemon=True)
+        self._thread.start()
+        if not self._started.wait(PULSE_START_TIMEOUT_S):
+            self.close()
+            raise RuntimeError("parec delivered nothing from the speaker's monitor")
+        with self._lock:  # the echo starts from now, ECHO_DELAY_MS behind
+            self._buffer = np.zeros(self._delay_samples, np.int16)
+        self.echoed_ms = 0.0
+        """How much of what the microphone got had audible echo in it."""
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        # 10 ms reads: the delay added by the reader stays well under the path's own.
+        chunk_bytes = MIC_SAMPLE_RATE_HZ // 100 * 2
+        while True:
+            data = self._process.stdout.read(chunk_bytes)
+            if not data:
+                return
+            samples = np.frombuffer(data[: len(data) // 2 * 2], np.int16)
+            self._started.set()
+            with self._lock:
+                self._buffer = np.concatenate([self._buffer, samples])
+                excess = len(self._buffer) - self._delay_samples - MIC_SAMPLE_RATE_HZ // 10
+                if excess > 0:
+                    self._buffer = self._buffer[excess:]
+                    self.trimmed_samples += excess
+
+    def take(self, count: int) -> np.ndarray:
+        """The next count samples of echo (float, already scaled); silence if none yet."""
+        with self._lock:
+            taken, self._buffer = self._buffer[:count], self._buffer[count:]
+        self.underrun_samples += count - len(taken)
+        out = np.zeros(count, np.float32)
+        out[: len(taken)] = taken * self.gain
+        if np.abs(out).max(initial=0.0) > AUDIBLE_LEVEL:
+            self.echoed_ms += 1000.0 * count / MIC_SAMPLE_RATE_HZ
+        return out
+
+    def close(self) -> None:
+        _end_process(self._process, signal.SIGTERM)
+        self._thread.join(timeout=2)
+
+
 class VirtualMic:
     """Writes audio into the pipe source in real time from a background thread.
 
-    Between queued clips it writes silence, so the capture stream never stalls.
+    Between queued clips it writes silence, so the capture stream never stalls. With an
+    `echo` (EchoPath) set, the loudspeaker's echo is mixed into everything it writes.
     """
 
     def __init__(self, fifo: Path) -> None:
@@ -274,6 +358,7 @@ class VirtualMic:
         self._lock = threading.Condition()
         self._stop = threading.Event()
         self._pending_samples = 0
+        self.echo: EchoPath | None = None
         self.written_samples = 0
         """Total samples written so far (audio clock of the microphone)."""
         # Opening a fifo for writing blocks until the source has it open for reading: it has.
@@ -332,7 +417,12 @@ class VirtualMic:
             if needed:
                 parts.append(np.zeros(needed, np.int16))
             self._lock.notify_all()
-        return np.concatenate(parts)
+        chunk = np.concatenate(parts)
+        echo = self.echo
+        if echo is not None:
+            mixed = chunk.astype(np.float32) + echo.take(chunk_samples)
+            chunk = np.clip(np.round(mixed), -32768, 32767).astype(np.int16)
+        return chunk
 
     def _run(self) -> None:
         chunk_samples = MIC_SAMPLE_RATE_HZ * MIC_CHUNK_MS // 1000
@@ -372,6 +462,18 @@ def virtual_mic(_virtual_mic_session: VirtualMic) -> Iterator[VirtualMic]:
     _virtual_mic_session.clear()
     yield _virtual_mic_session
     _virtual_mic_session.clear()
+
+
+@pytest.fixture
+def echo_path(pulse_server: PulseServer, virtual_mic: VirtualMic) -> Iterator[EchoPath]:
+    """The loudspeaker-to-microphone echo, for this test only (module doc)."""
+    path = EchoPath(pulse_server)
+    virtual_mic.echo = path
+    try:
+        yield path
+    finally:
+        virtual_mic.echo = None
+        path.close()
 
 
 class SpeakerRecording:

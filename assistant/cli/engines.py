@@ -80,7 +80,23 @@ def choose(
         return speaker, StdinListener()
     spoken = "speaking and listening" if speaker is not printer else "listening"
     _note(f"Voice mode: {spoken}. Say your answers out loud.")
+    _share_output(speaker, listener)
     return speaker, listener
+
+
+def _share_output(speaker: Speaker, listener: Listener) -> None:
+    """Barge-in: the listener hears over what the speaker plays (voice on both sides)."""
+    from assistant.listening import voice_listener
+    from assistant.speaking import voice_speaker
+
+    barge_in = getattr(listener, "barge_in", None)
+    shared = (
+        isinstance(speaker, voice_speaker.VoiceSpeaker)
+        and barge_in is not None
+        and speaker.listen_over_speech(barge_in)
+    )
+    if not shared and isinstance(listener, voice_listener.VoiceListener):
+        listener.barge_in = None  # prompts only printed, or written to files: nothing to hear
 
 
 def fallback_listener(run: RunSettings) -> Listener | None:

@@ -118,7 +118,7 @@ class Dialog:
     # --- the loop -----------------------------------------------------------------------
     def run(self) -> Outcome:
         """Talk until the session ends; progress is saved after every answer."""
-        self.speaker.say(self.compose.opening())
+        self._say(self.compose.opening())
         self._say_prompt()
         while self.mode is not Mode.ENDED:
             utterance = self._listen()
@@ -126,7 +126,7 @@ class Dialog:
                 self._stop()
                 break
             self._handle(utterance)
-        self.speaker.say(self.compose.ending(self.outcome()))
+        self._say(self.compose.ending(self.outcome()))
         return self.outcome()
 
     def interrupt(self) -> Outcome:
@@ -184,7 +184,7 @@ class Dialog:
     def _handle(self, utterance: Utterance) -> None:
         paused = self.mode is Mode.PAUSED  # "I'm back, it's on": resumes when paused, else answers
         intent = self.vocab.parse(utterance.text, question=self._question(), paused=paused)
-        self.record.heard(self.state, utterance.text, intent)
+        self.record.heard(self.state, utterance.text, intent, utterance.barge_in_after_ms)
         understood = intent not in (UNKNOWN, SILENCE)
         self.speaker.cue(Cue.UNDERSTOOD if understood else Cue.NOT_UNDERSTOOD)
         if self.mode is Mode.PAUSED:
@@ -196,7 +196,7 @@ class Dialog:
         elif intent in ANSWERS and not utterance.confident:
             self.misses = 0
             self._unsure, self.mode = (intent, utterance.text), Mode.CONFIRMING
-            self.speaker.say(self.compose.confirm(intent))
+            self._say(self.compose.confirm(intent))
         else:
             self.misses = 0
             self._act(intent, utterance.text)
@@ -215,7 +215,7 @@ class Dialog:
             self._answer_start(intent)
             return
         if intent == "no" and self._at_action():
-            self.speaker.say(self.compose.line("not_yet"))
+            self._say(self.compose.line("not_yet"))
             return
         self.record.answered(self.state, intent, heard)
         self.trigger(intent)
@@ -246,7 +246,7 @@ class Dialog:
         if intent == "yes":
             self._act(confirmed, heard)
         elif intent == "no":
-            self.speaker.say(self.compose.line("confirm_rejected"))
+            self._say(self.compose.line("confirm_rejected"))
             self._say_prompt()
         elif intent in (UNKNOWN, SILENCE):
             self._missed()
@@ -258,9 +258,11 @@ class Dialog:
         if self.misses >= LADDER_PAUSE_AFTER_MISSES:
             self.misses = 0
             self.mode = Mode.PAUSED
-            self.speaker.say(self.compose.line("ladder_pause"))
+            self._say(self.compose.line("ladder_pause"))
             return
-        self.speaker.say(self.compose.reprompt(self.misses, self.state))
+        self._say(
+            self.compose.reprompt(self.misses, self.state), self.compose.answer_hint(self.state)
+        )
 
     def _while_paused(self, intent: str) -> None:
         if intent == "resume":
@@ -272,14 +274,14 @@ class Dialog:
         elif intent == "stop":
             self._stop()
         elif intent != SILENCE:  # while paused, quiet is expected: no nagging
-            self.speaker.say(self.compose.line("paused_reminder"))
+            self._say(self.compose.line("paused_reminder"))
 
     # --- commands (docs/flow.md's table), found through self.commands ------------------
     def _back(self) -> None:
         previous = self.record.undo()
         if previous is None:
             if not self._at_start():
-                self.speaker.say(self.compose.line("first_question"))
+                self._say(self.compose.line("first_question"))
             self._say_prompt()
             return
         self.machine.set_state(previous.state, self)
@@ -294,14 +296,14 @@ class Dialog:
 
     def _help(self) -> None:
         if self._at_start():
-            self.speaker.say(self.compose.line("commands"))
+            self._say(self.compose.line("commands"))
             self._say_prompt()
         else:
-            self.speaker.say(self.compose.help(self.state))
+            self._say(self.compose.help(self.state))
 
     def _pause(self) -> None:
         self.mode = Mode.PAUSED
-        self.speaker.say(self.compose.line("paused"))
+        self._say(self.compose.line("paused"))
 
     def _stop(self) -> None:
         """Stop (said, or input ended): progress saved, to resume where this left off."""
@@ -317,25 +319,36 @@ class Dialog:
         self.mode = self._settled_mode()
         self.compose.forget_announced_step()
         self._save()
-        self.speaker.say(self.compose.line("start_over"))
+        self._say(self.compose.line("start_over"))
         self._say_prompt()
 
     def _where(self) -> None:
-        self.speaker.say(self.compose.where(self.state))
+        self._say(self.compose.where(self.state))
 
     def _control(self, control: Control) -> None:
         changed = self.speaker.adjust(control)
-        self.speaker.say(self.compose.control(control, changed))
+        self._say(self.compose.control(control, changed))
         self._say_prompt()  # heard again at the new setting: usually why it was asked
 
     # --- speaking and saving --------------------------------------------------------------
+    def _say(self, text: str, hint: str = "") -> None:
+        """Say text. A listener that hears over speech (interfaces.HearsOverSpeech) is told
+        first what the next turn would listen for, so the user may cut the prompt short:
+        commands at any moment, answers once the question is said (from the hint on)."""
+        expect = getattr(self.listener, "expect", None)
+        if expect is not None:
+            phrases = [] if self.mode is Mode.ENDED else self._phrases()
+            expect(phrases, self._question(), hint)
+        self.speaker.say(text)
+
     def _say_prompt(self) -> None:
         """The current question or action, with what to answer, and any pending notes."""
         notes, self._notes = self._notes, []
         if self._at_start():
-            self.speaker.say(self.compose.start_question(self.record.offer, notes))
+            self._say(self.compose.start_question(self.record.offer, notes))
         else:
-            self.speaker.say(self.compose.prompt(self.state, notes))
+            hint = self.compose.answer_hint(self.state)
+            self._say(self.compose.prompt(self.state, notes), hint)
 
     def _save(self) -> None:
         """Save where this session would continue; clear the file when there is nothing to

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.atomic_file import write_text_atomically
 from assistant.conversation.flow import FIXED_QUESTION, Flow
-from assistant.conversation.session_record import Outcome, question_id, step_number
+from assistant.conversation.session_record import Outcome, Turn, question_id, step_number
 from assistant.conversation.session_store import Answer
 from assistant.conversation.texts import Texts
 
@@ -30,7 +30,18 @@ def report_json(flow: Flow, outcome: Outcome, lang: str) -> dict:
             for a in outcome.answers
         ],  # fmt: skip
         "changes": outcome.changes,
-        "turns": [{"state": t.state, "heard": t.heard, "intent": t.intent} for t in outcome.turns],
+        "turns": [_turn_json(t) for t in outcome.turns],
+    }
+
+
+def _turn_json(turn: Turn) -> dict:
+    """One turn; barge_in: said over a prompt, which was cut barge_in_after_ms into it."""
+    return {
+        "state": turn.state,
+        "heard": turn.heard,
+        "intent": turn.intent,
+        "barge_in": turn.barge_in_after_ms is not None,
+        "barge_in_after_ms": turn.barge_in_after_ms,
     }
 
 

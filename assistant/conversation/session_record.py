@@ -22,6 +22,8 @@ class Turn:
     """What was said or typed ("" for silence)."""
     intent: str
     """The canonical intent it was understood as."""
+    barge_in_after_ms: float | None = None
+    """Said over a prompt: how far into it the assistant was cut short (None: after it)."""
 
 
 @dataclass
@@ -75,8 +77,10 @@ class SessionRecord:
         self.resolved_at_step: int | None = None
         self.fixed_by: str | None = None
 
-    def heard(self, state: str, text: str, intent: str) -> None:
-        self.turns.append(Turn(state, text, intent))
+    def heard(
+        self, state: str, text: str, intent: str, barge_in_after_ms: float | None = None
+    ) -> None:
+        self.turns.append(Turn(state, text, intent, barge_in_after_ms))
 
     def answered(self, state: str, intent: str, text: str = "") -> None:
         self.history.append(Answer(state, intent, text))

@@ -68,7 +68,9 @@ class Microphone:
         self._failed = threading.Event()
         self.sample_rate_hz = self._choose_rate(sd)
         block_frames = int(self.sample_rate_hz * block_ms / 1000)
-        self._queue: queue.Queue[bytes] = queue.Queue(maxsize=max(1, MAX_QUEUED_MS // block_ms))
+        self._queue: queue.Queue[tuple[float, bytes]] = queue.Queue(
+            maxsize=max(1, MAX_QUEUED_MS // block_ms)
+        )
         try:
             with library_noise.stderr_to_log("opening the microphone"):
                 self._stream = self._open(sd, block_frames)
@@ -112,7 +114,10 @@ class Microphone:
             if status and status.input_overflow:
                 self.stats.overflows += 1
             self.stats.blocks += 1
-            self._queue.put_nowait(bytes(indata))
+            # With its capture time on the stream clock: the echo canceller lines the
+            # loudspeaker's reference up with it (audio/echo_reference.py).
+            adc_time_s = float(getattr(time_info, "inputBufferAdcTime", 0.0))
+            self._queue.put_nowait((adc_time_s, bytes(indata)))
         except queue.Full:
             self.stats.dropped_blocks += 1
         except Exception:  # noqa: BLE001 - nothing may escape into PortAudio
@@ -133,6 +138,11 @@ class Microphone:
 
     def read(self, timeout_s: float = 1.0) -> bytes | None:
         """The next block, or None if nothing came within timeout_s."""
+        timed = self.read_timed(timeout_s)
+        return None if timed is None else timed[1]
+
+    def read_timed(self, timeout_s: float = 1.0) -> tuple[float, bytes] | None:
+        """The next block with the stream time (s) its first sample was captured."""
         self._log_overflows()
         try:
             return self._queue.get(timeout=timeout_s)

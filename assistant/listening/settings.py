@@ -33,3 +33,11 @@ class ListeningSettings:
     echo_guard_ms: float = 150
     """Audio still in the capture pipeline when listening starts is the tail of our own
     prompt or cue (sound server buffers, room echo): the first this-many ms are dropped."""
+    barge_in: bool = False
+    """Listen while the assistant speaks, through the echo canceller, and let the user cut
+    it short (on by default in voice mode: cli decides, from --barge-in/--no-barge-in and
+    the remembered choice)."""
+    echo_canceller: str = "webrtc"
+    """With barge-in: "webrtc" (WebRTC AEC3 through livekit), "speex" (libspeexdsp), or
+    "none" for headphones; listening/echo_cancel.py, compared by bench/bench_barge_in.py
+    (README: Interrupting)."""

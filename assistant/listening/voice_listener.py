@@ -4,6 +4,11 @@ build_listener(settings, lang) gives a VoiceListener, or VoiceUnavailable with a
 message. The model starts loading in a background thread as soon as the listener is built,
 so the greeting can be spoken meanwhile; the first listen() waits for it. Every turn gets a
 fresh recognizer restricted to what can be said at that prompt (nothing carried over).
+
+With barge-in (on unless --no-barge-in), the microphone goes through the echo canceller and
+the listener carries a BargeIn (barge_in.py) that the voice Speaker shares: expect() tells
+it what may interrupt the coming prompt, and listen() first returns an interruption that
+came over the prompt, if there is one.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ import threading
 from collections.abc import Callable, Sequence
 
 from assistant.interfaces import Utterance, VoiceUnavailable
-from assistant.listening import listen_loop, microphone
+from assistant.listening import echo_cancel, listen_loop, microphone
+from assistant.listening.barge_in import BargeIn
 from assistant.listening.decision_to_utterance import to_utterance
 from assistant.listening.listening_words import ListeningWords
 from assistant.listening.recognizer import (
@@ -42,8 +48,10 @@ class VoiceListener:
         words: ListeningWords | None = None,
         *,
         notify: Callable[[str], None] | None = None,
+        barge_in: BargeIn | None = None,
     ) -> None:
         """meaning: Vocabulary.parse (text, question=None) -> intent."""
+        self.barge_in = barge_in
         self._engine = engine
         self._source = source
         self._meaning = meaning
@@ -59,6 +67,9 @@ class VoiceListener:
         """The next answer; question: the flow node id (or `fixed?`) it answers, if known."""
         if self._dead:
             return None
+        interruption = self.barge_in.take() if self.barge_in is not None else None
+        if interruption is not None:
+            return interruption  # said over the prompt before this turn
         meaning = functools.partial(self._meaning, question=question)
         try:
             engine = self._engine.get(self.settings.model_wait_timeout_s)
@@ -89,6 +100,11 @@ class VoiceListener:
         )  # fmt: skip
         return utterance
 
+    def expect(self, phrases: Sequence[str], question: str | None, hint: str = "") -> None:
+        """interfaces.HearsOverSpeech: what may interrupt the coming prompt."""
+        if self.barge_in is not None:
+            self.barge_in.expect(phrases, question, hint)
+
     def _lost(self, message: str) -> None:
         self._dead = True
         self._notify(message)
@@ -108,7 +124,11 @@ class VoiceListener:
 
 
 def build_listener(settings: ListeningSettings, lang: str) -> VoiceListener:
-    """The voice Listener; VoiceUnavailable (one line, with the fix) when it cannot work."""
+    """The voice Listener; VoiceUnavailable (one line, with the fix) when it cannot work.
+
+    With settings.barge_in, it hears through the echo canceller and has a BargeIn whose
+    output side (the reference to feed, the sound to stop) the caller connects to the
+    Speaker; without the canceller library, barge-in is off with one line saying why."""
     explicit = None if settings.model_dir is None else str(settings.model_dir)
     try:
         model_dir = store.find_model(lang, explicit)
@@ -132,4 +152,12 @@ def build_listener(settings: ListeningSettings, lang: str) -> VoiceListener:
     if not microphone.wait_for_audio(mic, settings.mic_stall_timeout_s):
         mic.close()
         raise VoiceUnavailable("the microphone opened but delivers no sound")
-    return VoiceListener(engine, mic, vocab.parse, settings, words)
+    if not settings.barge_in:
+        return VoiceListener(engine, mic, vocab.parse, settings, words)
+    try:
+        source, reference = echo_cancel.cancelled(mic, settings.echo_canceller)
+    except echo_cancel.EchoCancellerUnavailable as exc:
+        print(f"Barge-in is off: {exc}", file=sys.stderr, flush=True)
+        return VoiceListener(engine, mic, vocab.parse, settings, words)
+    barge_in = BargeIn(engine, source, vocab.parse, reference, words)
+    return VoiceListener(engine, source, vocab.parse, settings, words, barge_in=barge_in)

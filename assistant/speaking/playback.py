@@ -1,16 +1,20 @@
 """Playing samples on the output device with sounddevice, returning when they have been heard.
 
-play() writes the samples to a PortAudio output stream in short slices and then stops the
-stream, which drains it: PortAudio returns from stop only once the last buffer has gone
-to the device. So when play() returns, the prompt has been played, and the assistant can
-start listening without hearing itself.
+One output stream is opened at the first clip and kept running for the whole session: its
+callback plays the clip queued by play(), and silence between clips. So the cue, the prompt
+and listening follow each other without a stream to open or drain in between (draining
+cost up to 2 s on virtual devices), and everything that reaches the loudspeaker, silence
+included, is handed with its DAC time to the echo reference (audio/echo_reference.py) that
+the echo canceller subtracts from the microphone for barge-in. The stream runs at the rate
+of the first clip (the voice's); a clip at another rate (a cue) is resampled to it.
 
-A stream is opened per clip: that costs about a millisecond, and an idle open stream would
-keep the sound server busy between turns. The latency asked of PortAudio is a compromise:
-very low (a few ms) risks dropouts while the speech model loads on the other core, high
-makes the first word late; 50 ms plays smoothly and starts at once.
+play() returns once the callback has handed the last sample over and the stream's output
+latency has passed: the prompt has been heard. stop() may be called from another thread
+(barge-in): the callback drops the clip at its next block, so sound ends within the output
+latency (~50 ms) plus one block (20 ms).
 
-stop() may be called from another thread: the clip ends within one slice (~50 ms).
+The latency asked of PortAudio is a compromise: very low (a few ms) risks dropouts while
+the speech model loads on the other core, high makes stop() slow; 50 ms plays smoothly.
 """
 
 from __future__ import annotations
@@ -27,15 +31,13 @@ from assistant.interfaces import VoiceUnavailable
 if TYPE_CHECKING:
     import numpy as np
 
+    from assistant.audio.echo_reference import EchoReference
+
 OUTPUT_LATENCY_S = 0.05
-SLICE_MS = 50.0
-# Measured on PortAudio -> ALSA -> PulseAudio with a 500 ms chirp recorded from the sink:
-# stopping the stream returned ~70 ms before the end had been played and closing it then
-# dropped that end, and the first ~20 ms (50 ms on the first clip) never came out. Silence
-# around every clip makes those losses silence: the prompt and the cue are heard whole, and
-# play() still returns only after the last sound.
-LEAD_PADDING_MS = 50.0
-TAIL_PADDING_MS = 150.0
+BLOCK_MS = 20.0
+# How long play() waits for the callback beyond the clip's own length before it calls the
+# output broken (a stream whose callback stopped running: device unplugged, server gone).
+STALL_MARGIN_S = 2.0
 
 
 def _sounddevice() -> Any:
@@ -77,12 +79,24 @@ def check_output_device(device: str | int | None) -> int:
 
 
 class Player:
-    """Plays float32 mono clips on one output device, scaled by a volume gain."""
+    """Plays float32 mono clips on one output device, scaled by a volume gain, through one
+    output stream kept open from the first clip to close()."""
 
     def __init__(self, device: str | int | None = None) -> None:
         self.device = check_output_device(device)
-        self._stop_requested = threading.Event()
+        self.reference: EchoReference | None = None
+        """Set by the voice session when it listens over speech: gets every played block."""
+        self.sample_rate_hz: int | None = None
+        self._stream: Any = None
         self._lock = threading.Lock()
+        """Held by play(): one clip at a time."""
+        self._clip: np.ndarray | None = None
+        self._position = 0
+        self._stop_requested = threading.Event()
+        self._clip_done = threading.Event()
+        self._failed = threading.Event()
+        self.cut_at_dac_s: float | None = None
+        """DAC time of the first silent block after the last stop() (barge-in latency)."""
 
     def play(self, samples: np.ndarray, sample_rate_hz: int, volume: float = 1.0) -> bool:
         """Play and block until the last sample has been played. False if stop() cut it short.
@@ -91,49 +105,86 @@ class Player:
         """
         import numpy as np
 
-        sd = _sounddevice()
-        self._stop_requested.clear()
-        lead = np.zeros(int(sample_rate_hz * LEAD_PADDING_MS / 1000), np.float32)
-        tail = np.zeros(int(sample_rate_hz * TAIL_PADDING_MS / 1000), np.float32)
-        pcm = np.concatenate([lead, np.clip(samples * volume, -1.0, 1.0), tail])
-        pcm = pcm.astype(np.float32, copy=False)
-        slice_frames = max(1, int(sample_rate_hz * SLICE_MS / 1000))
+        from assistant.audio.echo_reference import resample
+
         with self._lock:
-            try:
-                stream = sd.OutputStream(
-                    samplerate=sample_rate_hz,
-                    device=self.device,
-                    channels=1,
-                    dtype="float32",
-                    latency=OUTPUT_LATENCY_S,
-                )
-            except Exception as err:
-                raise VoiceUnavailable(f"cannot open the audio output ({err}).") from err
-            completed = True
-            try:
-                stream.start()
-                for begin in range(0, len(pcm), slice_frames):
-                    if self._stop_requested.is_set():
-                        completed = False
-                        break
-                    # write() blocks in C with the GIL released until there is room.
-                    stream.write(pcm[begin : begin + slice_frames])
-                if completed:
-                    stream.stop()  # drains: returns after the last buffer has been played
-                else:
-                    stream.abort()  # drops what is still buffered: silence at once
-            except Exception as err:
-                raise VoiceUnavailable(f"audio output failed ({err}).") from err
-            finally:
-                stream.close()
-        return completed
+            self._ensure_stream(sample_rate_hz)
+            assert self.sample_rate_hz is not None
+            pcm = np.clip(samples * volume, -1.0, 1.0).astype(np.float32, copy=False)
+            pcm = resample(pcm, sample_rate_hz, self.sample_rate_hz)
+            self._stop_requested.clear()
+            self._clip_done.clear()
+            self._position = 0
+            self._clip = pcm
+            deadline_s = len(pcm) / self.sample_rate_hz + STALL_MARGIN_S
+            if not self._clip_done.wait(deadline_s) or self._failed.is_set():
+                self._clip = None
+                raise VoiceUnavailable("audio output stopped working.")
+            if self._stop_requested.is_set():
+                return False
+            # The callback has handed the last sample to PortAudio; it is heard once the
+            # stream's output latency has passed. A stop() meanwhile still counts.
+            return not self._stop_requested.wait(float(self._stream.latency))
+
+    def _ensure_stream(self, sample_rate_hz: int) -> None:
+        if self._stream is not None and not self._failed.is_set():
+            return
+        sd = _sounddevice()
+        self.sample_rate_hz = self.sample_rate_hz or sample_rate_hz
+        self._failed.clear()
+        try:
+            self._stream = sd.OutputStream(
+                samplerate=self.sample_rate_hz,
+                device=self.device,
+                channels=1,
+                dtype="float32",
+                latency=OUTPUT_LATENCY_S,
+                blocksize=int(self.sample_rate_hz * BLOCK_MS / 1000),
+                callback=self._callback,
+                finished_callback=self._failed.set,
+            )
+            self._stream.start()
+        except Exception as err:
+            self._stream = None
+            raise VoiceUnavailable(f"cannot open the audio output ({err}).") from err
+
+    # Runs on PortAudio's audio thread: fill, hand to the reference, never raise.
+    def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
+        try:
+            block = outdata[:, 0]
+            block.fill(0.0)
+            clip = self._clip
+            if clip is not None and self._stop_requested.is_set():
+                self._clip = None
+                self.cut_at_dac_s = time_info.outputBufferDacTime
+                self._clip_done.set()
+            elif clip is not None:
+                taken = clip[self._position : self._position + frames]
+                block[: len(taken)] = taken
+                self._position += len(taken)
+                if self._position >= len(clip):
+                    self._clip = None
+                    self._clip_done.set()
+            if self.reference is not None and self.sample_rate_hz:
+                self.reference.add(time_info.outputBufferDacTime, block, self.sample_rate_hz)
+        except Exception:  # noqa: BLE001 - nothing may escape into PortAudio
+            self._clip_done.set()
 
     def stop(self) -> None:
         """Cut the current clip short (from another thread); harmless when nothing plays."""
         self._stop_requested.set()
+        if self._clip is None:
+            self._clip_done.set()
 
     def close(self) -> None:
         self.stop()
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            try:
+                stream.abort()
+                stream.close()
+            except Exception:  # noqa: BLE001 - closing a dead stream must not end the session
+                pass
 
 
 class WavDirectoryWriter:

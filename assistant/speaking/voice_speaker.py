@@ -21,6 +21,7 @@ Also runnable for quick checks and benches (options as the assistant's speaking 
 from __future__ import annotations
 
 import math
+import queue
 import re
 import sys
 import threading
@@ -36,6 +37,7 @@ from assistant.speaking.settings import SpeakingSettings
 if TYPE_CHECKING:
     import numpy as np
 
+    from assistant.listening.barge_in import BargeIn
     from assistant.speaking.synthesizer import Synthesizer
 
 # Prompts this long or longer play their first sentence while the rest is synthesized (about
@@ -48,6 +50,19 @@ def _split_first_sentence(text: str) -> tuple[str, str]:
     """("Hello.", "I will help...") for a text of several sentences; (text, "") otherwise."""
     match = _SENTENCE_END.match(text)
     return (match.group(1), text[match.end() :]) if match else (text, "")
+
+
+def _split_answer_part(text: str, hint: str) -> tuple[str, str]:
+    """(question, answer part): from the prompt's answer hint on, or else whatever
+    follows its last question mark ("Shall we begin?" | "Please say yes or no."). Answers
+    may cut the prompt once the question has been spoken; ("...", "") when none may."""
+    at = text.rfind(hint) if hint else -1
+    if at >= 0:
+        return text[:at].rstrip(), text[at:]
+    question_end = text.rfind("?") + 1
+    if question_end and text[question_end:].strip():
+        return text[:question_end], text[question_end:].strip()
+    return text, ""
 
 
 # One step of "faster"/"slower": about 15 % at the default rate, clearly noticeable.
@@ -118,54 +133,98 @@ class VoiceSpeaker:
         self._cue_clips: dict[Cue, np.ndarray] = {}
         self._broken = False
         """Set when the audio failed mid-session: from then on prompts are only printed."""
+        self.barge_in: BargeIn | None = None
+        """Set by listen_over_speech(): the user may cut prompts short."""
+
+    def listen_over_speech(self, barge_in: BargeIn) -> bool:
+        """Share the output with the listener's barge-in: every played block goes to its
+        echo reference, and an interruption stops the sound. False for --speak-to."""
+        from assistant.speaking import playback
+
+        if not isinstance(self.output, playback.Player):
+            return False
+        self.output.reference = barge_in.reference
+        barge_in.connect_output(self.output.stop)
+        self.barge_in = barge_in
+        return True
 
     # --- Speaker -------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
         if not self.quiet or self._broken:
             self.printer.say(text)  # printed first, so it can be read while it is spoken
-        if self._broken:
+        if self._broken or self._interrupted():
             return
         try:
-            self._speak(text)
+            if self.barge_in is None:
+                self._speak(text)
+            else:
+                with self.barge_in.speaking():
+                    self._speak(text)
         except VoiceUnavailable as err:
             self._give_up_speaking(err, text)
 
-    def _speak(self, text: str) -> None:
-        """A long prompt starts playing its first sentence while the rest is synthesized:
-        RHVoice takes ~15 ms per second of speech, 0.3 s for the greeting, which would
-        otherwise all come before the first word. --speak-to keeps one file per prompt."""
-        from assistant.speaking import playback
+    def _interrupted(self) -> bool:
+        """The user spoke over a prompt (barge-in): quiet until the dialog has heard it."""
+        return self.barge_in is not None and self.barge_in.interrupted
 
-        first, rest = text, ""
-        if len(text) >= SPLIT_MIN_CHARS and not isinstance(
-            self.output, playback.WavDirectoryWriter
-        ):
-            first, rest = _split_first_sentence(text)
-        speech = self.synthesizer.synthesize(first, self.rate_wpm)
-        if not rest:
-            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
-            return
-        later: dict[str, Any] = {}
+    def _speak(self, text: str) -> None:
+        """Plays the pieces of the prompt in turn, each synthesized while the one before it
+        plays: RHVoice takes ~15 ms per second of speech, 0.3 s for the greeting, which
+        would otherwise all come before the first word. --speak-to keeps one file per
+        prompt. With barge-in, answers may interrupt from the answer piece on."""
+        pieces, answers_from = self._pieces(text)
+        results: queue.Queue[Any] = queue.Queue()
+        cancelled = threading.Event()
 
         def synthesize_rest() -> None:
-            try:
-                later["speech"] = self.synthesizer.synthesize(rest, self.rate_wpm)
-            except VoiceUnavailable as err:
-                later["error"] = err
+            for piece in pieces[1:]:
+                if cancelled.is_set():
+                    return
+                try:
+                    results.put(self.synthesizer.synthesize(piece, self.rate_wpm))
+                except VoiceUnavailable as err:
+                    results.put(err)
+                    return
 
+        speech: Any = self.synthesizer.synthesize(pieces[0], self.rate_wpm)
         worker = threading.Thread(target=synthesize_rest, name="synthesize-rest", daemon=True)
         worker.start()
-        completed = self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
-        worker.join()
-        if "error" in later:
-            raise later["error"]
-        if completed:  # not cut short by stop()
-            speech = later["speech"]
-            self.output.play(speech.samples, speech.sample_rate_hz, self.volume)
+        try:
+            for index in range(len(pieces)):
+                if index > 0:
+                    speech = results.get()
+                if isinstance(speech, VoiceUnavailable):
+                    raise speech
+                if index == answers_from and self.barge_in is not None:
+                    self.barge_in.open_answers()
+                if not self.output.play(speech.samples, speech.sample_rate_hz, self.volume):
+                    return  # cut short by stop()
+        finally:
+            cancelled.set()
+            worker.join()  # the synthesizer is not shared between threads
+
+    def _pieces(self, text: str) -> tuple[list[str], int]:
+        """The texts to synthesize one after another, and the index of the piece from
+        which answers may interrupt (len(pieces): none may)."""
+        from assistant.speaking import playback
+
+        body, answer_part = text, ""
+        if self.barge_in is not None:
+            body, answer_part = _split_answer_part(text, self.barge_in.hint)
+        pieces = [body]
+        if len(body) >= SPLIT_MIN_CHARS and not isinstance(
+            self.output, playback.WavDirectoryWriter
+        ):
+            pieces = list(_split_first_sentence(body))
+        pieces = [piece for piece in pieces if piece]
+        answers_from = len(pieces)
+        if answer_part:
+            pieces.append(answer_part)
+        return pieces or [text], answers_from
 
     def cue(self, cue: Cue) -> None:
-        if not self.earcons or self._broken:
+        if not self.earcons or self._broken or self._interrupted():
             return
         from assistant.speaking import earcons, playback
 

@@ -1,0 +1,181 @@
+"""Barge-in on the real sound path: the voice Speaker and Listener of a session, the real
+Vosk model, the private PulseAudio server and, with `echo_path`, the loudspeaker heard by
+the microphone 6 dB down and 40 ms late (tests/audio_fixtures.py). Real people's "stop",
+"yes" and "no" from the dev set are played into the microphone over the prompts.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+from audio_fixtures import DEV_SET, dev_set_files, read_wav_16k_mono
+from barge_in_rig import voice_pair, wait_until
+
+from assistant.conversation.understanding import INTENTS, START_QUESTION, Vocabulary
+from assistant.paths import PROMPTS_DIR
+
+pytestmark = pytest.mark.audio
+
+GREETING = (
+    "Hello. I will help you get iCloud Photos syncing on your iPhone again, in up to seven "
+    "checks, one at a time. At any time, say help, repeat, go back, pause, and stop."
+)
+QUESTION = "Is the Photos app set to sync with iCloud? Open Settings, then tap your name."
+HINT = "Say yes or no."
+# The user speaks this long after the prompt has started (or after the hint has).
+SPEAK_AFTER_S = 2.0
+CUT_LATENCY_MAX_S = 1.0
+"""The prompt is cut within a second of the word's end. Issue 10 asks for 300 ms (median)
+and 500 ms (p95): not met yet, bench/README.md has the figures (median 458 ms)."""
+
+
+def stop_files() -> list:
+    """Real "stop" recordings (the first subset of the dev set has none)."""
+    files = sorted((DEV_SET / "stop").glob("*.wav"))
+    if not files:
+        pytest.skip(f"no stop recordings in {DEV_SET}")
+    return files
+
+
+@pytest.fixture
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en", PROMPTS_DIR)
+
+
+@pytest.fixture
+def pair(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
+    """Speakers: the echo canceller on (the default)."""
+    pair = voice_pair(vosk_model_dir, tmp_path / "config.toml")
+    yield pair
+    pair.close()
+
+
+@pytest.fixture
+def headphones(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
+    """Headphones: no echo path and --echo-canceller none. With speakers, WebRTC's canceller
+    also takes much of the user's voice out while the prompt plays: only 30% of real stops
+    interrupt through the echo path (bench/README.md), so the interrupting tests run here,
+    where the outcome depends on the recognizer alone."""
+    pair = voice_pair(vosk_model_dir, tmp_path / "config.toml", echo_canceller="none")
+    yield pair
+    pair.close()
+
+
+def say_in_background(pair, text: str) -> threading.Thread:
+    thread = threading.Thread(target=pair.speaker.say, args=(text,), daemon=True)
+    thread.start()
+    return thread
+
+
+def cut_latency_s(pair) -> float:
+    """From the end of the word (capture clock) to the first block of silence (DAC clock)."""
+    last = pair.listener.barge_in.last
+    assert last is not None and last.word_end_adc_s is not None
+    assert pair.speaker.output.cut_at_dac_s is not None
+    return pair.speaker.output.cut_at_dac_s - last.word_end_adc_s
+
+
+def test_own_voice_through_the_echo_path_is_not_heard(pair, echo_path, vocab):
+    """The greeting names every command ("help, repeat, go back, pause, and stop"): played
+    whole through the echo path: none of it interrupts, none of it is heard as a phrase
+    that could. (While the canceller converges, in the first second or two of a session, it
+    sometimes lets through enough to be heard as distractor words, "what did time and it
+    on", never acted on: bench/README.md counts them.)"""
+    question = START_QUESTION
+    pair.listener.expect(vocab.phrases(INTENTS, question), question)
+    started = time.monotonic()
+    pair.speaker.say(f"{GREETING} Shall we begin? Please say yes or no.")
+    assert time.monotonic() - started > 8.0  # spoken whole
+    barge_in = pair.listener.barge_in
+    assert not barge_in.interrupted
+    assert barge_in.phrases_heard == [], barge_in.heard
+    assert echo_path.echoed_ms > 6000  # the microphone did hear the loudspeaker
+    assert echo_path.underrun_samples == 0  # at a steady delay
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_real_stop_over_a_prompt_cuts_it_quickly(headphones, virtual_mic, vocab, index):
+    pair = headphones
+    pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
+    stop = read_wav_16k_mono(stop_files()[index])
+    speaking = say_in_background(pair, GREETING)
+    time.sleep(SPEAK_AFTER_S)
+    virtual_mic.write_samples(stop)
+    speaking.join(timeout=8.0)
+    assert not speaking.is_alive(), "the greeting was not cut"
+    utterance = pair.listener.listen(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
+    assert utterance is not None and vocab.parse(utterance.text, START_QUESTION) == "stop"
+    assert utterance.barge_in_after_ms is not None
+    assert SPEAK_AFTER_S * 1000 < utterance.barge_in_after_ms < SPEAK_AFTER_S * 1000 + 2500
+    assert cut_latency_s(pair) <= CUT_LATENCY_MAX_S
+
+
+@pytest.mark.parametrize(("label", "index"), [("yes", 0), ("no", 1), ("yes", 2)])
+def test_answer_over_the_hint_is_taken_as_said_after_it(
+    headphones, virtual_mic, vocab, label, index
+):
+    pair = headphones
+    question = "photos_sync_on"
+    phrases = vocab.phrases(INTENTS, question)
+    pair.listener.expect(phrases, question, HINT)
+    speaking = say_in_background(pair, f"{QUESTION} {HINT}")
+    assert wait_until(lambda: pair.listener.barge_in.answers_open, 15.0)
+    virtual_mic.write_samples(read_wav_16k_mono(dev_set_files(label)[index]))
+    utterance = pair.listener.listen(phrases, question)
+    speaking.join(timeout=5.0)
+    # Handled as if said after the prompt. A one-second answer over a one-second hint is
+    # often decided only after the hint has ended; then it is the turn that hears it, whole.
+    assert utterance is not None
+    assert vocab.parse(utterance.text, question) == label
+
+
+def test_an_answer_before_the_question_is_said_does_not_cut_it(pair, echo_path, virtual_mic, vocab):
+    question = "photos_sync_on"
+    phrases = vocab.phrases(INTENTS, question)
+    pair.listener.expect(phrases, question, HINT)
+    started = time.monotonic()
+    speaking = say_in_background(pair, f"{QUESTION} {HINT}")
+    time.sleep(0.8)
+    virtual_mic.write_samples(read_wav_16k_mono(dev_set_files("yes")[3]))
+    speaking.join(timeout=20.0)
+    assert not pair.listener.barge_in.interrupted
+    assert time.monotonic() - started > 4.0  # the whole prompt was spoken
+
+
+def test_without_barge_in_nothing_is_heard_over_speech(
+    pulse_server, virtual_mic, echo_path, vosk_model_dir, tmp_path, vocab
+):
+    pair = voice_pair(vosk_model_dir, tmp_path / "config.toml", barge_in=False)
+    try:
+        assert pair.listener.barge_in is None and pair.speaker.barge_in is None
+        pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
+        started = time.monotonic()
+        speaking = say_in_background(pair, GREETING)
+        time.sleep(SPEAK_AFTER_S)
+        virtual_mic.write_samples(read_wav_16k_mono(stop_files()[0]))
+        speaking.join(timeout=30.0)
+        assert time.monotonic() - started > 6.0  # spoken whole
+    finally:
+        pair.close()
+
+
+def test_one_output_stream_for_prompts_and_cues(pair, speaker_recording):
+    """No stream is opened or drained between clips: prompt, cue and prompt follow each
+    other with the clips' own silences only."""
+    from assistant.interfaces import Cue
+
+    pair.speaker.earcons = True
+    stream = None
+    rec = speaker_recording()
+    for _ in range(2):
+        pair.speaker.say("One.")
+        stream = stream or pair.speaker.output._stream
+        pair.speaker.cue(Cue.LISTENING)
+        assert pair.speaker.output._stream is stream
+    samples = rec.stop()
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > 300)
+    gaps_s = np.diff(loud) / rec.sample_rate_hz
+    assert gaps_s.max() < 0.6, f"a gap of {gaps_s.max():.2f} s between clips"
