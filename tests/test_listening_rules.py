@@ -7,6 +7,7 @@ rules run on real audio in test_recognition.py and test_voice_input.py.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
 
@@ -197,6 +198,19 @@ def test_the_unrestricted_transcript_is_read_by_the_same_understanding():
     # Both unsure and agreeing stays unsure: "help" at 0.7 and 0.5 is not acted on.
     doubted = free_pass.combine(decided(("help", 0.7)), words(("help", 0.5)), VOCAB.parse, 0.85)
     assert (doubted.text, doubted.confident) == ("help", False)
+
+
+def test_words_heard_after_a_held_answer_make_it_asked_again_judged_by_time():
+    # "definitely" could become "definitely not": a word after it that means nothing
+    # ("definitely art") is asked again, never the held yes.
+    held = decided("definitely", phrases=("definitely",))
+    cut = free_pass.combine(held, words("definitely", "art"), VOCAB.parse, 0.85, could_change=True)
+    assert cut.text == UNK and not cut.confident
+    # The same span heard in more, smaller pieces (the Korean model writes one word in
+    # several) is no word after the answer: the grammar's decision stands.
+    span = dataclasses.replace(held, words=[Word("definitely", 1.0, 0.0, 0.9)])
+    pieces = [Word("defi", 1.0, 0.0, 0.3), Word("nite", 1.0, 0.3, 0.6), Word("ly", 1.0, 0.6, 0.9)]
+    assert free_pass.combine(span, pieces, VOCAB.parse, 0.85, could_change=True) is span
 
 
 def test_a_clear_transcript_that_means_nothing_overrules_several_unsure_words():

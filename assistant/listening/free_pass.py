@@ -53,8 +53,10 @@ def combine(
 
     - It means nothing (or nothing was transcribed): the grammar's decision stands, unless
       - the grammar's text could still change (could_change: "definitely") and the
-        transcript has more words than it ("definitely art" for "definitely not"): what
-        followed the answer was not understood, so it is asked again (UNK), or
+        transcript has a word that starts once the grammar's answer has ended ("definitely
+        art" for "definitely not"): what followed the answer was not understood, so it is
+        asked again (UNK); judged by time, not by counting words, because models split
+        words differently (the Korean model writes "설치했어요" in several pieces), or
       - the grammar made no confident phrase of several words, every word of the transcript
         was heard at min_confidence and none is one of the grammar's: a clear "follow" or
         "house" contradicts "far no" or "how it's", so the answer is asked again (UNK)
@@ -72,7 +74,7 @@ def combine(
     free_confidence = min((w.confidence for w in free_words), default=0.0)
     reason = grammar.reason + "+free"
     if free_meaning in NOT_UNDERSTOOD:
-        cut_short = could_change and len(free_words) > len(grammar.words)
+        cut_short = could_change and _said_after(grammar, free_words)
         if cut_short or _contradicted(grammar, free_words, free_confidence, min_confidence):
             return replace(grammar, text=UNK, confidence=free_confidence, confident=False,
                            in_grammar=False, reason=reason, words=free_words)  # fmt: skip
@@ -100,3 +102,15 @@ def _contradicted(
         and len(grammar.words) >= 2
         and free_confidence >= min_confidence
     )
+
+
+_SAME_WORD_S = 0.05
+"""Word boundaries of the two passes differ by a frame or so for the same speech."""
+
+
+def _said_after(grammar: Decision, free_words: list[Word]) -> bool:
+    """The unrestricted pass heard a word begin after the grammar's answer ended."""
+    if not grammar.words:
+        return bool(free_words)
+    end = grammar.words[-1].end_s
+    return any(w.start_s >= end - _SAME_WORD_S for w in free_words)
