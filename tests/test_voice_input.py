@@ -247,7 +247,7 @@ class FakeMicrophone:
 @pytest.fixture
 def fake_listener(vosk_model_dir):
     """Makes listeners on fake microphones; closes them after the test, so no model load
-    is left running in a thread when pytest exits (that crashed the process, rc 139)."""
+    is left running in a thread when pytest exits (a suspect for the rare rc 139)."""
     from assistant.conversation.understanding import Vocabulary
     from assistant.listening import voice_listener
     from assistant.listening.recognizer import BackgroundEngine
@@ -351,7 +351,7 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
         assert len(messages) == 1 and "\n" not in messages[0]
     finally:
         # Even when an assertion failed: a stream left open on the dead server was
-        # torn down by PortAudio at interpreter exit, where it crashed.
+        # torn down by PortAudio at interpreter exit, where it can crash.
         if listener is not None:
             listener.close()
         mic.close()

@@ -125,7 +125,7 @@ class BackgroundEngine:
     close() waits for the load and frees the model on the caller's thread. Without it, a
     session that ended early (no microphone, a test that never listened) left Kaldi loading
     in a daemon thread while the interpreter shut down, and freed the model whenever the
-    last reference went, on any thread: rare segfaults at exit (rc 139)."""
+    last reference went, on any thread: suspects for rare segfaults at exit (rc 139)."""
 
     def __init__(self, name: str, model_dir: str | os.PathLike[str]) -> None:
         self.model_dir = os.fspath(model_dir)
