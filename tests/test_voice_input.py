@@ -244,26 +244,37 @@ class FakeMicrophone:
         self.closed = True
 
 
-def fake_listener(vosk_model_dir, microphone):
+@pytest.fixture
+def fake_listener(vosk_model_dir):
+    """Makes listeners on fake microphones; closes them after the test, so no model load
+    is left running in a thread when pytest exits (a suspect for the rare rc 139)."""
     from assistant.conversation.understanding import Vocabulary
     from assistant.listening import voice_listener
     from assistant.listening.recognizer import BackgroundEngine
 
-    messages: list[str] = []
-    listener = voice_listener.VoiceListener(
-        BackgroundEngine("vosk", vosk_model_dir),
-        microphone,
-        Vocabulary.load("en").parse,
-        settings(vosk_model_dir),
-        notify=messages.append,
-    )
-    return listener, messages
+    made = []
+
+    def make(microphone):
+        messages: list[str] = []
+        listener = voice_listener.VoiceListener(
+            BackgroundEngine("vosk", vosk_model_dir),
+            microphone,
+            Vocabulary.load("en").parse,
+            settings(vosk_model_dir),
+            notify=messages.append,
+        )
+        made.append(listener)
+        return listener, messages
+
+    yield make
+    for listener in made:
+        listener.close()
 
 
 @pytest.mark.audio
-def test_microphone_lost_mid_session_returns_none_after_one_message(vosk_model_dir):
+def test_microphone_lost_mid_session_returns_none_after_one_message(fake_listener):
     microphone = FakeMicrophone([b"\0" * 1280] * 5, then="die")
-    listener, messages = fake_listener(vosk_model_dir, microphone)
+    listener, messages = fake_listener(microphone)
     assert listener.listen(answer_phrases()) is None
     assert len(messages) == 1 and "microphone" in messages[0].lower()
     assert microphone.closed
@@ -272,8 +283,8 @@ def test_microphone_lost_mid_session_returns_none_after_one_message(vosk_model_d
 
 
 @pytest.mark.audio
-def test_silence_for_the_timeout_is_an_empty_utterance(vosk_model_dir):
-    listener, _ = fake_listener(vosk_model_dir, FakeMicrophone([], then="silence"))
+def test_silence_for_the_timeout_is_an_empty_utterance(fake_listener):
+    listener, _ = fake_listener(FakeMicrophone([], then="silence"))
     utterance = listener.listen(answer_phrases())
     assert utterance is not None and utterance.text == ""
     assert listener.last_decision is not None
@@ -281,13 +292,13 @@ def test_silence_for_the_timeout_is_an_empty_utterance(vosk_model_dir):
 
 
 @pytest.mark.audio
-def test_answer_from_a_recording_through_the_listener(vosk_model_dir):
+def test_answer_from_a_recording_through_the_listener(fake_listener):
     from assistant.audio import wav_io
 
     samples = wav_io.read_wav_16k_mono(dev_wav("no", 0 + 3))
     padded = np.concatenate([np.zeros(4800, np.int16), samples]).tobytes()
     blocks = [padded[i : i + 1280] for i in range(0, len(padded), 1280)]
-    listener, _ = fake_listener(vosk_model_dir, FakeMicrophone(blocks, then="silence"))
+    listener, _ = fake_listener(FakeMicrophone(blocks, then="silence"))
     utterance = listener.listen(answer_phrases())
     assert utterance is not None and intent_of(utterance.text) == "no"
 
@@ -326,6 +337,7 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
     monkeypatch.setenv("PULSE_SERVER", doomed.env["PULSE_SERVER"])  # read when a stream opens
     mic = audio_fixtures.VirtualMic(doomed.mic_fifo)
     messages: list[str] = []
+    listener = None
     try:
         listener = voice_listener.build_listener(settings(vosk_model_dir), "en")
         listener._notify = messages.append
@@ -337,8 +349,11 @@ def test_sound_server_dying_mid_session_ends_listening_cleanly(
         assert listener.listen(answer_phrases()) is None
         assert time.monotonic() - started < listener.settings.mic_stall_timeout_s + 3
         assert len(messages) == 1 and "\n" not in messages[0]
-        listener.close()
     finally:
+        # Even when an assertion failed: a stream left open on the dead server was
+        # torn down by PortAudio at interpreter exit, where it can crash.
+        if listener is not None:
+            listener.close()
         mic.close()
         if doomed.process.poll() is None:
             doomed.process.kill()
@@ -424,5 +439,37 @@ def test_every_turn_starts_from_a_clean_recognizer(vosk_model_dir):
         Vocabulary.load("en").parse,
         settings(vosk_model_dir, silence_timeout_ms=1500),
     )
-    heard = [listener.listen(answer_phrases()) for _ in range(3)]
+    try:
+        heard = [listener.listen(answer_phrases()) for _ in range(3)]
+    finally:
+        listener.close()
     assert [u.text if u else None for u in heard] == ["yes", "no", ""]
+
+
+CLOSE_BEFORE_LOADED = """
+import sys
+from assistant.listening.recognizer import BackgroundEngine, RecognizerUnavailable
+
+engine = BackgroundEngine("vosk", sys.argv[1])
+engine.close()  # at once, while Kaldi loads in its thread
+try:
+    engine.get(0)
+except RecognizerUnavailable as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.audio
+def test_closing_while_the_model_loads_exits_cleanly(vosk_model_dir):
+    """A session that ends before the model is loaded (no microphone, Ctrl-C at the
+    greeting) waits for the load and frees the model before exit: never a segfault."""
+    import subprocess
+    import sys
+
+    for _ in range(3):
+        done = subprocess.run(
+            [sys.executable, "-X", "faulthandler", "-c", CLOSE_BEFORE_LOADED, str(vosk_model_dir)],
+            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1],
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.strip() == "speech recognition was closed"

@@ -120,7 +120,10 @@ class VoiceListener:
         return self._engine.get(timeout_s)
 
     def close(self) -> None:
+        """The microphone first (no more audio callbacks), then the model, whose load
+        may still be running: nothing of Vosk or PortAudio is left for interpreter exit."""
         self._source.close()
+        self._engine.close()
 
 
 def build_listener(settings: ListeningSettings, lang: str) -> VoiceListener:
@@ -148,9 +151,11 @@ def build_listener(settings: ListeningSettings, lang: str) -> VoiceListener:
     try:
         mic = microphone.Microphone(settings.input_device)
     except microphone.MicrophoneError as exc:
+        engine.close()
         raise VoiceUnavailable(str(exc)) from exc
     if not microphone.wait_for_audio(mic, settings.mic_stall_timeout_s):
         mic.close()
+        engine.close()
         raise VoiceUnavailable("the microphone opened but delivers no sound")
     if not settings.barge_in:
         return VoiceListener(engine, mic, vocab.parse, settings, words)

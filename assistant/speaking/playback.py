@@ -129,6 +129,9 @@ class Player:
     def _ensure_stream(self, sample_rate_hz: int) -> None:
         if self._stream is not None and not self._failed.is_set():
             return
+        # A stream that failed (the sound server went away) is closed before its
+        # replacement opens: left open, PortAudio tears it down at exit, where it can crash.
+        self._discard_stream()
         sd = _sounddevice()
         self.sample_rate_hz = self.sample_rate_hz or sample_rate_hz
         self._failed.clear()
@@ -178,6 +181,9 @@ class Player:
 
     def close(self) -> None:
         self.stop()
+        self._discard_stream()
+
+    def _discard_stream(self) -> None:
         stream, self._stream = self._stream, None
         if stream is not None:
             try:
