@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return engine.recognizer(
             phrases, wav_io.SPEECH_FORMAT.sample_rate_hz, vocab.parse,
             distractors=distractors, continuations=words.continuations,
+            named_words=words.named_words,
             early_stable_ms=early_stable_ms, min_confidence=args.min_confidence,
         )  # fmt: skip
 

@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                     recognizer = engine.recognizer(
                         vocab.phrases(INTENTS, question), RATE_HZ, meaning,
                         distractors=words.distractors, continuations=words.continuations,
+                        named_words=words.named_words,
                     )  # fmt: skip
                     started = time.perf_counter()
                     decision = recorded_audio.recognize_samples(

@@ -133,9 +133,10 @@ def test_no_early_decision_on_a_correction_whatever_follows_replaces():
     assert rule.can_decide_early("yes") and rule.can_decide_early("stop")
 
 
-def test_the_language_file_gives_distractors_and_continuations():
+def test_the_language_file_gives_distractors_continuations_and_named_words():
     loaded = ListeningWords.load("en", REPO_PROMPTS)
     assert "water" in loaded.distractors and "not" in loaded.continuations
+    assert "yes" in loaded.named_words and "sure" not in loaded.named_words
 
 
 def test_a_bad_listening_section_names_the_file_and_key(tmp_path):
@@ -228,6 +229,102 @@ def test_a_clear_transcript_that_means_nothing_overrules_several_unsure_words():
     # One unsure word stays the grammar's: a real "no" is often "now" to the free pass.
     single = decided(("no", 0.7))
     assert free_pass.combine(single, words("now"), VOCAB.parse, 0.85) is single
+
+
+def test_an_unnamed_single_word_is_acted_on_only_if_the_unrestricted_pass_agrees():
+    named = ListeningWords.load("en", REPO_PROMPTS).named_words
+    sure = decided("sure", phrases=("sure", "yes"))
+    # "sure" is no word the prompts ask for: checked; "yes" is acted on as heard.
+    assert free_pass.unnamed_single_word(sure, named)
+    assert not free_pass.unnamed_single_word(decided("yes"), named)
+    assert not free_pass.unnamed_single_word(decided("stop"), named)
+    assert not free_pass.unnamed_single_word(sure, named_words=())  # the rule is off
+    assert not free_pass.unnamed_single_word(decided(("sure", 0.6), phrases=("sure",)), named)
+    # "sheila" heard by the grammar as "sure" at 1.0, by the unrestricted pass as "she'll":
+    # asked again.
+    for heard in (words(("she'll", 0.75)), words("sheila")):
+        checked = free_pass.combine(sure, heard, VOCAB.parse, 0.85, checking_alone=True)
+        assert checked.text == UNK and dialog_text(checked, VOCAB.parse) == UNK
+    # The unrestricted pass hears the same answer: acted on as before.
+    agreed = free_pass.combine(sure, words("sure"), VOCAB.parse, 0.85, checking_alone=True)
+    assert (agreed.text, agreed.confident) == ("sure", True)
+    same_meaning = free_pass.combine(sure, words("yeah"), VOCAB.parse, 0.85, checking_alone=True)
+    assert (same_meaning.text, same_meaning.confident) == ("sure", True)
+    # Nothing transcribed, or the same word meaning something else: confirmed, not acted on.
+    for heard in ([], words("sure", "not")):
+        doubted = free_pass.combine(sure, heard, VOCAB.parse, 0.85, checking_alone=True)
+        assert (doubted.text, doubted.confident) == ("sure", False)
+        assert not to_utterance(doubted, VOCAB.parse).confident
+
+
+def test_every_named_word_is_a_one_word_phrase_the_prompts_ask_for():
+    from assistant.conversation.prompt_files import load_yaml
+
+    named = ListeningWords.load("en", REPO_PROMPTS).named_words
+    assert {"yes", "no", "stop"} <= set(named)
+    one_word = {p for p in VOCAB.phrases(INTENTS) if " " not in p}
+    assert set(named) <= one_word
+
+    def texts(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node.lower()]
+        if isinstance(node, dict):
+            return [t for v in node.values() for t in texts(v)]
+        if isinstance(node, list):
+            return [t for v in node for t in texts(v)]
+        return []
+
+    dialog = load_yaml(REPO_PROMPTS / "en.yaml")["dialog"]
+    asking = [t for t in texts(dialog) if "say" in t or "answer" in t]
+    for word in named:
+        assert any(word in t.replace(",", " ").replace(".", " ").split() for t in asking), word
+
+
+def one_word(word: str, confidence: float = 1.0) -> list[Word]:
+    return [Word(word, confidence, 0.0, 0.4)]
+
+
+def test_a_one_word_command_is_decided_again_by_the_one_word_phrases():
+    distractors = {"water"}
+    # "stop" heard by the grammar as "step" (a word of "next step"), by the unrestricted
+    # pass as "stop" (unsure): the one-word grammar hears "stop", certain.
+    step = decided("step", phrases=("stop", "next step"))
+    assert free_pass.may_be_one_word_command(step, one_word("stop", 0.58), VOCAB.parse,
+                                             distractors)  # fmt: skip
+    combined = free_pass.combine(step, one_word("stop", 0.58), VOCAB.parse, 0.85)
+    assert dialog_text(combined, VOCAB.parse) == UNK  # before: asked again
+    stop = free_pass.one_word_command(
+        step, combined, one_word("stop", 0.58), one_word("stop"), VOCAB.parse
+    )
+    assert (stop.text, stop.confident) == ("stop", True)
+    # Only when the one-word grammar is certain: "house" -> "help" at 0.92 stays unsure.
+    house = decided(("help", 0.8), phrases=("help",))
+    combined = free_pass.combine(house, one_word("help", 0.27), VOCAB.parse, 0.85)
+    kept = free_pass.one_word_command(
+        house, combined, one_word("help", 0.27), one_word("help", 0.92), VOCAB.parse
+    )
+    assert kept is combined and dialog_text(kept, VOCAB.parse) == UNK
+    # Only when the unrestricted pass means the same command.
+    other = free_pass.one_word_command(
+        step, combined, one_word("stuff", 0.54), one_word("stop"), VOCAB.parse
+    )
+    assert other is combined
+    # Never an answer (unsure answers are confirmed instead), nor several words, nor a
+    # confident decision, a distractor or [unk].
+    unsure_no = decided(("no", 0.6))
+    assert not free_pass.may_be_one_word_command(unsure_no, one_word("no"), VOCAB.parse, ())
+    kept = free_pass.one_word_command(unsure_no, unsure_no, one_word("no"), one_word("no"),
+                                      VOCAB.parse)  # fmt: skip
+    assert kept is unsure_no
+    assert not free_pass.may_be_one_word_command(
+        decided(("go", 0.6), "back"), one_word("back"), VOCAB.parse, ()
+    )
+    assert not free_pass.may_be_one_word_command(decided("stop"), one_word("stop"), VOCAB.parse,
+                                                 ())  # fmt: skip
+    for heard in ("water", UNK):
+        lone = decided((heard, 0.5))
+        assert not free_pass.may_be_one_word_command(lone, one_word("stop"), VOCAB.parse,
+                                                     distractors)  # fmt: skip
 
 
 # --- the microphone loop ----------------------------------------------------------------------

@@ -58,7 +58,8 @@ def new_recognizer(engine, **options) -> vosk_recognizer.PhraseRecognizer:
     """A fresh recognizer, as the assistant makes one for every answer."""
     return engine.recognizer(
         vocab().phrases(INTENTS), 16000, vocab().parse,
-        distractors=words().distractors, continuations=words().continuations, **options,
+        distractors=words().distractors, continuations=words().continuations,
+        named_words=words().named_words, **options,
     )  # fmt: skip
 
 

@@ -87,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         recognizer = engine.recognizer(
             vocab.phrases(INTENTS, args.question), wav_io.SPEECH_FORMAT.sample_rate_hz, meaning,
-            distractors=words.distractors, continuations=words.continuations, **early,
+            distractors=words.distractors, continuations=words.continuations,
+            named_words=words.named_words, **early,
         )  # fmt: skip
         decision = recorded_audio.recognize_samples(recognizer, samples)
         utterance = to_utterance(decision, meaning)

@@ -18,6 +18,27 @@ from dataclasses import replace
 from assistant.listening.end_of_answer import NOT_UNDERSTOOD
 from assistant.listening.recognizer import UNK, Decision, Word
 
+ANSWERS = ("yes", "no")
+"""Answers have a way back when unsure ("Did you say no?"); commands are asked again."""
+
+
+def unnamed_single_word(decision: Decision, named_words: Collection[str]) -> bool:
+    """A confident answer or command of one word that the prompts never ask for by name
+    ("sure", "right"; not "yes", "stop"), with named_words given (empty: the rule is off).
+
+    Vosk's grammar is a loop over its words, so every sound lands on some grammar word, at
+    confidence 1.0 when no other word is close: "sheila" comes out as "sure". A person
+    answering "say yes or no" says the named words far more often than their synonyms, so
+    a synonym heard alone is the likelier mishearing; the unrestricted pass checks it
+    (combine, checking_alone). Rare, so cheap: the named words are most answers.
+    """
+    return (
+        bool(named_words)
+        and decision.confident
+        and len(decision.words) == 1
+        and decision.text not in named_words
+    )
+
 
 def needs_free_pass(
     decision: Decision, could_change: bool, distractors: Collection[str] = ()
@@ -48,8 +69,15 @@ def combine(
     meaning: Callable[[str], str],
     min_confidence: float,
     could_change: bool = False,
+    checking_alone: bool = False,
 ) -> Decision:
     """The decision once the unrestricted transcript is known.
+
+    checking_alone: the grammar's decision is a confident unnamed single word
+    (unnamed_single_word): it stands only if the transcript means the same; a transcript
+    that means something else and shares no word with it ("she'll" or "sheila" for "sure")
+    is asked again (UNK), anything else makes it unsure (an answer is confirmed, a command
+    asked again).
 
     - It means nothing (or nothing was transcribed): the grammar's decision stands, unless
       - the grammar's text could still change (could_change: "definitely") and the
@@ -73,6 +101,11 @@ def combine(
     free_meaning = meaning(free_text) if free_text else "silence"
     free_confidence = min((w.confidence for w in free_words), default=0.0)
     reason = grammar.reason + "+free"
+    if checking_alone and free_meaning != meaning(grammar.text):
+        if free_words and not _shared_words(grammar, free_words):
+            return replace(grammar, text=UNK, confidence=free_confidence, confident=False,
+                           in_grammar=False, reason=reason, words=free_words)  # fmt: skip
+        return replace(grammar, confident=False, reason=reason)
     if free_meaning in NOT_UNDERSTOOD:
         cut_short = could_change and _said_after(grammar, free_words)
         if cut_short or _contradicted(grammar, free_words, free_confidence, min_confidence):
@@ -94,14 +127,79 @@ def _contradicted(
     """A clear transcript that means nothing against the grammar's unsure several words, with
     no word in common: they heard different speech ("follow" / "far no"), not one word
     spelt two ways ("i know" / "i no", a real "no")."""
-    shared = {w.word for w in free_words} & {w.word for w in grammar.words}
+    return (
+        not grammar.confident
+        and len(grammar.words) >= 2
+        and _clear_and_different(grammar, free_words, free_confidence, min_confidence)
+    )
+
+
+def _clear_and_different(
+    grammar: Decision, free_words: list[Word], free_confidence: float, min_confidence: float
+) -> bool:
+    """Every transcribed word heard clearly, none of them one of the grammar's words."""
     return (
         bool(free_words)
-        and not shared
-        and not grammar.confident
-        and len(grammar.words) >= 2
+        and not _shared_words(grammar, free_words)
         and free_confidence >= min_confidence
     )
+
+
+def _shared_words(grammar: Decision, free_words: list[Word]) -> set[str]:
+    return {w.word for w in free_words} & {w.word for w in grammar.words} - {UNK}
+
+
+ONE_WORD_CERTAIN = 0.99
+"""The one-word grammar's confidence for a command to be acted on: certain (Vosk reports
+1.0 when no other path of the lattice competes). Chosen after the first held-out
+measurement (bench/README.md): at 0.85 it acted on "house" as "help" (0.92, with the
+unrestricted pass hearing "help" at 0.27); every real "stop" it won was 1.0."""
+
+
+def one_word_command(
+    grammar: Decision,
+    combined: Decision,
+    free_words: list[Word],
+    rescored: list[Word],
+    meaning: Callable[[str], str],
+) -> Decision:
+    """A one-word command the grammar heard unsure, decided again without its fragments.
+
+    Vosk's grammar is a loop over its words, so the words of longer phrases compete with
+    the one-word phrases on their own: "stop" comes out as "step" (of "next step"), or as
+    "stop" at 0.6 because "step" took part of the probability. rescored is the same audio
+    decoded with a grammar of the one-word phrases only (plus distractors and [unk]). The
+    command is acted on when that grammar hears it alone and confidently AND the
+    unrestricted pass means the same command: two independent readings, neither of which
+    could hear the fragment. The one-word grammar must be certain (ONE_WORD_CERTAIN), not
+    just confident: with a few dozen words to choose from it is sure more easily. Answers
+    are not upgraded (they already have "Did you say ...?"), and anything else keeps the
+    combined decision.
+    """
+    free_text = " ".join(w.word for w in free_words)
+    if len(rescored) != 1 or rescored[0].confidence < ONE_WORD_CERTAIN or not free_text:
+        return combined
+    word = rescored[0]
+    intent = meaning(word.word)
+    if intent in NOT_UNDERSTOOD or intent in ANSWERS or meaning(free_text) != intent:
+        return combined
+    return replace(grammar, text=word.word, confidence=word.confidence, confident=True,
+                   in_grammar=True, reason=combined.reason + "+one-word", words=[word])  # fmt: skip
+
+
+def may_be_one_word_command(
+    grammar: Decision, free_words: list[Word], meaning: Callable[[str], str],
+    distractors: Collection[str],
+) -> bool:  # fmt: skip
+    """Worth the one-word decode (one_word_command): the grammar heard one unsure word that
+    is not a distractor, and the unrestricted pass heard a command."""
+    free_text = " ".join(w.word for w in free_words)
+    if grammar.confident or len(grammar.words) != 1 or not free_text:
+        return False
+    if grammar.text in (UNK, *distractors):
+        return False
+    intent = meaning(free_text)
+    return intent not in NOT_UNDERSTOOD and intent not in ANSWERS
 
 
 _SAME_WORD_S = 0.05

@@ -5,6 +5,11 @@ distractors: common words in no answer or command, so out-of-grammar speech has 
   such as "now" for "no" stole real answers).
 continuations: words that may follow a complete answer and change it ("definitely" ->
   "definitely not"), so no early decision is taken on the shorter one (end_of_answer.py).
+named_words: the single words the prompts ask for by name ("say yes or no", "say stop"):
+  the grammar's hearing of one of them alone is acted on as it is. Any other single-word
+  answer or command heard alone ("sure", "right") is acted on only when the unrestricted
+  pass does not contradict it (free_pass.py). Empty: every single word as the grammar
+  heard it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from assistant.conversation.prompt_files import PromptError, load_yaml
 class ListeningWords:
     distractors: tuple[str, ...] = ()
     continuations: tuple[str, ...] = ()
+    named_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, lang: str, prompts_dir: Path) -> ListeningWords:
@@ -27,7 +33,8 @@ class ListeningWords:
         section = load_yaml(path).get("listening", {})
         if not isinstance(section, dict):
             raise PromptError(path, "listening", "not a mapping")
-        return cls(*(_words(path, section, key) for key in ("distractors", "continuations")))
+        keys = ("distractors", "continuations", "named_words")
+        return cls(*(_words(path, section, key) for key in keys))
 
 
 def _words(path: Path, section: dict[str, object], key: str) -> tuple[str, ...]:

@@ -93,12 +93,15 @@ class RecognizerEngine(Protocol):
         *,
         distractors: Sequence[str] = (),
         continuations: Sequence[str] = (),
+        named_words: Sequence[str] = (),
         early_stable_ms: float | None = ...,
     ) -> Recognizer:
         """A fresh recognizer for one utterance, restricted to phrases (plus distractors).
 
         meaning: text -> intent, for the end-of-answer rule and the unrestricted pass.
         continuations: words that can turn a complete answer into another ("not").
+        named_words: the one-word answers and commands the prompts name ("yes", "stop"),
+        acted on alone as heard; other single words need a second opinion.
         early_stable_ms: how long a complete answer must stay unchanged before it is
         decided; None waits for the engine's own endpoint. The engine has its default.
         """

@@ -104,18 +104,25 @@ class VoskEngine:
         *,
         distractors: Sequence[str] = (),
         continuations: Sequence[str] = (),
+        named_words: Sequence[str] = (),
         early_stable_ms: float | None = EARLY_STABLE_MS,
         min_confidence: float = CONFIDENT_MIN_CONFIDENCE,
     ) -> PhraseRecognizer:
         return PhraseRecognizer(
             self, phrases, sample_rate_hz, meaning,
-            distractors=distractors, continuations=continuations,
+            distractors=distractors, continuations=continuations, named_words=named_words,
             early_stable_ms=early_stable_ms, min_confidence=min_confidence,
         )  # fmt: skip
 
-    def transcribe(self, audio: bytes, sample_rate_hz: int) -> list[Word]:
-        """Every word in the audio, no grammar (the unrestricted pass)."""
-        recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
+    def transcribe(
+        self, audio: bytes, sample_rate_hz: int, grammar_entries: Sequence[str] | None = None
+    ) -> list[Word]:
+        """Every word in the audio, with no grammar (the unrestricted pass) or the one given."""
+        if grammar_entries is None:
+            recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
+        else:
+            entries = json.dumps(list(grammar_entries), ensure_ascii=False)
+            recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz), entries)
         recognizer.SetWords(True)
         _same_dither_every_time()
         recognizer.AcceptWaveform(audio)
@@ -134,6 +141,7 @@ class PhraseRecognizer:
         *,
         distractors: Iterable[str] = (),
         continuations: Iterable[str] = (),
+        named_words: Iterable[str] = (),
         early_stable_ms: float | None = EARLY_STABLE_MS,
         min_confidence: float = CONFIDENT_MIN_CONFIDENCE,
     ) -> None:
@@ -144,6 +152,7 @@ class PhraseRecognizer:
         self._phrase_set = set(self.phrases)
         self._meaning = meaning
         self.end_of_answer = EndOfAnswer(self.phrases, meaning, continuations)
+        self.named_words = frozenset(named_words)
         self.early_stable_ms = early_stable_ms
         self.min_confidence = min_confidence
         entries = grammar.grammar_entries(self.phrases, self.distractors)
@@ -226,18 +235,33 @@ class PhraseRecognizer:
         could_change = decision.text not in ("", UNK) and self.end_of_answer.could_change(
             decision.text
         )
-        if not self._engine.free_pass_enabled or not free_pass.needs_free_pass(
-            decision, could_change, self.distractors
+        checking_alone = free_pass.unnamed_single_word(decision, self.named_words)
+        if not self._engine.free_pass_enabled or not (
+            checking_alone or free_pass.needs_free_pass(decision, could_change, self.distractors)
         ):
             return decision
         start_s, audio = self._speech_audio(decision, to_the_end=could_change)
-        free_words = [  # times since the utterance began, as the grammar's words
-            replace(w, start_s=w.start_s + start_s, end_s=w.end_s + start_s)
-            for w in self._engine.transcribe(audio, self.sample_rate_hz)
-        ]
-        return free_pass.combine(
-            decision, free_words, self._meaning, self.min_confidence, could_change
+        free_words = self._shifted(self._engine.transcribe(audio, self.sample_rate_hz), start_s)
+        combined = free_pass.combine(
+            decision, free_words, self._meaning, self.min_confidence, could_change,
+            checking_alone=checking_alone,
+        )  # fmt: skip
+        if not free_pass.may_be_one_word_command(
+            decision, free_words, self._meaning, self.distractors
+        ):
+            return combined
+        one_word = [p for p in self.phrases if " " not in p]
+        rescored = self._engine.transcribe(
+            audio, self.sample_rate_hz, grammar.grammar_entries(one_word, self.distractors)
         )
+        return free_pass.one_word_command(
+            decision, combined, free_words, self._shifted(rescored, start_s), self._meaning
+        )
+
+    @staticmethod
+    def _shifted(words: list[Word], start_s: float) -> list[Word]:
+        """Times since the utterance began, as the grammar's words."""
+        return [replace(w, start_s=w.start_s + start_s, end_s=w.end_s + start_s) for w in words]
 
     def _speech_audio(self, decision: Decision, *, to_the_end: bool) -> tuple[float, bytes]:
         """(start s, the audio around the words heard): the unrestricted pass costs per second.
