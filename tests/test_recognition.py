@@ -1,8 +1,10 @@
 """Recognition of spoken answers on real audio: human recordings and synthesized voices.
 
-The dev set targets (from the issue) are asserted here: yes and no right >= 97%, yes never
-taken for no nor no for yes, other words and noise taken as an answer at most 5%. "Right"
-includes an answer heard but not confidently: the dialog then asks "Did you say no?".
+The dev set targets (from the issue) are asserted here on the whole dev set: yes and no
+right >= 97%, yes never taken for no nor no for yes, "stop" heard as stop >= 95%, other
+words acted on (an answer or a command, without asking) at most 2% and taken as an answer
+at most 5% counting "Did you say ...?", noise never. "Right" includes an answer heard but
+not confidently: the dialog then asks "Did you say no?".
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from audio_fixtures import dev_set_files
+from audio_fixtures import dev_set_file, dev_set_files, whole_dev_set_files
 from test_wav_io import write_endless_recording
 
 from assistant.audio import wav_io
@@ -81,15 +83,16 @@ def intent_of(decision: Decision) -> str:
 def dev_results(recognize):
     results: dict[str, list[tuple[str, Decision]]] = {}
     compute_s = audio_s = 0.0
-    for label in ("yes", "no", "unknown", "silence"):
+    for label in ("yes", "no", "stop", "unknown", "silence"):
         results[label] = []
-        for wav in dev_set_files(label):
+        for wav in whole_dev_set_files(label):
             samples = wav_io.read_wav_16k_mono(wav)
-            started = time.perf_counter()
+            started = time.process_time()
             decision = recognize(samples)
-            compute_s += time.perf_counter() - started
+            compute_s += time.process_time() - started
             audio_s += (decision.decided_at_ms + 300) / 1000  # audio fed, lead-in included
             results[label].append((wav.name, decision))
+    # CPU time of this process, not wall time: other jobs on the machine do not count.
     results["_rtf"] = compute_s / audio_s  # type: ignore[assignment]
     return results
 
@@ -115,6 +118,54 @@ def test_dev_set_other_words_and_noise_rarely_taken_as_an_answer(dev_results, la
     # And never acted on without asking: anything taken is at most a "did you say ...?".
     confident = [n for n, d in dev_results[label] if intent_of(d) in ANSWERS and d.confident]
     assert confident == []
+
+
+def acted_on(decision: Decision) -> bool:
+    """The dialog would act on it without asking: a confident answer, or any command."""
+    intent = intent_of(decision)
+    if intent in ("unknown", "silence"):
+        return False
+    return intent not in ANSWERS or decision.confident
+
+
+def test_dev_set_other_words_are_rarely_acted_on_and_noise_never(dev_results):
+    acted = [(n, d.text) for n, d in dev_results["unknown"] if acted_on(d)]
+    assert len(acted) / len(dev_results["unknown"]) <= 0.02, acted
+    assert [(n, d.text) for n, d in dev_results["silence"] if intent_of(d) != "silence"] == []
+
+
+def test_dev_set_stop_is_heard_as_stop_at_least_95_percent(dev_results):
+    outcomes = [(n, d.text, intent_of(d)) for n, d in dev_results["stop"]]
+    missed = [o for o in outcomes if o[2] != "stop"]
+    right = 1 - len(missed) / len(outcomes)
+    assert right >= 0.95, f"stop: {right:.1%} right; missed {missed}"
+
+
+def test_a_synonym_heard_alone_is_asked_again_when_the_unrestricted_pass_hears_other_words(
+    recognize,
+):
+    """Two speakers' "sheila", heard by the grammar as "sure" at confidence 1.0 (a synonym of
+    yes that the prompts never ask for); the unrestricted pass hears "she'll"."""
+    for name in ("unknown/sheila_44260689_nohash_0.wav", "unknown/sheila_af405b69_nohash_1.wav"):
+        decision = recognize(wav_io.read_wav_16k_mono(dev_set_file(name)))
+        assert intent_of(decision) == "unknown", (name, decision)
+
+
+def test_stop_heard_as_step_is_decided_by_the_one_word_phrases(recognize):
+    """Real "stop"s the grammar heard as "step" (of "next step") or as "stop" unsure: the
+    one-word phrases' grammar is certain and the unrestricted pass agrees. Two speakers."""
+    for name in ("stop/9b3ea809_nohash_0.wav", "stop/63f7a489_nohash_3.wav"):
+        decision = recognize(wav_io.read_wav_16k_mono(dev_set_file(name)))
+        assert (intent_of(decision), decision.confident) == ("stop", True), (name, decision)
+        assert decision.reason.endswith("+one-word"), (name, decision)
+
+
+def test_a_one_word_command_is_not_taken_from_a_grammar_that_is_only_confident(recognize):
+    """ "house": the one-word grammar hears "help" at 0.92, the unrestricted pass "help" at
+    0.27: not certain, so not acted on."""
+    wav = dev_set_file("unknown/house_6e916de8_nohash_0.wav")
+    decision = recognize(wav_io.read_wav_16k_mono(wav))
+    assert not acted_on(decision), decision
 
 
 def test_dev_set_decisions_come_soon_after_the_last_word(dev_results):
@@ -306,7 +357,7 @@ def test_silence_and_quiet_noise_are_never_heard_as_words(recognize):
     for name, signal in quiet.items():
         decision = recognize((signal * 32767).astype(np.int16))
         assert decision.text == "", (name, decision)
-    noise_clips = dev_set_files("silence")
+    noise_clips = whole_dev_set_files("silence")
     heard = [(w.name, recognize(wav_io.read_wav_16k_mono(w)).text) for w in noise_clips]
     assert [h for h in heard if h[1] not in ("", "[unk]")] == []
 
