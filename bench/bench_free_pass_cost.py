@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             recognizer = engine.recognizer(
                 vocab.phrases(INTENTS), wav_io.SPEECH_FORMAT.sample_rate_hz, vocab.parse,
                 distractors=words.distractors, continuations=words.continuations,
+                named_words=words.named_words,
             )  # fmt: skip
             started = time.perf_counter()
             decision = recorded_audio.recognize_samples(recognizer, samples)
