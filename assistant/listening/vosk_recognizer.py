@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -48,6 +49,9 @@ EARLY_STABLE_MS = 80
 HOLD_MS = 700
 # Audio kept around the heard words for the unrestricted pass (lead-in the model needs).
 FREE_PASS_MARGIN_S = 0.3
+# The unrestricted pass's recognizer is made anew after this much audio (its graph cache,
+# the reason to keep it, is bounded by Kaldi; this bounds the clock it counts words on).
+WARM_RECOGNIZER_MAX_S = 600.0
 
 
 def _same_dither_every_time() -> None:
@@ -91,6 +95,11 @@ class VoskEngine:
     def __init__(self, model: Any, *, free_pass_enabled: bool = True) -> None:
         self.model = model
         self.free_pass_enabled = free_pass_enabled
+        self._warm: Any = None
+        """The unrestricted pass's recognizer, kept between utterances (see _transcribe_warm)."""
+        self._warm_rate_hz = 0
+        self._warm_fed_s = 0.0
+        self._warm_lock = threading.Lock()
 
     def knows(self, word: str) -> bool:
         """The model's vocabulary has word (others would only make Vosk warn and ignore)."""
@@ -119,6 +128,11 @@ class VoskEngine:
     ) -> list[Word]:
         """Every word in the audio, with no grammar (the unrestricted pass) or the one given."""
         if grammar_entries is None:
+            if self._warm_lock.acquire(blocking=False):  # else another thread has it: fresh
+                try:
+                    return self._transcribe_warm(audio, sample_rate_hz)
+                finally:
+                    self._warm_lock.release()
             recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
         else:
             entries = json.dumps(list(grammar_entries), ensure_ascii=False)
@@ -127,6 +141,34 @@ class VoskEngine:
         _same_dither_every_time()
         recognizer.AcceptWaveform(audio)
         return _words(recognizer.FinalResult())
+
+    def _transcribe_warm(self, audio: bytes, sample_rate_hz: int) -> list[Word]:
+        """The unrestricted pass on a kept recognizer: the same words, ~6x less compute.
+
+        Without a grammar, Vosk decodes on a graph composed lazily per recognizer, and
+        composing it is most of the cost of a fresh one (measured: 0.27 s of CPU for 1.6 s
+        of audio, 0.03 s once warm). After FinalResult() Vosk starts the next utterance
+        with a new decoder and a new feature pipeline (nothing heard carries over, unlike
+        Reset()); only the graph's cache stays. Its word times count from its first audio,
+        so they are shifted back. Checked: the same words, confidences and times as fresh
+        recognizers on 80 dev-set files in a row (tests/test_recognition.py).
+        """
+        if (
+            self._warm is None
+            or self._warm_rate_hz != sample_rate_hz
+            or self._warm_fed_s > WARM_RECOGNIZER_MAX_S
+        ):
+            self._warm = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
+            self._warm.SetWords(True)
+            self._warm_rate_hz, self._warm_fed_s = sample_rate_hz, 0.0
+        offset_s = self._warm_fed_s
+        recognizer, self._warm = self._warm, None  # dropped if anything below fails
+        _same_dither_every_time()
+        recognizer.AcceptWaveform(audio)
+        words = _words(recognizer.FinalResult())
+        self._warm = recognizer
+        self._warm_fed_s += len(audio) / 2 / sample_rate_hz
+        return [replace(w, start_s=w.start_s - offset_s, end_s=w.end_s - offset_s) for w in words]
 
 
 class PhraseRecognizer:
