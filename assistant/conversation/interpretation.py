@@ -52,7 +52,17 @@ SELF = "<self>"
 """The speaker as subject ("i will", "let me"): an assistant's command after it is no command."""
 NARRATION = "<narration>"
 """The speaker telling what they did ("i had to", "i went"): no command after it."""
-_NOT_COMMANDS = (YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION, QUESTION, SELF, NARRATION)
+CONTRAST = "<contrast>"
+"""Turns to what qualifies the answer before it ("but", "though")."""
+EXCEPTION = "<exception>"
+"""Takes a part out of the answer before it ("except", "apart from"): what part is not known."""
+LIMIT = "<limit>"
+"""Narrows or undoes an answer after a contrast ("only", "greyed out", "beta")."""
+_NOT_COMMANDS = (
+    YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION, QUESTION, SELF, NARRATION,
+    CONTRAST, EXCEPTION, LIMIT,
+)  # fmt: skip
+
 NEGATION_REACH_WORDS = 3
 """How many words a negation may skip to reach what it negates ("not really all that full")."""
 
@@ -104,11 +114,14 @@ def interpret(
     paused: the assistant is paused, so coming back is all that counts ("I'm back, it's on
     again" resumes; not paused, it answers).
     """
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    # A limit is no understood word ("it's greyed out" is not "it is" alone).
+    covered = {i for m in mentions if m.kind != LIMIT for i in range(m.start, m.end)}
     starts = {m.start: m for m in mentions}
     mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
+    taken_back = _taken_back(mentions)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered)
+    ambiguous = ambiguous or taken_back
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
                 and ((m.end - m.start > 1 and not m.alone_only)
@@ -145,6 +158,24 @@ def _answer(
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):
         return YES
     return UNKNOWN
+
+
+def _taken_back(mentions: list[Mention]) -> bool:
+    """An answer, then a contrast that takes it back or narrows it, with no answer of its
+    own: "it says on but it's greyed out", "there is an update but only for the Watch", "it's
+    on but I can't change it", "everything is on except Sync this iPhone". A contrast that
+    adds no negation nor limit leaves the answer ("it loads, but slowly"); one with an answer
+    of its own is read by the other rules ("it was off but now it's on")."""
+    for index, turn in enumerate(mentions):
+        if turn.kind not in (CONTRAST, EXCEPTION):
+            continue
+        before = [m for m in mentions[:index] if m.kind in (YES, NO) and not m.weak]
+        after = mentions[index + 1 :]
+        if not before or any(m.kind in (YES, NO) and not m.weak for m in after):
+            continue
+        if turn.kind == EXCEPTION or any(m.kind in (NEGATION, LIMIT) for m in after):
+            return True
+    return False
 
 
 def _as_determiner(

@@ -22,9 +22,12 @@ from assistant.conversation import attached_words, interpretation, normalization
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.interpretation import (
+    CONTRAST,
     CORRECTION,
     DOUBT,
+    EXCEPTION,
     FILLER,
+    LIMIT,
     NARRATION,
     NEGATION,
     QUESTION,
@@ -61,7 +64,8 @@ LANGUAGE_DATA_SECTIONS = (
 
 # Lists of the `understanding` section and what each phrase found means.
 _WORD_CLASSES = {
-    "doubt": DOUBT, "fillers": FILLER, "first_person": SELF, "narration": NARRATION,
+    "doubt": DOUBT, "fillers": FILLER, "hedges": FILLER, "first_person": SELF,
+    "narration": NARRATION, "contrasts": CONTRAST, "exceptions": EXCEPTION, "limits": LIMIT,
 }  # fmt: skip
 # ... and those that may also be an intent's phrase, meaning it when they stand alone.
 _WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
