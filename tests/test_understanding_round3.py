@@ -61,3 +61,35 @@ def test_not_exactly_alone_is_asked_again(vocab):
 def test_not_exactly_before_an_answer_leaves_it(vocab):
     assert vocab.parse("not exactly, it's off", "s1_sync_on") == "no"
     assert vocab.parse("not exactly, no", "s2_online") == "no"
+
+
+# Double negatives
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("it is not switched off", "s1_sync_on"), ("it's not disabled", "s2_photos_data"),
+     ("I don't think it's a different account", "s1_apple_id"),
+     ("I don't think it's off", "s1_sync_on")],
+)  # fmt: skip
+def test_a_state_the_question_names_negated_is_its_opposite(vocab, text, question):
+    assert vocab.parse(text, question) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("there ain't no update", "s6_update_available"),
+     ("we haven't got no internet", "s2_online")],
+)  # fmt: skip
+def test_a_negation_before_no_and_a_noun_agrees_with_it(vocab, text, question):
+    assert vocab.parse(text, question) == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("I can't switch it off", "s1_sync_on"),  # a doing negated, not the state
+     ("I wouldn't say it's not working", "fixed?"),  # a negated no that is itself negated
+     ("it isn't empty", "s3_storage_full")],  # a degree is asked: not empty is not nearly full
+)  # fmt: skip
+def test_other_double_negatives_are_asked_again(vocab, text, question):
+    assert vocab.parse(text, question) == "unknown"

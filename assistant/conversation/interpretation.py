@@ -17,6 +17,9 @@ language file's. The rules, in order:
    not "I don't see it"). A negation of a yes it does not reach in its clause ("I don't
    want to pay for more storage") makes the utterance unknown: never a silently kept answer.
    It reaches on over the answers right after the one it turned ("nothing works online").
+   A double negative: a state the question names, negated, is its opposite ("it's not off",
+   "I don't think it's the wrong one": yes); a no opened by its determiner agrees ("I don't
+   see no update": no); any other is unknown ("I didn't say no", "I can't turn it off").
 3. A weak yes ("I am", "it is", "definitely") is an answer only alone in its clause: in
    "I am not sure" or "I don't have a charger" the rest of the sentence decides. An
    acknowledgment ("okay", "fine") before another answer only opens it ("okay, it's off").
@@ -30,6 +33,11 @@ language file's. The rules, in order:
    both answers, are unknown: ask again rather than guess. A one-word command counts only
    when the rest of its clause was understood too: "back" in "the router's back on" is no
    command. An answer next to a cancelled command ("no, don't stop") is unknown.
+7. A contrast after an answer ("but", "though") that says no answer of its own but a
+   negation or a limit takes the answer back or narrows it ("it says on but it's greyed
+   out", "there's an update but only for the Watch"), and so does an exception ("everything
+   is on except Sync this iPhone"): unknown. One that only adds ("it loads, but slowly")
+   leaves the answer.
 """
 
 from __future__ import annotations
@@ -97,6 +105,12 @@ class Mention:
     a second"."""
     trailing: bool = False
     """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
+    own: bool = False
+    """A phrase of the question's own answers ("off" at "Is Sync this iPhone turned on?"),
+    so a state it names; not a general word ("wrong", "nope")."""
+    concord: bool = False
+    """A no opened by its determiner ("no update"): a negation before it agrees with it ("I
+    don't see no update" is no)."""
 
 
 def interpret(
@@ -120,7 +134,7 @@ def interpret(
     mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
     taken_back = _taken_back(mentions)
-    mentions, ambiguous = _apply_negations(tokens, mentions, covered)
+    mentions, ambiguous = _apply_negations(tokens, mentions, covered, clause_openers)
     ambiguous = ambiguous or taken_back
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
@@ -226,7 +240,10 @@ def _decisive(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
 
 
 def _apply_negations(
-    tokens: list[str], mentions: list[Mention], covered: set[int]
+    tokens: list[str],
+    mentions: list[Mention],
+    covered: set[int],
+    clause_openers: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], bool]:
     """Mentions with negated yeses turned into no and negated commands dropped."""
     out = list(mentions)
@@ -245,6 +262,14 @@ def _apply_negations(
         order = range(index - 1, -1, -1) if negation.trailing else range(index + 1, len(mentions))
         at = next((i for i in order if mentions[i].kind not in (FILLER, QUESTION)), None)
         target = mentions[at] if at is not None else None
+        double = _double_negative(tokens, mentions, negation, at, clause_openers)
+        if double is not None:  # "it's not off", "I don't see no update"
+            at, turned_to = double
+            if turned_to is None:
+                ambiguous = True
+            else:
+                out[at] = replace(mentions[at], kind=turned_to)
+            continue
         between = (
             (target.end, negation.start) if negation.trailing else (negation.end, target.start)
         ) if target else (0, 0)  # fmt: skip
@@ -291,6 +316,48 @@ def _apply_negations(
         elif negation.fallback:
             out[index] = replace(negation, kind=negation.fallback, fallback=None)  # "nothing."
     return out, ambiguous
+
+
+def _double_negative(
+    tokens: list[str],
+    mentions: list[Mention],
+    negation: Mention,
+    at: int | None,
+    clause_openers: frozenset[str] = frozenset(),
+) -> tuple[int, str | None] | None:
+    """A negation reaching a no, right after it or past a weak yes ("I don't think it's the
+    wrong one"): where that no is, and what it then means. A state the question names
+    ("not off", "isn't disabled", "don't think it's the wrong one") is its opposite, yes; a no
+    opened by its determiner agrees ("there isn't no update", "ain't got no internet": no);
+    any other ("I didn't say no", "not nope") is not worth a guess (None)."""
+    if at is None or negation.trailing:
+        return None
+    target = mentions[at]
+    start, past_a_verb = negation.end, False
+    if target.kind == YES and target.weak and _within_reach(tokens, start, target.start):
+        later = next((i for i in range(at + 1, len(mentions)) if mentions[i].kind != FILLER), None)
+        if later is None or mentions[later].kind != NO:
+            return None
+        start, at, target, past_a_verb = target.end, later, mentions[later], True
+    if target.kind != NO or not _within_reach(tokens, start, target.start):
+        return None
+    if negation.determiner:
+        return None  # "no, the switch is off": agreeing, read by _apply_negations
+    if target.concord:
+        return at, NO
+    # The state itself negated: right after the negation ("isn't turned off"), or in the
+    # clause a negated belief opens ("I don't think it's off"); not a negated doing ("I can't
+    # turn it off").
+    said_of_the_state = past_a_verb or tokens[target.start] in clause_openers or all(
+        any(m.start <= i < m.end for m in mentions) for i in range(negation.end, target.start)
+    )
+    if (
+        target.own
+        and said_of_the_state
+        and not (target.negates or target.reaches_on or target.determiner)
+    ):
+        return at, YES
+    return at, None
 
 
 def _in_questions_and_about_self(

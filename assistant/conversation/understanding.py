@@ -166,6 +166,8 @@ class Vocabulary:
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
+        if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
+            mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question)  # "4.9 of 5 GB used"
         if share is not None:
             mentions = sorted(
@@ -201,16 +203,16 @@ class Vocabulary:
         for start in range(len(words) - 1, -1, -1):
             best[start] = best[start + 1]
             for end in range(start + 1, min(start + self.longest_phrase, len(words)) + 1):
-                meaning = own.get(tuple(words[start:end])) or self.general.get(
-                    tuple(words[start:end])
-                )
+                mine = own.get(tuple(words[start:end]))
+                meaning = mine or self.general.get(tuple(words[start:end]))
                 if meaning is None:
                     continue
                 (gain, covered, meanings), rest = best[end]
                 length = end - start
                 score = (gain + length - 1, covered + length, meanings - (meaning.kind != FILLER))
                 if score > best[start][0]:
-                    best[start] = (score, [replace(meaning, start=start, end=end), *rest])
+                    found = replace(meaning, start=start, end=end, own=mine is not None)
+                    best[start] = (score, [found, *rest])
         return best[0][1]
 
 
@@ -275,7 +277,11 @@ class _TableBuilder:
             and any(phrase[i : i + len(n)] == n for n in self.negations for i in range(len(phrase)))
         )
         determiner = intent == "no" and phrase in self.determiners
-        return Mention(intent, 0, 0, negates=negates, determiner=determiner, reaches_on=inside)
+        concord = intent == "no" and any(  # "no update": "I don't see no update" is no
+            len(phrase) > len(d) and phrase[: len(d)] == d for d in self.determiners
+        )
+        return Mention(intent, 0, 0, negates=negates, determiner=determiner, reaches_on=inside,
+                       concord=concord)  # fmt: skip
 
     def general(self, sections: dict[str, dict[str, list[str]]]) -> Table:
         """Every phrase of these sections (name -> intent -> phrases) and of the rules."""
