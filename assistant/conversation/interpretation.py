@@ -348,8 +348,12 @@ def _double_negative(
     # The state itself negated: right after the negation ("isn't turned off"), or in the
     # clause a negated belief opens ("I don't think it's off"); not a negated doing ("I can't
     # turn it off").
-    said_of_the_state = past_a_verb or tokens[target.start] in clause_openers or all(
-        any(m.start <= i < m.end for m in mentions) for i in range(negation.end, target.start)
+    said_of_the_state = (
+        past_a_verb
+        or tokens[target.start] in clause_openers
+        or all(
+            any(m.start <= i < m.end for m in mentions) for i in range(negation.end, target.start)
+        )
     )
     if (
         target.own

@@ -277,8 +277,11 @@ class _TableBuilder:
             and any(phrase[i : i + len(n)] == n for n in self.negations for i in range(len(phrase)))
         )
         determiner = intent == "no" and phrase in self.determiners
-        concord = intent == "no" and any(  # "no update": "I don't see no update" is no
-            len(phrase) > len(d) and phrase[: len(d)] == d for d in self.determiners
+        concord = (
+            intent == "no"
+            and any(  # "no update": "I don't see no update" is no
+                len(phrase) > len(d) and phrase[: len(d)] == d for d in self.determiners
+            )
         )
         return Mention(intent, 0, 0, negates=negates, determiner=determiner, reaches_on=inside,
                        concord=concord)  # fmt: skip
