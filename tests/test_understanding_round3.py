@@ -93,3 +93,29 @@ def test_a_negation_before_no_and_a_noun_agrees_with_it(vocab, text, question):
 )  # fmt: skip
 def test_other_double_negatives_are_asked_again(vocab, text, question):
     assert vocab.parse(text, question) == "unknown"
+
+
+# A clause opened by a question word asks; its answers and commands do not count
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("what app do I open", "s2_online"), ("um which switch is on", "s1_sync_on"),
+     ("who set this up", "s1_apple_id")],
+)  # fmt: skip
+def test_a_question_word_clause_gives_no_answer(vocab, text, question):
+    assert vocab.parse(text, question) == "unknown"
+
+
+def test_whats_next_after_an_answer_goes_on_with_the_answer(vocab):
+    assert vocab.parse("ok it's done what's next", "s5_restart") == "yes"
+    assert vocab.parse("it's off. what's next?", "s1_sync_on") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("what should I tap", "s1_sign_in"), ("which one is the optimize one", "s4_optimized"),
+     ("what counts as full", "s3_storage_full")],
+)  # fmt: skip
+def test_a_question_about_what_to_do_or_choose_asks_for_help(vocab, text, question):
+    assert vocab.parse(text, question) == "help"

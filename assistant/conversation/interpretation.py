@@ -48,6 +48,7 @@ from assistant.conversation.normalization import BREAK
 
 YES, NO = "yes", "no"
 RESUME = "resume"
+HELP = "help"
 UNKNOWN = "unknown"
 NEGATION = "<negation>"
 CORRECTION = "<correction>"
@@ -105,6 +106,8 @@ class Mention:
     a second"."""
     trailing: bool = False
     """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
+    anywhere: bool = False
+    """A question word: opens a question wherever it stands ("yeah done what's next")."""
     own: bool = False
     """A phrase of the question's own answers ("off" at "Is Sync this iPhone turned on?"),
     so a state it names; not a general word ("wrong", "nope")."""
@@ -392,8 +395,9 @@ def _in_questions_and_about_self(
         )
         earlier.append(mention)
         if mention.kind in (QUESTION, SELF, NARRATION):
-            if _opens_clause(tokens, mention, covered) and not (
-                mention.kind == QUESTION and said_before
+            if mention.anywhere or (
+                _opens_clause(tokens, mention, covered)
+                and not (mention.kind == QUESTION and said_before)
             ):
                 opener = mention
                 asked = asked or mention.kind == QUESTION
@@ -402,6 +406,8 @@ def _in_questions_and_about_self(
                 continue
         elif opener and opener.kind == QUESTION and mention.kind in (YES, NO):
             continue
+        elif opener and opener.anywhere and mention.kind not in (*_NOT_COMMANDS, HELP):
+            continue  # "what's next?": a question, not the command
         elif opener and opener.kind == SELF and mention.kind in assistant_commands:
             mention = replace(mention, kind=CANCELLED)
         elif opener and opener.kind == NARRATION and mention.kind not in _NOT_COMMANDS:

@@ -308,9 +308,13 @@ class _TableBuilder:
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
                 _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
-        for key, asks in (("questions", HELP), ("yes_no_questions", None)):
+        for key, asks in (
+            ("questions", HELP),
+            ("yes_no_questions", None),
+            ("question_words", None),
+        ):
             for phrase in map(self.words, self.strings(key)):
-                meaning = Mention(QUESTION, 0, 0, fallback=asks)
+                meaning = Mention(QUESTION, 0, 0, fallback=asks, anywhere=key == "question_words")
                 _add(table, phrase, meaning, self.path, f"understanding.{key}")
         for phrase in map(self.words, self.strings("trailing_negations")):  # Korean 않아요
             alone = table.get(phrase)  # "아니에요" alone is no
