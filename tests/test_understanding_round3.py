@@ -119,3 +119,44 @@ def test_whats_next_after_an_answer_goes_on_with_the_answer(vocab):
 )  # fmt: skip
 def test_a_question_about_what_to_do_or_choose_asks_for_help(vocab, text, question):
     assert vocab.parse(text, question) == "help"
+
+
+# Numbers: progress said as a percentage, storage "used out of"
+
+
+def test_a_percentage_done_below_all_is_not_yet(vocab):
+    assert vocab.parse("it's at 60 percent done", "s6_install_update") == "no"
+    assert vocab.parse("update 85% complete", "s6_install_update") == "no"
+    assert vocab.parse("100% installed", "s6_install_update") == "yes"
+
+
+def test_storage_used_out_of_a_total_is_a_share(vocab):
+    assert vocab.parse("3 GB used out of 50 GB", "s3_storage_full") == "no"
+    assert vocab.parse("49 GB used out of 50 GB", "s3_storage_full") == "yes"
+
+
+# Slang, regional and formal speech: words that carry no answer, and their answers
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("no cap it's off", "s1_sync_on", "no"), ("deadass it loads", "s2_online", "yes"),
+     ("it's full mate", "s3_storage_full", "yes"),
+     ("kindly note it is on", "s2_photos_data", "yes"), ("tbh not syncing", "fixed?", "no"),
+     ("aye, that's me", "s1_apple_id", "yes"), ("all sorted", "s5_restart", "yes")],
+)  # fmt: skip
+def test_slang_and_politeness_carry_no_answer_of_their_own(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm done with all this", "honestly I've had enough", "I give up"]
+)
+def test_giving_up_in_everyday_words_stops(vocab, text):
+    assert vocab.parse(text, "s2_online") == "stop"
+
+
+def test_chat_spellings_are_read(vocab):
+    assert vocab.parse("gimme a minute", "s5_restart") == "pause"
+    assert vocab.parse("lemme check", "s1_sync_on") == "unknown"
+    assert vocab.parse("one min pls", "s1_sign_in") == "pause"

@@ -168,7 +168,9 @@ class Vocabulary:
         mentions = self._mentions(found, question)
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
-        share = self.amounts.mention(found, question)  # "4.9 of 5 GB used"
+        share = self.amounts.mention(found, question) or self.amounts.progress_mention(
+            found, question
+        )  # "4.9 of 5 GB used"; "40% done"
         if share is not None:
             mentions = sorted(
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
@@ -267,6 +269,7 @@ class _TableBuilder:
             questions, words("percent"), words("of"), words("free"), words("units"),
             values("numbers"), words("point"), words("one"), values("fractions"),
             words("filled"), words("at_least"), words("at_most"), **limits,
+            progress=words("progress"),
         )  # fmt: skip
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
