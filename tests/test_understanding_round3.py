@@ -160,3 +160,38 @@ def test_chat_spellings_are_read(vocab):
     assert vocab.parse("gimme a minute", "s5_restart") == "pause"
     assert vocab.parse("lemme check", "s1_sync_on") == "unknown"
     assert vocab.parse("one min pls", "s1_sign_in") == "pause"
+
+
+# An answer in the past before a contrast was the state before
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it was grey, but now it's green", "s1_sync_on", "yes"),
+     ("it used to be on but it's off now", "s2_photos_data", "no"),
+     ("it was nearly full but I deleted a lot", "s3_storage_full", "unknown")],
+)  # fmt: skip
+def test_the_answer_after_a_past_one_and_a_contrast_stands(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+# A command asked for in a request counts though its sentence goes on
+
+
+def test_a_requested_command_outranks_the_answer_with_it(vocab):
+    assert vocab.parse("it's on, could you repeat the last part", "s1_sync_on") == "repeat"
+    assert vocab.parse("please wait for ten minutes", "s6_install_update") == "pause"
+    # Not a request: a one-word command inside a sentence is still none.
+    assert vocab.parse("the router is back on", "s2_fix_network") == "yes"
+
+
+# Not able to do the step asks for help
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("I'm not able to find Photos", "s2_photos_data"), ("can't find my name", "s1_apple_id"),
+     ("i cant sign in it says error", "s1_sign_in")],
+)  # fmt: skip
+def test_not_able_to_do_the_step_asks_for_help(vocab, text, question):
+    assert vocab.parse(text, question) == "help"

@@ -106,6 +106,9 @@ class Mention:
     a second"."""
     trailing: bool = False
     """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
+    request: bool = False
+    """Asks for what follows ("can you", "please"): a one-word command right after it counts
+    though its clause goes on ("can you repeat the steps")."""
     anywhere: bool = False
     """A question word: opens a question wherever it stands ("yeah done what's next")."""
     own: bool = False
@@ -122,6 +125,7 @@ def interpret(
     clause_openers: frozenset[str] = frozenset(),
     assistant_commands: frozenset[str] = frozenset(),
     paused: bool = False,
+    past: frozenset[str] = frozenset(),
 ) -> str:
     """The intent of an utterance, from its tokens and the phrases found, in order.
 
@@ -130,19 +134,24 @@ def interpret(
     "louder"): after the speaker as subject ("I'll repeat that") they are about the speaker.
     paused: the assistant is paused, so coming back is all that counts ("I'm back, it's on
     again" resumes; not paused, it answers).
+    past: words that put a clause in the past: an answer there, before a contrast, was the
+    state before ("it was on, but now it's off").
     """
     # A limit is no understood word ("it's greyed out" is not "it is" alone).
     covered = {i for m in mentions if m.kind != LIMIT for i in range(m.start, m.end)}
     starts = {m.start: m for m in mentions}
     mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
+    mentions = _without_the_past(tokens, mentions, past)
     taken_back = _taken_back(mentions)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered, clause_openers)
     ambiguous = ambiguous or taken_back
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
+    requested = {m.end for m in mentions if m.request and _opens_clause(tokens, m, covered)}
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
                 and ((m.end - m.start > 1 and not m.alone_only)
-                     or _clause_covered(tokens, m, covered))}  # fmt: skip
+                     or _clause_covered(tokens, m, covered)
+                     or (m.start in requested and not m.alone_only))}  # fmt: skip
     if commands == {RESUME} and not paused:
         last = max(i for i, m in enumerate(mentions) if m.kind == RESUME)
         after = mentions[last + 1 :]  # "I'm back, it's on again": back, and answering
@@ -175,6 +184,20 @@ def _answer(
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):
         return YES
     return UNKNOWN
+
+
+def _without_the_past(
+    tokens: list[str], mentions: list[Mention], past: frozenset[str]
+) -> list[Mention]:
+    """Without the answers said in the past before a contrast: "it was on, but now it's off"
+    is off; "it was full but I cleared it out" says nothing of now."""
+    turns = [i for i, m in enumerate(mentions) if m.kind in (CONTRAST, EXCEPTION)]
+    if not turns or not past:
+        return mentions
+    turn = mentions[turns[-1]]
+    if not past & set(tokens[: turn.start]):
+        return mentions
+    return [m for m in mentions if not (m.kind in (YES, NO) and m.end <= turn.start)]
 
 
 def _taken_back(mentions: list[Mention]) -> bool:

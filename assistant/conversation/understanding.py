@@ -103,6 +103,9 @@ class Vocabulary:
     """Shares said in numbers that answer a question ("98% used" at the storage question)."""
     attached: AttachedWords | None = None
     """How words carrying particles and negations are taken apart (Korean); None: as written."""
+    past: frozenset[str] = frozenset()
+    """Words that put a clause in the past ("it was on, but now it's off": the past answer is
+    not the answer)."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -143,8 +146,9 @@ class Vocabulary:
         negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
         spelling = Spelling(known, alone, negations)
         amounts = reader.amounts()
+        past = frozenset(w for p in reader.strings("past") for w in reader.words(p))
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers, own_commands, spelling, amounts, attached)  # fmt: skip
+                   longest, openers, own_commands, spelling, amounts, attached, past)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -177,7 +181,7 @@ class Vocabulary:
                 key=lambda m: m.start,
             )
         return interpretation.interpret(
-            found, mentions, self.clause_openers, self.assistant_commands, paused
+            found, mentions, self.clause_openers, self.assistant_commands, paused, self.past
         )
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
@@ -323,6 +327,9 @@ class _TableBuilder:
             alone = table.get(phrase)  # "아니에요" alone is no
             table[phrase] = Mention(NEGATION, 0, 0, trailing=True,
                                     fallback=alone.kind if alone else None)  # fmt: skip
+        for phrase in map(self.words, self.strings("requests")):  # "can you repeat the steps"
+            asked = table.get(phrase, Mention(FILLER, 0, 0))
+            table[phrase] = replace(asked, request=True)
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
