@@ -8,8 +8,12 @@ language file; the phrasings are not those of the phrase sets.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from assistant.conversation.check import check_prompts
 from assistant.conversation.understanding import Vocabulary
 
 
@@ -195,3 +199,25 @@ def test_a_requested_command_outranks_the_answer_with_it(vocab):
 )  # fmt: skip
 def test_not_able_to_do_the_step_asks_for_help(vocab, text, question):
     assert vocab.parse(text, question) == "help"
+
+
+# `check` names the section a bad question id is in
+
+
+def _copy_prompts(folder: Path) -> Path:
+    for source in (Path(__file__).resolve().parent.parent / "prompts").glob("*.yaml"):
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_check_names_a_bad_question_id_under_phrasings_by_question_there(tmp_path):
+    folder = _copy_prompts(tmp_path)
+    en = folder / "en.yaml"
+    text = en.read_text(encoding="utf-8")
+    section = text.index("\nphrasings_by_question:\n  ")
+    key = re.compile(r"\n  ([a-z0-9_?]+):\n").search(text, section)  # its first question id
+    assert key is not None
+    bad = f"{key.group(1)}x"
+    en.write_text(f"{text[: key.start(1)]}{bad}{text[key.end(1) :]}", encoding="utf-8")
+    problems, _ = check_prompts(folder)
+    assert problems == [f"{en}: phrasings_by_question.{bad}: not a question of flow.yaml"]
