@@ -221,3 +221,51 @@ def test_check_names_a_bad_question_id_under_phrasings_by_question_there(tmp_pat
     en.write_text(f"{text[: key.start(1)]}{bad}{text[key.end(1) :]}", encoding="utf-8")
     problems, _ = check_prompts(folder)
     assert problems == [f"{en}: phrasings_by_question.{bad}: not a question of flow.yaml"]
+
+
+# What the speaker will do is not how things are
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it's grey but I'll switch it on now", "s1_sync_on", "no"),
+     ("I will turn it on", "s2_photos_data", "unknown"),
+     ("it is full, I'm going to delete some stuff", "s3_storage_full", "yes")],
+)  # fmt: skip
+def test_an_answer_the_speaker_will_make_true_is_no_answer(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+# Quoting the screen: the option named is the one selected
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("it shows optimise iphone storage", "yes"), ("on optimize storage", "yes"),
+     ("it's set to download originals", "no")],
+)  # fmt: skip
+def test_the_option_named_at_the_storage_choice_is_the_answer(vocab, text, intent):
+    assert vocab.parse(text, "s4_optimized") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("iOS 18.1 is available", "s6_update_available", "yes"),
+     ("no updates available", "s6_update_available", "no"),
+     ("the page opened", "s2_online", "yes"), ("it is not opening", "s2_online", "no"),
+     ("phone is shutting down", "s5_restart", "no"),
+     ("I have enabled both", "s2_enable_data", "yes")],
+)  # fmt: skip
+def test_other_forms_of_a_questions_own_answers(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("I should think not", "s1_apple_id", "no"), ("still the same problem", "fixed?", "no"),
+     ("maybe another time", "start", "no"), ("I beg your pardon", "s2_online", "repeat"),
+     ("sorry, I'm confused", "s1_sign_in", "help"),
+     ("it wont turn on", "s1_turn_on", "help")],
+)  # fmt: skip
+def test_everyday_forms_of_no_repeat_and_help(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

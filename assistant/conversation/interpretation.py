@@ -433,6 +433,8 @@ def _in_questions_and_about_self(
             continue  # "what's next?": a question, not the command
         elif opener and opener.kind == SELF and mention.kind in assistant_commands:
             mention = replace(mention, kind=CANCELLED)
+        elif opener and opener.kind == SELF and mention.kind in (YES, NO) and not mention.weak:
+            continue  # "it's off but I'll turn it on now": what will be, not what is
         elif opener and opener.kind == NARRATION and mention.kind not in _NOT_COMMANDS:
             continue  # "I had to go back to settings": told, not asked
         out.append(mention)
