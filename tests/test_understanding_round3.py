@@ -269,3 +269,21 @@ def test_other_forms_of_a_questions_own_answers(vocab, text, question, intent):
 )  # fmt: skip
 def test_everyday_forms_of_no_repeat_and_help(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+# A word one letter from a negation, right before a yes, is not read either way
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("I'm nto signed in", "s1_apple_id"), ("it's nit on", "s1_sync_on"),
+     ("i have nver signed in", "s1_sign_in")],
+)  # fmt: skip
+def test_a_mistyped_negation_before_a_yes_is_asked_again(vocab, text, question):
+    assert vocab.parse(text, question) == "unknown"
+
+
+def test_a_real_word_before_a_yes_is_not_taken_for_a_negation(vocab):
+    assert vocab.parse("it's now on", "s1_sync_on") == "yes"
+    assert vocab.parse("note: it is on", "s1_sync_on") == "yes"
+    assert vocab.parse("yes I'm signed in", "s1_apple_id") == "yes"

@@ -170,6 +170,7 @@ class Vocabulary:
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
+        mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -196,6 +197,22 @@ class Vocabulary:
         found = self.contractions.expand(normalization.tokens(text))
         read = self.attached.read(found) if self.attached else found
         return self.spelling.repair(read)  # after reading: slips are judged on whole words
+
+    def _maybe_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """With doubt where a word the vocabulary does not know, one letter from a negation
+        ("nit", "nto", "nver"), stands right before a yes: a mistyped "not" would flip it,
+        so it is asked again rather than read either way."""
+        starts = {m.start: m for m in mentions}
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        doubts = [
+            Mention(DOUBT, i, i + 1)
+            for i, word in enumerate(words[:-1])
+            if i not in covered
+            and (after := starts.get(i + 1)) is not None
+            and after.kind == "yes"
+            and self.spelling.near_negation(word)
+        ]
+        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
 
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, in the order said: the reading with the longest phrases (words
