@@ -287,3 +287,18 @@ def test_a_real_word_before_a_yes_is_not_taken_for_a_negation(vocab):
     assert vocab.parse("it's now on", "s1_sync_on") == "yes"
     assert vocab.parse("note: it is on", "s1_sync_on") == "yes"
     assert vocab.parse("yes I'm signed in", "s1_apple_id") == "yes"
+
+
+# Quoting the screen: what it says is the answer, never a command
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it says skip for now", "s1_sign_in", "unknown"),  # a button's name, not "skip"
+     ("it's showing off only", "s2_photos_data", "no"),
+     ("the screen says update available", "s6_update_available", "yes"),
+     ("I don't think it says optimize", "s4_optimized", "no"),
+     ("it is showing someone else's email", "s1_apple_id", "no")],
+)  # fmt: skip
+def test_what_the_screen_says_is_read_as_an_answer_not_a_command(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

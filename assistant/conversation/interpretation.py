@@ -286,7 +286,7 @@ def _apply_negations(
         # What it negates: the next phrase but fillers ("not so sure", "not, um, done") and
         # question words ("nothing is changed"), or for a trailing negation the one before it.
         order = range(index - 1, -1, -1) if negation.trailing else range(index + 1, len(mentions))
-        at = next((i for i in order if mentions[i].kind not in (FILLER, QUESTION)), None)
+        at = next((i for i in order if mentions[i].kind not in (FILLER, QUESTION, NARRATION)), None)
         target = mentions[at] if at is not None else None
         double = _double_negative(tokens, mentions, negation, at, clause_openers)
         if double is not None:  # "it's not off", "I don't see no update"
