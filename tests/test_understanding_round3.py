@@ -302,3 +302,25 @@ def test_a_real_word_before_a_yes_is_not_taken_for_a_negation(vocab):
 )  # fmt: skip
 def test_what_the_screen_says_is_read_as_an_answer_not_a_command(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+# After an answer, "next" / "carry on" only move on with it
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("restarted. next", "s5_restart", "yes"), ("it's off, carry on", "s1_sync_on", "no"),
+     ("yes, skip", "s6_update_available", "skip"),  # skipping named is skipping
+     ("next", "s5_restart", "skip"), ("okay next", "s4_optimized", "skip")],
+)  # fmt: skip
+def test_moving_on_after_an_answer_is_the_answer(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+def test_one_of_several_is_asked_again(vocab):
+    assert vocab.parse("I have three accounts and I'm in one of them", "s1_apple_id") == "unknown"
+
+
+def test_ticked_is_selected(vocab):
+    assert vocab.parse("download and keep originals is ticked", "s4_optimized") == "no"
+    assert vocab.parse("optimise is ticked", "s4_optimized") == "yes"

@@ -106,6 +106,8 @@ class Mention:
     a second"."""
     trailing: bool = False
     """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
+    moving_on: bool = False
+    """A command that, after an answer, only asks for what the answer brings ("Done. Next")."""
     request: bool = False
     """Asks for what follows ("can you", "please"): a one-word command right after it counts
     though its clause goes on ("can you repeat the steps")."""
@@ -147,6 +149,7 @@ def interpret(
     mentions, ambiguous = _apply_negations(tokens, mentions, covered, clause_openers)
     ambiguous = ambiguous or taken_back
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
+    mentions = _moving_on_after_an_answer(mentions)
     requested = {m.end for m in mentions if m.request and _opens_clause(tokens, m, covered)}
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
                 and ((m.end - m.start > 1 and not m.alone_only)
@@ -184,6 +187,16 @@ def _answer(
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):
         return YES
     return UNKNOWN
+
+
+def _moving_on_after_an_answer(mentions: list[Mention]) -> list[Mention]:
+    """Without "next", "carry on" after an answer: the answer moves on ("Done. Next")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        answered = any(m.kind in (YES, NO) and not (m.weak or m.deferring) for m in out)
+        if not (mention.moving_on and answered):
+            out.append(mention)
+    return out
 
 
 def _without_the_past(

@@ -344,6 +344,9 @@ class _TableBuilder:
             alone = table.get(phrase)  # "아니에요" alone is no
             table[phrase] = Mention(NEGATION, 0, 0, trailing=True,
                                     fallback=alone.kind if alone else None)  # fmt: skip
+        for phrase in map(self.words, self.strings("moving_on")):  # "done, next"
+            if phrase in table:
+                table[phrase] = replace(table[phrase], moving_on=True)
         for phrase in map(self.words, self.strings("requests")):  # "can you repeat the steps"
             asked = table.get(phrase, Mention(FILLER, 0, 0))
             table[phrase] = replace(asked, request=True)
