@@ -9,12 +9,16 @@ language file; the phrasings are not those of the phrase sets.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.conversation.check import check_prompts
 from assistant.conversation.understanding import Vocabulary
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import bench_understanding  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -324,3 +328,27 @@ def test_one_of_several_is_asked_again(vocab):
 def test_ticked_is_selected(vocab):
     assert vocab.parse("download and keep originals is ticked", "s4_optimized") == "no"
     assert vocab.parse("optimise is ticked", "s4_optimized") == "yes"
+
+
+# Properties over every phrasing of the sets the rules were tuned on
+
+
+def _understood(vocab: Vocabulary) -> list[tuple[str, str | None, str]]:
+    rows = [r for n in ("dev", "heldout", "heldout6")
+            for r in bench_understanding.read_phrasings(bench_understanding.SETS[n])]  # fmt: skip
+    found = [(r.text.rstrip(".!?"), r.question, vocab.parse(r.text, r.question)) for r in rows]
+    return [(t, q, i) for t, q, i in found if i not in ("unknown", "silence")]
+
+
+@pytest.mark.parametrize("taken_back", [", but it's greyed out", " but only for now"])
+def test_an_answer_then_a_contrast_that_takes_it_back_is_never_acted_on(vocab, taken_back):
+    answers = ("yes", "no")
+    kept = [t for t, q, i in _understood(vocab)
+            if i in answers and vocab.parse(f"{t}{taken_back}", q) in answers]  # fmt: skip
+    assert kept == []
+
+
+@pytest.mark.parametrize("said", ["no cap {}", "tbh {}", "{} mate", "kindly note, {}"])
+def test_slang_and_politeness_never_change_the_intent(vocab, said):
+    changed = [t for t, q, i in _understood(vocab) if vocab.parse(said.format(t), q) != i]
+    assert changed == []

@@ -115,7 +115,8 @@ class Amounts:
         for (first, part), (second, whole) in zip(numbers, numbers[1:], strict=False):
             between = tokens[first + 1 : second]
             if len(between) <= _WORDS_BETWEEN and BREAK not in between and self.of & set(between):
-                end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1].isalpha())
+                # Its unit, if said after it ("of 5 GB"); not any word ("of 5 but only ...").
+                end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1] in self.units)
                 said = {*tokens[first:end], *(self._glued_unit(tokens[i]) for i in (first, second))}
                 if not self.units & said:
                     continue  # "step 3 of 7": no storage

@@ -222,7 +222,7 @@ def _taken_back(mentions: list[Mention]) -> bool:
     for index, turn in enumerate(mentions):
         if turn.kind not in (CONTRAST, EXCEPTION):
             continue
-        before = [m for m in mentions[:index] if m.kind in (YES, NO) and not m.weak]
+        before = [m for m in mentions[:index] if m.kind in (YES, NO, NEGATION)]
         after = mentions[index + 1 :]
         if not before or any(m.kind in (YES, NO) and not m.weak for m in after):
             continue
