@@ -352,3 +352,16 @@ def test_an_answer_then_a_contrast_that_takes_it_back_is_never_acted_on(vocab, t
 def test_slang_and_politeness_never_change_the_intent(vocab, said):
     changed = [t for t, q, i in _understood(vocab) if vocab.parse(said.format(t), q) != i]
     assert changed == []
+
+
+# A sequence: the later state stands
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it was green and then it went grey", "s1_sync_on", "no"),
+     ("off at first then on", "s2_photos_data", "yes"),
+     ("yes then", "s1_apple_id", "yes")],
+)  # fmt: skip
+def test_the_later_state_of_a_sequence_stands(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
