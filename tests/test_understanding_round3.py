@@ -365,3 +365,16 @@ def test_slang_and_politeness_never_change_the_intent(vocab, said):
 )  # fmt: skip
 def test_the_later_state_of_a_sequence_stands(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("how would I check that", "s2_cellular", "help"),
+     ("I can't remember my password", "s1_sign_in", "help"),
+     ("it was on at first but now it's off", "s1_sync_on", "no"),
+     ("sorry, I didn't catch that", "s3_storage_full", "repeat"),
+     ("there's a black screen", "s5_restart", "no"),
+     ("can we move to the next", "s4_optimized", "skip")],
+)  # fmt: skip
+def test_more_everyday_forms_found_by_heldout12(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
