@@ -28,16 +28,23 @@ language file's. The rules, in order:
    that?") asks for help, and a question back ("are you sure?") is asked again: the answers
    inside either are not answers. A command the assistant would do, after the speaker as
    subject ("I'll repeat that", "let me speak up"), is about the speaker; no command at all
-   after the speaker telling what they did ("I had to go back to settings").
+   after the speaker telling what they did ("I had to go back to settings") or quoting the
+   screen ("it says ..."). A question word ("what", "which") opens a question wherever it
+   stands: neither its answers nor its commands count, help does ("yeah done what's next" is
+   the answer). An answer after the speaker as subject of what they will do ("it's off but
+   I'll turn it on") is not how things are.
 6. One command outranks answers said with it ("no, go back" -> back); two commands, or
    both answers, are unknown: ask again rather than guess. A one-word command counts only
    when the rest of its clause was understood too: "back" in "the router's back on" is no
-   command. An answer next to a cancelled command ("no, don't stop") is unknown.
+   command, unless a request opens it ("can you repeat the steps"). An answer next to a
+   cancelled command ("no, don't stop") is unknown. After a strong answer, a command that
+   only moves on ("Done. Next", "it's off, carry on") is the answer's.
 7. A contrast after an answer ("but", "though") that says no answer of its own but a
    negation or a limit takes the answer back or narrows it ("it says on but it's greyed
    out", "there's an update but only for the Watch"), and so does an exception ("everything
    is on except Sync this iPhone"): unknown. One that only adds ("it loads, but slowly")
-   leaves the answer.
+   leaves the answer. An answer said in the past before a contrast was the state before ("it
+   was on, but now it's off" -> no).
 """
 
 from __future__ import annotations
