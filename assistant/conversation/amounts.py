@@ -20,8 +20,8 @@ from assistant.conversation.normalization import BREAK
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)([^\W\d_]*)")
 """A number, and a unit written onto it ("50gb")."""
-_WORDS_BETWEEN = 3
-"""Words allowed between the two numbers of "4.9 GB of 5 GB" (units and "of")."""
+_WORDS_BETWEEN = 4
+"""Words allowed between the two numbers of "4.9 GB of 5 GB", "2 GB used out of 200"."""
 _FREE_AFTER = 3
 """How far after the amount a word for "free" still says what the share is of."""
 
@@ -55,6 +55,9 @@ class Amounts:
     "less than half" still says not full ("than" after them is skipped)."""
     yes_from: float = 0.9
     no_up_to: float = 0.6
+    progress: frozenset[str] = frozenset()
+    """Words after a percentage that say how far something is done, at any question: "40%
+    done" is not done yet, "100% complete" is done."""
 
     def mention(self, tokens: list[str], question: str | None) -> Mention | None:
         """The answer a share of storage said in these tokens gives, covering its words."""
@@ -65,6 +68,19 @@ class Amounts:
         if found is None:
             return None
         return replace(found, start=spans[found.start][0], end=spans[found.end - 1][1])
+
+    def progress_mention(self, tokens: list[str], question: str | None) -> Mention | None:
+        """ "It's 40% done": no (not yet) below 100%, yes at 100%, where no share of storage
+        is asked."""
+        if question in self.questions or not self.progress:
+            return None
+        said, spans = self._in_digits(tokens)
+        for at in range(len(said) - 2):
+            number = _NUMBER.fullmatch(said[at])
+            if number and said[at + 1] in self.percent and said[at + 2] in self.progress:
+                kind = YES if float(number.group(1)) >= 100 else NO
+                return Mention(kind, spans[at][0], spans[at + 2][1])
+        return None
 
     def _in_digits(self, tokens: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
         """The tokens with numbers in words written in digits, and the span each came from."""
@@ -99,7 +115,8 @@ class Amounts:
         for (first, part), (second, whole) in zip(numbers, numbers[1:], strict=False):
             between = tokens[first + 1 : second]
             if len(between) <= _WORDS_BETWEEN and BREAK not in between and self.of & set(between):
-                end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1].isalpha())
+                # Its unit, if said after it ("of 5 GB"); not any word ("of 5 but only ...").
+                end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1] in self.units)
                 said = {*tokens[first:end], *(self._glued_unit(tokens[i]) for i in (first, second))}
                 if not self.units & said:
                     continue  # "step 3 of 7": no storage

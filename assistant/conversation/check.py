@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from assistant.conversation.flow import Flow
-from assistant.conversation.prompt_files import PromptError
+from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.conversation.texts import Texts, render, sample_values
 from assistant.conversation.understanding import (
     FIXED_QUESTION,
@@ -49,14 +49,28 @@ def check_prompts(prompts_dir: Path) -> tuple[list[str], str]:
             continue
         problems += _bad_placeholders(path, loaded[path])
         problems += missing_wordings(flow, loaded[path])
-        questions = {START_QUESTION, FIXED_QUESTION, *flow.node_ids}
-        problems += [f"{path}: answers_by_question.{q}: not a question of {flow.path.name}"
-                     for q in sorted(set(vocab.by_question) - questions)]  # fmt: skip
+        problems += _unknown_questions(path, flow, set(vocab.by_question))
     problems += _mismatched_keys(loaded)
     nodes = sum(len(s.nodes) for s in flow.steps)
     summary = (f"OK: {flow.path.name} ({len(flow.steps)} steps, {nodes} questions and actions); "
                + ", ".join(p.name for p in langs))  # fmt: skip
     return problems, summary
+
+
+_QUESTION_SECTIONS = ("answers_by_question", "phrasings_by_question")
+"""Sections of a language file keyed by question id."""
+
+
+def _unknown_questions(path: Path, flow: Flow, read: set[str]) -> list[str]:
+    """A question id that is not a question of the flow, named under the section it is in."""
+    questions = {START_QUESTION, FIXED_QUESTION, *flow.node_ids}
+    if read <= questions:
+        return []
+    data = load_yaml(path)
+    return [f"{path}: {section}.{q}: not a question of {flow.path.name}"
+            for section in _QUESTION_SECTIONS
+            if isinstance(data.get(section), dict)
+            for q in sorted(set(map(str, data[section])) - questions)]  # fmt: skip
 
 
 def _bad_placeholders(path: Path, texts: Texts) -> list[str]:

@@ -17,6 +17,9 @@ language file's. The rules, in order:
    not "I don't see it"). A negation of a yes it does not reach in its clause ("I don't
    want to pay for more storage") makes the utterance unknown: never a silently kept answer.
    It reaches on over the answers right after the one it turned ("nothing works online").
+   A double negative: a state the question names, negated, is its opposite ("it's not off",
+   "I don't think it's the wrong one": yes); a no opened by its determiner agrees ("I don't
+   see no update": no); any other is unknown ("I didn't say no", "I can't turn it off").
 3. A weak yes ("I am", "it is", "definitely") is an answer only alone in its clause: in
    "I am not sure" or "I don't have a charger" the rest of the sentence decides. An
    acknowledgment ("okay", "fine") before another answer only opens it ("okay, it's off").
@@ -25,11 +28,23 @@ language file's. The rules, in order:
    that?") asks for help, and a question back ("are you sure?") is asked again: the answers
    inside either are not answers. A command the assistant would do, after the speaker as
    subject ("I'll repeat that", "let me speak up"), is about the speaker; no command at all
-   after the speaker telling what they did ("I had to go back to settings").
+   after the speaker telling what they did ("I had to go back to settings") or quoting the
+   screen ("it says ..."). A question word ("what", "which") opens a question wherever it
+   stands: neither its answers nor its commands count, help does ("yeah done what's next" is
+   the answer). An answer after the speaker as subject of what they will do ("it's off but
+   I'll turn it on") is not how things are.
 6. One command outranks answers said with it ("no, go back" -> back); two commands, or
    both answers, are unknown: ask again rather than guess. A one-word command counts only
    when the rest of its clause was understood too: "back" in "the router's back on" is no
-   command. An answer next to a cancelled command ("no, don't stop") is unknown.
+   command, unless a request opens it ("can you repeat the steps"). An answer next to a
+   cancelled command ("no, don't stop") is unknown. After a strong answer, a command that
+   only moves on ("Done. Next", "it's off, carry on") is the answer's.
+7. A contrast after an answer ("but", "though") that says no answer of its own but a
+   negation or a limit takes the answer back or narrows it ("it says on but it's greyed
+   out", "there's an update but only for the Watch"), and so does an exception ("everything
+   is on except Sync this iPhone"): unknown. One that only adds ("it loads, but slowly")
+   leaves the answer. An answer said in the past before a contrast was the state before ("it
+   was on, but now it's off" -> no).
 """
 
 from __future__ import annotations
@@ -40,6 +55,7 @@ from assistant.conversation.normalization import BREAK
 
 YES, NO = "yes", "no"
 RESUME = "resume"
+HELP = "help"
 UNKNOWN = "unknown"
 NEGATION = "<negation>"
 CORRECTION = "<correction>"
@@ -52,7 +68,17 @@ SELF = "<self>"
 """The speaker as subject ("i will", "let me"): an assistant's command after it is no command."""
 NARRATION = "<narration>"
 """The speaker telling what they did ("i had to", "i went"): no command after it."""
-_NOT_COMMANDS = (YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION, QUESTION, SELF, NARRATION)
+CONTRAST = "<contrast>"
+"""Turns to what qualifies the answer before it ("but", "though")."""
+EXCEPTION = "<exception>"
+"""Takes a part out of the answer before it ("except", "apart from"): what part is not known."""
+LIMIT = "<limit>"
+"""Narrows or undoes an answer after a contrast ("only", "greyed out", "beta")."""
+_NOT_COMMANDS = (
+    YES, NO, NEGATION, DOUBT, FILLER, CANCELLED, CORRECTION, QUESTION, SELF, NARRATION,
+    CONTRAST, EXCEPTION, LIMIT,
+)  # fmt: skip
+
 NEGATION_REACH_WORDS = 3
 """How many words a negation may skip to reach what it negates ("not really all that full")."""
 
@@ -87,6 +113,19 @@ class Mention:
     a second"."""
     trailing: bool = False
     """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
+    moving_on: bool = False
+    """A command that, after an answer, only asks for what the answer brings ("Done. Next")."""
+    request: bool = False
+    """Asks for what follows ("can you", "please"): a one-word command right after it counts
+    though its clause goes on ("can you repeat the steps")."""
+    anywhere: bool = False
+    """A question word: opens a question wherever it stands ("yeah done what's next")."""
+    own: bool = False
+    """A phrase of the question's own answers ("off" at "Is Sync this iPhone turned on?"),
+    so a state it names; not a general word ("wrong", "nope")."""
+    concord: bool = False
+    """A no opened by its determiner ("no update"): a negation before it agrees with it ("I
+    don't see no update" is no)."""
 
 
 def interpret(
@@ -95,6 +134,7 @@ def interpret(
     clause_openers: frozenset[str] = frozenset(),
     assistant_commands: frozenset[str] = frozenset(),
     paused: bool = False,
+    past: frozenset[str] = frozenset(),
 ) -> str:
     """The intent of an utterance, from its tokens and the phrases found, in order.
 
@@ -103,16 +143,25 @@ def interpret(
     "louder"): after the speaker as subject ("I'll repeat that") they are about the speaker.
     paused: the assistant is paused, so coming back is all that counts ("I'm back, it's on
     again" resumes; not paused, it answers).
+    past: words that put a clause in the past: an answer there, before a contrast, was the
+    state before ("it was on, but now it's off").
     """
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    # A limit is no understood word ("it's greyed out" is not "it is" alone).
+    covered = {i for m in mentions if m.kind != LIMIT for i in range(m.start, m.end)}
     starts = {m.start: m for m in mentions}
     mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
-    mentions, ambiguous = _apply_negations(tokens, mentions, covered)
+    mentions = _without_the_past(tokens, mentions, past)
+    taken_back = _taken_back(mentions)
+    mentions, ambiguous = _apply_negations(tokens, mentions, covered, clause_openers)
+    ambiguous = ambiguous or taken_back
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
+    mentions = _moving_on_after_an_answer(mentions)
+    requested = {m.end for m in mentions if m.request and _opens_clause(tokens, m, covered)}
     commands = {m.kind for m in mentions if m.kind not in _NOT_COMMANDS
                 and ((m.end - m.start > 1 and not m.alone_only)
-                     or _clause_covered(tokens, m, covered))}  # fmt: skip
+                     or _clause_covered(tokens, m, covered)
+                     or (m.start in requested and not m.alone_only))}  # fmt: skip
     if commands == {RESUME} and not paused:
         last = max(i for i, m in enumerate(mentions) if m.kind == RESUME)
         after = mentions[last + 1 :]  # "I'm back, it's on again": back, and answering
@@ -145,6 +194,48 @@ def _answer(
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):
         return YES
     return UNKNOWN
+
+
+def _moving_on_after_an_answer(mentions: list[Mention]) -> list[Mention]:
+    """Without "next", "carry on" after an answer: the answer moves on ("Done. Next")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        answered = any(m.kind in (YES, NO) and not (m.weak or m.deferring) for m in out)
+        if not (mention.moving_on and answered):
+            out.append(mention)
+    return out
+
+
+def _without_the_past(
+    tokens: list[str], mentions: list[Mention], past: frozenset[str]
+) -> list[Mention]:
+    """Without the answers said in the past before a contrast: "it was on, but now it's off"
+    is off; "it was full but I cleared it out" says nothing of now."""
+    turns = [i for i, m in enumerate(mentions) if m.kind in (CONTRAST, EXCEPTION)]
+    if not turns or not past:
+        return mentions
+    turn = mentions[turns[-1]]
+    if not past & set(tokens[: turn.start]):
+        return mentions
+    return [m for m in mentions if not (m.kind in (YES, NO) and m.end <= turn.start)]
+
+
+def _taken_back(mentions: list[Mention]) -> bool:
+    """An answer, then a contrast that takes it back or narrows it, with no answer of its
+    own: "it says on but it's greyed out", "there is an update but only for the Watch", "it's
+    on but I can't change it", "everything is on except Sync this iPhone". A contrast that
+    adds no negation nor limit leaves the answer ("it loads, but slowly"); one with an answer
+    of its own is read by the other rules ("it was off but now it's on")."""
+    for index, turn in enumerate(mentions):
+        if turn.kind not in (CONTRAST, EXCEPTION):
+            continue
+        before = [m for m in mentions[:index] if m.kind in (YES, NO, NEGATION)]
+        after = mentions[index + 1 :]
+        if not before or any(m.kind in (YES, NO) and not m.weak for m in after):
+            continue
+        if turn.kind == EXCEPTION or any(m.kind in (NEGATION, LIMIT) for m in after):
+            return True
+    return False
 
 
 def _as_determiner(
@@ -195,7 +286,10 @@ def _decisive(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
 
 
 def _apply_negations(
-    tokens: list[str], mentions: list[Mention], covered: set[int]
+    tokens: list[str],
+    mentions: list[Mention],
+    covered: set[int],
+    clause_openers: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], bool]:
     """Mentions with negated yeses turned into no and negated commands dropped."""
     out = list(mentions)
@@ -212,8 +306,16 @@ def _apply_negations(
         # What it negates: the next phrase but fillers ("not so sure", "not, um, done") and
         # question words ("nothing is changed"), or for a trailing negation the one before it.
         order = range(index - 1, -1, -1) if negation.trailing else range(index + 1, len(mentions))
-        at = next((i for i in order if mentions[i].kind not in (FILLER, QUESTION)), None)
+        at = next((i for i in order if mentions[i].kind not in (FILLER, QUESTION, NARRATION)), None)
         target = mentions[at] if at is not None else None
+        double = _double_negative(tokens, mentions, negation, at, clause_openers)
+        if double is not None:  # "it's not off", "I don't see no update"
+            at, turned_to = double
+            if turned_to is None:
+                ambiguous = True
+            else:
+                out[at] = replace(mentions[at], kind=turned_to)
+            continue
         between = (
             (target.end, negation.start) if negation.trailing else (negation.end, target.start)
         ) if target else (0, 0)  # fmt: skip
@@ -262,6 +364,52 @@ def _apply_negations(
     return out, ambiguous
 
 
+def _double_negative(
+    tokens: list[str],
+    mentions: list[Mention],
+    negation: Mention,
+    at: int | None,
+    clause_openers: frozenset[str] = frozenset(),
+) -> tuple[int, str | None] | None:
+    """A negation reaching a no, right after it or past a weak yes ("I don't think it's the
+    wrong one"): where that no is, and what it then means. A state the question names
+    ("not off", "isn't disabled", "don't think it's the wrong one") is its opposite, yes; a no
+    opened by its determiner agrees ("there isn't no update", "ain't got no internet": no);
+    any other ("I didn't say no", "not nope") is not worth a guess (None)."""
+    if at is None or negation.trailing:
+        return None
+    target = mentions[at]
+    start, past_a_verb = negation.end, False
+    if target.kind == YES and target.weak and _within_reach(tokens, start, target.start):
+        later = next((i for i in range(at + 1, len(mentions)) if mentions[i].kind != FILLER), None)
+        if later is None or mentions[later].kind != NO:
+            return None
+        start, at, target, past_a_verb = target.end, later, mentions[later], True
+    if target.kind != NO or not _within_reach(tokens, start, target.start):
+        return None
+    if negation.determiner:
+        return None  # "no, the switch is off": agreeing, read by _apply_negations
+    if target.concord:
+        return at, NO
+    # The state itself negated: right after the negation ("isn't turned off"), or in the
+    # clause a negated belief opens ("I don't think it's off"); not a negated doing ("I can't
+    # turn it off").
+    said_of_the_state = (
+        past_a_verb
+        or tokens[target.start] in clause_openers
+        or all(
+            any(m.start <= i < m.end for m in mentions) for i in range(negation.end, target.start)
+        )
+    )
+    if (
+        target.own
+        and said_of_the_state
+        and not (target.negates or target.reaches_on or target.determiner)
+    ):
+        return at, YES
+    return at, None
+
+
 def _in_questions_and_about_self(
     tokens: list[str],
     mentions: list[Mention],
@@ -290,8 +438,9 @@ def _in_questions_and_about_self(
         )
         earlier.append(mention)
         if mention.kind in (QUESTION, SELF, NARRATION):
-            if _opens_clause(tokens, mention, covered) and not (
-                mention.kind == QUESTION and said_before
+            if mention.anywhere or (
+                _opens_clause(tokens, mention, covered)
+                and not (mention.kind == QUESTION and said_before)
             ):
                 opener = mention
                 asked = asked or mention.kind == QUESTION
@@ -300,8 +449,12 @@ def _in_questions_and_about_self(
                 continue
         elif opener and opener.kind == QUESTION and mention.kind in (YES, NO):
             continue
+        elif opener and opener.anywhere and mention.kind not in (*_NOT_COMMANDS, HELP):
+            continue  # "what's next?": a question, not the command
         elif opener and opener.kind == SELF and mention.kind in assistant_commands:
             mention = replace(mention, kind=CANCELLED)
+        elif opener and opener.kind == SELF and mention.kind in (YES, NO) and not mention.weak:
+            continue  # "it's off but I'll turn it on now": what will be, not what is
         elif opener and opener.kind == NARRATION and mention.kind not in _NOT_COMMANDS:
             continue  # "I had to go back to settings": told, not asked
         out.append(mention)

@@ -136,6 +136,18 @@ class Spelling:
         found = {c for c in self._candidates(word) if c in self.targets} - self.never_into
         return found.pop() if len(found) == 1 else word
 
+    def near_negation(self, word: str) -> bool:
+        """An unknown word one letter from a negation of three letters or more: left out
+        ("nver", "nt"), or changed or swapped in one of three ("nit", "nto"); not one added
+        ("note" is a word): never repaired into it, but not read as a plain word either."""
+        if word in self.known or not word.isalpha():
+            return False
+        return any(
+            (len(word) == len(n) - 1 or len(word) == len(n) == 3) and _one_edit(word, n)
+            for n in self.never_into
+            if len(n) >= 3
+        )  # a letter changed only in a short one: "none" is one from "note", "nose"
+
     def _candidates(self, word: str) -> set[str]:
         runs = _letter_runs(word)
         out = {"".join(c for c, _ in runs), "".join(c * min(n, 2) for c, n in runs)}
@@ -146,6 +158,20 @@ class Spelling:
                 if word[i] != word[i + 1]
             )
         return out - {word}
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """One letter changed, added, left out, or two neighbours swapped."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == other[diff[1]]
+            and word[diff[1]] == other[diff[0]]
+        )  # fmt: skip
+    short, long = sorted((word, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 _LONGEST_SLIP = 24

@@ -22,9 +22,12 @@ from assistant.conversation import attached_words, interpretation, normalization
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.interpretation import (
+    CONTRAST,
     CORRECTION,
     DOUBT,
+    EXCEPTION,
     FILLER,
+    LIMIT,
     NARRATION,
     NEGATION,
     QUESTION,
@@ -61,7 +64,8 @@ LANGUAGE_DATA_SECTIONS = (
 
 # Lists of the `understanding` section and what each phrase found means.
 _WORD_CLASSES = {
-    "doubt": DOUBT, "fillers": FILLER, "first_person": SELF, "narration": NARRATION,
+    "doubt": DOUBT, "fillers": FILLER, "hedges": FILLER, "first_person": SELF,
+    "narration": NARRATION, "contrasts": CONTRAST, "exceptions": EXCEPTION, "limits": LIMIT,
 }  # fmt: skip
 # ... and those that may also be an intent's phrase, meaning it when they stand alone.
 _WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
@@ -99,6 +103,9 @@ class Vocabulary:
     """Shares said in numbers that answer a question ("98% used" at the storage question)."""
     attached: AttachedWords | None = None
     """How words carrying particles and negations are taken apart (Korean); None: as written."""
+    past: frozenset[str] = frozenset()
+    """Words that put a clause in the past ("it was on, but now it's off": the past answer is
+    not the answer)."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -139,8 +146,9 @@ class Vocabulary:
         negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
         spelling = Spelling(known, alone, negations)
         amounts = reader.amounts()
+        past = frozenset(w for p in reader.strings("past") for w in reader.words(p))
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers, own_commands, spelling, amounts, attached)  # fmt: skip
+                   longest, openers, own_commands, spelling, amounts, attached, past)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -162,14 +170,19 @@ class Vocabulary:
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
-        share = self.amounts.mention(found, question)  # "4.9 of 5 GB used"
+        mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
+        if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
+            mentions = [replace(m, own=False) for m in mentions]
+        share = self.amounts.mention(found, question) or self.amounts.progress_mention(
+            found, question
+        )  # "4.9 of 5 GB used"; "40% done"
         if share is not None:
             mentions = sorted(
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
                 key=lambda m: m.start,
             )
         return interpretation.interpret(
-            found, mentions, self.clause_openers, self.assistant_commands, paused
+            found, mentions, self.clause_openers, self.assistant_commands, paused, self.past
         )
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
@@ -185,6 +198,22 @@ class Vocabulary:
         read = self.attached.read(found) if self.attached else found
         return self.spelling.repair(read)  # after reading: slips are judged on whole words
 
+    def _maybe_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """With doubt where a word the vocabulary does not know, one letter from a negation
+        ("nit", "nto", "nver"), stands right before a yes: a mistyped "not" would flip it,
+        so it is asked again rather than read either way."""
+        starts = {m.start: m for m in mentions}
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        doubts = [
+            Mention(DOUBT, i, i + 1)
+            for i, word in enumerate(words[:-1])
+            if i not in covered
+            and (after := starts.get(i + 1)) is not None
+            and after.kind == "yes"
+            and self.spelling.near_negation(word)
+        ]
+        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
+
     def _mentions(self, words: list[str], question: str | None) -> list[Mention]:
         """The phrases found, in the order said: the reading with the longest phrases (words
         understood minus phrases used), then the most words, then the fewest meanings ("let's |
@@ -197,16 +226,16 @@ class Vocabulary:
         for start in range(len(words) - 1, -1, -1):
             best[start] = best[start + 1]
             for end in range(start + 1, min(start + self.longest_phrase, len(words)) + 1):
-                meaning = own.get(tuple(words[start:end])) or self.general.get(
-                    tuple(words[start:end])
-                )
+                mine = own.get(tuple(words[start:end]))
+                meaning = mine or self.general.get(tuple(words[start:end]))
                 if meaning is None:
                     continue
                 (gain, covered, meanings), rest = best[end]
                 length = end - start
                 score = (gain + length - 1, covered + length, meanings - (meaning.kind != FILLER))
                 if score > best[start][0]:
-                    best[start] = (score, [replace(meaning, start=start, end=end), *rest])
+                    found = replace(meaning, start=start, end=end, own=mine is not None)
+                    best[start] = (score, [found, *rest])
         return best[0][1]
 
 
@@ -261,6 +290,7 @@ class _TableBuilder:
             questions, words("percent"), words("of"), words("free"), words("units"),
             values("numbers"), words("point"), words("one"), values("fractions"),
             words("filled"), words("at_least"), words("at_most"), **limits,
+            progress=words("progress"),
         )  # fmt: skip
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
@@ -271,7 +301,14 @@ class _TableBuilder:
             and any(phrase[i : i + len(n)] == n for n in self.negations for i in range(len(phrase)))
         )
         determiner = intent == "no" and phrase in self.determiners
-        return Mention(intent, 0, 0, negates=negates, determiner=determiner, reaches_on=inside)
+        concord = (
+            intent == "no"
+            and any(  # "no update": "I don't see no update" is no
+                len(phrase) > len(d) and phrase[: len(d)] == d for d in self.determiners
+            )
+        )
+        return Mention(intent, 0, 0, negates=negates, determiner=determiner, reaches_on=inside,
+                       concord=concord)  # fmt: skip
 
     def general(self, sections: dict[str, dict[str, list[str]]]) -> Table:
         """Every phrase of these sections (name -> intent -> phrases) and of the rules."""
@@ -295,14 +332,24 @@ class _TableBuilder:
         for key, kind in _WORD_CLASSES.items():
             for phrase in map(self.words, self.strings(key)):
                 _add(table, phrase, Mention(kind, 0, 0), self.path, f"understanding.{key}")
-        for key, asks in (("questions", HELP), ("yes_no_questions", None)):
+        for key, asks in (
+            ("questions", HELP),
+            ("yes_no_questions", None),
+            ("question_words", None),
+        ):
             for phrase in map(self.words, self.strings(key)):
-                meaning = Mention(QUESTION, 0, 0, fallback=asks)
+                meaning = Mention(QUESTION, 0, 0, fallback=asks, anywhere=key == "question_words")
                 _add(table, phrase, meaning, self.path, f"understanding.{key}")
         for phrase in map(self.words, self.strings("trailing_negations")):  # Korean 않아요
             alone = table.get(phrase)  # "아니에요" alone is no
             table[phrase] = Mention(NEGATION, 0, 0, trailing=True,
                                     fallback=alone.kind if alone else None)  # fmt: skip
+        for phrase in map(self.words, self.strings("moving_on")):  # "done, next"
+            if phrase in table:
+                table[phrase] = replace(table[phrase], moving_on=True)
+        for phrase in map(self.words, self.strings("requests")):  # "can you repeat the steps"
+            asked = table.get(phrase, Mention(FILLER, 0, 0))
+            table[phrase] = replace(asked, request=True)
         for key, kind in _WORDS_WITH_FALLBACK.items():
             for phrase in map(self.words, self.strings(key)):
                 alone = table.get(phrase)  # "wait" alone is pause, "nothing" alone is no
