@@ -93,6 +93,7 @@ def test_own_voice_through_the_echo_path_is_not_heard(pair, echo_path, vocab):
     assert not barge_in.interrupted
     assert barge_in.phrases_heard == [], barge_in.heard
     assert echo_path.echoed_ms > 6000  # the microphone did hear the loudspeaker
+    assert pair.listener._source.detector.echo is True  # and it was cancelled all along
     assert echo_path.underrun_samples == 0  # at a steady delay
 
 
@@ -111,6 +112,22 @@ def test_real_stop_over_a_prompt_cuts_it_quickly(headphones, virtual_mic, vocab,
     assert utterance.barge_in_after_ms is not None
     assert SPEAK_AFTER_S * 1000 < utterance.barge_in_after_ms < SPEAK_AFTER_S * 1000 + 2500
     assert cut_latency_s(pair) <= CUT_LATENCY_MAX_S
+
+
+def test_headphones_with_the_default_canceller_hear_a_stop_whole(pair, virtual_mic, vocab):
+    """No echo path, the default canceller: once a few seconds of the greeting have shown no
+    echo (echo_cancel.EchoDetector), the microphone goes through uncancelled, so a real
+    "stop" 6 s in is not taken out with an echo that is not there."""
+    pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
+    speaking = say_in_background(pair, GREETING)
+    assert wait_until(lambda: pair.listener._source.detector.echo is False, 8.0)
+    time.sleep(0.5)
+    virtual_mic.write_samples(read_wav_16k_mono(stop_files()[1]))
+    speaking.join(timeout=8.0)
+    assert not speaking.is_alive(), "the greeting was not cut"
+    utterance = pair.listener.listen(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
+    assert utterance is not None and vocab.parse(utterance.text, START_QUESTION) == "stop"
+    assert utterance.barge_in_after_ms is not None
 
 
 @pytest.mark.parametrize(("label", "index"), [("yes", 0), ("no", 1), ("yes", 2)])
