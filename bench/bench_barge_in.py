@@ -329,7 +329,7 @@ def answers(pair, said, vocab, mic, trials, details=False) -> None:  # type: ign
     barge_in = pair.listener.barge_in
     questions = [p for p in said if p[3] and p[0] not in ("greeting", "start")]
     questions = [p for p in questions if "yes or no" in p[3]]
-    right = flips = 0
+    right = flips = after = 0
     for index, (label, wav) in enumerate(trials):
         name, text, question, hint = questions[index % len(questions)]
         phrases = vocab.phrases(INTENTS, question)
@@ -339,20 +339,25 @@ def answers(pair, said, vocab, mic, trials, details=False) -> None:  # type: ign
         speaking.start()
         barge_in_rig.wait_until(lambda: barge_in.answers_open, 30.0)
         mic.write_wav(wav)
-        utterance = pair.listener.listen(phrases, question)
+        # As the dialog does: the turn listens once the prompt has ended (or been cut). (The
+        # first measurements called listen() while the prompt still played, so the turn and
+        # the monitor shared the microphone's blocks.)
         speaking.join()
+        utterance = pair.listener.listen(phrases, question)
         intent = vocab.parse(utterance.text, question) if utterance else None
         over = utterance is not None and utterance.barge_in_after_ms is not None
         if over and intent == label:
             right += 1
         else:
             flips += intent in ("yes", "no") and intent != label
+            after += intent == label
             print(f"  {wav.name} ({label}) over the hint of {name}: {utterance}")
             if details:
                 show_decisions(barge_in, since)
         mic.wait_until_played()
     print(f"yes/no over the hint: {right}/{len(trials)} right "
-          f"({100 * right / max(1, len(trials)):.1f}%), {flips} flips")  # fmt: skip
+          f"({100 * right / max(1, len(trials)):.1f}%), {flips} flips; {after} more heard "
+          f"right by the turn after the prompt")  # fmt: skip
 
 
 if __name__ == "__main__":
