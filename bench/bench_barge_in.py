@@ -123,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
         "--phases", default="own,stops,answers", help="which of own,stops,answers to run"
     )
     parser.add_argument(
+        "--refuse-hint-words",
+        action="store_true",
+        help="refuse an answer over a hint that says it (the barge_in._says rule, as before)",
+    )
+    parser.add_argument(
         "--dump",
         type=Path,
         default=None,
@@ -168,6 +173,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     barge_in = pair.listener.barge_in
     assert barge_in is not None
     barge_in.keep_unfinished = args.details
+    barge_in.refuse_hint_words = args.refuse_hint_words
     source = pair.listener._source
     if linear:
         from assistant.listening.echo_cancel import SpeexEchoCanceller

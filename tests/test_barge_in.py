@@ -135,10 +135,10 @@ def test_answer_over_the_hint_is_never_taken_as_the_other_answer(
     headphones, virtual_mic, vocab, label, index
 ):
     """A real answer said as soon as "Say yes or no." starts, and the turn that follows the
-    prompt, as the dialog runs them (listen() once say() has returned). Today the monitor
-    hears it but does not take it (the hint itself says yes and no: barge_in._says), and the
-    turn after the prompt starts after it, so it is mostly lost: bench/README.md has the
-    figures (3 of 30 right, 0 flips). What must hold is that it never becomes the other
+    prompt, as the dialog runs them (listen() once say() has returned). The monitor takes a
+    confident answer over the hint; one it is not sure of, or decides only after the prompt,
+    is lost (the turn after the prompt starts after it): bench/README.md has the figures
+    (17 of 30 right, 0 flips). What must always hold is that it never becomes the other
     answer."""
     pair = headphones
     question = "photos_sync_on"

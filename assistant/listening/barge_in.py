@@ -109,6 +109,11 @@ class BargeIn:
         self._quit = threading.Event()
         self._lock = threading.Lock()
         self.last: Interruption | None = None
+        self.refuse_hint_words = False
+        """Refuse an answer over a hint that says it (_says). Off: with the speex+webrtc
+        canceller no yes/no was ever heard over a hint with nobody answering, and the rule
+        lost the answers people gave over it (bench/README.md: 3/30 right with it, 17/30
+        without, 0 flips either way)."""
         self.keep_unfinished = False
         """Benches: keep what the monitor was hearing when its prompt ended."""
         self.heard: list[str] = []
@@ -245,7 +250,7 @@ class BargeIn:
         return (
             intent in INTERRUPTING_ANSWERS
             and self._answers_open.is_set()
-            and not _says(self.hint, decision.text)
+            and not (self.refuse_hint_words and _says(self.hint, decision.text))
         )
 
     def _interrupt(
@@ -264,9 +269,9 @@ class BargeIn:
 
 
 def _says(hint: str, text: str) -> bool:
-    """The hint itself says these words ("Say yes or no." and "yes"): over it, what the
-    canceller leaves of the assistant's own "yes" cannot be told from the user's, and while
-    the user talks it leaves more (bench/README.md: 2 flips in 30 answers over the hint
-    before this rule). The answer is then left to the turn that follows the hint."""
+    """The hint itself says these words ("Say yes or no." and "yes"). With WebRTC's AEC3
+    alone, what it left of the assistant's own "yes" while the user talked was taken for an
+    answer (bench/README.md: 2 flips in 30 answers over the hint, first round), so answers
+    the hint says were refused over it (BargeIn.refuse_hint_words, now off by default)."""
     spoken = {word.strip(".,!?;:").lower() for word in hint.split()}
     return any(word in spoken for word in text.split())
