@@ -1,6 +1,7 @@
 """Barge-in through a loudspeaker echo path, on a private PulseAudio server.
 
-    python bench/bench_barge_in.py [--canceller webrtc|speex] [--stops 40] [--answers 40]
+    python bench/bench_barge_in.py [--canceller speex+webrtc|webrtc|speex|none] [--headphones]
+        [--half tune|check|all] [--stops N] [--answers N] [--phases own,stops,answers] [--details]
 
 Starts the tests' sound server with the echo rig (tests/audio_fixtures.py: the speaker's
 monitor mixed into the microphone at -6 dB, 40 ms late), builds the voice Speaker and
@@ -16,8 +17,12 @@ Listener as the assistant does (barge-in on, echo cancelled), and measures:
 4. compute: the echo canceller's time per second of audio, and the whole process's CPU
    time per wall second while speaking with barge-in (synthesis and Vosk included).
 
-Recordings are the dev set's files that the tests do not use (held out from them): "stop"
-from the 11th on, "yes"/"no" outside tests' first subset.
+Recordings: with --half, the dev set's tune or check speakers (bench/dev_set_halves.py),
+or all of them (--stops 0 / --answers 0: every file of the half); without it, as in the
+first measurements, "stop" from the 11th file on and "yes"/"no" outside the tests' first
+subset. --details prints, for every trial not right, what the monitor heard (text, word
+times and confidences, the levels into and out of the canceller over the words) and what it
+was still hearing, undecided, when the prompt ended.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 import audio_fixtures  # noqa: E402 - the tests' sound server and echo rig, reused on purpose
 import barge_in_rig  # noqa: E402
+import dev_set_halves  # noqa: E402
 
 from assistant.conversation import wording  # noqa: E402
 from assistant.conversation.composer import Composer  # noqa: E402
@@ -60,9 +66,13 @@ class MeteredCanceller:
         self.needs_reference = inner.needs_reference
         self.energy_in = self.energy_out = 0.0
         self.metering = False
+        self.kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
+        """--dump: every frame (captured, played, out) while metering."""
 
     def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
         out = self.inner.process(captured, played)
+        if self.metering and self.kept is not None:
+            self.kept.append((captured.copy(), played.copy(), out.copy()))
         if self.metering and np.abs(played).max(initial=0) > audio_fixtures.AUDIBLE_LEVEL:
             self.energy_in += float(np.sum(captured.astype(np.float64) ** 2))
             self.energy_out += float(np.sum(out.astype(np.float64) ** 2))
@@ -88,9 +98,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=int, default=40)
     parser.add_argument("--prompts", default="all", help="all, or the first N prompts")
     parser.add_argument("--seed", type=int, default=10)
-    parser.add_argument("--canceller", default="webrtc", help="webrtc, speex or none")
-    parser.add_argument("--headphones", action="store_true",
-                        help="no echo path (with --canceller none)")  # fmt: skip
+    parser.add_argument(
+        "--canceller",
+        default="speex+webrtc",
+        help="speex+webrtc, webrtc, speex, none, or speex-linear (speex "
+        "without its residual suppressor)",
+    )
+    parser.add_argument(
+        "--no-echo-detector",
+        action="store_true",
+        help="cancel even when no echo is heard (as before the detector)",
+    )
+    parser.add_argument(
+        "--headphones", action="store_true", help="no echo path (with --canceller none)"
+    )
+    parser.add_argument(
+        "--half",
+        choices=dev_set_halves.HALVES,
+        default=None,
+        help="recordings of the tune or check speakers, or all "
+        "(bench/dev_set_halves.py); --stops/--answers 0: every one",
+    )
+    parser.add_argument(
+        "--phases", default="own,stops,answers", help="which of own,stops,answers to run"
+    )
+    parser.add_argument(
+        "--refuse-hint-words",
+        action="store_true",
+        help="refuse an answer over a hint that says it (the barge_in._says rule, as before)",
+    )
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="save the own-voice phase's frames (captured, played, out), npz",
+    )
+    parser.add_argument("--details", action="store_true",
+                        help="what the monitor heard in every trial not right")  # fmt: skip
     args = parser.parse_args(argv)
     base = Path(tempfile.mkdtemp(prefix="bench-pulse-"))
     server = audio_fixtures._start_pulse(base)
@@ -120,33 +164,57 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     flow = Flow.load(PROMPTS_DIR)
     composer = Composer(flow, wording.WordedTexts.load(flow, "en", PROMPTS_DIR))
     vocab = Vocabulary.load("en", PROMPTS_DIR)
+    linear = args.canceller == "speex-linear"
     pair = barge_in_rig.voice_pair(
-        model, base / "config.toml", silence_timeout_ms=1500, echo_canceller=args.canceller
-    )
+        model, base / "config.toml", silence_timeout_ms=1500,
+        echo_canceller="speex" if linear else args.canceller,
+    )  # fmt: skip
     print(f"canceller: {args.canceller}" + (", headphones (no echo)" if args.headphones else ""))
     barge_in = pair.listener.barge_in
     assert barge_in is not None
+    barge_in.keep_unfinished = args.details
+    barge_in.refuse_hint_words = args.refuse_hint_words
     source = pair.listener._source
+    if linear:
+        from assistant.listening.echo_cancel import SpeexEchoCanceller
+
+        source.canceller = SpeexEchoCanceller(source.sample_rate_hz, suppress_residual=False)
+    if args.no_echo_detector:
+        source.detector.add = lambda captured, played: None  # never decides: always cancels
     meter = MeteredCanceller(source.canceller)
+    if args.dump:
+        meter.kept = []
     source.canceller = meter
     said = prompts(flow, composer)
     if args.prompts != "all":
         said = said[: int(args.prompts)]
     rng = random.Random(args.seed)
+    phases = args.phases.split(",")
     try:
-        if not args.headphones:
-            own_voice(pair, said, vocab, meter)
-        stops(pair, said, vocab, mic, args.stops, rng)
-        answers(pair, said, vocab, mic, args.answers)
+        if not args.headphones and "own" in phases:
+            own_voice(pair, said, vocab, meter, args.details)
+            if args.dump:
+                np.savez(args.dump, *(np.concatenate(x) for x in zip(*meter.kept, strict=True)))
+        if "stops" in phases:
+            stops(pair, said, vocab, mic, stop_files(args.half, args.stops), rng, args.details)
+        if "answers" in phases:
+            answers(pair, said, vocab, mic, answer_files(args.half, args.answers), args.details)
         print(f"echo canceller: {source.compute_s / max(source.processed_s, 1e-9):.4f} x real time "
               f"({source.processed_s:.0f} s of audio)")  # fmt: skip
+        detector = getattr(source, "detector", None)
+        if detector is not None and detector.correlations:
+            c = detector.correlations
+            print(f"echo detector: echo={detector.echo}; peak correlation per window with speech "
+                  f"played: min {min(c):.2f}, median {statistics.median(c):.2f}, "
+                  f"max {max(c):.2f} ({len(c)} windows)")  # fmt: skip
     finally:
         pair.close()
     return 0
 
 
-def own_voice(pair, said, vocab, meter) -> None:  # type: ignore[no-untyped-def]
+def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
+    since = len(barge_in.decisions)
     false = 0
     heard: list[str] = []
     spoken_s = 0.0
@@ -163,6 +231,8 @@ def own_voice(pair, said, vocab, meter) -> None:  # type: ignore[no-untyped-def]
             print(f"  false interruption in {name}: {barge_in.last}")
         heard += [f"{name}: {h}" for h in barge_in.heard[before:]]
     meter.metering = False
+    if details:
+        show_decisions(barge_in, since)
     cpu = (time.process_time() - cpu_started) / (time.monotonic() - wall_started)
     erle = 10 * np.log10(meter.energy_in / max(meter.energy_out, 1.0))
     print(f"own voice: {len(said)} prompts, {spoken_s:.0f} s spoken: {false} false "
@@ -170,15 +240,68 @@ def own_voice(pair, said, vocab, meter) -> None:  # type: ignore[no-untyped-def]
           f"process CPU {cpu:.2f} s per s")  # fmt: skip
 
 
-def stops(pair, said, vocab, mic, count, rng) -> None:  # type: ignore[no-untyped-def]
+def _half(label: str, half: str) -> list[Path]:
+    return dev_set_halves.recordings(audio_fixtures.DEV_SET, half).get(label, [])
+
+
+def stop_files(half: str | None, count: int) -> list[Path]:
+    """Without --half: the held-out files of the first measurements (from the 11th on)."""
+    if half is None:
+        return sorted((audio_fixtures.DEV_SET / "stop").glob("*.wav"))[STOPS_FROM:][:count]
+    files = _half("stop", half)
+    return files[:count] if count else files
+
+
+def answer_files(half: str | None, count: int) -> list[tuple[str, Path]]:
+    """(label, file), shuffled: half yes, half no."""
+    if half is None:
+        yeses, nos = held_out("yes", count - count // 2), held_out("no", count // 2)
+    else:
+        yeses, nos = _half("yes", half), _half("no", half)
+        if count:
+            yeses, nos = yeses[: count - count // 2], nos[: count // 2]
+    trials = [("yes", wav) for wav in yeses] + [("no", wav) for wav in nos]
+    random.Random(0).shuffle(trials)
+    return trials
+
+
+def show_unfinished(barge_in, since: int) -> None:  # type: ignore[no-untyped-def]
+    for partial, d in barge_in.unfinished[since:]:
+        words = " ".join(
+            f"{w.word}@{w.start_s:.2f}-{w.end_s:.2f}:{w.confidence:.2f}" for w in d.words
+        )
+        print(
+            f"      undecided at the prompt's end: partial {partial!r}, flushed {d.text!r} "
+            f"confident={d.confident} [{words}]"
+        )
+
+
+def show_decisions(barge_in, since: int) -> None:  # type: ignore[no-untyped-def]
+    """--details: every decision of the monitor since index `since`."""
+    for _, d, levels in barge_in.decisions[since:]:
+        words = " ".join(
+            f"{w.word}@{w.start_s:.2f}-{w.end_s:.2f}:{w.confidence:.2f}" for w in d.words
+        )
+        print(
+            f"      heard {d.text!r} conf {d.confidence:.2f} confident={d.confident} "
+            f"in_grammar={d.in_grammar} {d.reason} at {d.decided_at_ms:.0f} ms [{words}] "
+            f"levels in/out/played {_db(levels)}"
+        )
+
+
+def _db(levels) -> str:  # type: ignore[no-untyped-def]
+    return "-" if levels is None else "/".join(f"{x:.0f}" for x in levels)
+
+
+def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
-    files = sorted((audio_fixtures.DEV_SET / "stop").glob("*.wav"))[STOPS_FROM:][:count]
     steps = [p for p in said if p[0] not in ("greeting", "start")]
     cut = 0
     latencies: list[float] = []
     for index, wav in enumerate(files):
         name, text, question, hint = steps[index % len(steps)]
         pair.listener.expect(vocab.phrases(INTENTS, question), question, hint)
+        since, since_unfinished = len(barge_in.decisions), len(barge_in.unfinished)
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
         speaking.start()
         time.sleep(rng.uniform(1.0, 3.0))
@@ -190,6 +313,9 @@ def stops(pair, said, vocab, mic, count, rng) -> None:  # type: ignore[no-untype
             latencies.append(pair.speaker.output.cut_at_dac_s - barge_in.last.word_end_adc_s)
         else:
             print(f"  not interrupted: {wav.name} over {name} ({utterance})")
+            if details:
+                show_decisions(barge_in, since)
+                show_unfinished(barge_in, since_unfinished)
         mic.wait_until_played()
     ms = sorted(1000 * x for x in latencies)
     p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))] if ms else float("nan")
@@ -205,34 +331,39 @@ def held_out(label: str, count: int) -> list[Path]:
     return [f for f in files if f"{label}/{f.name}" not in first][:count]
 
 
-def answers(pair, said, vocab, mic, count) -> None:  # type: ignore[no-untyped-def]
+def answers(pair, said, vocab, mic, trials, details=False) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
     questions = [p for p in said if p[3] and p[0] not in ("greeting", "start")]
     questions = [p for p in questions if "yes or no" in p[3]]
-    yeses, nos = held_out("yes", count - count // 2), held_out("no", count // 2)
-    trials = [("yes", wav) for wav in yeses] + [("no", wav) for wav in nos]
-    random.Random(0).shuffle(trials)
-    right = flips = 0
+    right = flips = after = 0
     for index, (label, wav) in enumerate(trials):
         name, text, question, hint = questions[index % len(questions)]
         phrases = vocab.phrases(INTENTS, question)
         pair.listener.expect(phrases, question, hint)
+        since = len(barge_in.decisions)
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
         speaking.start()
         barge_in_rig.wait_until(lambda: barge_in.answers_open, 30.0)
         mic.write_wav(wav)
-        utterance = pair.listener.listen(phrases, question)
+        # As the dialog does: the turn listens once the prompt has ended (or been cut). (The
+        # first measurements called listen() while the prompt still played, so the turn and
+        # the monitor shared the microphone's blocks.)
         speaking.join()
+        utterance = pair.listener.listen(phrases, question)
         intent = vocab.parse(utterance.text, question) if utterance else None
         over = utterance is not None and utterance.barge_in_after_ms is not None
         if over and intent == label:
             right += 1
         else:
             flips += intent in ("yes", "no") and intent != label
-            print(f"  {wav.name} over the hint of {name}: {utterance}")
+            after += intent == label
+            print(f"  {wav.name} ({label}) over the hint of {name}: {utterance}")
+            if details:
+                show_decisions(barge_in, since)
         mic.wait_until_played()
     print(f"yes/no over the hint: {right}/{len(trials)} right "
-          f"({100 * right / max(1, len(trials)):.1f}%), {flips} flips")  # fmt: skip
+          f"({100 * right / max(1, len(trials)):.1f}%), {flips} flips; {after} more heard "
+          f"right by the turn after the prompt")  # fmt: skip
 
 
 if __name__ == "__main__":

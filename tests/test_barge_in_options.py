@@ -74,7 +74,8 @@ def test_answers_may_interrupt_from_the_hint_or_after_the_question(text, hint, e
     assert _split_answer_part(text, hint) == expected
 
 
-def test_an_answer_the_hint_itself_says_is_left_to_the_turn_after_it() -> None:
+def test_the_hint_words_rule_knows_what_a_hint_says() -> None:
+    """barge_in._says, behind BargeIn.refuse_hint_words (off: bench/README.md, round two)."""
     pytest.importorskip("numpy")
     from assistant.listening.barge_in import _says
 

@@ -19,7 +19,7 @@ from assistant.listening.settings import ListeningSettings
 from assistant.paths import PROMPTS_DIR
 
 # listening/echo_cancel.CANCELLERS (not imported here: it loads numpy), default first.
-ECHO_CANCELLERS = ("webrtc", "speex", "none")
+ECHO_CANCELLERS = ("speex+webrtc", "webrtc", "speex", "none")
 
 
 def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
@@ -48,8 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
         "--echo-canceller",
         choices=ECHO_CANCELLERS,
         default=ECHO_CANCELLERS[0],
-        help="how its own voice is taken out of the microphone while it speaks: webrtc "
-        "(default), speex, or none with headphones",
+        help="how its own voice is taken out of the microphone while it speaks: speex+webrtc "
+        "(default), webrtc, speex, or none (headphones are noticed without it)",
     )
 
 

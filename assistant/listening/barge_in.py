@@ -55,6 +55,11 @@ READ_TIMEOUT_S = 0.1
 # A monitor's recognizer keeps every block for its unrestricted pass: start a fresh one
 # after this much audio without a decision, so a long prompt does not grow it without end.
 RECOGNIZER_RENEW_MS = 10_000
+MONITOR_EARLY_STABLE_MS = 40
+"""How long a complete command must stay the recognizer's partial result over speech before
+the prompt is cut: one microphone block (40 ms) instead of the turn's EARLY_STABLE_MS
+(80 ms). Over speech the monitor acts only on confident phrases of the grammar, so the
+shorter wait costs no wrong action and saves 40 ms of the cut (bench/README.md)."""
 
 
 @dataclass(frozen=True)
@@ -104,10 +109,23 @@ class BargeIn:
         self._quit = threading.Event()
         self._lock = threading.Lock()
         self.last: Interruption | None = None
+        self.refuse_hint_words = False
+        """Refuse an answer over a hint that says it (_says). Off: with the speex+webrtc
+        canceller no yes/no was ever heard over a hint with nobody answering, and the rule
+        lost the answers people gave over it (bench/README.md: 3/30 right with it, 17/30
+        without, 0 flips either way)."""
+        self.keep_unfinished = False
+        """Benches: keep what the monitor was hearing when its prompt ended."""
         self.heard: list[str] = []
         """Everything recognized over speech, interrupting or not (benches, tests)."""
         self.phrases_heard: list[str] = []
         """What of it was a confident phrase of the grammar: could have interrupted."""
+        self.unfinished: list[tuple[str, Decision]] = []
+        """(partial, flushed decision) of a monitor's recognizer that had heard speech but
+        not decided when its prompt ended (benches)."""
+        self.decisions: list[tuple[float, Decision, tuple[float, float, float] | None]] = []
+        """Every decision of the monitor with the capture time its audio began at and the
+        levels over its words (benches: what it heard, when, how sure, how loud)."""
 
     # --- the dialog, through the Listener ------------------------------------------------
 
@@ -192,11 +210,15 @@ class BargeIn:
             if decision is None:
                 continue
             recognizer = None
+            self.decisions.append((first_adc_s, decision, self._levels(decision, first_adc_s)))
             if decision.text:
                 self.heard.append(decision.text)
             if self._interrupts(decision, meaning):
                 self._interrupt(decision, meaning, started, first_adc_s)
                 return
+        if recognizer is not None and recognizer.heard_speech and self.keep_unfinished:
+            partial = getattr(recognizer, "_partial", "")
+            self.unfinished.append((partial, recognizer.flush()))
 
     def _recognizer(self, expected: Expected, meaning: Callable[[str], str]) -> Recognizer | None:
         try:
@@ -206,7 +228,16 @@ class BargeIn:
         return engine.recognizer(
             expected.phrases, self._source.sample_rate_hz, meaning,
             distractors=self._words.distractors, continuations=self._words.continuations,
+            early_stable_ms=MONITOR_EARLY_STABLE_MS,
         )  # fmt: skip
+
+    def _levels(self, decision: Decision, first_adc_s: float) -> tuple[float, float, float] | None:
+        """Energy in, out of the canceller and played over the decision's words."""
+        levels = getattr(self._source, "levels", None)
+        if levels is None or not decision.words:
+            return None
+        start = first_adc_s + decision.words[0].start_s
+        return levels(start, first_adc_s + decision.words[-1].end_s)
 
     def _interrupts(self, decision: Decision, meaning: Callable[[str], str]) -> bool:
         if not (decision.text and decision.in_grammar and decision.confident):
@@ -219,7 +250,7 @@ class BargeIn:
         return (
             intent in INTERRUPTING_ANSWERS
             and self._answers_open.is_set()
-            and not _says(self.hint, decision.text)
+            and not (self.refuse_hint_words and _says(self.hint, decision.text))
         )
 
     def _interrupt(
@@ -238,9 +269,9 @@ class BargeIn:
 
 
 def _says(hint: str, text: str) -> bool:
-    """The hint itself says these words ("Say yes or no." and "yes"): over it, what the
-    canceller leaves of the assistant's own "yes" cannot be told from the user's, and while
-    the user talks it leaves more (bench/README.md: 2 flips in 30 answers over the hint
-    before this rule). The answer is then left to the turn that follows the hint."""
+    """The hint itself says these words ("Say yes or no." and "yes"). With WebRTC's AEC3
+    alone, what it left of the assistant's own "yes" while the user talked was taken for an
+    answer (bench/README.md: 2 flips in 30 answers over the hint, first round), so answers
+    the hint says were refused over it (BargeIn.refuse_hint_words, now off by default)."""
     spoken = {word.strip(".,!?;:").lower() for word in hint.split()}
     return any(word in spoken for word in text.split())

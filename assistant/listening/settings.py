@@ -37,7 +37,7 @@ class ListeningSettings:
     """Listen while the assistant speaks, through the echo canceller, and let the user cut
     it short (on by default in voice mode: cli decides, from --barge-in/--no-barge-in and
     the remembered choice)."""
-    echo_canceller: str = "webrtc"
-    """With barge-in: "webrtc" (WebRTC AEC3 through livekit), "speex" (libspeexdsp), or
-    "none" for headphones; listening/echo_cancel.py, compared by bench/bench_barge_in.py
-    (README: Interrupting)."""
+    echo_canceller: str = "speex+webrtc"
+    """With barge-in: "speex+webrtc" (libspeexdsp's linear filter, then WebRTC AEC3),
+    "webrtc" (AEC3 through livekit alone), "speex" (libspeexdsp), or "none";
+    listening/echo_cancel.py, compared by bench/bench_barge_in.py (README: Interrupting)."""
