@@ -19,7 +19,8 @@ People type as they speak, and a recognizer runs words together:
 - `final_variants`: a playful or slurred last syllable read as the one it stands for, when
   the word then reads ("맞아용" -> "맞아요", "아니여" -> "아니요", "넹" -> "네");
 - words written together ("꺼져있어", "다시말해주세요") are read as the words of the file
-  they are made of, when every piece reads;
+  they are made of, when every piece reads and the last is longer than one syllable (a
+  last syllable is an ending: "했다" is not 했 + 다);
 - `alone_first`: "아니" first in a clause, with more after it, is a clause of its own, as
   if a comma followed ("아니 아직 못 했어": no, not yet);
 - `clause_endings` and `clause_words`: a clause joined by "-는데", "-지만", "근데" ends
@@ -165,8 +166,8 @@ class AttachedWords:
             return None
         for cut in range(len(word) - 1, 0, -1):
             head, tail = word[:cut], word[cut:]
-            if head in self.endings or tail in self.endings:
-                continue  # "사진이" is 사진 + a particle, not two words
+            if head in self.endings or tail in self.endings or len(tail) < 2:
+                continue  # "사진이" is 사진 + a particle, "했다" 했 + an ending: not two words
             first = self._reading(head, 1)
             others = self._reading(tail, most - 1) if first else None
             if first and others:
