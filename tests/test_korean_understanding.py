@@ -158,3 +158,18 @@ def test_ani_opening_a_clause_is_the_answer_no(ko):
 )
 def test_but_clauses_and_double_negatives_are_not_acted_on_wrongly(ko, text, question, wrong):
     assert ko.parse(text, question) != wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("소리 좀 키워 주세요", None, "louder"),  # 좀 inside a command
+        ("음 아니요 회사 계정이에요", "s1_apple_id", "no"),  # a filler before 아니요
+        ("켰습니당", "s1_turn_on", "yes"),
+        ("체크가 안 돼 있어요", "s4_optimized", "no"),  # 돼 있어요: yes only alone
+        ("아뇨 원본 유지로 돼 있어요", "s4_optimized", "no"),
+        ("다시 시작할게요", None, "start_over"),
+    ],
+)
+def test_round_four_categories(ko, text, question, intent):
+    assert ko.parse(text, question) == intent

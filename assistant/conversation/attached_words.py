@@ -21,8 +21,9 @@ People type as they speak, and a recognizer runs words together:
 - words written together ("꺼져있어", "다시말해주세요") are read as the words of the file
   they are made of, when every piece reads and the last is longer than one syllable (a
   last syllable is an ending: "했다" is not 했 + 다);
-- `alone_first`: "아니" first in a clause, with more after it, is a clause of its own, as
-  if a comma followed ("아니 아직 못 했어": no, not yet);
+- `dropped`: words read as nothing ("좀"), so "소리 좀 키워 줘" meets "소리 키워";
+- `alone_first`: "아니" first in a clause (fillers before it aside), with more after it,
+  is a clause of its own, as if a comma followed ("아니 아직 못 했어": no, not yet);
 - `clause_endings` and `clause_words`: a clause joined by "-는데", "-지만", "근데" ends
   there, as at a comma ("켰는데, 요금제가 무제한은 아니에요": the negation after it does not
   reach back to 켰). Not at the end of what was said, so the file's phrases are unchanged.
@@ -76,6 +77,10 @@ class AttachedWords:
     alone_first: frozenset[str] = frozenset()
     """Words (as read) that, first in a clause with more after them, are a clause of their
     own: "아니, 아직 못 했어": the interjection no, not a negation of what comes before."""
+    fillers: frozenset[str] = frozenset()
+    """Words that carry nothing (the file's one-word fillers): "음" before 아니 leaves it first."""
+    dropped: frozenset[str] = frozenset()
+    """Words read as nothing at all, so phrases meet around them ("소리 좀 키워" is "소리 키워")."""
 
     @classmethod
     def from_lists(
@@ -88,6 +93,8 @@ class AttachedWords:
         clause_endings: Iterable[str] = (),
         clause_words: Iterable[str] = (),
         alone_first: Iterable[str] = (),
+        fillers: Iterable[str] = (),
+        dropped: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -98,14 +105,14 @@ class AttachedWords:
             ordered, tuple(negation_prefixes), frozenset(stems), respelled,
             tuple((final_variants or {}).items()),
             tuple(sorted(set(clause_endings), key=len, reverse=True)), frozenset(clause_words),
-            frozenset(alone_first),
+            frozenset(alone_first), frozenset(fillers), frozenset(dropped),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
         """The words with endings taken off and negation prefixes split off; pieces of a
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         words = [BREAK if w in self.clause_words else _respell(w, self.respellings)
-                 for w in words]  # fmt: skip
+                 for w in words if w not in self.dropped]  # fmt: skip
         out: list[str] = []
         start = 0
         while start < len(words):
@@ -120,7 +127,8 @@ class AttachedWords:
         out: list[str] = []
         for index, word in enumerate(words):
             out.append(word)
-            first = index == 0 or words[index - 1] == BREAK
+            before = [w for w in words[:index] if w not in self.fillers]  # "음 아니요 ..."
+            first = not before or before[-1] == BREAK
             more = index + 1 < len(words) and words[index + 1] != BREAK
             if first and more and word in self.alone_first:
                 out.append(BREAK)
@@ -222,7 +230,14 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
     if not isinstance(raw, dict):
         raise PromptError(path, "understanding.attached", "not a mapping")
     lists: dict[str, Any] = {}
-    for key in ("endings", "negation_prefixes", "clause_endings", "clause_words", "alone_first"):
+    for key in (
+        "endings",
+        "negation_prefixes",
+        "clause_endings",
+        "clause_words",
+        "alone_first",
+        "dropped",
+    ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
@@ -233,6 +248,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         if not all(isinstance(p, str) and normalize(p) == [p] for p in parts):
             raise PromptError(path, f"understanding.attached.{key}", "not a mapping of word parts")
         lists[key] = dict(value)
+    lists["fillers"] = [f for f in rules.get("fillers") or [] if len(normalize(str(f))) == 1]
     phrases = [data.get(s) for s in sections if s != "understanding"]
     phrases += [v for k, v in rules.items() if k != "attached"]  # negations, fillers, ...
     words = [w for text in _strings_in(phrases) for w in normalize(text)]
