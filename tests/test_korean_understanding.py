@@ -173,3 +173,16 @@ def test_but_clauses_and_double_negatives_are_not_acted_on_wrongly(ko, text, que
 )
 def test_round_four_categories(ko, text, question, intent):
     assert ko.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("켜져있음", "s1_sync_on", "yes"),  # the noun form of notes and chat
+        ("공간 부족이래요", "s3_storage_full", "yes"),  # reported speech
+        ("아뇨 제 거 아니에요", "s1_apple_id", "no"),  # 아뇨 first: not negated again
+        ("그만 할게요", None, "stop"),
+    ],
+)
+def test_round_five_categories(ko, text, question, intent):
+    assert ko.parse(text, question) == intent
