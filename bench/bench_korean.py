@@ -64,7 +64,26 @@ PLACEHOLDERS = {
 DIGITS = dict(zip("0123456789", "영일이삼사오육칠팔구", strict=True))
 
 
-def speak(voice: synthesizers.Synthesizer, text: str, rate_wpm: int) -> Any:
+class CommandLineVoice:
+    """espeak-ng's own command line (for voices pyttsx3 cannot read right: an MBROLA voice
+    speaks at 16 kHz, and pyttsx3's espeak driver labels every file 22,050 Hz)."""
+
+    def __init__(self, voice: str, pronunciations: Any) -> None:
+        self.voice, self.pronunciations = voice, pronunciations
+
+    def synthesize(self, text: str, rate_wpm: int) -> Any:
+        import subprocess
+        import tempfile
+
+        spoken = self.pronunciations.apply(text)
+        with tempfile.NamedTemporaryFile(suffix=".wav") as wav:
+            subprocess.run(["espeak-ng", "-v", self.voice, "-s", str(rate_wpm), "-w", wav.name,
+                            spoken], check=True, capture_output=True)  # fmt: skip
+            frames, rate_hz = wav_io.read_wav(Path(wav.name))
+        return synthesizers.Speech(wav_io.to_mono(frames), rate_hz, 0.0)
+
+
+def speak(voice: Any, text: str, rate_wpm: int) -> Any:
     speech = voice.synthesize(text, rate_wpm)
     samples = wav_io.resample(speech.samples, speech.sample_rate_hz, RATE_HZ)
     return wav_io.float_to_int16(samples)
@@ -164,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", choices=("recognition", "cer"))
     parser.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument(
+        "--command-line",
+        action="store_true",
+        help="synthesize with the espeak-ng command, not pyttsx3",
+    )
+    parser.add_argument("--voice", default=None, help="espeak-ng voice (default: the assistant's)")
     args = parser.parse_args(argv)
     from assistant.listening import vosk_recognizer
 
@@ -172,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(store.missing_model_message("ko"))
     started = time.perf_counter()
     engine = vosk_recognizer.load_engine(model)
-    voice = synthesizers.create("espeak", None, lang="ko")
+    voice: Any = synthesizers.create("espeak", args.voice, lang="ko")
+    if args.command_line:
+        voice = CommandLineVoice(args.voice or "ko", voice.pronunciations)
     run = recognition if args.what == "recognition" else cer
     code = run(voice, engine, args.rate, args.details)
     print(f"[{time.perf_counter() - started:.0f} s]")

@@ -38,9 +38,10 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -286,6 +287,35 @@ def read_wav_16k_mono(path: str | os.PathLike[str]) -> np.ndarray:
     from assistant.audio import wav_io
 
     return wav_io.read_wav_16k_mono(path)
+
+
+def espeak_wav_maker(folder: Path, *options: str) -> Callable[[str], Path]:
+    """make(text) -> a WAV of espeak-ng saying it (options: "-v", "ko", "-s", "175", ...),
+    made once per text in folder; skips the test where espeak-ng is not installed."""
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng not installed")
+
+    def make(text: str) -> Path:
+        path = folder / f"{text.replace(' ', '_')}.wav"
+        if not path.exists():
+            subprocess.run(["espeak-ng", *options, "-w", str(path), text], check=True,
+                           capture_output=True)  # fmt: skip
+        return path
+
+    return make
+
+
+def say_then_adjust(speaker: Any, out_dir: Path, text: str, *controls: Any) -> list[np.ndarray]:
+    """The samples of the text said once, then again after each control ("faster", ...);
+    speaker: a voice_speaker built with --speak-to out_dir, closed here."""
+    from assistant.audio import wav_io
+
+    speaker.say(text)
+    for control in controls:
+        assert speaker.adjust(control), f"{control} had no effect"
+        speaker.say(text)
+    speaker.close()
+    return [wav_io.read_wav_mono(out_dir / f"{n:04d}.wav")[0] for n in range(1, len(controls) + 2)]
 
 
 class EchoPath:

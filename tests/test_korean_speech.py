@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from audio_fixtures import say_then_adjust
 from test_speech_output import parse_args, read_wav, rms
 
 from assistant.cli import speaking_options
@@ -51,15 +52,10 @@ def test_korean_rate_and_volume_work_as_in_english(tmp_path: Path, korean_voice)
     speaker = voice_speaker.build_speaker(
         settings, TextSpeaker(io.StringIO()), config_path=tmp_path / "preferences.toml"
     )
-    speaker.say(PROMPT)
-    assert speaker.adjust(Control.FASTER)
-    speaker.say(PROMPT)
-    assert speaker.adjust(Control.QUIETER)
-    speaker.say(PROMPT)
-    speaker.close()
-    normal, rate_hz = read_wav(out_dir / "0001.wav")
-    faster, _ = read_wav(out_dir / "0002.wav")
-    quieter, _ = read_wav(out_dir / "0003.wav")
+    normal, faster, quieter = say_then_adjust(
+        speaker, out_dir, PROMPT, Control.FASTER, Control.QUIETER
+    )
+    _, rate_hz = read_wav(out_dir / "0001.wav")
     assert 1000 * len(normal) / rate_hz > 3000, "the whole Korean sentence is spoken"
     assert rms(normal) > 0.02
     assert len(faster) < 0.92 * len(normal)

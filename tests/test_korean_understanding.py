@@ -110,3 +110,79 @@ def test_hangul_survives_normalization_in_every_unicode_form(ko):
 def test_grammar_phrases_are_hangul_as_written(ko):
     phrases = ko.phrases(["yes", "no"], "s1_sync_on")
     assert "켜져 있어요" in phrases and "아니요" in phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("로그인 됬어요", "s1_sign_in", "yes"),  # misspellings put right
+        ("업데이트 잇어요", "s6_update_available", "yes"),
+        ("않돼요", "s2_online", "no"),
+        ("넹 맞아용", "s1_apple_id", "yes"),  # playful last syllables
+        ("아니여", "s2_online", "no"),
+        ("꺼져있어", "s1_sync_on", "no"),  # words written together
+        ("다시말해주세요", None, "repeat"),
+        ("ㅇㅇ", "s1_apple_id", "yes"),  # chat consonants
+        ("ㄴㄴ 꺼져 있음", "s1_sync_on", "no"),
+    ],
+)
+def test_typed_slips_and_spacing(ko, text, question, intent):
+    assert ko.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("다시 말해 줘", "repeat"), ("소리 키워 줘", "louder"), ("천천히 말해", "slower"),
+     ("나 돌아왔어", "resume"), ("이 단계 넘길게", "skip")],
+)  # fmt: skip
+def test_commands_in_banmal(ko, text, intent):
+    assert ko.parse(text) == intent
+
+
+def test_ani_opening_a_clause_is_the_answer_no(ko):
+    assert ko.parse("아니 아직 못했어", "s1_sign_in") == "no"
+    assert ko.parse("아니 꺼져있어", "s1_sync_on") == "no"
+    # ... and after a verb it still negates it
+    assert ko.parse("제 계정이 아니에요", "s1_apple_id") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "wrong"),
+    [
+        ("켰어 근데 요금제가 무제한은 아니야", "s2_enable_data", "no"),  # negation: its clause
+        ("다시 켰는데 여전히 안 돼요", "s5_restart", "repeat"),  # "다시" before a verb: "again"
+        ("켰는데 다시 꺼져요", "s1_turn_on", "yes"),  # turned on, but it went off again
+        ("안 켜져 있는 건 아니에요", "s1_sync_on", "no"),  # hedged double negatives
+        ("업데이트가 없는 건 아니에요", "s6_update_available", "no"),
+    ],
+)
+def test_but_clauses_and_double_negatives_are_not_acted_on_wrongly(ko, text, question, wrong):
+    assert ko.parse(text, question) != wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("소리 좀 키워 주세요", None, "louder"),  # 좀 inside a command
+        ("음 아니요 회사 계정이에요", "s1_apple_id", "no"),  # a filler before 아니요
+        ("켰습니당", "s1_turn_on", "yes"),
+        ("체크가 안 돼 있어요", "s4_optimized", "no"),  # 돼 있어요: yes only alone
+        ("아뇨 원본 유지로 돼 있어요", "s4_optimized", "no"),
+        ("다시 시작할게요", None, "start_over"),
+    ],
+)
+def test_round_four_categories(ko, text, question, intent):
+    assert ko.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("켜져있음", "s1_sync_on", "yes"),  # the noun form of notes and chat
+        ("공간 부족이래요", "s3_storage_full", "yes"),  # reported speech
+        ("아뇨 제 거 아니에요", "s1_apple_id", "no"),  # 아뇨 first: not negated again
+        ("그만 할게요", None, "stop"),
+    ],
+)
+def test_round_five_categories(ko, text, question, intent):
+    assert ko.parse(text, question) == intent

@@ -16,11 +16,10 @@ how often it works.
 from __future__ import annotations
 
 import functools
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from audio_fixtures import espeak_wav_maker
 
 from assistant.conversation.understanding import INTENTS, Vocabulary
 from assistant.paths import PROMPTS_DIR
@@ -48,17 +47,7 @@ def korean_engine(korean_model_dir):
 @pytest.fixture(scope="module")
 def say(tmp_path_factory):
     """A WAV of espeak-ng's Korean voice saying the text."""
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng not installed")
-    folder = tmp_path_factory.mktemp("korean")
-
-    def make(text: str) -> Path:
-        path = folder / f"{len(list(folder.iterdir())):03d}.wav"
-        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(path), text], check=True,
-                       capture_output=True)  # fmt: skip
-        return path
-
-    return make
+    return espeak_wav_maker(tmp_path_factory.mktemp("korean"), "-v", "ko")
 
 
 def hear(engine, wav: Path, question: str) -> str:

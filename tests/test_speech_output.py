@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from audio_fixtures import say_then_adjust
 
 from assistant import preferences
 from assistant.cli import speaking_options
@@ -328,15 +329,7 @@ def test_faster_is_shorter_and_louder_is_louder(tmp_path: Path, engine_available
         config_path=tmp_path / "preferences.toml",
     )
     text = "In Settings, tap your name, then iCloud, then Photos."
-    speaker.say(text)
-    assert speaker.adjust(Control.FASTER)
-    speaker.say(text)
-    assert speaker.adjust(Control.LOUDER)
-    speaker.say(text)
-    speaker.close()
-    normal, _ = read_wav(out_dir / "0001.wav")
-    faster, _ = read_wav(out_dir / "0002.wav")
-    louder, _ = read_wav(out_dir / "0003.wav")
+    normal, faster, louder = say_then_adjust(speaker, out_dir, text, Control.FASTER, Control.LOUDER)
     assert len(faster) < 0.92 * len(normal)
     assert len(louder) == len(faster)  # same rate, only the level changed
     assert rms(louder) / rms(faster) == pytest.approx(voice_speaker.VOLUME_STEP_FACTOR, rel=0.05)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import threading
@@ -18,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from audio_fixtures import dev_set_files
+from audio_fixtures import dev_set_files, espeak_wav_maker
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LISTENING_MARK = "listening for"
@@ -38,21 +37,7 @@ def real_answer(label: str, index: int) -> Path:
 @pytest.fixture(scope="module")
 def spoken(tmp_path_factory):
     """Synthesized answers (espeak-ng) for words the dev set does not have."""
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng not installed")
-    folder = tmp_path_factory.mktemp("answers")
-
-    def make(text: str) -> Path:
-        path = folder / f"{text.replace(' ', '_')}.wav"
-        if not path.exists():
-            subprocess.run(
-                ["espeak-ng", "-v", "en-us+f3", "-s", "175", "-w", str(path), text],
-                check=True,
-                capture_output=True,
-            )
-        return path
-
-    return make
+    return espeak_wav_maker(tmp_path_factory.mktemp("answers"), "-v", "en-us+f3", "-s", "175")
 
 
 class Session:
