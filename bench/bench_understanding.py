@@ -39,7 +39,7 @@ from assistant.conversation.understanding import (  # noqa: E402
 )  # fmt: skip
 
 DATA = Path(__file__).resolve().parent / "data"
-SET_NAMES = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 13)))
+SET_NAMES = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 14)))
 SETS = {name: DATA / f"understanding_{name}.tsv" for name in SET_NAMES}
 NO_QUESTION = "-"
 Parse = Callable[[str, "str | None"], str]
@@ -137,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time loading and parsing")  # fmt: skip
     args = parser.parse_args(argv)
     path = SETS.get(args.set, Path(args.set))
+    if not path.is_file():
+        parser.error(f"no phrase set {args.set!r}: one of {', '.join(SET_NAMES)}, or a phrase file")
     rows = read_phrasings(path)
     started = time.perf_counter()
     vocab = Vocabulary.load(args.lang)
