@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import attached_words, interpretation, normalization
+from assistant.conversation import attached_words, interpretation, normalization, safety
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.interpretation import (
@@ -106,6 +106,10 @@ class Vocabulary:
     past: frozenset[str] = frozenset()
     """Words that put a clause in the past ("it was on, but now it's off": the past answer is
     not the answer)."""
+    cues: safety.Cues = field(default_factory=safety.Cues)
+    """What the safety gate reads (safety.py): a reading it finds uncertain is asked again."""
+    gated: bool = True
+    """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -147,8 +151,14 @@ class Vocabulary:
         spelling = Spelling(known, alone, negations)
         amounts = reader.amounts()
         past = frozenset(w for p in reader.strings("past") for w in reader.words(p))
+        cues = safety.Cues(
+            frozenset(w for p in reader.strings("question_verbs") for w in reader.words(p)),
+            frozenset(w for p in reader.strings("question_subjects") for w in reader.words(p)),
+            frozenset(reader.words(p) for p in reader.strings("farewells")),
+        )
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
-                   longest, openers, own_commands, spelling, amounts, attached, past)  # fmt: skip
+                   longest, openers, own_commands, spelling, amounts, attached, past,
+                   cues)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -181,9 +191,12 @@ class Vocabulary:
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
                 key=lambda m: m.start,
             )
-        return interpretation.interpret(
+        decided = interpretation.interpret(
             found, mentions, self.clause_openers, self.assistant_commands, paused, self.past
         )
+        if not self.gated:
+            return decided
+        return safety.gate(text, found, mentions, decided, self.cues)
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""

@@ -1,0 +1,157 @@
+"""The safety gate: a reading the rules decided, turned into "ask again" when it is uncertain.
+
+A wrong action (an answer flipped, a command taken for an answer or the reverse) costs more
+than asking again, so after interpretation.py has decided, the gate looks at what the decision
+left unexplained and, where that could change what was meant, answers `unknown` instead. Each
+check is a general signal, not a list of phrasings, and was kept only because it avoided
+wrong actions on phrase sets it was not designed on (bench/README.md, "Round five"):
+
+1. A question left open: the utterance ends in a question ("...?", or a clause opened by a
+   verb and a subject other than the assistant: "will this delete my photos") holding words
+   the reading did not account for, and nothing decided comes from that question: "Wait,
+   will this delete my photos from the phone?" is a question, not "wait". A question the
+   reading understood ("Done. What's next?", "can we go back?") passes.
+2. A contrast left unresolved: an answer before a contrast ("but", "though") and a command
+   after it, or the reverse ("it's on, but it won't let me touch it": is it on, or is help
+   wanted?): one of two readings, so ask again.
+3. A farewell that is not the whole utterance: "see you" decides stop only said alone (with
+   fillers), as "see you", "see you later", "bye now" are; "see you are doing great" is not
+   a goodbye.
+
+The words are the language file's (`understanding.question_verbs`, `addressees`,
+`farewells`); a language without them keeps only the checks that need no words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.conversation.interpretation import (
+    CONTRAST,
+    CORRECTION,
+    FILLER,
+    NEGATION,
+    UNKNOWN,
+    Mention,
+)  # fmt: skip
+from assistant.conversation.normalization import BREAK
+
+ANSWERS = ("yes", "no")
+STOP = "stop"
+SILENCE = "silence"
+HELP = "help"
+ASKING = (HELP, "repeat", "where")
+"""Decisions that are themselves asking something: a question at the end does not undo them."""
+_NOT_DECISIONS = (FILLER, CORRECTION, NEGATION)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The words the gate reads, from the `understanding` section of the language file."""
+
+    question_verbs: frozenset[str] = frozenset()
+    """Verbs that open a yes/no question as its first word ("will", "does", "is")."""
+    subjects: frozenset[str] = frozenset()
+    """Subjects right after such a verb that make its clause a question back ("will this",
+    "does it"); others do not ("can you" is a request, "haven't done it" a statement)."""
+    farewells: frozenset[tuple[str, ...]] = frozenset()
+    """Phrases that stop only as the whole utterance ("see you", "bye now")."""
+
+
+def gate(
+    text: str,
+    tokens: list[str],
+    mentions: list[Mention],
+    decided: str,
+    cues: Cues,
+) -> str:
+    """`decided`, or `unknown` when one of the checks finds the reading uncertain."""
+    if decided in (UNKNOWN, SILENCE):
+        return decided
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if _open_question(text, tokens, mentions, covered, decided, cues):
+        return UNKNOWN
+    if _unresolved_contrast(mentions):
+        return UNKNOWN
+    if decided == STOP and _farewell_in_more_words(tokens, mentions, cues):
+        return UNKNOWN
+    return decided
+
+
+def _final_clause(tokens: list[str]) -> tuple[int, int]:
+    """Where the last clause with words in it starts and ends."""
+    end = len(tokens)
+    while end and tokens[end - 1] == BREAK:
+        end -= 1
+    start = end
+    while start and tokens[start - 1] != BREAK:
+        start -= 1
+    return start, end
+
+
+def _open_question(
+    text: str,
+    tokens: list[str],
+    mentions: list[Mention],
+    covered: set[int],
+    decided: str,
+    cues: Cues,
+) -> bool:
+    if decided in ASKING:
+        return False
+    start, end = _final_clause(tokens)
+    if start == end:
+        return False
+    fillers = {i for m in mentions if m.kind in (FILLER, CORRECTION) for i in range(m.start, m.end)}
+    first = next((i for i in range(start, end) if i not in fillers), None)
+    if first is None:
+        return False
+    verb_first = (
+        tokens[first] in cues.question_verbs
+        and first + 1 < end
+        and tokens[first + 1] in cues.subjects
+    )
+    if not (text.rstrip().endswith("?") or verb_first):
+        return False
+    if all(i in covered for i in range(start, end)):
+        return False  # a question the reading understood ("what's next?")
+    inside = [m for m in mentions if start <= m.start < end and m.kind == decided]
+    return not inside
+
+
+def _unresolved_contrast(mentions: list[Mention]) -> bool:
+    """An answer, then a contrast, then trouble doing the step ("it's on, but it won't let me
+    touch it"): how things are, or help wanted? (A question asking for help after it is
+    read as help by the rules: "it's on, but where is that?")"""
+    for index, turn in enumerate(mentions):
+        if turn.kind != CONTRAST:
+            continue
+        before, after = mentions[:index], mentions[index + 1 :]
+        if any(m.kind in ANSWERS and not m.weak for m in before) and any(
+            m.kind == HELP for m in after
+        ):
+            return True
+    return False
+
+
+def _farewell_in_more_words(tokens: list[str], mentions: list[Mention], cues: Cues) -> bool:
+    """A farewell phrase with other words in its clause than fillers and stopping ("see you
+    are doing great"; not "I'm done, goodbye" nor "okay bye")."""
+    for farewell in mentions:
+        if tuple(tokens[farewell.start : farewell.end]) not in cues.farewells:
+            continue
+        start, end = _clause_around(tokens, farewell)
+        accounted = {i for m in mentions if m.kind in (FILLER, STOP) or m.deferring
+                     for i in range(m.start, m.end)}  # fmt: skip
+        if any(i not in accounted for i in range(start, end)):
+            return True
+    return False
+
+
+def _clause_around(tokens: list[str], mention: Mention) -> tuple[int, int]:
+    start, end = mention.start, mention.end
+    while start and tokens[start - 1] != BREAK:
+        start -= 1
+    while end < len(tokens) and tokens[end] != BREAK:
+        end += 1
+    return start, end
