@@ -135,6 +135,7 @@ def interpret(
     assistant_commands: frozenset[str] = frozenset(),
     paused: bool = False,
     past: frozenset[str] = frozenset(),
+    sides: ContrastSides | None = None,
 ) -> str:
     """The intent of an utterance, from its tokens and the phrases found, in order.
 
@@ -145,6 +146,8 @@ def interpret(
     again" resumes; not paused, it answers).
     past: words that put a clause in the past: an answer there, before a contrast, was the
     state before ("it was on, but now it's off").
+    sides: how to tell whether a side of a contrast is about another thing than the question
+    ("it's on, but photos still aren't syncing"): that side is set aside.
     """
     # A limit is no understood word ("it's greyed out" is not "it is" alone).
     covered = {i for m in mentions if m.kind != LIMIT for i in range(m.start, m.end)}
@@ -152,6 +155,8 @@ def interpret(
     mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
     mentions = _after_last_correction(tokens, mentions, covered)
     mentions = _without_the_past(tokens, mentions, past)
+    if sides is not None:
+        mentions = sides.set_aside(tokens, mentions)
     taken_back = _taken_back(mentions)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered, clause_openers)
     ambiguous = ambiguous or taken_back
@@ -194,6 +199,82 @@ def _answer(
     if not strong and any(m.weak and _alone_in_clause(tokens, m, covered) for m in answers):
         return YES
     return UNKNOWN
+
+
+@dataclass(frozen=True)
+class ContrastSides:
+    """Which side of a contrast is about another thing than the question asks about.
+
+    "It's on, but photos still aren't syncing" at "Is Sync this iPhone on?": the clause after
+    "but" has its own subject, a thing the question does not name, so what it says is no
+    answer and does not take "on" back; nor does "My plan doesn't allow unlimited" before
+    "but cellular data is on". A side whose subject is a pronoun ("but it's greyed out", "but I
+    can't tap it") or a thing the question names ("but the switch is greyed out") is about
+    the answer, and the other rules read it.
+    """
+
+    pronouns: frozenset[str]
+    """Subjects that refer back to what was answered ("it", "they", "I")."""
+    determiners: frozenset[str]
+    """Words before a noun, skipped to find it ("the", "my")."""
+    named: frozenset[str]
+    """Words of the question's own phrases: the thing it asks about ("switch", "sync")."""
+
+    def set_aside(self, tokens: list[str], mentions: list[Mention]) -> list[Mention]:
+        for index, turn in enumerate(mentions):
+            if turn.kind != CONTRAST:
+                continue
+            after = _clause_span(tokens, turn.end, forward=True)
+            before = _clause_span(tokens, turn.start, forward=False)
+            inside_after = [m for m in mentions[index + 1 :] if m.start < after[1]]
+            inside_before = [m for m in mentions[:index] if m.start >= before[0]]
+            if self._another_thing(tokens, mentions, after) and _answers(mentions[:index]):
+                dropped = {id(turn), *(id(m) for m in inside_after if m.kind in _SAID)}
+            elif self._another_thing(tokens, mentions, before) and _answers(inside_after):
+                dropped = {id(turn), *(id(m) for m in inside_before if m.kind in _SAID)}
+            else:
+                continue
+            return self.set_aside(tokens, [m for m in mentions if id(m) not in dropped])
+        return mentions
+
+    def _another_thing(
+        self, tokens: list[str], mentions: list[Mention], span: tuple[int, int]
+    ) -> bool:
+        """The clause's subject is a noun the question does not name."""
+        skipped = {i for m in mentions if m.kind == FILLER for i in range(m.start, m.end)}
+        words = [i for i in range(*span) if i not in skipped]
+        while words and tokens[words[0]] in self.determiners:
+            words = words[1:]
+        if not words:
+            return False
+        first = tokens[words[0]]
+        said = any(m.start <= words[0] < m.end for m in mentions)
+        return not said and first not in self.pronouns and first not in self.named
+
+
+_SAID = (YES, NO, NEGATION, LIMIT, DOUBT, HELP, CORRECTION)
+"""What a side about another thing says that is set aside with it."""
+
+
+def _answers(mentions: list[Mention]) -> bool:
+    return any(m.kind in (YES, NO) and not (m.weak or m.deferring) for m in mentions)
+
+
+def _clause_span(tokens: list[str], at: int, forward: bool) -> tuple[int, int]:
+    """The clause after `at` (forward) or before it: from `at` to the next break, or from the
+    break before the last words before `at` to `at`."""
+    if forward:
+        end = at
+        while end < len(tokens) and tokens[end] != BREAK:
+            end += 1
+        return at, end
+    end = at
+    while end and tokens[end - 1] == BREAK:
+        end -= 1
+    start = end
+    while start and tokens[start - 1] != BREAK:
+        start -= 1
+    return start, end
 
 
 def _moving_on_after_an_answer(mentions: list[Mention]) -> list[Mention]:

@@ -32,6 +32,7 @@ from assistant.conversation.interpretation import (
     NEGATION,
     QUESTION,
     SELF,
+    ContrastSides,
     Mention,
 )  # fmt: skip
 from assistant.conversation.normalization import BREAK, Contractions, Spelling, normalize
@@ -108,6 +109,12 @@ class Vocabulary:
     not the answer)."""
     cues: safety.Cues = field(default_factory=safety.Cues)
     """What the safety gate reads (safety.py): a reading it finds uncertain is asked again."""
+    pronouns: frozenset[str] = frozenset()
+    """Subjects that refer back to what was answered, for the sides of a contrast."""
+    noun_determiners: frozenset[str] = frozenset()
+    """Words before a noun ("the", "my"), skipped to find a clause's subject."""
+    named: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Question id -> the words of its own phrases: the thing it asks about."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -156,9 +163,14 @@ class Vocabulary:
             frozenset(w for p in reader.strings("question_subjects") for w in reader.words(p)),
             frozenset(reader.words(p) for p in reader.strings("farewells")),
         )
+        pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
+        noun_determiners = frozenset(
+            w for p in reader.strings("noun_determiners") for w in reader.words(p)
+        )
+        named = {q: frozenset(w for p in t for w in p) for q, t in by_question.items()}
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling, amounts, attached, past,
-                   cues)  # fmt: skip
+                   cues, pronouns, noun_determiners, named)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -191,9 +203,14 @@ class Vocabulary:
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
                 key=lambda m: m.start,
             )
+        sides = None
+        if self.pronouns:
+            named = self.named.get(question or "", frozenset())
+            sides = ContrastSides(self.pronouns, self.noun_determiners, named)
         decided = interpretation.interpret(
-            found, mentions, self.clause_openers, self.assistant_commands, paused, self.past
-        )
+            found, mentions, self.clause_openers, self.assistant_commands, paused, self.past,
+            sides,
+        )  # fmt: skip
         if not self.gated:
             return decided
         return safety.gate(text, found, mentions, decided, self.cues)
@@ -371,8 +388,15 @@ class _TableBuilder:
 
     def for_question(self, own: dict[str, list[str]]) -> Table:
         table: Table = {}
+        subjects = [self.words(p) for p in self.strings("state_subjects")]
         for intent, phrases in own.items():
             table.update({w: self.meaning(intent, w) for w in map(self.words, phrases)})
+        # A state said of the thing by its name: "cellular data is on" as "it is on".
+        for phrase, meaning in list(table.items()):
+            for subject in subjects:
+                rest = phrase[len(subject) :]
+                if phrase[: len(subject)] == subject and len(rest) > 1 and rest not in table:
+                    table[rest] = meaning
         return table
 
 
