@@ -55,6 +55,7 @@ from assistant.conversation.normalization import BREAK
 
 YES, NO = "yes", "no"
 RESUME = "resume"
+REPEAT = "repeat"
 HELP = "help"
 UNKNOWN = "unknown"
 NEGATION = "<negation>"
@@ -153,10 +154,10 @@ def interpret(
     covered = {i for m in mentions if m.kind != LIMIT for i in range(m.start, m.end)}
     starts = {m.start: m for m in mentions}
     mentions = [_as_determiner(tokens, m, covered, clause_openers, starts) for m in mentions]
-    mentions = _after_last_correction(tokens, mentions, covered)
-    mentions = _without_the_past(tokens, mentions, past)
     if sides is not None:
         mentions = sides.set_aside(tokens, mentions)
+    mentions = _after_last_correction(tokens, mentions, covered)
+    mentions = _without_the_past(tokens, mentions, past)
     taken_back = _taken_back(mentions)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered, clause_openers)
     ambiguous = ambiguous or taken_back
@@ -172,6 +173,10 @@ def interpret(
         after = mentions[last + 1 :]  # "I'm back, it's on again": back, and answering
         if any(m.kind in (YES, NO) and not (m.weak or m.deferring) for m in after):
             return _answer(tokens, after, covered, set(), ambiguous)
+    if len(commands) == 2 and REPEAT in commands and commands <= assistant_commands:
+        # "could you say that again more slowly?": a speech setting is said with the prompt
+        # again (dialog._control), so it holds the repeat asked with it.
+        commands.discard(REPEAT)
     if len(commands) == 1:
         return commands.pop()
     return _answer(tokens, mentions, covered, commands, ambiguous)

@@ -115,6 +115,8 @@ class Vocabulary:
     """Words before a noun ("the", "my"), skipped to find a clause's subject."""
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     """Question id -> the words of its own phrases: the thing it asks about."""
+    outlasting: frozenset[str] = frozenset()
+    """Words opening a state that outlasted what was done ("still"): it stands."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -167,10 +169,11 @@ class Vocabulary:
         noun_determiners = frozenset(
             w for p in reader.strings("noun_determiners") for w in reader.words(p)
         )
+        outlasting = frozenset(w for p in reader.strings("outlasting") for w in reader.words(p))
         named = {q: frozenset(w for p in t for w in p) for q, t in by_question.items()}
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling, amounts, attached, past,
-                   cues, pronouns, noun_determiners, named)  # fmt: skip
+                   cues, pronouns, noun_determiners, named, outlasting)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -203,6 +206,7 @@ class Vocabulary:
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
                 key=lambda m: m.start,
             )
+        mentions = self._outlasted(found, mentions)
         sides = None
         if self.pronouns:
             named = self.named.get(question or "", frozenset())
@@ -227,6 +231,21 @@ class Vocabulary:
         found = self.contractions.expand(normalization.tokens(text))
         read = self.attached.read(found) if self.attached else found
         return self.spelling.repair(read)  # after reading: slips are judged on whole words
+
+    def _outlasted(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Without the yeses before a no that says what outlasted them ("did it, still not
+        working"; "router restarted still offline"): what was done is not how things are."""
+        later = next(
+            (m for m in reversed(mentions)
+             if m.kind in ("no", CORRECTION) and words[m.start] in self.outlasting),
+            None,
+        )  # fmt: skip
+        if later is None:
+            return mentions
+        rest = [m for m in mentions if m.start > later.start]
+        if later.kind == CORRECTION and not any(m.kind == "no" for m in rest):
+            return mentions
+        return [m for m in mentions if not (m.kind == "yes" and m.end <= later.start)]
 
     def _maybe_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a word the vocabulary does not know, one letter from a negation
