@@ -56,6 +56,10 @@ class Amounts:
     yes_from: float = 0.9
     no_up_to: float = 0.6
     progress: frozenset[str] = frozenset()
+    progress_at: frozenset[str] = frozenset()
+    """Words before a percentage that say how far along it is ("it's at 60 percent")."""
+    about: frozenset[str] = frozenset()
+    """Words that only make a number rough ("at about 60 percent")."""
     """Words after a percentage that say how far something is done, at any question: "40%
     done" is not done yet, "100% complete" is done."""
 
@@ -80,6 +84,16 @@ class Amounts:
             if number and said[at + 1] in self.percent and said[at + 2] in self.progress:
                 kind = YES if float(number.group(1)) >= 100 else NO
                 return Mention(kind, spans[at][0], spans[at + 2][1])
+        for at in range(1, len(said) - 1):  # "it's at (about) 60 percent"
+            number = _NUMBER.fullmatch(said[at])
+            if not (number and said[at + 1] in self.percent):
+                continue
+            before = at - 1
+            while before > 0 and said[before] in self.about:
+                before -= 1
+            if said[before] in self.progress_at:
+                kind = YES if float(number.group(1)) >= 100 else NO
+                return Mention(kind, spans[before][0], spans[at + 1][1])
         return None
 
     def _in_digits(self, tokens: list[str]) -> tuple[list[str], list[tuple[int, int]]]:

@@ -339,7 +339,7 @@ class _TableBuilder:
             questions, words("percent"), words("of"), words("free"), words("units"),
             values("numbers"), words("point"), words("one"), values("fractions"),
             words("filled"), words("at_least"), words("at_most"), **limits,
-            progress=words("progress"),
+            progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
         )  # fmt: skip
 
     def meaning(self, intent: str, phrase: tuple[str, ...]) -> Mention:
