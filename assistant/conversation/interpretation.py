@@ -541,8 +541,9 @@ def _in_questions_and_about_self(
             mention = replace(mention, kind=CANCELLED)
         elif opener and opener.kind == SELF and mention.kind in (YES, NO) and not mention.weak:
             continue  # "it's off but I'll turn it on now": what will be, not what is
-        elif opener and opener.kind == NARRATION and mention.kind not in _NOT_COMMANDS:
-            continue  # "I had to go back to settings": told, not asked
+        elif opener and opener.kind == NARRATION and mention.kind not in (*_NOT_COMMANDS, HELP):
+            continue  # "I had to go back to settings": told, not asked ("it says not enough
+            # space" tells of trouble: help)
         out.append(mention)
     if asked:  # "okay, is it working?": the acknowledgment answers nothing
         out = [m for m in out if not (m.deferring and m.kind == YES)]
