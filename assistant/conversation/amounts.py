@@ -60,6 +60,9 @@ class Amounts:
     """Words before a percentage that say how far along it is ("it's at 60 percent")."""
     about: frozenset[str] = frozenset()
     """Words that only make a number rough ("at about 60 percent")."""
+    actions: frozenset[str] = frozenset()
+    """Ids of the actions (flow.yaml), where something is under way: only there does "it's
+    at 60 percent" say how far along it is."""
     """Words after a percentage that say how far something is done, at any question: "40%
     done" is not done yet, "100% complete" is done."""
 
@@ -84,7 +87,8 @@ class Amounts:
             if number and said[at + 1] in self.percent and said[at + 2] in self.progress:
                 kind = YES if float(number.group(1)) >= 100 else NO
                 return Mention(kind, spans[at][0], spans[at + 2][1])
-        for at in range(1, len(said) - 1):  # "it's at (about) 60 percent"
+        ongoing = range(1, len(said) - 1) if question in self.actions else range(0)
+        for at in ongoing:  # "it's at (about) 60 percent", at an action
             number = _NUMBER.fullmatch(said[at])
             if not (number and said[at + 1] in self.percent):
                 continue

@@ -21,6 +21,7 @@ from typing import Any
 from assistant.conversation import attached_words, interpretation, normalization, safety
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
+from assistant.conversation.flow import Flow
 from assistant.conversation.interpretation import (
     CONTRAST,
     CORRECTION,
@@ -158,7 +159,7 @@ class Vocabulary:
         alone = frozenset(p[0] for t in tables for p in t if len(p) == 1)
         negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
         spelling = Spelling(known, alone, negations)
-        amounts = reader.amounts()
+        amounts = replace(reader.amounts(), actions=_actions(prompts_dir))
         past = frozenset(w for p in reader.strings("past") for w in reader.words(p))
         cues = safety.Cues(
             frozenset(w for p in reader.strings("question_verbs") for w in reader.words(p)),
@@ -417,6 +418,14 @@ class _TableBuilder:
                 if phrase[: len(subject)] == subject and len(rest) > 1 and rest not in table:
                     table[rest] = meaning
         return table
+
+
+def _actions(prompts_dir: Path) -> frozenset[str]:
+    """The ids of the flow's actions, where something is under way (none without a flow)."""
+    if not (prompts_dir / "flow.yaml").is_file():
+        return frozenset()
+    flow = Flow.load(prompts_dir)
+    return frozenset(n for n in flow.node_ids if flow.is_action(n))
 
 
 def _plain(lists: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
