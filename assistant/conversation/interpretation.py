@@ -116,6 +116,9 @@ class Mention:
     """A negation said after what it negates (Korean "켜져 있지 않아요": on + not)."""
     moving_on: bool = False
     """A command that, after an answer, only asks for what the answer brings ("Done. Next")."""
+    after_yes: bool = False
+    """A moving-on command that is the answer only after a yes ("Done. Now what?"); after a no
+    or trouble it keeps its meaning ("incorrect password, what now?": help)."""
     request: bool = False
     """Asks for what follows ("can you", "please"): a one-word command right after it counts
     though its clause goes on ("can you repeat the steps")."""
@@ -286,7 +289,8 @@ def _moving_on_after_an_answer(mentions: list[Mention]) -> list[Mention]:
     """Without "next", "carry on" after an answer: the answer moves on ("Done. Next")."""
     out: list[Mention] = []
     for mention in mentions:
-        answered = any(m.kind in (YES, NO) and not (m.weak or m.deferring) for m in out)
+        said = [m for m in out if m.kind in (YES, NO) and not (m.weak or m.deferring)]
+        answered = bool(said) and not (mention.after_yes and any(m.kind != YES for m in said))
         if not (mention.moving_on and answered):
             out.append(mention)
     return out

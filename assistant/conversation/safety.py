@@ -135,13 +135,13 @@ def _unresolved_contrast(mentions: list[Mention]) -> bool:
 
 
 def _farewell_in_more_words(tokens: list[str], mentions: list[Mention], cues: Cues) -> bool:
-    """A farewell phrase with other words in its clause than fillers and stopping ("see you
-    are doing great"; not "I'm done, goodbye" nor "okay bye")."""
+    """A farewell phrase with other words in its clause than fillers, corrections and stopping
+    ("see you are doing great"; not "I'm done, goodbye", "okay bye" nor "wait, bye")."""
     for farewell in mentions:
         if tuple(tokens[farewell.start : farewell.end]) not in cues.farewells:
             continue
         start, end = _clause_around(tokens, farewell)
-        accounted = {i for m in mentions if m.kind in (FILLER, STOP) or m.deferring
+        accounted = {i for m in mentions if m.kind in (FILLER, CORRECTION, STOP) or m.deferring
                      for i in range(m.start, m.end)}  # fmt: skip
         if any(i not in accounted for i in range(start, end)):
             return True

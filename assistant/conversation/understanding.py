@@ -398,6 +398,9 @@ class _TableBuilder:
         for phrase in map(self.words, self.strings("moving_on")):  # "done, next"
             if phrase in table:
                 table[phrase] = replace(table[phrase], moving_on=True)
+        for phrase in map(self.words, self.strings("next_after_yes")):  # "done, now what?"
+            if phrase in table:
+                table[phrase] = replace(table[phrase], moving_on=True, after_yes=True)
         for phrase in map(self.words, self.strings("requests")):  # "can you repeat the steps"
             asked = table.get(phrase, Mention(FILLER, 0, 0))
             table[phrase] = replace(asked, request=True)
