@@ -204,3 +204,54 @@ def test_bench_knows_heldout14(capsys):
     """The bench runs the new set by name (its first figure is in bench/README.md)."""
     assert "heldout14" in bench_understanding.SET_NAMES
     assert bench_understanding.SETS["heldout14"].is_file()
+
+
+# After heldout14's first measurement (bench/README.md): its categories, in other words
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "without_the_gate"),
+    [("Roaming too? I'm on wifi", "s2_cellular", "no"),
+     ("For videos as well? it's on", "s1_sync_on", "yes")],
+)  # fmt: skip
+def test_a_question_before_the_answer_is_not_passed_over(
+    vocab, ungated, text, question, without_the_gate
+):
+    """A clause that asks something the reading could not place, anywhere in the utterance,
+    leaves the answer after it uncertain."""
+    assert ungated.parse(text, question) == without_the_gate
+    assert vocab.parse(text, question) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("th-th-that's the one", "s1_apple_id", "yes"),
+     ("it it loads", "s2_online", "yes"),
+     ("n-no it's off", "s1_sync_on", "no"),
+     ("uh-uh", "s2_cellular", "no"),  # a repeat that means something stays
+     ("it's not not working", "fixed?", "unknown")],
+)  # fmt: skip
+def test_stammered_repeats_and_false_starts_are_read_through(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+def test_a_command_word_after_is_says_how_something_is(vocab):
+    assert vocab.parse("the phone is back up, all good", "s5_restart") == "yes"
+    assert vocab.parse("go back") == "back"
+    assert vocab.parse("I'm back") == "resume"
+    assert vocab.parse("you're talking too fast") == "slower"  # not a state of the flow
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("that's it for the day", None, "stop"),
+     ("sí, it's on", "s1_sync_on", "yes"),
+     ("no, todavía no", "fixed?", "no"),
+     ("it's still syncing", "fixed?", "unknown"),  # working, or not done yet?
+     ("still not working", "fixed?", "no"),
+     ("it's still on", "s1_sync_on", "yes")],
+)  # fmt: skip
+def test_time_of_day_farewells_spanish_answers_and_a_process_still_going(
+    vocab, text, question, intent
+):
+    assert vocab.parse(text, question) == intent

@@ -34,8 +34,14 @@ def _is_break(char: str) -> bool:
     return unicodedata.category(char) in ("Po", "Pd", "Ps", "Pe", "Pi", "Pf")
 
 
-def tokens(text: str) -> list[str]:
-    """Words and BREAKs in order; apostrophes inside a word become "'"."""
+QUESTION_MARKS = frozenset("?\uff1f\u061f")
+"""Punctuation that ends a question (ASCII, full-width, Arabic)."""
+
+
+def tokens(text: str, asked: list[bool] | None = None) -> list[str]:
+    """Words and BREAKs in order; apostrophes inside a word become "'".
+
+    asked: if given, filled with one flag per BREAK: whether a question mark made it."""
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     word: list[str] = []
@@ -57,6 +63,10 @@ def tokens(text: str) -> list[str]:
             out.append(PERCENT)  # "98%": a word of its own, not a pause
         elif _is_break(char) and out and out[-1] != BREAK:
             out.append(BREAK)
+            if asked is not None:
+                asked.append(char in QUESTION_MARKS)
+        elif _is_break(char) and out and asked:  # "?!", "..?": one break, asked if any is
+            asked[-1] = asked[-1] or char in QUESTION_MARKS
     if word:
         out.append("".join(word))
     return out
@@ -64,6 +74,30 @@ def tokens(text: str) -> list[str]:
 
 def _between_digits(text: str, index: int, word: list[str]) -> bool:
     return bool(word) and word[-1].isdigit() and index + 1 < len(text) and text[index + 1].isdigit()
+
+
+def without_stammer(
+    words: list[str], known: frozenset[str] = frozenset(), doubled: frozenset[str] = frozenset()
+) -> list[str]:
+    """Speech typed out as it was said, repeats and false starts dropped: "it's it's on" ->
+    "it's on", "d-d-done" -> "done" (a fragment of one or two letters, not a word of the
+    vocabulary, that the next word starts with). Breaks are kept, and so are the repeats of
+    `doubled`, words whose repeat means something ("uh-uh", "not not")."""
+    out: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        fragment = (
+            len(word) <= 2
+            and word not in known
+            and word != BREAK
+            and len(following) > len(word)
+            and following.startswith(word)
+        )
+        repeat = bool(out) and word == out[-1] and word != BREAK and word not in doubled
+        if fragment or repeat:
+            continue
+        out.append(word)
+    return out
 
 
 def normalize(text: str) -> list[str]:

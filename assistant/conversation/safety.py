@@ -6,11 +6,12 @@ left unexplained and, where that could change what was meant, answers `unknown` 
 check is a general signal, not a list of phrasings, and was kept only because it avoided
 wrong actions on phrase sets it was not designed on (bench/README.md, "Round five"):
 
-1. A question left open: the utterance ends in a question ("...?", or a clause opened by a
-   verb and a subject other than the assistant: "will this delete my photos") holding words
-   the reading did not account for, and nothing decided comes from that question: "Wait,
-   will this delete my photos from the phone?" is a question, not "wait". A question the
-   reading understood ("Done. What's next?", "can we go back?") passes.
+1. A question left open: a clause that asks ("...?", or opened by a verb and a subject
+   other than the assistant: "will this delete my photos") holding words the reading did
+   not account for, and giving nothing to what was decided: "Wait, will this delete my
+   photos from the phone?" is a question, not "wait"; "Both? I'm on Wi-Fi ..." is not the
+   no it goes on to. A question the reading understood ("Done. What's next?", "can we go
+   back?") passes.
 2. A contrast left unresolved: an answer before a contrast ("but", "though") and a command
    after it, or the reverse ("it's on, but it won't let me touch it": is it on, or is help
    wanted?): one of two readings, so ask again.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.conversation import normalization
 from assistant.conversation.interpretation import (
     CONTRAST,
     CORRECTION,
@@ -64,13 +66,20 @@ def gate(
     mentions: list[Mention],
     decided: str,
     cues: Cues,
+    found: set[int] | None = None,
 ) -> str:
-    """`decided`, or `unknown` when one of the checks finds the reading uncertain."""
+    """`decided`, or `unknown` when one of the checks finds the reading uncertain.
+
+    found: the tokens inside any phrase found, also those the reading then set aside (what
+    was done, in "did it, still not working"); by default those of `mentions`."""
     if decided in (UNKNOWN, SILENCE):
         return decided
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    if _open_question(text, tokens, mentions, covered, decided, cues):
-        return UNKNOWN
+    covered = {i for m in mentions for i in range(m.start, m.end)} | (found or set())
+    asked: list[bool] = []
+    normalization.tokens(text, asked)
+    for start, end, question_mark in _clauses(tokens, asked):
+        if _open_question(tokens, mentions, covered, decided, cues, start, end, question_mark):
+            return UNKNOWN
     if _unresolved_contrast(mentions):
         return UNKNOWN
     if decided == STOP and _farewell_in_more_words(tokens, mentions, cues):
@@ -78,29 +87,35 @@ def gate(
     return decided
 
 
-def _final_clause(tokens: list[str]) -> tuple[int, int]:
-    """Where the last clause with words in it starts and ends."""
-    end = len(tokens)
-    while end and tokens[end - 1] == BREAK:
-        end -= 1
-    start = end
-    while start and tokens[start - 1] != BREAK:
-        start -= 1
-    return start, end
+def _clauses(tokens: list[str], asked: list[bool]) -> list[tuple[int, int, bool]]:
+    """Each clause with words in it: start, end, and whether a question mark ends it."""
+    out, start, breaks = [], 0, 0
+    for index, token in enumerate([*tokens, BREAK]):
+        if token != BREAK:
+            continue
+        if index > start:
+            mark = index < len(tokens) and breaks < len(asked) and asked[breaks]
+            out.append((start, index, mark))
+        if index < len(tokens):
+            breaks += 1
+        start = index + 1
+    return out
 
 
 def _open_question(
-    text: str,
     tokens: list[str],
     mentions: list[Mention],
     covered: set[int],
     decided: str,
     cues: Cues,
+    start: int,
+    end: int,
+    question_mark: bool,
 ) -> bool:
+    """A clause that asks (a question mark, or a verb then a subject: "will this delete my
+    photos"), holds words the reading did not account for, and gave nothing to what was
+    decided: the decision rests on the rest, and the question may change it."""
     if decided in ASKING:
-        return False
-    start, end = _final_clause(tokens)
-    if start == end:
         return False
     fillers = {i for m in mentions if m.kind in (FILLER, CORRECTION) for i in range(m.start, m.end)}
     first = next((i for i in range(start, end) if i not in fillers), None)
@@ -111,7 +126,7 @@ def _open_question(
         and first + 1 < end
         and tokens[first + 1] in cues.subjects
     )
-    if not (text.rstrip().endswith("?") or verb_first):
+    if not (question_mark or verb_first):
         return False
     if all(i in covered for i in range(start, end)):
         return False  # a question the reading understood ("what's next?")

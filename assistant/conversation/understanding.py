@@ -118,6 +118,14 @@ class Vocabulary:
     """Question id -> the words of its own phrases: the thing it asks about."""
     outlasting: frozenset[str] = frozenset()
     """Words opening a state that outlasted what was done ("still"): it stands."""
+    ongoing: tuple[str, ...] = ()
+    """Word endings of a process under way ("-ing"): "still uploading" is not done."""
+    stative: frozenset[str] = frozenset()
+    """Commands whose words also name a state ("back", "on hold"): not after a copula."""
+    copulas: frozenset[str] = frozenset()
+    """Words after which a command's words say how something is ("is back up")."""
+    doubled: frozenset[str] = frozenset()
+    """Words whose repeat means something ("uh uh", "not not"): kept when typed twice."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -171,10 +179,17 @@ class Vocabulary:
             w for p in reader.strings("noun_determiners") for w in reader.words(p)
         )
         outlasting = frozenset(w for p in reader.strings("outlasting") for w in reader.words(p))
+        copulas = frozenset(w for p in reader.strings("copulas") for w in reader.words(p))
+        stative = frozenset(reader.strings("stative_commands"))
+        ongoing = tuple(reader.strings("ongoing_endings"))
+        if not stative <= set(INTENTS):
+            raise PromptError(path, "understanding.stative_commands", "not intents of flow.md")
+        doubled = frozenset(p[0] for t in tables for p in t if len(p) == 2 and p[0] == p[1])
         named = {q: frozenset(w for p in t for w in p) for q, t in by_question.items()}
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling, amounts, attached, past,
-                   cues, pronouns, noun_determiners, named, outlasting)  # fmt: skip
+                   cues, pronouns, noun_determiners, named, outlasting,
+                   ongoing, stative, copulas, doubled | negations)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -196,6 +211,7 @@ class Vocabulary:
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
+        said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
@@ -207,7 +223,8 @@ class Vocabulary:
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
                 key=lambda m: m.start,
             )
-        mentions = self._outlasted(found, mentions)
+        mentions = self._still_under_way(found, self._outlasted(found, mentions))
+        mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
         if self.pronouns:
             named = self.named.get(question or "", frozenset())
@@ -218,7 +235,7 @@ class Vocabulary:
         )  # fmt: skip
         if not self.gated:
             return decided
-        return safety.gate(text, found, mentions, decided, self.cues)
+        return safety.gate(text, found, mentions, decided, self.cues, said)
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
@@ -229,9 +246,40 @@ class Vocabulary:
     def tokens(self, text: str) -> list[str]:
         """The words as matched: contractions spelled out, words carrying particles and
         negations taken apart (Korean), typing slips repaired, clause breaks kept as BREAK."""
-        found = self.contractions.expand(normalization.tokens(text))
+        said = normalization.without_stammer(
+            normalization.tokens(text), self.spelling.known, self.doubled
+        )
+        found = self.contractions.expand(said)
         read = self.attached.read(found) if self.attached else found
         return self.spelling.repair(read)  # after reading: slips are judged on whole words
+
+    def _a_state(self, words: list[str], mention: Mention) -> bool:
+        """A command's words right after "is", "are" ("the router is back up", "it's on
+        hold") say how something is, not what to do: for the commands whose words also
+        name a state (`understanding.stative_commands`; not "you're too fast")."""
+        return (
+            mention.kind in self.stative
+            and mention.start > 0
+            and words[mention.start - 1] in self.copulas
+        )
+
+    def _still_under_way(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """With doubt where a yes that is a process ("uploading", "syncing") is said to go on
+        ("still says uploading 312 items"): working, or not done yet? Asked again."""
+        doubts = []
+        for m in mentions:
+            if m.kind != "yes" or not words[m.end - 1].endswith(self.ongoing):
+                continue
+            before = words[max(0, m.start - interpretation.NEGATION_REACH_WORDS) : m.start]
+            if BREAK in before:
+                before = before[len(before) - before[::-1].index(BREAK) :]
+            negated = any(
+                n.kind in (NEGATION, "no") and m.start - len(before) <= n.start < m.start
+                for n in mentions
+            )  # "still not working" is no
+            if self.outlasting & set(before) and not negated:
+                doubts.append(Mention(DOUBT, m.start, m.start))
+        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
 
     def _outlasted(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Without the yeses before a no that says what outlasted them ("did it, still not
