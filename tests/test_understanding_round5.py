@@ -255,3 +255,37 @@ def test_time_of_day_farewells_spanish_answers_and_a_process_still_going(
     vocab, text, question, intent
 ):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it's on, the roaming is off though", "s2_photos_data", "yes"),  # another thing
+     ("it's on, it's greyed out though", "s1_sync_on", "unknown"),  # taken back
+     ("it loads, slowly though", "s2_online", "yes")],  # only adds
+)  # fmt: skip
+def test_a_contrast_word_that_closes_its_clause(vocab, text, question, intent):
+    """ "though" at the end of a clause turns that clause, as "but" turns the one after it."""
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("done, not working", "s2_fix_network", "no"),
+     ("reset it, nothing changed", "s2_fix_network", "no"),
+     ("restarted, no problems", "s5_restart", "yes")],
+)  # fmt: skip
+def test_at_an_action_a_negated_state_after_what_was_done_stands(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it's not mine", "s1_apple_id", "no"),
+     ("yes, it's mine", "s1_apple_id", "yes"),
+     ("VoiceOver reads on", "s1_turn_on", "yes"),
+     ("it won't switch", "s1_turn_on", "help"),
+     ("I'm on 5G", "s2_cellular", "yes"),
+     ("picked optimize", "s4_select_optimize", "yes")],
+)  # fmt: skip
+def test_new_words_for_known_answers(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

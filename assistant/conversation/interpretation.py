@@ -161,7 +161,7 @@ def interpret(
         mentions = sides.set_aside(tokens, mentions)
     mentions = _after_last_correction(tokens, mentions, covered)
     mentions = _without_the_past(tokens, mentions, past)
-    taken_back = _taken_back(mentions)
+    taken_back = _taken_back(tokens, mentions)
     mentions, ambiguous = _apply_negations(tokens, mentions, covered, clause_openers)
     ambiguous = ambiguous or taken_back
     mentions = _in_questions_and_about_self(tokens, mentions, covered, assistant_commands)
@@ -229,17 +229,22 @@ class ContrastSides:
     """Words of the question's own phrases: the thing it asks about ("switch", "sync")."""
 
     def set_aside(self, tokens: list[str], mentions: list[Mention]) -> list[Mention]:
-        for index, turn in enumerate(mentions):
+        for turn in mentions:
             if turn.kind != CONTRAST:
                 continue
             after = _clause_span(tokens, turn.end, forward=True)
             before = _clause_span(tokens, turn.start, forward=False)
-            inside_after = [m for m in mentions[index + 1 :] if m.start < after[1]]
-            inside_before = [m for m in mentions[:index] if m.start >= before[0]]
-            if self._another_thing(tokens, mentions, after) and _answers(mentions[:index]):
-                dropped = {id(turn), *(id(m) for m in inside_after if m.kind in _SAID)}
-            elif self._another_thing(tokens, mentions, before) and _answers(inside_after):
-                dropped = {id(turn), *(id(m) for m in inside_before if m.kind in _SAID)}
+            if after[0] == after[1]:  # "it's on, unlimited updates is off though": it closes
+                after, before = before, _clause_span(tokens, before[0], forward=False)
+
+            def inside(span: tuple[int, int], turn: Mention = turn) -> list[Mention]:
+                return [m for m in mentions if m is not turn and span[0] <= m.start < span[1]]
+
+            earlier = [m for m in mentions if m is not turn and m.end <= after[0]]
+            if self._another_thing(tokens, mentions, after) and _answers(earlier):
+                dropped = {id(turn), *(id(m) for m in inside(after) if m.kind in _SAID)}
+            elif self._another_thing(tokens, mentions, before) and _answers(inside(after)):
+                dropped = {id(turn), *(id(m) for m in inside(before) if m.kind in _SAID)}
             else:
                 continue
             return self.set_aside(tokens, [m for m in mentions if id(m) not in dropped])
@@ -310,7 +315,7 @@ def _without_the_past(
     return [m for m in mentions if not (m.kind in (YES, NO) and m.end <= turn.start)]
 
 
-def _taken_back(mentions: list[Mention]) -> bool:
+def _taken_back(tokens: list[str], mentions: list[Mention]) -> bool:
     """An answer, then a contrast that takes it back or narrows it, with no answer of its
     own: "it says on but it's greyed out", "there is an update but only for the Watch", "it's
     on but I can't change it", "everything is on except Sync this iPhone". A contrast that
@@ -321,6 +326,11 @@ def _taken_back(mentions: list[Mention]) -> bool:
             continue
         before = [m for m in mentions[:index] if m.kind in (YES, NO, NEGATION)]
         after = mentions[index + 1 :]
+        closes = _clause_span(tokens, turn.end, forward=True)
+        if closes[0] == closes[1]:  # "it's on, it's greyed out though": the clause it closes
+            start = _clause_span(tokens, turn.start, forward=False)[0]
+            before = [m for m in before if m.end <= start]
+            after = [m for m in mentions[:index] if m.start >= start]
         if not before or any(m.kind in (YES, NO) and not m.weak for m in after):
             continue
         if turn.kind == EXCEPTION or any(m.kind in (NEGATION, LIMIT) for m in after):

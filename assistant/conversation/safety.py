@@ -32,7 +32,6 @@ from assistant.conversation.interpretation import (
     CONTRAST,
     CORRECTION,
     FILLER,
-    NEGATION,
     UNKNOWN,
     Mention,
 )  # fmt: skip
@@ -44,7 +43,6 @@ SILENCE = "silence"
 HELP = "help"
 ASKING = (HELP, "repeat", "where")
 """Decisions that are themselves asking something: a question at the end does not undo them."""
-_NOT_DECISIONS = (FILLER, CORRECTION, NEGATION)
 
 
 @dataclass(frozen=True)

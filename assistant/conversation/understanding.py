@@ -118,6 +118,8 @@ class Vocabulary:
     """Question id -> the words of its own phrases: the thing it asks about."""
     outlasting: frozenset[str] = frozenset()
     """Words opening a state that outlasted what was done ("still"): it stands."""
+    negation_words: frozenset[str] = frozenset()
+    """Negations of one word ("not", "nothing")."""
     ongoing: tuple[str, ...] = ()
     """Word endings of a process under way ("-ing"): "still uploading" is not done."""
     stative: frozenset[str] = frozenset()
@@ -189,7 +191,7 @@ class Vocabulary:
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling, amounts, attached, past,
                    cues, pronouns, noun_determiners, named, outlasting,
-                   ongoing, stative, copulas, doubled | negations)  # fmt: skip
+                   negations, ongoing, stative, copulas, doubled | negations)  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -223,7 +225,8 @@ class Vocabulary:
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
                 key=lambda m: m.start,
             )
-        mentions = self._still_under_way(found, self._outlasted(found, mentions))
+        at_action = question in self.amounts.actions
+        mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
         if self.pronouns:
@@ -281,14 +284,29 @@ class Vocabulary:
                 doubts.append(Mention(DOUBT, m.start, m.start))
         return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
 
-    def _outlasted(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _negated_after_doing(self, words: list[str], mentions: list[Mention]) -> Mention | None:
+        """At an action, a no opened by a negation in a clause after the yes ("did all
+        that, nothing loads"): how things are after what was done."""
+        for index, m in enumerate(mentions):
+            if m.kind != "no" or words[m.start] not in self.negation_words:
+                continue
+            done = [d for d in mentions[:index] if d.kind == "yes" and not d.weak]
+            if done and BREAK in words[done[-1].end : m.start]:
+                return m
+        return None
+
+    def _outlasted(
+        self, words: list[str], mentions: list[Mention], at_action: bool = False
+    ) -> list[Mention]:
         """Without the yeses before a no that says what outlasted them ("did it, still not
-        working"; "router restarted still offline"): what was done is not how things are."""
+        working"; "router restarted still offline"), or at an action before a negated state
+        in a later clause ("did all that, nothing loads"): what was done is not how things
+        are."""
         later = next(
             (m for m in reversed(mentions)
              if m.kind in ("no", CORRECTION) and words[m.start] in self.outlasting),
             None,
-        )  # fmt: skip
+        ) or (self._negated_after_doing(words, mentions) if at_action else None)  # fmt: skip
         if later is None:
             return mentions
         rest = [m for m in mentions if m.start > later.start]
