@@ -44,7 +44,12 @@ language file's. The rules, in order:
    out", "there's an update but only for the Watch"), and so does an exception ("everything
    is on except Sync this iPhone"): unknown. One that only adds ("it loads, but slowly")
    leaves the answer. An answer said in the past before a contrast was the state before ("it
-   was on, but now it's off" -> no).
+   was on, but now it's off" -> no). A side of a contrast whose subject is another thing
+   than the question names is set aside when the other side answers ("it's on, but photos
+   still aren't syncing" -> yes; ContrastSides); "though" closing a clause turns that clause.
+
+What the rules decide then passes the safety gate (safety.py), which asks again where the
+reading left something unexplained that could change it.
 """
 
 from __future__ import annotations
