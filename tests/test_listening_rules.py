@@ -201,6 +201,24 @@ def test_the_unrestricted_transcript_is_read_by_the_same_understanding():
     assert (doubted.text, doubted.confident) == ("help", False)
 
 
+def test_unsure_words_that_carry_no_meaning_leave_a_transcript_sure():
+    grammar_unk = decided(UNK)
+    # "are" at 0.8: "how many steps left" means where too, so the transcript is acted on.
+    steps = words("how", "many", "steps", ("are", 0.8), "left")
+    assert free_pass.combine(grammar_unk, steps, VOCAB.parse, 0.85).confident
+    # An unsure word the meaning rests on keeps it unsure: without "quit", nothing...
+    quit_ = words("i", "want", "to", ("quit", 0.82))
+    assert not free_pass.combine(grammar_unk, quit_, VOCAB.parse, 0.85).confident
+    # ... and without an unsure "not", the other answer: never acted on.
+    negated = words("it's", ("not", 0.5), "working")
+    heard = free_pass.combine(grammar_unk, negated, VOCAB.parse, 0.85)
+    assert VOCAB.parse(heard.text) == "no" and not heard.confident
+    # The same when the grammar heard something else, unsure.
+    unsure = decided(("how", 0.6), ("many", 0.5), phrases=("how many",))
+    agreed = free_pass.combine(unsure, steps, VOCAB.parse, 0.85)
+    assert VOCAB.parse(agreed.text) == "where" and agreed.confident
+
+
 def test_words_heard_after_a_held_answer_make_it_asked_again_judged_by_time():
     # "definitely" could become "definitely not": a word after it that means nothing
     # ("definitely art") is asked again, never the held yes.

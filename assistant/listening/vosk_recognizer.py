@@ -212,6 +212,8 @@ class PhraseRecognizer:
         self._partial_since_ms = 0.0
         self._pending: Decision | None = None
         """A result Vosk endpointed that more words could still change ("it is" + "not")."""
+        self._read_to_end = False
+        """An early decision was held for being unsure: the second opinion reads all audio."""
 
     def can_finalize_early(self, phrase: str) -> bool:
         return self.end_of_answer.can_decide_early(phrase)
@@ -261,7 +263,24 @@ class PhraseRecognizer:
         if decision.text not in ("", UNK) and self.end_of_answer.could_change(decision.text):
             self._pending = decision
             return None
+        if self._unsure_early(decision):
+            self._pending = decision
+            self._read_to_end = True
+            return None
         return self._second_opinion(decision)
+
+    def _unsure_early(self, decision: Decision) -> bool:
+        """Decided early on a phrase the final result is not sure of, and that is not an
+        answer the dialog would confirm ("let's skip" of "let's keep going", "yet id" of
+        "yeah it's my account"): the phrase may not be over. It is held like a prefix, and
+        the unrestricted pass then reads the whole utterance, not the audio up to here. An
+        unsure "yes" or "no" is not held: "Did you say no?" comes as fast as before.
+        """
+        return (
+            decision.reason == "early"
+            and not decision.confident
+            and self._meaning(decision.text) not in free_pass.ANSWERS
+        )
 
     def _pending_if_expired(self) -> Decision | None:
         """A held result is final once nothing more was said for HOLD_MS."""
@@ -282,7 +301,7 @@ class PhraseRecognizer:
             checking_alone or free_pass.needs_free_pass(decision, could_change, self.distractors)
         ):
             return decision
-        start_s, audio = self._speech_audio(decision, to_the_end=could_change)
+        start_s, audio = self._speech_audio(decision, to_the_end=could_change or self._read_to_end)
         free_words = self._shifted(self._engine.transcribe(audio, self.sample_rate_hz), start_s)
         combined = free_pass.combine(
             decision, free_words, self._meaning, self.min_confidence, could_change,
