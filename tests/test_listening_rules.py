@@ -11,11 +11,12 @@ import dataclasses
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.conversation.prompt_files import PromptError
 from assistant.conversation.understanding import INTENTS, Vocabulary
-from assistant.listening import free_pass, grammar, listen_loop
+from assistant.listening import background_speech, free_pass, grammar, listen_loop
 from assistant.listening.decision_to_utterance import dialog_text, to_utterance
 from assistant.listening.end_of_answer import EndOfAnswer
 from assistant.listening.listening_words import ListeningWords
@@ -217,6 +218,22 @@ def test_unsure_words_that_carry_no_meaning_leave_a_transcript_sure():
     unsure = decided(("how", 0.6), ("many", 0.5), phrases=("how many",))
     agreed = free_pass.combine(unsure, steps, VOCAB.parse, 0.85)
     assert VOCAB.parse(agreed.text) == "where" and agreed.confident
+
+
+def test_words_far_quieter_than_the_loudest_are_background_speech():
+    rate = 16000
+    # 0.0-0.25 s quiet talk (-14 dB), 0.3-0.55 s and 0.6-0.85 s the answer, at full level.
+    t = np.arange(rate) / rate
+    level = np.where(t < 0.3, 10 ** (-14 / 20), 1.0)
+    audio = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    heard = words("yes", "go", "back")
+    assert [w.word for w in background_speech.foreground(heard, audio, rate)] == ["go", "back"]
+    # 4 dB quieter is the same speaker (a soft "not"): kept.
+    soft = np.where(t < 0.3, 10 ** (-4 / 20), 1.0)
+    audio = (8000 * soft * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    assert background_speech.foreground(heard, audio, rate) == heard
+    # One word is always kept, however quiet.
+    assert background_speech.foreground(heard[:1], bytes(2 * rate), rate) == heard[:1]
 
 
 def test_words_heard_after_a_held_answer_make_it_asked_again_judged_by_time():

@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from assistant.listening import free_pass, grammar
-from assistant.listening.end_of_answer import EndOfAnswer
+from assistant.listening import background_speech, free_pass, grammar
+from assistant.listening.end_of_answer import NOT_UNDERSTOOD, EndOfAnswer
 from assistant.listening.recognizer import UNK, Decision, RecognizerUnavailable, Word
 
 try:  # fails when the engine is chosen, clearly, rather than in the model-loading thread
@@ -350,6 +350,24 @@ class PhraseRecognizer:
     def _decide_words(self, words: list[Word], reason: str) -> Decision:
         if words:
             self.heard_speech = True
+        heard = self._decide_heard(words, reason)
+        kept = background_speech.foreground(words, bytes(self._audio), self.sample_rate_hz)
+        if len(kept) == len(words):
+            return heard
+        # Never surer than what was heard: a real "happy" is "[unk] help" to the grammar,
+        # and its quiet start left out must not make a confident "help". The words stay all
+        # those heard, for the unrestricted pass's rules: a clear "nine" still overrules
+        # the unsure "nah on" it was heard as, though "on" was left out of the text.
+        answer = replace(self._decide_heard(kept, reason), confident=heard.confident, words=words)
+        if self._meaning(heard.text) in NOT_UNDERSTOOD or (
+            self._meaning(answer.text) == self._meaning(heard.text)
+        ):
+            return answer
+        # Leaving the quiet words out changes one meaning into another ("definitely not"
+        # with a soft "not"): two readings, so asked again, never a guess.
+        return replace(answer, text=UNK, confident=False, in_grammar=False, words=words)
+
+    def _decide_heard(self, words: list[Word], reason: str) -> Decision:
         return grammar.decide_words(
             words, self._phrase_set, self.distractors, self.min_confidence, self.audio_ms, reason
         )
