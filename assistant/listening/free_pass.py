@@ -133,9 +133,18 @@ def _clearly_means(
     meaning ("are" at 0.8 in "how many steps are left"), so the transcript is as sure as
     its clear words. A load-bearing unsure word keeps it unsure: "quit" at 0.82 in "i want
     to quit" (without it: nothing), "not" at 0.5 in "it's not working" (without it: yes).
-    With every word clear, this is the old rule (several words, all at min_confidence)."""
+    With every word clear, this is the old rule (several words, all at min_confidence).
+
+    At most one word may be unsure: with people talking nearby the transcript is the answer
+    and their words, several of them unsure, and its clear words alone can still read as an
+    answer ("we are now we are not really" -> no). Allowing any number acted on such
+    transcripts in the first held-out measurement (bench/README.md, round three)."""
     clear = [w.word for w in free_words if w.confidence >= min_confidence]
-    return len(free_words) >= 2 and len(clear) >= 2 and meaning(" ".join(clear)) == intent
+    return (
+        len(free_words) >= 2
+        and len(clear) >= max(2, len(free_words) - 1)
+        and meaning(" ".join(clear)) == intent
+    )
 
 
 def _contradicted(
