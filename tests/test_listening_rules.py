@@ -214,6 +214,11 @@ def test_unsure_words_that_carry_no_meaning_leave_a_transcript_sure():
     negated = words("it's", ("not", 0.5), "working")
     heard = free_pass.combine(grammar_unk, negated, VOCAB.parse, 0.85)
     assert VOCAB.parse(heard.text) == "no" and not heard.confident
+    # Several unsure words are talk nearby: the clear ones alone do not make it sure
+    # ("we are now we are not really", the answer and two other voices: no, acted on).
+    babble = words(("we", 0.6), "are", ("now", 0.5), ("we", 0.7), "are", "not", "really")
+    assert VOCAB.parse(" ".join(w.word for w in babble)) == "no"
+    assert not free_pass.combine(grammar_unk, babble, VOCAB.parse, 0.85).confident
     # The same when the grammar heard something else, unsure.
     unsure = decided(("how", 0.6), ("many", 0.5), phrases=("how many",))
     agreed = free_pass.combine(unsure, steps, VOCAB.parse, 0.85)
