@@ -30,6 +30,7 @@ import tempfile
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +40,7 @@ from assistant.conversation.understanding import INTENTS, Vocabulary
 from assistant.listening import recorded_audio, vosk_recognizer
 from assistant.listening.decision_to_utterance import to_utterance
 from assistant.listening.listening_words import ListeningWords
+from assistant.listening.recognizer import Decision
 from assistant.model_store import store
 from assistant.paths import PROMPTS_DIR
 
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snr-db", type=float, default=10.0)
     parser.add_argument("--no-free-pass", action="store_true")
     parser.add_argument("--details", action="store_true", help="one JSON line per file")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="the category of every miss, counted (see diagnose())")  # fmt: skip
     args = parser.parse_args(argv)
     if shutil.which("espeak-ng") is None:
         print("espeak-ng is needed", file=sys.stderr)
@@ -131,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---" * 10 + "|")
     for condition in args.noise.split(","):
         counts: Counter[str] = Counter()
+        categories: Counter[str] = Counter()
         delays: dict[str, list[float]] = {"word": [], "phrase": []}
         compute_s = audio_s = 0.0
         for voice in args.voices.split(","):
@@ -163,11 +168,17 @@ def main(argv: list[str] | None = None) -> int:
                         outcome = "flip" if {heard, intent} == {"yes", "no"} else "wrong"
                         outcome += " acted" if utterance.confident else " confirmed"
                     counts[outcome] += 1
+                    category = whole = None
+                    if args.diagnose and outcome != "right":
+                        category, whole = diagnose(engine, meaning, intent, text, decision,
+                                                   samples, len(speech))  # fmt: skip
+                        categories[category] += 1
                     if args.details:
                         print(json.dumps({"condition": condition, "voice": voice, "rate": rate,
                                           "text": text, "intent": intent, "heard": heard,
                                           "decision": decision.text, "reason": decision.reason,
-                                          "outcome": outcome}))  # fmt: skip
+                                          "outcome": outcome, "category": category,
+                                          "whole_speech_free_pass": whole}))  # fmt: skip
         total = sum(counts.values())
         flips = counts["flip acted"] + counts["flip confirmed"]
         acted = counts["flip acted"] + counts["wrong acted"]
@@ -185,8 +196,44 @@ def main(argv: list[str] | None = None) -> int:
             f"| {median(delays['phrase'])} | {compute_s / audio_s:.3f} |",
             flush=True,
         )
+        if args.diagnose:
+            found = ", ".join(f"{name} {n}" for name, n in sorted(categories.items()))
+            print(f"| {condition} misses by category | {found} |", flush=True)
     shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def diagnose(
+    engine: vosk_recognizer.VoskEngine,
+    meaning: Callable[[str], str],
+    intent: str,
+    text: str,
+    decision: Decision,
+    samples: np.ndarray,
+    speech_frames: int,
+) -> tuple[str, str | None]:
+    """Why a phrasing was missed, first matching category:
+
+    c understanding: the written phrasing itself is not read as its intent.
+    e unsure: the heard text means the intent, but not confidently (a command is asked
+      again, never acted on unsure).
+    d cut: decided by Vosk's endpoint (or held) before the speech had ended.
+    a grammar: decided early before the speech ended, or on a wrong grammar reading, while
+      the unrestricted pass on the whole speech (300 ms each side) means the intent.
+    b transcript: the unrestricted pass on the whole speech does not mean the intent either.
+    Returned with that pass's transcript (None when not needed).
+    """
+    if meaning(text) != intent:
+        return "c understanding", None
+    if meaning(decision.text) == intent:
+        return "e unsure", None
+    speech_end_ms = LEAD_MS + 1000 * speech_frames / RATE_HZ
+    if decision.decided_at_ms < speech_end_ms and not decision.reason.startswith("early"):
+        return "d cut", None
+    lead, margin = RATE_HZ * LEAD_MS // 1000, RATE_HZ * 300 // 1000
+    span = samples[max(0, lead - margin) : lead + speech_frames + margin]
+    transcript = " ".join(w.word for w in engine.transcribe(span.tobytes(), RATE_HZ))
+    return ("a grammar" if meaning(transcript) == intent else "b transcript"), transcript
 
 
 if __name__ == "__main__":

@@ -11,11 +11,12 @@ import dataclasses
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.conversation.prompt_files import PromptError
 from assistant.conversation.understanding import INTENTS, Vocabulary
-from assistant.listening import free_pass, grammar, listen_loop
+from assistant.listening import background_speech, free_pass, grammar, listen_loop
 from assistant.listening.decision_to_utterance import dialog_text, to_utterance
 from assistant.listening.end_of_answer import EndOfAnswer
 from assistant.listening.listening_words import ListeningWords
@@ -199,6 +200,45 @@ def test_the_unrestricted_transcript_is_read_by_the_same_understanding():
     # Both unsure and agreeing stays unsure: "help" at 0.7 and 0.5 is not acted on.
     doubted = free_pass.combine(decided(("help", 0.7)), words(("help", 0.5)), VOCAB.parse, 0.85)
     assert (doubted.text, doubted.confident) == ("help", False)
+
+
+def test_unsure_words_that_carry_no_meaning_leave_a_transcript_sure():
+    grammar_unk = decided(UNK)
+    # "are" at 0.8: "how many steps left" means where too, so the transcript is acted on.
+    steps = words("how", "many", "steps", ("are", 0.8), "left")
+    assert free_pass.combine(grammar_unk, steps, VOCAB.parse, 0.85).confident
+    # An unsure word the meaning rests on keeps it unsure: without "quit", nothing...
+    quit_ = words("i", "want", "to", ("quit", 0.82))
+    assert not free_pass.combine(grammar_unk, quit_, VOCAB.parse, 0.85).confident
+    # ... and without an unsure "not", the other answer: never acted on.
+    negated = words("it's", ("not", 0.5), "working")
+    heard = free_pass.combine(grammar_unk, negated, VOCAB.parse, 0.85)
+    assert VOCAB.parse(heard.text) == "no" and not heard.confident
+    # Several unsure words are talk nearby: the clear ones alone do not make it sure
+    # ("we are now we are not really", the answer and two other voices: no, acted on).
+    babble = words(("we", 0.6), "are", ("now", 0.5), ("we", 0.7), "are", "not", "really")
+    assert VOCAB.parse(" ".join(w.word for w in babble)) == "no"
+    assert not free_pass.combine(grammar_unk, babble, VOCAB.parse, 0.85).confident
+    # The same when the grammar heard something else, unsure.
+    unsure = decided(("how", 0.6), ("many", 0.5), phrases=("how many",))
+    agreed = free_pass.combine(unsure, steps, VOCAB.parse, 0.85)
+    assert VOCAB.parse(agreed.text) == "where" and agreed.confident
+
+
+def test_words_far_quieter_than_the_loudest_are_background_speech():
+    rate = 16000
+    # 0.0-0.25 s quiet talk (-14 dB), 0.3-0.55 s and 0.6-0.85 s the answer, at full level.
+    t = np.arange(rate) / rate
+    level = np.where(t < 0.3, 10 ** (-14 / 20), 1.0)
+    audio = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    heard = words("yes", "go", "back")
+    assert [w.word for w in background_speech.foreground(heard, audio, rate)] == ["go", "back"]
+    # 4 dB quieter is the same speaker (a soft "not"): kept.
+    soft = np.where(t < 0.3, 10 ** (-4 / 20), 1.0)
+    audio = (8000 * soft * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    assert background_speech.foreground(heard, audio, rate) == heard
+    # One word is always kept, however quiet.
+    assert background_speech.foreground(heard[:1], bytes(2 * rate), rate) == heard[:1]
 
 
 def test_words_heard_after_a_held_answer_make_it_asked_again_judged_by_time():

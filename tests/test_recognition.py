@@ -331,6 +331,69 @@ def test_wait_go_back_is_not_decided_on_wait(recognize, synth_dir):
     assert sum(h[1] == "back" for h in heard) >= 7, heard
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"), [("let's keep going", "resume"), ("from the beginning", "start_over")]
+)
+def test_an_unsure_early_decision_waits_for_the_whole_phrase(recognize, synth_dir, text, intent):
+    """The grammar decided "let's skip" (of "let's keep going") or "from the begin" early and
+    unsure, and the unrestricted pass then had only the audio up to there: asked again (3 and
+    6 of the 9 test voices right before). Held like a prefix, the pass reads the whole
+    utterance: 9 of 9 measured."""
+    heard = heard_in_every_test_voice(recognize, synth_dir, text)
+    assert [h for h in heard if h[1] not in (intent, "unknown", "silence")] == []
+    assert sum(h[1] == intent and h[2] for h in heard) >= 8, heard
+
+
+def test_a_command_whose_unsure_words_carry_no_meaning_is_acted_on(recognize, synth_dir):
+    """ "how many steps are left" transcribed with "are" (or "alt") under 0.85: the clear
+    words alone mean where as well, so it is acted on (3 of 9 test voices before; 7 of 9
+    measured: en-us+f3's "how many steps or lived" has two unsure words, and a transcript
+    with several stays unsure, which talk nearby needs); never another action."""
+    heard = heard_in_every_test_voice(recognize, synth_dir, "how many steps are left")
+    assert [h for h in heard if h[1] not in ("where", "unknown", "silence")] == []
+    assert sum(h[1] == "where" and h[2] for h in heard) >= 7, heard
+
+
+TALK = ("The weather tomorrow will be cloudy with a chance of rain in the afternoon. "
+        "Our next guest has written three books about gardening.")  # fmt: skip
+
+
+def with_talkers(synth_dir: Path, speech: np.ndarray, snr_db: float = 10.0) -> np.ndarray:
+    """speech (300 ms in, 1.5 s after) with two other voices talking over all of it."""
+    voices = [
+        wav_io.read_wav_16k_mono(espeak_wav(synth_dir, TALK, v, 165)).astype(np.float32)
+        for v in ("en-gb-scotland", "en-029")
+    ]
+    length = min(len(v) for v in voices)
+    babble = (voices[0][:length] + voices[1][:length]) / 2
+    spoken = speech.astype(np.float32)
+    spoken = spoken[np.flatnonzero(np.abs(spoken) > 300)[0] :]
+    padded = np.concatenate([np.zeros(4800, np.float32), spoken, np.zeros(24000, np.float32)])
+    part = babble[8000 : 8000 + len(padded)]
+    gain = np.sqrt(np.mean(spoken**2) / np.mean(part**2)) / 10 ** (snr_db / 20)
+    return np.clip(padded + gain * part, -32768, 32767).astype(np.int16)
+
+
+def test_background_talkers_are_not_heard_as_the_answer(engine, synth_dir):
+    """Two other voices at 10 dB below the answer: their words, joined to it by the grammar
+    ("yeah" then "on not really"), made other answers: 9 of these 27 files heard as "no"
+    (2 "yes", 6 "yeah", 1 "go back") before the words far quieter than the loudest were
+    left out (background_speech.py); 1 after, the rest right or asked again."""
+    heard = []
+    for text, intent in (("yes", "yes"), ("yeah", "yes"), ("go back", "back")):
+        for voice in VOICES:
+            for rate in RATES_WPM:
+                speech = wav_io.read_wav_16k_mono(espeak_wav(synth_dir, text, voice, rate))
+                decision = recorded_audio.recognize_samples(
+                    new_recognizer(engine), with_talkers(synth_dir, speech),
+                    leading_silence_ms=0, trailing_silence_ms=0,
+                )  # fmt: skip
+                heard.append((text, f"{voice}@{rate}", intent, intent_of(decision)))
+    wrong = [h for h in heard if h[3] not in (h[2], "unknown", "silence")]
+    assert len(wrong) <= 2, wrong
+    assert sum(h[3] == h[2] for h in heard) >= 14, heard
+
+
 @pytest.mark.parametrize("text", ["how many steps are left", "I want to quit"])
 def test_words_of_the_unrestricted_pass_keep_their_times(recognize, synth_dir, text):
     """Its transcript is of a slice of the audio; its word times are the utterance's, as

@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from assistant.listening import free_pass, grammar
-from assistant.listening.end_of_answer import EndOfAnswer
+from assistant.listening import background_speech, free_pass, grammar
+from assistant.listening.end_of_answer import NOT_UNDERSTOOD, EndOfAnswer
 from assistant.listening.recognizer import UNK, Decision, RecognizerUnavailable, Word
 
 try:  # fails when the engine is chosen, clearly, rather than in the model-loading thread
@@ -212,6 +212,8 @@ class PhraseRecognizer:
         self._partial_since_ms = 0.0
         self._pending: Decision | None = None
         """A result Vosk endpointed that more words could still change ("it is" + "not")."""
+        self._read_to_end = False
+        """An early decision was held for being unsure: the second opinion reads all audio."""
 
     def can_finalize_early(self, phrase: str) -> bool:
         return self.end_of_answer.can_decide_early(phrase)
@@ -261,7 +263,24 @@ class PhraseRecognizer:
         if decision.text not in ("", UNK) and self.end_of_answer.could_change(decision.text):
             self._pending = decision
             return None
+        if self._unsure_early(decision):
+            self._pending = decision
+            self._read_to_end = True
+            return None
         return self._second_opinion(decision)
+
+    def _unsure_early(self, decision: Decision) -> bool:
+        """Decided early on a phrase the final result is not sure of, and that is not an
+        answer the dialog would confirm ("let's skip" of "let's keep going", "yet id" of
+        "yeah it's my account"): the phrase may not be over. It is held like a prefix, and
+        the unrestricted pass then reads the whole utterance, not the audio up to here. An
+        unsure "yes" or "no" is not held: "Did you say no?" comes as fast as before.
+        """
+        return (
+            decision.reason == "early"
+            and not decision.confident
+            and self._meaning(decision.text) not in free_pass.ANSWERS
+        )
 
     def _pending_if_expired(self) -> Decision | None:
         """A held result is final once nothing more was said for HOLD_MS."""
@@ -282,7 +301,7 @@ class PhraseRecognizer:
             checking_alone or free_pass.needs_free_pass(decision, could_change, self.distractors)
         ):
             return decision
-        start_s, audio = self._speech_audio(decision, to_the_end=could_change)
+        start_s, audio = self._speech_audio(decision, to_the_end=could_change or self._read_to_end)
         free_words = self._shifted(self._engine.transcribe(audio, self.sample_rate_hz), start_s)
         combined = free_pass.combine(
             decision, free_words, self._meaning, self.min_confidence, could_change,
@@ -331,6 +350,24 @@ class PhraseRecognizer:
     def _decide_words(self, words: list[Word], reason: str) -> Decision:
         if words:
             self.heard_speech = True
+        heard = self._decide_heard(words, reason)
+        kept = background_speech.foreground(words, bytes(self._audio), self.sample_rate_hz)
+        if len(kept) == len(words):
+            return heard
+        # Never surer than what was heard: a real "happy" is "[unk] help" to the grammar,
+        # and its quiet start left out must not make a confident "help". The words stay all
+        # those heard, for the unrestricted pass's rules: a clear "nine" still overrules
+        # the unsure "nah on" it was heard as, though "on" was left out of the text.
+        answer = replace(self._decide_heard(kept, reason), confident=heard.confident, words=words)
+        if self._meaning(heard.text) in NOT_UNDERSTOOD or (
+            self._meaning(answer.text) == self._meaning(heard.text)
+        ):
+            return answer
+        # Leaving the quiet words out changes one meaning into another ("definitely not"
+        # with a soft "not"): two readings, so asked again, never a guess.
+        return replace(answer, text=UNK, confident=False, in_grammar=False, words=words)
+
+    def _decide_heard(self, words: list[Word], reason: str) -> Decision:
         return grammar.decide_words(
             words, self._phrase_set, self.distractors, self.min_confidence, self.audio_ms, reason
         )
