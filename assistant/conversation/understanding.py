@@ -128,6 +128,15 @@ class Vocabulary:
     """Words after which a command's words say how something is ("is back up")."""
     doubled: frozenset[str] = frozenset()
     """Words whose repeat means something ("uh uh", "not not"): kept when typed twice."""
+    asking_how: frozenset[tuple[str, ...]] = frozenset()
+    """After a question word, these ask how to do the step ("which backups can I delete"):
+    help."""
+    reported: frozenset[str] = frozenset()
+    """Verbs that report what another person says ("she says it's her account")."""
+    not_reporters: frozenset[str] = frozenset()
+    """Subjects of those verbs that are no person ("it says", "the screen says")."""
+    reported_persons: dict[str, str] = field(default_factory=dict)
+    """In reported speech, the reported person's words as the speaker's own ("her" -> "my")."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -191,7 +200,13 @@ class Vocabulary:
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling, amounts, attached, past,
                    cues, pronouns, noun_determiners, named, outlasting,
-                   negations, ongoing, stative, copulas, doubled | negations)  # fmt: skip
+                   negations, ongoing, stative, copulas, doubled | negations,
+                   frozenset(reader.words(p) for p in reader.strings("asking_how")),
+                   frozenset(reader.strings("reported_verbs")),
+                   frozenset(reader.strings("not_reporters")),
+                   {str(k): str(v) for k, v in _mapping(
+                       path, rules.get("reported_persons", {}), "understanding.reported_persons"
+                   ).items()})  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -215,6 +230,7 @@ class Vocabulary:
         mentions = self._mentions(found, question)
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
+        mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -226,6 +242,8 @@ class Vocabulary:
                 key=lambda m: m.start,
             )
         at_action = question in self.amounts.actions
+        if at_action:
+            mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
@@ -254,7 +272,66 @@ class Vocabulary:
         )
         found = self.contractions.expand(said)
         read = self.attached.read(found) if self.attached else found
-        return self.spelling.repair(read)  # after reading: slips are judged on whole words
+        repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
+        return self._as_own_words(repaired)
+
+    def _as_own_words(self, words: list[str]) -> list[str]:
+        """Reported speech said as the speaker's own: after "she says", "he said", "my mum
+        says" (a person, not "it says" or "the screen says"), "her account" is the account of
+        the person answered for, so "my account" ("she says it's her account" is yes)."""
+        if not self.reported_persons:
+            return words
+        out = list(words)
+        shifting = False
+        for i, word in enumerate(words):
+            if word == BREAK:
+                continue
+            if (
+                word in self.reported
+                and i > 0
+                and words[i - 1] != BREAK
+                and words[i - 1] not in self.not_reporters
+            ):
+                shifting = True
+                continue
+            if shifting and word in self.reported_persons:
+                out[i] = self.reported_persons[word]
+        return out
+
+    def _asking_how(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A question word opening its clause, then "can I", "should I" ... in that clause
+        ("which backups can I delete safely?", "what can I remove"): how to do the step,
+        help, like "what should I" (`understanding.questions`)."""
+        out = list(mentions)
+        for index, m in enumerate(mentions):
+            if m.kind != QUESTION or not m.anywhere:
+                continue
+            if m.start > 0 and words[m.start - 1] != BREAK:
+                continue
+            for later in mentions[index + 1 :]:
+                if BREAK in words[m.end : later.start]:
+                    break
+                if later.kind == QUESTION and tuple(words[later.start : later.end]) in (
+                    self.asking_how
+                ):
+                    out[index] = replace(m, fallback=HELP, anywhere=False)
+                    out.remove(later)
+                    break
+        return out
+
+    def _not_yet_changed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a done said right after "still" ("still on the apple logo" at the
+        restart, "still on" while it should go off): the state before the change stands, so
+        it is not done yet. The "still" says no by itself (`*not_yet` of the actions)."""
+        drop = {
+            id(m)
+            for prev, m in zip(mentions, mentions[1:], strict=False)
+            if m.kind == "yes"
+            and prev.end == m.start
+            and prev.kind == "no"
+            and tuple(words[prev.start : prev.end]) in {(w,) for w in self.outlasting}
+        }
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
         """A command's words right after "is", "are" ("the router is back up", "it's on
@@ -288,12 +365,25 @@ class Vocabulary:
         """At an action, a no opened by a negation in a clause after the yes ("did all
         that, nothing loads"): how things are after what was done."""
         for index, m in enumerate(mentions):
-            if m.kind != "no" or words[m.start] not in self.negation_words:
+            if m.kind not in ("no", NEGATION) or words[m.start] not in self.negation_words:
+                continue
+            if m.kind == NEGATION and not self._negates_nothing_said(words, mentions, index):
                 continue
             done = [d for d in mentions[:index] if d.kind == "yes" and not d.weak]
             if done and BREAK in words[done[-1].end : m.start]:
                 return m
         return None
+
+    def _negates_nothing_said(self, words: list[str], mentions: list[Mention], index: int) -> bool:
+        """A negation opening its clause over words not understood, with no answer of its own
+        in that clause ("nothing loads", "nothing shows up"): a negated state."""
+        m = mentions[index]
+        if m.start > 0 and words[m.start - 1] != BREAK:
+            return False
+        end = words.index(BREAK, m.end) if BREAK in words[m.end :] else len(words)
+        if end == m.end:
+            return False  # "done, nothing": a bare negation is left to the rules
+        return not any(n.start < end for n in mentions[index + 1 :])
 
     def _outlasted(
         self, words: list[str], mentions: list[Mention], at_action: bool = False
@@ -309,6 +399,10 @@ class Vocabulary:
         ) or (self._negated_after_doing(words, mentions) if at_action else None)  # fmt: skip
         if later is None:
             return mentions
+        if later.kind == NEGATION:  # "did all that, nothing loads": the negated state is no
+            negated = replace(later, kind="no", fallback=None)
+            mentions = [negated if m is later else m for m in mentions]
+            later = negated
         rest = [m for m in mentions if m.start > later.start]
         if later.kind == CORRECTION and not any(m.kind == "no" for m in rest):
             return mentions
