@@ -137,6 +137,16 @@ class Vocabulary:
     """Subjects of those verbs that are no person ("it says", "the screen says")."""
     reported_persons: dict[str, str] = field(default_factory=dict)
     """In reported speech, the reported person's words as the speaker's own ("her" -> "my")."""
+    intensifiers: frozenset[tuple[str, ...]] = frozenset()
+    """Words that, alone in their clause after an answer, only insist on it ("Wi-Fi,
+    obviously"): no second answer."""
+    obligations: frozenset[tuple[str, ...]] = frozenset()
+    """What is still to do, said after a done at an action ("reset it, now I have to type
+    the password again"): not done yet, or done? Asked again."""
+    idioms: frozenset[tuple[str, ...]] = frozenset()
+    """Words after an obligation that make it a way of speaking ("I have to say")."""
+    clause_fillers: frozenset[str] = frozenset({"now", "and", "but", "so", "then"})
+    """Words that may come before an obligation at the start of its clause ("now I have to")."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -206,7 +216,10 @@ class Vocabulary:
                    frozenset(reader.strings("not_reporters")),
                    {str(k): str(v) for k, v in _mapping(
                        path, rules.get("reported_persons", {}), "understanding.reported_persons"
-                   ).items()})  # fmt: skip
+                   ).items()},
+                   frozenset(reader.words(p) for p in reader.strings("intensifiers")),
+                   frozenset(reader.words(p) for p in reader.strings("obligations")),
+                   frozenset(reader.words(p) for p in reader.strings("obligation_idioms")))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -231,6 +244,7 @@ class Vocabulary:
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
+        mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -244,6 +258,7 @@ class Vocabulary:
         at_action = question in self.amounts.actions
         if at_action:
             mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
+            mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
@@ -295,7 +310,10 @@ class Vocabulary:
                 shifting = True
                 continue
             if shifting and word in self.reported_persons:
-                out[i] = self.reported_persons[word]
+                ends = i + 1 == len(words) or words[i + 1] == BREAK
+                # "it's not his": his alone is the person's own, so "mine"
+                mine = self.reported_persons.get(word + "s") if ends else None
+                out[i] = mine or self.reported_persons[word]
         return out
 
     def _asking_how(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -318,6 +336,44 @@ class Vocabulary:
                     out.remove(later)
                     break
         return out
+
+    def _insisting(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Without a yes of `intensifiers` alone in its clause right after a clause that
+        answered ("Wi-Fi, obviously, I'm not made of money" is Wi-Fi; "no, definitely"): it
+        insists on that answer, it is none of its own."""
+        out = []
+        for index, m in enumerate(mentions):
+            phrase = tuple(words[m.start : m.end])
+            if m.kind == "yes" and phrase in self.intensifiers and index > 0:
+                before, after = words[: m.start], words[m.end :]
+                opens = bool(before) and before[-1] == BREAK
+                closes = not after or after[0] == BREAK
+                prev = mentions[index - 1]
+                if opens and closes and prev.kind in ("yes", "no") and not prev.weak:
+                    continue
+            out.append(m)
+        return out
+
+    def _still_to_do(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a later clause telling what is still to do after a done ("reset
+        network settings, now I have to type the wifi password again"): done, or not yet?
+        Doubt, asked again ("I have to say it took ages" is a way of speaking)."""
+        for o in self.obligations:
+            for i in range(1, len(words) - len(o) + 1):
+                if tuple(words[i : i + len(o)]) != o:
+                    continue
+                opener = i - 1 if words[i - 1] in self.clause_fillers else i
+                if opener == 0 or words[opener - 1] != BREAK:
+                    continue
+                done = [d for d in mentions if d.kind == "yes" and not d.weak and d.end <= opener]
+                if not done:
+                    continue
+                after = words[i + len(o) : i + len(o) + 2]
+                if after and (after[0],) in self.idioms or tuple(after) in self.idioms:
+                    continue  # "I have to say it took ages"
+                doubt = Mention(DOUBT, i, i)
+                return sorted([*mentions, doubt], key=lambda x: x.start)
+        return mentions
 
     def _not_yet_changed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done said right after "still" ("still on the apple logo" at the
