@@ -36,7 +36,7 @@ def test_reported_speech_is_read_as_the_speakers_own_answer(vocab, text, questio
     ("text", "question", "intent"),
     [("what can I remove without losing anything?", "s3_free_space", "help"),
      ("which switch should I press", "s1_turn_on", "help"),
-     ("what do I delete first", "s3_free_space", "help"),
+     ("what could I get rid of first", "s3_free_space", "help"),
      # A question word with no "can I" still answers nothing: asked again.
      ("which backup is the oldest", "s3_free_space", "unknown")],
 )  # fmt: skip
@@ -106,4 +106,18 @@ def test_not_finding_the_charger_is_not_having_it(vocab, text, intent):
      ("there's no mobile data option anywhere", "s2_photos_data", "help")],
 )  # fmt: skip
 def test_new_words_for_known_answers(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("yeah right", "s2_online", "unknown"),
+     ("oh sure, as if that would fix anything", "s5_restart", "unknown"),
+     ("yes, like that's going to make a difference", "s7_charge", "unknown"),
+     # The answer said after the sarcasm stands.
+     ("Sure, because that always works. Whatever, it's plugged in.", "s7_charge", "yes"),
+     # Sarcasm that insists on the answer: "as if" about the speaker, not the step.
+     ("Oh sure, as if I had two accounts.", "s1_apple_id", "yes")],
+)  # fmt: skip
+def test_sarcasm_is_asked_again_unless_an_answer_follows_it(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent

@@ -147,6 +147,9 @@ class Vocabulary:
     """Words after an obligation that make it a way of speaking ("I have to say")."""
     clause_fillers: frozenset[str] = frozenset({"now", "and", "but", "so", "then"})
     """Words that may come before an obligation at the start of its clause ("now I have to")."""
+    sarcasm: frozenset[tuple[str, ...]] = frozenset()
+    """Words that say the agreement before them is not meant ("oh sure, as if that would
+    work", "yeah right"): only what is said after them answers."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -207,19 +210,22 @@ class Vocabulary:
             raise PromptError(path, "understanding.stative_commands", "not intents of flow.md")
         doubled = frozenset(p[0] for t in tables for p in t if len(p) == 2 and p[0] == p[1])
         named = {q: frozenset(w for p in t for w in p) for q, t in by_question.items()}
+
+        def phrases(key: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(reader.words(p) for p in reader.strings(key))
+
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling, amounts, attached, past,
                    cues, pronouns, noun_determiners, named, outlasting,
                    negations, ongoing, stative, copulas, doubled | negations,
-                   frozenset(reader.words(p) for p in reader.strings("asking_how")),
-                   frozenset(reader.strings("reported_verbs")),
-                   frozenset(reader.strings("not_reporters")),
-                   {str(k): str(v) for k, v in _mapping(
+                   asking_how=phrases("asking_how"),
+                   reported=frozenset(reader.strings("reported_verbs")),
+                   not_reporters=frozenset(reader.strings("not_reporters")),
+                   reported_persons={str(k): str(v) for k, v in _mapping(
                        path, rules.get("reported_persons", {}), "understanding.reported_persons"
                    ).items()},
-                   frozenset(reader.words(p) for p in reader.strings("intensifiers")),
-                   frozenset(reader.words(p) for p in reader.strings("obligations")),
-                   frozenset(reader.words(p) for p in reader.strings("obligation_idioms")))  # fmt: skip
+                   intensifiers=phrases("intensifiers"), obligations=phrases("obligations"),
+                   idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -245,6 +251,7 @@ class Vocabulary:
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
+        mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -320,22 +327,44 @@ class Vocabulary:
         """A question word opening its clause, then "can I", "should I" ... in that clause
         ("which backups can I delete safely?", "what can I remove"): how to do the step,
         help, like "what should I" (`understanding.questions`)."""
-        out = list(mentions)
-        for index, m in enumerate(mentions):
+        helped: dict[int, Mention] = {}
+        dropped: set[int] = set()
+        for m in mentions:
             if m.kind != QUESTION or not m.anywhere:
                 continue
             if m.start > 0 and words[m.start - 1] != BREAK:
                 continue
-            for later in mentions[index + 1 :]:
-                if BREAK in words[m.end : later.start]:
-                    break
-                if later.kind == QUESTION and tuple(words[later.start : later.end]) in (
-                    self.asking_how
-                ):
-                    out[index] = replace(m, fallback=HELP, anywhere=False)
-                    out.remove(later)
-                    break
-        return out
+            end = words.index(BREAK, m.end) if BREAK in words[m.end :] else len(words)
+            at = next(
+                (i for i in range(m.end, end) for p in self.asking_how
+                 if tuple(words[i : i + len(p)]) == p),
+                None,
+            )  # fmt: skip
+            if at is not None:
+                helped[m.start] = replace(m, fallback=HELP, anywhere=False)
+                dropped.add(at)
+        if not helped:
+            return mentions
+        return [helped.get(n.start, n) if n.kind == QUESTION else n for n in mentions
+                if not (n.kind == QUESTION and n.start in dropped)]  # fmt: skip
+
+    def _after_sarcasm(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """After a sarcastic turn ("yeah right", "as if that would work", "because that always
+        works"), the agreement said before it and in its clause is not meant: only an answer in
+        a later clause stands ("Oh sure, because that always works. Fine, it's done." is
+        done); without one, doubt, asked again."""
+        end = -1
+        for phrase in self.sarcasm:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    close = words.index(BREAK, i) if BREAK in words[i:] else len(words)
+                    end = max(end, close)
+        if end < 0:
+            return mentions
+        kept = [m for m in mentions if m.start >= end or m.kind not in ("yes", "no")]
+        if not any(m.kind in ("yes", "no") for m in kept):
+            kept.append(Mention(DOUBT, end, end))
+        return sorted(kept, key=lambda m: m.start)
 
     def _insisting(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Without a yes of `intensifiers` alone in its clause right after a clause that
