@@ -121,3 +121,28 @@ def test_new_words_for_known_answers(vocab, text, question, intent):
 )  # fmt: skip
 def test_sarcasm_is_asked_again_unless_an_answer_follows_it(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("He's on his home Wi-Fi.", "s2_cellular", "no"),
+     ("she has done that", "s1_sign_in", "yes"),
+     ("she's not signed in", "s1_apple_id", "no"),
+     ("He needs a minute.", "s3_free_space", "pause"),
+     ("my mum says she's using cellular", "s2_cellular", "yes")],
+)  # fmt: skip
+def test_someone_answering_for_the_person_at_the_phone(vocab, text, question, intent):
+    """The words "he", "she" opening a clause are the person answered for: their answer, as "I"."""
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("I don't know where that is", "s1_turn_on", "help"),
+     ("honestly I do not know where it is", "s2_photos_data", "help"),
+     ("where", None, "where"),
+     ("so where are we", None, "where")],
+)  # fmt: skip
+def test_where_inside_a_sentence_asks_where_the_thing_is(vocab, text, question, intent):
+    """Not knowing where the setting is asks for help, never "which step am I on"."""
+    assert vocab.parse(text, question) == intent

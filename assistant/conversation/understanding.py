@@ -137,6 +137,14 @@ class Vocabulary:
     """Subjects of those verbs that are no person ("it says", "the screen says")."""
     reported_persons: dict[str, str] = field(default_factory=dict)
     """In reported speech, the reported person's words as the speaker's own ("her" -> "my")."""
+    answered_for: frozenset[str] = frozenset()
+    """Subjects that, opening a clause, are the person someone answers for ("he's on
+    Wi-Fi", "she's done it"): read as "I"."""
+    agreement: dict[str, str] = field(default_factory=dict)
+    """The verb after such a subject, as after "I" ("is" -> "am", "has" -> "have")."""
+    embedding: frozenset[str] = frozenset()
+    """Words after which "where" asks where the step's thing is ("I don't know where that
+    is"): help, not the command asking which step this is."""
     intensifiers: frozenset[tuple[str, ...]] = frozenset()
     """Words that, alone in their clause after an answer, only insist on it ("Wi-Fi,
     obviously"): no second answer."""
@@ -224,6 +232,11 @@ class Vocabulary:
                    reported_persons={str(k): str(v) for k, v in _mapping(
                        path, rules.get("reported_persons", {}), "understanding.reported_persons"
                    ).items()},
+                   answered_for=frozenset(reader.strings("answered_for")),
+                   agreement={str(k): str(v) for k, v in _mapping(
+                       path, rules.get("agreement", {}), "understanding.agreement"
+                   ).items()},
+                   embedding=frozenset(reader.strings("embedding")),
                    intensifiers=phrases("intensifiers"), obligations=phrases("obligations"),
                    idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"))  # fmt: skip
 
@@ -250,6 +263,7 @@ class Vocabulary:
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
+        mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
@@ -308,6 +322,12 @@ class Vocabulary:
         for i, word in enumerate(words):
             if word == BREAK:
                 continue
+            opens = i == 0 or words[i - 1] == BREAK
+            if opens and word in self.answered_for and i + 1 < len(words):
+                # "He's on Wi-Fi", "she's done it": the person answered for, as "I"
+                out[i] = self.reported_persons[word]
+                out[i + 1] = self.agreement.get(words[i + 1], words[i + 1])
+                continue
             if (
                 word in self.reported
                 and i > 0
@@ -315,6 +335,10 @@ class Vocabulary:
                 and words[i - 1] not in self.not_reporters
             ):
                 shifting = True
+                continue
+            if shifting and word in self.answered_for and i + 1 < len(words):
+                out[i] = self.reported_persons[word]  # "she says she's done it"
+                out[i + 1] = self.agreement.get(words[i + 1], words[i + 1])
                 continue
             if shifting and word in self.reported_persons:
                 ends = i + 1 == len(words) or words[i + 1] == BREAK
@@ -347,6 +371,18 @@ class Vocabulary:
             return mentions
         return [helped.get(n.start, n) if n.kind == QUESTION else n for n in mentions
                 if not (n.kind == QUESTION and n.start in dropped)]  # fmt: skip
+
+    def _where_it_is(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """The word "where" inside a sentence, after "know", "sure", "find" ... ("I don't know where
+        that is", "not sure where to tap"): where the step's thing is, help; not "where am I"
+        in the steps."""
+        return [
+            replace(m, kind=HELP)
+            if m.kind == "where" and m.end - m.start == 1 and m.start > 0
+            and words[m.start - 1] in self.embedding
+            else m
+            for m in mentions
+        ]  # fmt: skip
 
     def _after_sarcasm(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """After a sarcastic turn ("yeah right", "as if that would work", "because that always
