@@ -146,3 +146,45 @@ def test_someone_answering_for_the_person_at_the_phone(vocab, text, question, in
 def test_where_inside_a_sentence_asks_where_the_thing_is(vocab, text, question, intent):
     """Not knowing where the setting is asks for help, never "which step am I on"."""
     assert vocab.parse(text, question) == intent
+
+
+# After heldout15's first measurement (bench/README.md): its categories, in other words
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("I gave you the wrong answer before", None, "back"),
+     ("hmm, I want to change my answer", "s2_cellular", "back"),
+     ("I'd like to hear it again", None, "repeat"),
+     ("just a tick", "s3_free_space", "pause"),
+     ("hang about", "s1_turn_on", "pause"),
+     # A tick is also a check mark: no pause there.
+     ("yes it has a tick next to it", "s4_optimized", "yes"),
+     ("it's rammed", "s3_storage_full", "yes")],
+)  # fmt: skip
+def test_taking_back_an_answer_and_british_idioms(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("stuck at the apple", "s5_restart", "no"),
+     ("it's back, it has the apple on it", "s5_restart", "unknown"),
+     ("the update seems stuck", "s6_install_update", "no"),
+     ("there's a lightning bolt now", "s7_charge", "yes"),
+     ("the button says Update Now", "s6_update_available", "yes")],
+)  # fmt: skip
+def test_what_the_screen_shows_at_the_restart_the_update_and_charging(
+    vocab, text, question, intent
+):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("acct same", "s1_apple_id", "yes"),
+     ("stor full y", "s3_storage_full", "yes"),
+     ("which of those is okay to delete", "s3_free_space", "help")],
+)  # fmt: skip
+def test_typed_abbreviations_and_asking_what_is_safe(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
