@@ -128,6 +128,36 @@ class Vocabulary:
     """Words after which a command's words say how something is ("is back up")."""
     doubled: frozenset[str] = frozenset()
     """Words whose repeat means something ("uh uh", "not not"): kept when typed twice."""
+    asking_how: frozenset[tuple[str, ...]] = frozenset()
+    """After a question word, these ask how to do the step ("which backups can I delete"):
+    help."""
+    reported: frozenset[str] = frozenset()
+    """Verbs that report what another person says ("she says it's her account")."""
+    not_reporters: frozenset[str] = frozenset()
+    """Subjects of those verbs that are no person ("it says", "the screen says")."""
+    reported_persons: dict[str, str] = field(default_factory=dict)
+    """In reported speech, the reported person's words as the speaker's own ("her" -> "my")."""
+    answered_for: frozenset[str] = frozenset()
+    """Subjects that, opening a clause, are the person someone answers for ("he's on
+    Wi-Fi", "she's done it"): read as "I"."""
+    agreement: dict[str, str] = field(default_factory=dict)
+    """The verb after such a subject, as after "I" ("is" -> "am", "has" -> "have")."""
+    embedding: frozenset[str] = frozenset()
+    """Words after which "where" asks where the step's thing is ("I don't know where that
+    is"): help, not the command asking which step this is."""
+    intensifiers: frozenset[tuple[str, ...]] = frozenset()
+    """Words that, alone in their clause after an answer, only insist on it ("Wi-Fi,
+    obviously"): no second answer."""
+    obligations: frozenset[tuple[str, ...]] = frozenset()
+    """What is still to do, said after a done at an action ("reset it, now I have to type
+    the password again"): not done yet, or done? Asked again."""
+    idioms: frozenset[tuple[str, ...]] = frozenset()
+    """Words after an obligation that make it a way of speaking ("I have to say")."""
+    clause_fillers: frozenset[str] = frozenset({"now", "and", "but", "so", "then"})
+    """Words that may come before an obligation at the start of its clause ("now I have to")."""
+    sarcasm: frozenset[tuple[str, ...]] = frozenset()
+    """Words that say the agreement before them is not meant ("oh sure, as if that would
+    work", "yeah right"): only what is said after them answers."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -188,10 +218,27 @@ class Vocabulary:
             raise PromptError(path, "understanding.stative_commands", "not intents of flow.md")
         doubled = frozenset(p[0] for t in tables for p in t if len(p) == 2 and p[0] == p[1])
         named = {q: frozenset(w for p in t for w in p) for q, t in by_question.items()}
+
+        def phrases(key: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(reader.words(p) for p in reader.strings(key))
+
         return cls(lang, _plain(grammar), contractions, general, by_question, question_phrases,
                    longest, openers, own_commands, spelling, amounts, attached, past,
                    cues, pronouns, noun_determiners, named, outlasting,
-                   negations, ongoing, stative, copulas, doubled | negations)  # fmt: skip
+                   negations, ongoing, stative, copulas, doubled | negations,
+                   asking_how=phrases("asking_how"),
+                   reported=frozenset(reader.strings("reported_verbs")),
+                   not_reporters=frozenset(reader.strings("not_reporters")),
+                   reported_persons={str(k): str(v) for k, v in _mapping(
+                       path, rules.get("reported_persons", {}), "understanding.reported_persons"
+                   ).items()},
+                   answered_for=frozenset(reader.strings("answered_for")),
+                   agreement={str(k): str(v) for k, v in _mapping(
+                       path, rules.get("agreement", {}), "understanding.agreement"
+                   ).items()},
+                   embedding=frozenset(reader.strings("embedding")),
+                   intensifiers=phrases("intensifiers"), obligations=phrases("obligations"),
+                   idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -215,6 +262,10 @@ class Vocabulary:
         mentions = self._mentions(found, question)
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
+        mentions = self._asking_how(found, mentions)  # "which backups can I delete"
+        mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
+        mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
+        mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -226,6 +277,9 @@ class Vocabulary:
                 key=lambda m: m.start,
             )
         at_action = question in self.amounts.actions
+        if at_action:
+            mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
+            mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
@@ -254,7 +308,151 @@ class Vocabulary:
         )
         found = self.contractions.expand(said)
         read = self.attached.read(found) if self.attached else found
-        return self.spelling.repair(read)  # after reading: slips are judged on whole words
+        repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
+        return self._as_own_words(repaired)
+
+    def _as_own_words(self, words: list[str]) -> list[str]:
+        """Reported speech said as the speaker's own: after "she says", "he said", "my mum
+        says" (a person, not "it says" or "the screen says"), "her account" is the account of
+        the person answered for, so "my account" ("she says it's her account" is yes)."""
+        if not self.reported_persons:
+            return words
+        out = list(words)
+        shifting = False
+        for i, word in enumerate(words):
+            if word == BREAK:
+                continue
+            opens = i == 0 or words[i - 1] == BREAK
+            if opens and word in self.answered_for and i + 1 < len(words):
+                # "He's on Wi-Fi", "she's done it": the person answered for, as "I"
+                out[i] = self.reported_persons[word]
+                out[i + 1] = self.agreement.get(words[i + 1], words[i + 1])
+                continue
+            if (
+                word in self.reported
+                and i > 0
+                and words[i - 1] != BREAK
+                and words[i - 1] not in self.not_reporters
+            ):
+                shifting = True
+                continue
+            if shifting and word in self.answered_for and i + 1 < len(words):
+                out[i] = self.reported_persons[word]  # "she says she's done it"
+                out[i + 1] = self.agreement.get(words[i + 1], words[i + 1])
+                continue
+            if shifting and word in self.reported_persons:
+                ends = i + 1 == len(words) or words[i + 1] == BREAK
+                # "it's not his": his alone is the person's own, so "mine"
+                mine = self.reported_persons.get(word + "s") if ends else None
+                out[i] = mine or self.reported_persons[word]
+        return out
+
+    def _asking_how(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A question word opening its clause, then "can I", "should I" ... in that clause
+        ("which backups can I delete safely?", "what can I remove"): how to do the step,
+        help, like "what should I" (`understanding.questions`)."""
+        helped: dict[int, Mention] = {}
+        dropped: set[int] = set()
+        for m in mentions:
+            if m.kind != QUESTION or not m.anywhere:
+                continue
+            if m.start > 0 and words[m.start - 1] != BREAK:
+                continue
+            end = words.index(BREAK, m.end) if BREAK in words[m.end :] else len(words)
+            at = next(
+                (i for i in range(m.end, end) for p in self.asking_how
+                 if tuple(words[i : i + len(p)]) == p),
+                None,
+            )  # fmt: skip
+            if at is not None:
+                helped[m.start] = replace(m, fallback=HELP, anywhere=False)
+                dropped.add(at)
+        if not helped:
+            return mentions
+        return [helped.get(n.start, n) if n.kind == QUESTION else n for n in mentions
+                if not (n.kind == QUESTION and n.start in dropped)]  # fmt: skip
+
+    def _where_it_is(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """The word "where" inside a sentence, after "know", "sure", "find" ... ("I don't know where
+        that is", "not sure where to tap"): where the step's thing is, help; not "where am I"
+        in the steps."""
+        return [
+            replace(m, kind=HELP)
+            if m.kind == "where" and m.end - m.start == 1 and m.start > 0
+            and words[m.start - 1] in self.embedding
+            else m
+            for m in mentions
+        ]  # fmt: skip
+
+    def _after_sarcasm(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """After a sarcastic turn ("yeah right", "as if that would work", "because that always
+        works"), the agreement said before it and in its clause is not meant: only an answer in
+        a later clause stands ("Oh sure, because that always works. Fine, it's done." is
+        done); without one, doubt, asked again."""
+        end = -1
+        for phrase in self.sarcasm:
+            for i in range(len(words) - len(phrase) + 1):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    close = words.index(BREAK, i) if BREAK in words[i:] else len(words)
+                    end = max(end, close)
+        if end < 0:
+            return mentions
+        kept = [m for m in mentions if m.start >= end or m.kind not in ("yes", "no")]
+        if not any(m.kind in ("yes", "no") for m in kept):
+            kept.append(Mention(DOUBT, end, end))
+        return sorted(kept, key=lambda m: m.start)
+
+    def _insisting(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Without a yes of `intensifiers` alone in its clause right after a clause that
+        answered ("Wi-Fi, obviously, I'm not made of money" is Wi-Fi; "no, definitely"): it
+        insists on that answer, it is none of its own."""
+        out = []
+        for index, m in enumerate(mentions):
+            phrase = tuple(words[m.start : m.end])
+            if m.kind == "yes" and phrase in self.intensifiers and index > 0:
+                before, after = words[: m.start], words[m.end :]
+                opens = bool(before) and before[-1] == BREAK
+                closes = not after or after[0] == BREAK
+                prev = mentions[index - 1]
+                if opens and closes and prev.kind in ("yes", "no") and not prev.weak:
+                    continue
+            out.append(m)
+        return out
+
+    def _still_to_do(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a later clause telling what is still to do after a done ("reset
+        network settings, now I have to type the wifi password again"): done, or not yet?
+        Doubt, asked again ("I have to say it took ages" is a way of speaking)."""
+        for o in self.obligations:
+            for i in range(1, len(words) - len(o) + 1):
+                if tuple(words[i : i + len(o)]) != o:
+                    continue
+                opener = i - 1 if words[i - 1] in self.clause_fillers else i
+                if opener == 0 or words[opener - 1] != BREAK:
+                    continue
+                done = [d for d in mentions if d.kind == "yes" and not d.weak and d.end <= opener]
+                if not done:
+                    continue
+                after = words[i + len(o) : i + len(o) + 2]
+                if after and (after[0],) in self.idioms or tuple(after) in self.idioms:
+                    continue  # "I have to say it took ages"
+                doubt = Mention(DOUBT, i, i)
+                return sorted([*mentions, doubt], key=lambda x: x.start)
+        return mentions
+
+    def _not_yet_changed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a done said right after "still" ("still on the apple logo" at the
+        restart, "still on" while it should go off): the state before the change stands, so
+        it is not done yet. The "still" says no by itself (`*not_yet` of the actions)."""
+        drop = {
+            id(m)
+            for prev, m in zip(mentions, mentions[1:], strict=False)
+            if m.kind == "yes"
+            and prev.end == m.start
+            and prev.kind == "no"
+            and tuple(words[prev.start : prev.end]) in {(w,) for w in self.outlasting}
+        }
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
         """A command's words right after "is", "are" ("the router is back up", "it's on
@@ -288,12 +486,25 @@ class Vocabulary:
         """At an action, a no opened by a negation in a clause after the yes ("did all
         that, nothing loads"): how things are after what was done."""
         for index, m in enumerate(mentions):
-            if m.kind != "no" or words[m.start] not in self.negation_words:
+            if m.kind not in ("no", NEGATION) or words[m.start] not in self.negation_words:
+                continue
+            if m.kind == NEGATION and not self._negates_nothing_said(words, mentions, index):
                 continue
             done = [d for d in mentions[:index] if d.kind == "yes" and not d.weak]
             if done and BREAK in words[done[-1].end : m.start]:
                 return m
         return None
+
+    def _negates_nothing_said(self, words: list[str], mentions: list[Mention], index: int) -> bool:
+        """A negation opening its clause over words not understood, with no answer of its own
+        in that clause ("nothing loads", "nothing shows up"): a negated state."""
+        m = mentions[index]
+        if m.start > 0 and words[m.start - 1] != BREAK:
+            return False
+        end = words.index(BREAK, m.end) if BREAK in words[m.end :] else len(words)
+        if end == m.end:
+            return False  # "done, nothing": a bare negation is left to the rules
+        return not any(n.start < end for n in mentions[index + 1 :])
 
     def _outlasted(
         self, words: list[str], mentions: list[Mention], at_action: bool = False
@@ -309,6 +520,10 @@ class Vocabulary:
         ) or (self._negated_after_doing(words, mentions) if at_action else None)  # fmt: skip
         if later is None:
             return mentions
+        if later.kind == NEGATION:  # "did all that, nothing loads": the negated state is no
+            negated = replace(later, kind="no", fallback=None)
+            mentions = [negated if m is later else m for m in mentions]
+            later = negated
         rest = [m for m in mentions if m.start > later.start]
         if later.kind == CORRECTION and not any(m.kind == "no" for m in rest):
             return mentions
