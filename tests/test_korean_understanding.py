@@ -186,3 +186,47 @@ def test_round_four_categories(ko, text, question, intent):
 )
 def test_round_five_categories(ko, text, question, intent):
     assert ko.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        # -ㄹ래요 / -ㄹ게요 / -ㄹ까요: one verb, read as one another or as the polite form
+        ("이전 단계로 갈래요", None, "back"),
+        ("넘어갈까요", None, "skip"),
+        ("계속할래", None, "resume"),
+        ("그만할게", None, "stop"),
+        # honorific 말씀하다 read as 말하다
+        ("다시 말씀해 주실래요", None, "repeat"),
+        ("천천히 말씀해 주세요", None, "slower"),
+        # reported speech in -대요
+        ("업데이트가 있대요", "s6_update_available", "yes"),
+        ("업데이트 없대", "s6_update_available", "no"),
+        # -아/-어 두다 / 놓다: done and left so
+        ("케이블 연결해 놨어요", "s7_charge", "yes"),
+        ("충전기에 꽂아 뒀어", "s7_charge", "yes"),
+        # -는 중: in the middle of it, not done yet
+        ("다시 켜는 중이에요", "s5_restart", "no"),
+        ("설치하는 중이에요", "s6_install_update", "no"),
+        # what is selected, named, answers the question
+        ("원본 다운로드 및 유지가 선택돼 있어요", "s4_optimized", "no"),
+        ("최적화가 선택돼 있어요", "s4_optimized", "yes"),
+        ("최적화로 했어요", "s4_select_optimize", "yes"),
+        ("도움이 좀 필요해요", None, "help"),
+    ],
+)
+def test_round_six_categories(ko, text, question, intent):
+    assert ko.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "wrong"),
+    [
+        ("원본 유지로 바꿨어요", "s4_select_optimize", "yes"),  # the other option chosen
+        ("저장 공간 최적화는 싫어요", "s4_select_optimize", "yes"),
+        ("충전하는 중이에요", "s7_charge", "no"),  # charging is what was asked
+        ("선택 안 돼 있어요", "s4_optimized", "yes"),
+    ],
+)
+def test_round_six_reading_does_not_act_wrongly(ko, text, question, wrong):
+    assert ko.parse(text, question) != wrong
