@@ -230,3 +230,39 @@ def test_round_six_categories(ko, text, question, intent):
 )
 def test_round_six_reading_does_not_act_wrongly(ko, text, question, wrong):
     assert ko.parse(text, question) != wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        # dialect: Gyeongsang 예 / 라예 for 요 / 이에요, Jeolla -당께
+        ("다 했어예", "s6_install_update", "yes"),
+        ("제 계정 아니라예", "s1_apple_id", "no"),
+        ("켰당께", "s1_turn_on", "yes"),
+        # 하십시오체 imperatives, -겠- forms
+        ("천천히 말해 주십시오", None, "slower"),
+        ("건너뛰겠습니다", None, "skip"),
+        ("아직 못 하겠어요", "s3_free_space", "no"),
+        # the plain and emphatic present after ㄴ
+        ("이제 잘 된다", "fixed?", "yes"),
+        ("안 된다니까요", "fixed?", "no"),
+        # Konglish: 온 / 오프, 노
+        ("오프로 돼 있어요", "s2_photos_data", "no"),
+        ("노 아직이요", "s1_turn_on", "no"),
+        # 다시 before a verb in the past is "again", not the command
+        ("다시 연결했어요", "s7_charge", "yes"),
+        ("다시 켰습니다", "s1_turn_on", "yes"),
+        # hesitation words carry nothing
+        ("어 그거 제 계정이에요", "s1_apple_id", "yes"),
+    ],
+)
+def test_round_six_held_out_categories(ko, text, question, intent):
+    assert ko.parse(text, question) == intent
+
+
+def test_again_before_a_verb_leaves_the_commands_with_again():
+    ko = Vocabulary.load("ko")
+    assert ko.parse("다시", None) == "repeat"
+    assert ko.parse("다시 말해 주세요", None) == "repeat"
+    assert ko.parse("다시 왔어요", None) == "resume"
+    assert ko.parse("다시 시작할게요", None) == "start_over"
