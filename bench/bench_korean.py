@@ -2,6 +2,7 @@
 
     python bench/bench_korean.py recognition [--rate 160] [--details]
     python bench/bench_korean.py cer [--rate 160] [--details]
+    ... --voice-file bench/data/korean_espeak_ko_clear.voice   (an espeak-ng voice file tried)
 
 recognition: every line of bench/data/korean_spoken.tsv (text, question, intent) is spoken
   by espeak-ng's Korean voice exactly as the assistant speaks (synthesizer "espeak", voice
@@ -173,6 +174,34 @@ def _padded(samples: Any) -> bytes:
     return np.concatenate([pad, samples, pad]).tobytes()
 
 
+def _install_voice_file(voice_file: Path) -> str:
+    """A temporary espeak-ng data folder: links to the system's, plus the voice file in its
+    voices/; ESPEAK_DATA_PATH points there (read by libespeak-ng at initialization, and by
+    the espeak-ng command). Returns the voice's name."""
+    import os
+    import subprocess
+    import tempfile
+
+    if not voice_file.is_file():
+        sys.exit(f"No voice file {voice_file}")
+    version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
+    match = re.search(r"Data at: (\S+)", version)
+    if match is None:
+        sys.exit("espeak-ng does not say where its data is")
+    system = Path(match.group(1))
+    data = Path(tempfile.mkdtemp(prefix="espeak-ko-")) / "espeak-ng-data"
+    (data / "voices").mkdir(parents=True)
+    for entry in system.iterdir():
+        if entry.name != "voices":
+            (data / entry.name).symlink_to(entry)
+    for entry in (system / "voices").iterdir():
+        (data / "voices" / entry.name).symlink_to(entry)
+    name = voice_file.stem
+    (data / "voices" / name).write_bytes(voice_file.read_bytes())
+    os.environ["ESPEAK_DATA_PATH"] = str(data.parent)
+    return name
+
+
 def _lines(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
@@ -189,7 +218,12 @@ def main(argv: list[str] | None = None) -> int:
         help="synthesize with the espeak-ng command, not pyttsx3",
     )
     parser.add_argument("--voice", default=None, help="espeak-ng voice (default: the assistant's)")
+    parser.add_argument("--voice-file", type=Path, default=None,
+                        help="an espeak-ng voice file to speak with (installed into a "
+                             "temporary copy of espeak-ng's data)")  # fmt: skip
     args = parser.parse_args(argv)
+    if args.voice_file is not None:
+        args.voice = _install_voice_file(args.voice_file)
     from assistant.listening import vosk_recognizer
 
     model = store.find_model("ko")

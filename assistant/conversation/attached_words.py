@@ -22,6 +22,19 @@ People type as they speak, and a recognizer runs words together:
   they are made of, when every piece reads and the last is longer than one syllable (a
   last syllable is an ending: "했다" is not 했 + 다);
 - `dropped`: words read as nothing ("좀"), so "소리 좀 키워 줘" meets "소리 키워";
+- `rieul_endings`: a verb's volitional forms, written after a syllable closed by ㄹ
+  ("갈래요", "할게요", "할까요"), read as one another, or as the plain polite form ("가요",
+  "해요"), when the word then reads: "뒤로 갈래요" meets "뒤로 가요", "계속할래요" meets
+  "계속할게요"; `future_endings` (-겠어요, -겠습니다: "그만하겠습니다") read as the -ㄹ게요
+  form ("그만할게요") or as the stem ("못 켜겠어요" is "못 켜");
+- `nieun_endings`: the plain and emphatic present, written after a syllable closed by ㄴ
+  ("된다", "열린다니까요"), read as the verb's stem ("되", "열리") when that reads;
+- `auxiliaries`: 두다 / 놓다 after a verb's -아/-어 form ("꽂아 뒀어요": plugged it in and
+  left it) read as that verb's past ("꽂았어요");
+- `again_words`: "다시" right before a verb in the past ("다시 로그인했어요": logged in
+  again) is "again", said about the answer, not the command "다시" (repeat): dropped;
+- `progressive`: a verb's -는 form before 중 ("켜는 중이에요": in the middle of turning it on)
+  read as "하는", the file's "in progress" (하는 중이에요);
 - `alone_first`: "아니" first in a clause (fillers before it aside), with more after it,
   is a clause of its own, as if a comma followed ("아니 아직 못 했어": no, not yet);
 - `clause_endings` and `clause_words`: a clause joined by "-는데", "-지만", "근데" ends
@@ -81,6 +94,20 @@ class AttachedWords:
     """Words that carry nothing (the file's one-word fillers): "음" before 아니 leaves it first."""
     dropped: frozenset[str] = frozenset()
     """Words read as nothing at all, so phrases meet around them ("소리 좀 키워" is "소리 키워")."""
+    rieul_endings: tuple[str, ...] = ()
+    """Volitional endings after a syllable closed by ㄹ ("래요", "게요"), longest first."""
+    future_endings: tuple[str, ...] = ()
+    """-겠- endings ("겠습니다", "겠어요"): the stem, or its -ㄹ게요 form."""
+    nieun_endings: tuple[str, ...] = ()
+    """Plain present endings after a syllable closed by ㄴ ("다", "다니까요"): the stem."""
+    auxiliaries: frozenset[str] = frozenset()
+    """두다 / 놓다 after a -아/-어 form ("뒀어요", "놨어요"): the verb before is its past."""
+    progressive: tuple[str, ...] = ()
+    """Words after which a verb's -는 form is "in progress" ("중", "중이에요")."""
+    written: frozenset[str] = frozenset()
+    """The file's words as written (a -는 form there keeps its own meaning: 기다리는 중)."""
+    again_words: frozenset[str] = frozenset()
+    """Words that are "again" before a verb in the past ("다시 켰어요"), not a command."""
 
     @classmethod
     def from_lists(
@@ -95,6 +122,12 @@ class AttachedWords:
         alone_first: Iterable[str] = (),
         fillers: Iterable[str] = (),
         dropped: Iterable[str] = (),
+        rieul_endings: Iterable[str] = (),
+        future_endings: Iterable[str] = (),
+        nieun_endings: Iterable[str] = (),
+        auxiliaries: Iterable[str] = (),
+        again_words: Iterable[str] = (),
+        progressive: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -106,6 +139,10 @@ class AttachedWords:
             tuple((final_variants or {}).items()),
             tuple(sorted(set(clause_endings), key=len, reverse=True)), frozenset(clause_words),
             frozenset(alone_first), frozenset(fillers), frozenset(dropped),
+            tuple(sorted(set(rieul_endings), key=len, reverse=True)),
+            tuple(sorted(set(future_endings), key=len, reverse=True)),
+            tuple(sorted(set(nieun_endings), key=len, reverse=True)), frozenset(auxiliaries),
+            tuple(progressive), frozenset(words), frozenset(again_words),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -113,6 +150,7 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         words = [BREAK if w in self.clause_words else _respell(w, self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
+        words = self._verb_phrases(words)
         out: list[str] = []
         start = 0
         while start < len(words):
@@ -122,6 +160,29 @@ class AttachedWords:
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
         return self._first_alone(out)
+
+    def _verb_phrases(self, words: list[str]) -> list[str]:
+        """Auxiliary verbs folded into the verb before them ("꽂아 뒀어요" -> "꽂았어요"), and
+        a -는 form before 중 read as "하는" ("켜는 중" -> "하는 중")."""
+        out: list[str] = []
+        for word in words:
+            if out and out[-1] in self.again_words and _in_the_past(word):
+                out.pop()  # 다시 켰어요: turned it on again
+            before = out[-1] if out else ""
+            if word in self.auxiliaries and before[-1:] and _final(before[-1]) == 0:
+                past = _with_final(before[-1], SSANG_SIOT)
+                if past is not None and self._stem(before[:-1] + past + "어요") is not None:
+                    out[-1] = before[:-1] + past + "어요"
+                    continue
+            if (
+                before.endswith("는")
+                and len(before) > 1
+                and before not in self.written
+                and any(word == p or word.startswith(p) for p in self.progressive)
+            ):
+                out[-1] = "하는"
+            out.append(word)
+        return out
 
     def _first_alone(self, words: list[str]) -> list[str]:
         out: list[str] = []
@@ -188,6 +249,30 @@ class AttachedWords:
         for last, meant in self.final_variants:
             if _ends_with(word, last) or word == last:
                 out.append(word[: -len(last)] + meant)
+        for ending in self.rieul_endings:
+            head = word[: -len(ending)]
+            if not (_ends_with(word, ending) and _final(head[-1]) == RIEUL):
+                continue
+            out += [head + other for other in self.rieul_endings if other != ending]
+            open_ = _with_final(head[-1], 0)
+            if open_ is not None:  # 갈래요 -> 가요; 할래요 -> 해요
+                out.append(head[:-1] + POLITE_CONTRACTIONS.get(open_, open_ + "요"))
+            break
+        for ending in self.future_endings:
+            head = word[: -len(ending)]
+            if _ends_with(word, ending):
+                out.append(head)  # 켜겠어요 -> 켜
+                closed = _with_final(head[-1], RIEUL) if _final(head[-1]) == 0 else None
+                if closed is not None:  # 그만하겠습니다 -> 그만할게요
+                    out.append(head[:-1] + closed + "게요")
+                break
+        for ending in self.nieun_endings:
+            head = word[: -len(ending)]
+            if _ends_with(word, ending) and _final(head[-1]) == NIEUN:
+                open_ = _with_final(head[-1], 0)
+                if open_ is not None:  # 된다 -> 되, 열린다니까요 -> 열리
+                    out.append(head[:-1] + open_)
+                break
         return out
 
     def _is_word(self, piece: str) -> bool:
@@ -206,6 +291,32 @@ class AttachedWords:
             if _ends_with(word, ending) and word[: -len(ending)] in self.stems:
                 return word[: -len(ending)]
         return None
+
+
+HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
+NIEUN, RIEUL, SSANG_SIOT = 4, 8, 20
+"""Final consonant indexes of a Hangul syllable: ㄴ, ㄹ, ㅆ."""
+POLITE_CONTRACTIONS = {"하": "해요", "주": "줘요", "오": "와요", "보": "봐요", "두": "둬요"}
+"""An open verb stem and its polite form where the vowels contract (하 + 어요 = 해요)."""
+
+
+def _final(syllable: str) -> int | None:
+    """The final consonant index of a Hangul syllable (0 for none); None if not Hangul."""
+    code = ord(syllable)
+    return (code - HANGUL_FIRST) % 28 if HANGUL_FIRST <= code <= HANGUL_LAST else None
+
+
+def _with_final(syllable: str, final: int) -> str | None:
+    """The syllable with its final consonant replaced; None if not Hangul."""
+    code = ord(syllable)
+    if not HANGUL_FIRST <= code <= HANGUL_LAST:
+        return None
+    return chr(code - (code - HANGUL_FIRST) % 28 + final)
+
+
+def _in_the_past(word: str) -> bool:
+    """A verb in the past: a syllable closed by ㅆ with more after it (켰어요, 로그인했당께)."""
+    return any(_final(c) == SSANG_SIOT for c in word[:-1])
 
 
 def _respell(word: str, respellings: tuple[tuple[str, str], ...]) -> str:
@@ -237,6 +348,12 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "clause_words",
         "alone_first",
         "dropped",
+        "rieul_endings",
+        "future_endings",
+        "nieun_endings",
+        "auxiliaries",
+        "again_words",
+        "progressive",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
