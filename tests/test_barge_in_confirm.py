@@ -135,3 +135,14 @@ def test_words_without_a_pause_stay_one_utterance():
         _words(("set", 0.51, 0.2, 0.5), ("stop", 1.0, 0.6, 1.0)),
     )  # fmt: skip
     assert _after_last_pause(heard, _Grammar()) is heard
+
+
+def test_an_unsure_stop_over_the_pause_reminder_does_not_end_the_session():
+    """While paused only "resume" and "stop" count, and they act at once: a guess heard
+    over speech is not one of them (the session is not stopped on it)."""
+    more = Utterance("resume")
+    dialog, out, heard = converse(
+        Utterance("yes"), Utterance("pause"), Utterance("maybe"), UNSURE_STOP_OVER_A_PROMPT, more
+    )
+    assert heard.utterances == []  # went on to "resume": not stopped on the guess
+    assert "Did you say stop?" not in out

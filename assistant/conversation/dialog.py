@@ -187,8 +187,9 @@ class Dialog:
         self.record.heard(self.state, utterance.text, intent, utterance.barge_in_after_ms)
         understood = intent not in (UNKNOWN, SILENCE)
         self.speaker.cue(Cue.UNDERSTOOD if understood else Cue.NOT_UNDERSTOOD)
-        if self.mode is Mode.PAUSED:
-            self._while_paused(intent)
+        if self.mode is Mode.PAUSED:  # a guess over a prompt does not end a pause
+            guessed = not utterance.confident and utterance.barge_in_after_ms is not None
+            self._while_paused(UNKNOWN if guessed else intent)
         elif self.mode is Mode.CONFIRMING:
             self._after_confirmation(intent)
         elif not understood:
