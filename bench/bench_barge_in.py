@@ -327,6 +327,7 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
     cut = confirmed = wrong = 0
     latencies: list[float] = []
     deciding: list[float] = []
+    reasons: list[str] = []
     """From the end of the word to the end of the audio the recognizer had decided on."""
     for index, wav in enumerate(files):
         name, text, question, hint = steps[index % len(steps)]
@@ -345,6 +346,7 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
             confirmed += not utterance.confident
             latencies.append(pair.speaker.output.cut_at_dac_s - barge_in.last.word_end_adc_s)
             deciding.append(barge_in.last.decided_adc_s - barge_in.last.word_end_adc_s)
+            reasons.append(barge_in.last.reason)
             if details and not utterance.confident:
                 print(f"  cut unsure, to confirm: {wav.name} over {name} ({utterance})")
         else:
@@ -368,6 +370,12 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
         )
         print(f"  of which: word end -> decided audio {decide_ms:.0f} ms (median), decided "
               f"audio -> first silent block at the DAC {output_ms:.0f} ms (median)")  # fmt: skip
+        for kind in sorted({r.split("+")[0] for r in reasons}):
+            mine = [1000 * x for x, r in zip(latencies, reasons, strict=True) if r.startswith(kind)]
+            print(f"  decided {kind}: {len(mine)} cuts, median {statistics.median(mine):.0f} ms")
+        late = [1000 * x for x, r in zip(latencies, reasons, strict=True) if "after-pause" in r]
+        if late:
+            print(f"  after a pause: {len(late)} cuts, median {statistics.median(late):.0f} ms")
 
 
 def held_out(label: str, count: int) -> list[Path]:

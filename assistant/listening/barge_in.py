@@ -107,6 +107,8 @@ class Interruption:
     """End of the last word heard, on the stream clock (None if unknown)."""
     decided_adc_s: float
     """End of the audio the recognizer had when it decided, on the stream clock."""
+    reason: str = ""
+    """How the recognizer decided (Decision.reason: early, endpoint, +after-pause ...)."""
 
 
 class BargeIn:
@@ -366,7 +368,9 @@ class BargeIn:
         word_end_ms = decision.speech_end_ms
         word_end = None if word_end_ms is None else first_adc_s + word_end_ms / 1000.0
         decided = first_adc_s + decision.decided_at_ms / 1000.0
-        self.last = Interruption(utterance, meaning(decision.text), after_ms, word_end, decided)
+        self.last = Interruption(
+            utterance, meaning(decision.text), after_ms, word_end, decided, decision.reason
+        )
         log.debug("barge-in: %r after %d ms", utterance.text, after_ms)
 
 
