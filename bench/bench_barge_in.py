@@ -128,6 +128,17 @@ def main(argv: list[str] | None = None) -> int:
         help="refuse an answer over a hint that says it (the barge_in._says rule, as before)",
     )
     parser.add_argument(
+        "--no-confirm-unsure",
+        action="store_true",
+        help="only confident phrases cut (rounds one and two): BargeIn.confirm_unsure off",
+    )
+    parser.add_argument(
+        "--no-carry",
+        action="store_true",
+        help="the turn after the prompt starts afresh (rounds one and two): "
+        "BargeIn.carry_unfinished off",
+    )
+    parser.add_argument(
         "--dump",
         type=Path,
         default=None,
@@ -174,6 +185,10 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     assert barge_in is not None
     barge_in.keep_unfinished = args.details
     barge_in.refuse_hint_words = args.refuse_hint_words
+    barge_in.confirm_unsure = not args.no_confirm_unsure
+    barge_in.carry_unfinished = not args.no_carry
+    print(f"confirm unsure: {barge_in.confirm_unsure}, carry to the turn: "
+          f"{barge_in.carry_unfinished}")  # fmt: skip
     source = pair.listener._source
     if linear:
         from assistant.listening.echo_cancel import SpeexEchoCanceller
@@ -199,6 +214,8 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
             stops(pair, said, vocab, mic, stop_files(args.half, args.stops), rng, args.details)
         if "answers" in phases:
             answers(pair, said, vocab, mic, answer_files(args.half, args.answers), args.details)
+        shown = ", ".join("-" if db is None else f"{db:.0f}" for db in barge_in.unsure_echo_removed)
+        print(f"unsure phrases that could cut, echo removed before them (dB): [{shown}]")
         print(f"echo canceller: {source.compute_s / max(source.processed_s, 1e-9):.4f} x real time "
               f"({source.processed_s:.0f} s of audio)")  # fmt: skip
         detector = getattr(source, "detector", None)
@@ -220,15 +237,24 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     spoken_s = 0.0
     cpu_started, wall_started = time.process_time(), time.monotonic()
     meter.metering = True
+    carried = barge_in.carried_count
+    turns_heard: list[str] = []
     for name, text, question, hint in said:
-        before = len(barge_in.heard)
-        pair.listener.expect(vocab.phrases(INTENTS, question), question, hint)
+        before, carries = len(barge_in.heard), barge_in.carried_count
+        phrases = vocab.phrases(INTENTS, question)
+        pair.listener.expect(phrases, question, hint)
         started = time.monotonic()
         pair.speaker.say(text)
         spoken_s += time.monotonic() - started
-        if barge_in.take() is not None:
+        if barge_in.take() is not None:  # any cut, sure or to be confirmed
             false += 1
             print(f"  false interruption in {name}: {barge_in.last}")
+        elif barge_in.carried_count > carries:
+            # The turn after the prompt, as the dialog runs it, starts with what the monitor
+            # heard since the answers opened: with nobody talking it must hear nothing.
+            utterance = pair.listener.listen(phrases, question)
+            if utterance is not None and utterance.text:
+                turns_heard.append(f"{name}: {utterance.text}")
         heard += [f"{name}: {h}" for h in barge_in.heard[before:]]
     meter.metering = False
     if details:
@@ -236,8 +262,10 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     cpu = (time.process_time() - cpu_started) / (time.monotonic() - wall_started)
     erle = 10 * np.log10(meter.energy_in / max(meter.energy_out, 1.0))
     print(f"own voice: {len(said)} prompts, {spoken_s:.0f} s spoken: {false} false "
-          f"interruptions, {len(heard)} phrases heard {heard}; echo removed {erle:.1f} dB; "
-          f"process CPU {cpu:.2f} s per s")  # fmt: skip
+          f"interruptions, {len(heard)} phrases heard {heard}; "
+          f"{barge_in.carried_count - carried} handed to the next turn, which heard "
+          f"{len(turns_heard)} {turns_heard}; echo removed "
+          f"{erle:.1f} dB; process CPU {cpu:.2f} s per s")  # fmt: skip
 
 
 def _half(label: str, half: str) -> list[Path]:
@@ -296,8 +324,11 @@ def _db(levels) -> str:  # type: ignore[no-untyped-def]
 def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
     steps = [p for p in said if p[0] not in ("greeting", "start")]
-    cut = 0
+    cut = confirmed = wrong = 0
     latencies: list[float] = []
+    deciding: list[float] = []
+    reasons: list[str] = []
+    """From the end of the word to the end of the audio the recognizer had decided on."""
     for index, wav in enumerate(files):
         name, text, question, hint = steps[index % len(steps)]
         pair.listener.expect(vocab.phrases(INTENTS, question), question, hint)
@@ -308,10 +339,18 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
         mic.write_wav(wav)
         speaking.join()
         utterance = barge_in.take()
+        barge_in.take_carried()  # no turn follows here
         if utterance is not None and barge_in.last.intent == "stop":
+            # An unsure one is asked about ("Did you say stop?"): right once confirmed.
             cut += 1
+            confirmed += not utterance.confident
             latencies.append(pair.speaker.output.cut_at_dac_s - barge_in.last.word_end_adc_s)
+            deciding.append(barge_in.last.decided_adc_s - barge_in.last.word_end_adc_s)
+            reasons.append(barge_in.last.reason)
+            if details and not utterance.confident:
+                print(f"  cut unsure, to confirm: {wav.name} over {name} ({utterance})")
         else:
+            wrong += utterance is not None
             print(f"  not interrupted: {wav.name} over {name} ({utterance})")
             if details:
                 show_decisions(barge_in, since)
@@ -321,8 +360,22 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
     p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))] if ms else float("nan")
     share = 100 * cut / max(1, len(files))
     print(f"stop over prompts: {cut}/{len(files)} interrupted ({share:.1f}%); "
+          f"{confirmed} of them unsure, to be confirmed; {wrong} cut on another command; "
           f"cut {statistics.median(ms) if ms else float('nan'):.0f} ms after the word "
           f"(median), p95 {p95:.0f} ms, max {max(ms, default=float('nan')):.0f} ms")  # fmt: skip
+    if deciding:
+        decide_ms = statistics.median(1000 * x for x in deciding)
+        output_ms = statistics.median(
+            1000 * (a - b) for a, b in zip(latencies, deciding, strict=True)
+        )
+        print(f"  of which: word end -> decided audio {decide_ms:.0f} ms (median), decided "
+              f"audio -> first silent block at the DAC {output_ms:.0f} ms (median)")  # fmt: skip
+        for kind in sorted({r.split("+")[0] for r in reasons}):
+            mine = [1000 * x for x, r in zip(latencies, reasons, strict=True) if r.startswith(kind)]
+            print(f"  decided {kind}: {len(mine)} cuts, median {statistics.median(mine):.0f} ms")
+        late = [1000 * x for x, r in zip(latencies, reasons, strict=True) if "after-pause" in r]
+        if late:
+            print(f"  after a pause: {len(late)} cuts, median {statistics.median(late):.0f} ms")
 
 
 def held_out(label: str, count: int) -> list[Path]:
@@ -335,12 +388,12 @@ def answers(pair, said, vocab, mic, trials, details=False) -> None:  # type: ign
     barge_in = pair.listener.barge_in
     questions = [p for p in said if p[3] and p[0] not in ("greeting", "start")]
     questions = [p for p in questions if "yes or no" in p[3]]
-    right = flips = after = 0
+    right = flips = after = unsure = asked_other = carried = 0
     for index, (label, wav) in enumerate(trials):
         name, text, question, hint = questions[index % len(questions)]
         phrases = vocab.phrases(INTENTS, question)
         pair.listener.expect(phrases, question, hint)
-        since = len(barge_in.decisions)
+        since, carries = len(barge_in.decisions), barge_in.carried_count
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
         speaking.start()
         barge_in_rig.wait_until(lambda: barge_in.answers_open, 30.0)
@@ -352,18 +405,28 @@ def answers(pair, said, vocab, mic, trials, details=False) -> None:  # type: ign
         utterance = pair.listener.listen(phrases, question)
         intent = vocab.parse(utterance.text, question) if utterance else None
         over = utterance is not None and utterance.barge_in_after_ms is not None
-        if over and intent == label:
+        handed = barge_in.carried_count > carries
+        # Right: that answer, at once or once confirmed ("Did you say yes?", the dialog's
+        # rule for an unsure answer), heard over the hint or by the turn from the audio the
+        # monitor handed it. A flip: the other answer, sure, acted on without asking.
+        sure = utterance is not None and utterance.confident
+        if intent == label and (over or handed):
             right += 1
+            unsure += not sure
+            carried += not over
         else:
-            flips += intent in ("yes", "no") and intent != label
+            flips += intent in ("yes", "no") and intent != label and sure
+            asked_other += intent in ("yes", "no") and intent != label and not sure
             after += intent == label
             print(f"  {wav.name} ({label}) over the hint of {name}: {utterance}")
             if details:
                 show_decisions(barge_in, since)
         mic.wait_until_played()
     print(f"yes/no over the hint: {right}/{len(trials)} right "
-          f"({100 * right / max(1, len(trials)):.1f}%), {flips} flips; {after} more heard "
-          f"right by the turn after the prompt")  # fmt: skip
+          f"({100 * right / max(1, len(trials)):.1f}%; {unsure} of them unsure, to be "
+          f"confirmed; {carried} decided by the turn from the audio handed to it), {flips} "
+          f"flips, {asked_other} asked about the other answer; {after} more heard right by "
+          f"the turn after the prompt")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -136,10 +136,10 @@ def test_answer_over_the_hint_is_never_taken_as_the_other_answer(
 ):
     """A real answer said as soon as "Say yes or no." starts, and the turn that follows the
     prompt, as the dialog runs them (listen() once say() has returned). The monitor takes a
-    confident answer over the hint; one it is not sure of, or decides only after the prompt,
-    is lost (the turn after the prompt starts after it): bench/README.md has the figures
-    (17 of 30 right, 0 flips). What must always hold is that it never becomes the other
-    answer."""
+    confident answer over the hint, an unsure one to be confirmed, and one it has not
+    decided when the prompt ends goes on in the turn after it (test_barge_in_confirm.py);
+    bench/README.md has the figures. What must always hold is that it never becomes the
+    other answer."""
     pair = headphones
     question = "photos_sync_on"
     phrases = vocab.phrases(INTENTS, question)

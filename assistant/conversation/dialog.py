@@ -187,19 +187,28 @@ class Dialog:
         self.record.heard(self.state, utterance.text, intent, utterance.barge_in_after_ms)
         understood = intent not in (UNKNOWN, SILENCE)
         self.speaker.cue(Cue.UNDERSTOOD if understood else Cue.NOT_UNDERSTOOD)
-        if self.mode is Mode.PAUSED:
-            self._while_paused(intent)
+        if self.mode is Mode.PAUSED:  # a guess over a prompt does not end a pause
+            guessed = not utterance.confident and utterance.barge_in_after_ms is not None
+            self._while_paused(UNKNOWN if guessed else intent)
         elif self.mode is Mode.CONFIRMING:
             self._after_confirmation(intent)
         elif not understood:
             self._missed()
-        elif intent in ANSWERS and not utterance.confident:
+        elif not utterance.confident and (
+            intent in ANSWERS or utterance.barge_in_after_ms is not None
+        ):  # an unsure command comes only from barge-in, which cut the prompt on it
             self.misses = 0
             self._unsure, self.mode = (intent, utterance.text), Mode.CONFIRMING
-            self._say(self.compose.confirm(intent))
+            self._say(self._confirmation(intent, utterance.text))
         else:
             self.misses = 0
             self._act(intent, utterance.text)
+
+    def _confirmation(self, intent: str, heard: str) -> str:
+        """ "Did you say no?"; a command heard unsure over a prompt is named as heard."""
+        if intent in ANSWERS:
+            return self.compose.confirm(intent)
+        return self.compose.texts.get("dialog.confirm", answer=heard)
 
     def _act(self, intent: str, heard: str) -> None:
         if intent in ANSWERS:

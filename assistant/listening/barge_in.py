@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from assistant.audio.echo_reference import EchoReference
 from assistant.interfaces import Utterance
+from assistant.listening import grammar
 from assistant.listening.decision_to_utterance import to_utterance
 from assistant.listening.echo_cancel import EchoCancelledSource
 from assistant.listening.listening_words import ListeningWords
@@ -55,6 +56,28 @@ READ_TIMEOUT_S = 0.1
 # A monitor's recognizer keeps every block for its unrestricted pass: start a fresh one
 # after this much audio without a decision, so a long prompt does not grow it without end.
 RECOGNIZER_RENEW_MS = 10_000
+UNSURE_MIN_CONFIDENCE = 0.5
+"""An in-grammar command heard over speech at this confidence or more, but under the
+recognizer's CONFIDENT_MIN_CONFIDENCE, cuts the prompt and is confirmed ("Did you say
+stop?") when BargeIn.confirm_unsure is on: the unsure stops (0.5-0.85) were the largest
+category of missed interruptions through the echo path (bench/README.md, round three)."""
+UNSURE_MIN_ECHO_REMOVED_DB = 20.0
+"""An unsure phrase cuts a prompt only while the canceller removes at least this much of
+the echo (over the UNSURE_ECHO_WINDOW_S of played speech before its first word): once it
+does, what is heard over speech is the user's, and what the canceller lets through when it
+does not (on a loaded machine the rig's own-voice run fell from 30 to 14 dB removed and the
+prompt's own "yes", 0.69, and "exit", 0.56, were heard) is left alone, as before."""
+UNSURE_ECHO_WINDOW_S = 3.0
+CARRY_MAX_S = 4.0
+"""At most this much of what the monitor heard, undecided, since a prompt's answers opened
+goes to the turn after it when the prompt ends: an answer begun over the hint, lost before
+(the turn started after it and heard silence: bench/README.md)."""
+PAUSE_S = 0.3
+"""Over speech, words heard before a pause this long are not part of the command after it:
+the recognizer joins what the canceller let through of the prompt and the user's "stop"
+into one utterance that is no phrase (_after_last_pause). Tune half: "in set" 1.35 s before
+a "stop", "full" 0.36 s before one (first set at 0.4, before that second case was seen);
+the words of one phrase ("go back") follow each other closer than that."""
 MONITOR_EARLY_STABLE_MS = 40
 """How long a complete command must stay the recognizer's partial result over speech before
 the prompt is cut: one microphone block (40 ms) instead of the turn's EARLY_STABLE_MS
@@ -84,6 +107,8 @@ class Interruption:
     """End of the last word heard, on the stream clock (None if unknown)."""
     decided_adc_s: float
     """End of the audio the recognizer had when it decided, on the stream clock."""
+    reason: str = ""
+    """How the recognizer decided (Decision.reason: early, endpoint, +after-pause ...)."""
 
 
 class BargeIn:
@@ -114,6 +139,19 @@ class BargeIn:
         canceller no yes/no was ever heard over a hint with nobody answering, and the rule
         lost the answers people gave over it (bench/README.md: 3/30 right with it, 17/30
         without, 0 flips either way)."""
+        self.confirm_unsure = True
+        """Cut on an unsure phrase of the grammar (UNSURE_MIN_CONFIDENCE or more) that means
+        a command, or an answer once answers are open, while the canceller removes the echo
+        well (UNSURE_MIN_ECHO_REMOVED_DB), and hand it to the dialog unsure: it asks "Did you
+        say stop?" as after a turn. Off: only confident phrases cut (rounds one and two)."""
+        self.carry_unfinished = True
+        """Hand what the monitor heard since the answers opened, undecided, to the next
+        turn when the prompt ends (take_carried): an answer begun over the hint."""
+        self._carried = b""
+        self.unsure_echo_removed: list[float | None] = []
+        """Echo removed (dB) before each unsure phrase that could have cut (benches)."""
+        self.carried_count = 0
+        """How many prompts handed audio on (benches)."""
         self.keep_unfinished = False
         """Benches: keep what the monitor was hearing when its prompt ended."""
         self.heard: list[str] = []
@@ -160,6 +198,8 @@ class BargeIn:
             return
         self._answers_open.clear()
         self._quit.clear()
+        with self._lock:
+            self._carried = b""  # a new prompt: what was heard before it is not its answer
         started = time.monotonic()
         monitor = threading.Thread(
             target=self._monitor_safely, args=(expected, started), name="barge-in", daemon=True
@@ -181,7 +221,17 @@ class BargeIn:
         """The interruption waiting for this turn, if any (then the Speaker speaks again)."""
         with self._lock:
             pending, self._pending = self._pending, None
+            if pending is not None:
+                self._carried = b""
         return pending
+
+    def take_carried(self) -> bytes:
+        """The cancelled audio of an utterance the monitor had begun to hear, undecided,
+        when the prompt ended (b"" if none): the next turn starts with it, and with what
+        the microphone captured since, instead of discarding them."""
+        with self._lock:
+            carried, self._carried = self._carried, b""
+        return carried
 
     # --- the monitor thread ---------------------------------------------------------------
 
@@ -197,6 +247,10 @@ class BargeIn:
         self._source.drain()  # what was captured before this prompt is not about it
         recognizer: Recognizer | None = None
         first_adc_s = 0.0
+        fed: list[bytes] = []
+        """The blocks fed to the current recognizer (their audio, for the next turn)."""
+        answers_from: int | None = None
+        """Index in fed of the first block read once answers were open."""
         while not self._quit.is_set():
             block = self._source.read(READ_TIMEOUT_S)
             if block is None:
@@ -204,19 +258,38 @@ class BargeIn:
             if recognizer is None or recognizer.audio_ms >= RECOGNIZER_RENEW_MS:
                 recognizer = self._recognizer(expected, meaning)
                 first_adc_s = self._source.last_block_adc_s
+                fed, answers_from = [], None
                 if recognizer is None:
                     continue  # the model is still loading: the greeting goes on unheard
+            if answers_from is None and self._answers_open.is_set():
+                answers_from = len(fed)
+            fed.append(block)
             decision = recognizer.accept(block)
             if decision is None:
                 continue
+            decision = _after_last_pause(decision, recognizer)
             recognizer = None
             self.decisions.append((first_adc_s, decision, self._levels(decision, first_adc_s)))
             if decision.text:
                 self.heard.append(decision.text)
-            if self._interrupts(decision, meaning):
+            if self._interrupts(decision, meaning, first_adc_s):
                 self._interrupt(decision, meaning, started, first_adc_s)
                 return
-        if recognizer is not None and recognizer.heard_speech and self.keep_unfinished:
+        if recognizer is None:
+            return
+        if self.carry_unfinished and answers_from is not None:
+            # What was heard since the answers opened, undecided: an answer begun over the
+            # hint, or its first sound, goes on in the turn after the prompt. With nobody
+            # talking that turn hears the cancelled end of the hint: no words (own-voice
+            # phase of bench_barge_in.py).
+            keep = 2 * int(CARRY_MAX_S * self._source.sample_rate_hz)
+            carried = b"".join(fed[answers_from:])[-keep:]
+            with self._lock:
+                self._carried = carried
+            self.carried_count += 1
+        if not recognizer.heard_speech:
+            return
+        if self.keep_unfinished:
             partial = getattr(recognizer, "_partial", "")
             self.unfinished.append((partial, recognizer.flush()))
 
@@ -239,32 +312,65 @@ class BargeIn:
         start = first_adc_s + decision.words[0].start_s
         return levels(start, first_adc_s + decision.words[-1].end_s)
 
-    def _interrupts(self, decision: Decision, meaning: Callable[[str], str]) -> bool:
-        if not (decision.text and decision.in_grammar and decision.confident):
+    def _interrupts(
+        self, decision: Decision, meaning: Callable[[str], str], first_adc_s: float
+    ) -> bool:
+        if not decision.text:
             return False
+        if not (decision.in_grammar and decision.confident):
+            return self.confirm_unsure and self._unsure_but_taken(decision, meaning, first_adc_s)
         self.phrases_heard.append(decision.text)
         intent = meaning(decision.text)
         log.debug("heard over speech: %r -> %s", decision.text, intent)
         if intent in INTERRUPTING_COMMANDS:
             return True
-        return (
-            intent in INTERRUPTING_ANSWERS
-            and self._answers_open.is_set()
-            and not (self.refuse_hint_words and _says(self.hint, decision.text))
+        return intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
+
+    def _answer_taken(self, text: str) -> bool:
+        return self._answers_open.is_set() and not (
+            self.refuse_hint_words and _says(self.hint, text)
         )
+
+    def _unsure_but_taken(
+        self, decision: Decision, meaning: Callable[[str], str], first_adc_s: float
+    ) -> bool:
+        """An unsure decision that cuts the prompt to be confirmed: a phrase of the grammar
+        heard at UNSURE_MIN_CONFIDENCE or more that means a command, or, once answers are
+        open, an answer; and only while the canceller removes the echo well."""
+        if not (decision.in_grammar and decision.confidence >= UNSURE_MIN_CONFIDENCE):
+            return False
+        intent = meaning(decision.text)
+        taken = intent in INTERRUPTING_COMMANDS or (
+            intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
+        )
+        if taken and decision.words:
+            removed = getattr(self._source, "echo_removed_db", None)
+            start = first_adc_s + decision.words[0].start_s
+            db = removed(start - UNSURE_ECHO_WINDOW_S, start) if removed else None
+            self.unsure_echo_removed.append(db)
+            taken = db is not None and db >= UNSURE_MIN_ECHO_REMOVED_DB
+        if taken:
+            self.phrases_heard.append(decision.text)
+            log.debug("heard over speech, unsure: %r -> %s", decision.text, intent)
+        return taken
 
     def _interrupt(
         self, decision: Decision, meaning: Callable[[str], str], started: float, first_adc_s: float
     ) -> None:
         after_ms = round((time.monotonic() - started) * 1000.0)
-        utterance = dataclasses.replace(to_utterance(decision, meaning), barge_in_after_ms=after_ms)
+        utterance = to_utterance(decision, meaning)
+        if not decision.confident:  # to be confirmed: a turn would make an unsure command UNK
+            utterance = Utterance(decision.text, round(decision.confidence, 3), False)
+        utterance = dataclasses.replace(utterance, barge_in_after_ms=after_ms)
         with self._lock:
             self._pending = utterance  # before the sound stops: the Speaker then stays quiet
         self._stop_output()
         word_end_ms = decision.speech_end_ms
         word_end = None if word_end_ms is None else first_adc_s + word_end_ms / 1000.0
         decided = first_adc_s + decision.decided_at_ms / 1000.0
-        self.last = Interruption(utterance, meaning(decision.text), after_ms, word_end, decided)
+        self.last = Interruption(
+            utterance, meaning(decision.text), after_ms, word_end, decided, decision.reason
+        )
         log.debug("barge-in: %r after %d ms", utterance.text, after_ms)
 
 
@@ -275,3 +381,24 @@ def _says(hint: str, text: str) -> bool:
     the hint says were refused over it (BargeIn.refuse_hint_words, now off by default)."""
     spoken = {word.strip(".,!?;:").lower() for word in hint.split()}
     return any(word in spoken for word in text.split())
+
+
+def _after_last_pause(decision: Decision, recognizer: Recognizer) -> Decision:
+    """The decision on the words after the last pause of PAUSE_S or more, when those are a
+    phrase of the grammar and the whole is not: what came before the pause (prompt words
+    the canceller let through, a cough) is not what the user said last."""
+    words = decision.words
+    if decision.in_grammar or len(words) < 2:
+        return decision
+    cut = max(
+        (i for i in range(1, len(words)) if words[i].start_s - words[i - 1].end_s >= PAUSE_S),
+        default=0,
+    )
+    if cut == 0:
+        return decision
+    tail = grammar.decide_words(
+        words[cut:], set(recognizer.phrases), getattr(recognizer, "distractors", ()),
+        getattr(recognizer, "min_confidence", 0.85), decision.decided_at_ms,
+        f"{decision.reason}+after-pause",
+    )  # fmt: skip
+    return tail if tail.in_grammar else decision

@@ -357,6 +357,20 @@ class EchoCancelledSource:
         sums = np.sum(np.array([f[1:] for f in frames]), axis=0)
         return tuple(float(10 * np.log10(max(x, 1.0))) for x in sums)  # type: ignore[return-value]
 
+    def echo_removed_db(self, start_s: float, end_s: float) -> float | None:
+        """How much of the echo the canceller removed from start_s to end_s (capture clock),
+        dB, over the frames with speech played; None when none was played then. With the
+        microphone passed through (no echo heard: EchoDetector), infinity."""
+        if self.detector.echo is False or not self.canceller.needs_reference:
+            return float("inf")
+        loud = PLAYED_SPEECH_LEVEL**2 * self.canceller.frame_samples
+        frames = [f for f in list(self._levels) if start_s <= f[0] < end_s and f[3] >= loud]
+        if not frames:
+            return None
+        energy_in = sum(f[1] for f in frames)
+        energy_out = sum(f[2] for f in frames)
+        return float(10 * np.log10(max(energy_in, 1.0) / max(energy_out, 1.0)))
+
     def _wait_for_reference(self, until_s: float) -> None:
         deadline = time.monotonic() + REFERENCE_WAIT_S
         while self.reference.playing_until(until_s) and time.monotonic() < deadline:

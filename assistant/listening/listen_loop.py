@@ -44,16 +44,27 @@ def listen_turn(
     recognizer: Recognizer,
     settings: ListeningSettings,
     listening: threading.Event | None = None,
+    carried: bytes = b"",
 ) -> Decision:
     """Listen until the recognizer decides, or the turn times out.
 
     listening: set once earlier audio is discarded and the turn's audio is being taken
     (tests and benchmarks start speaking then, as a person hears the cue).
+    carried: an answer begun over the prompt (barge_in.BargeIn.take_carried): the turn
+    hears it first, then what was captured since, none of it discarded.
     """
-    source.drain()
+    guard_bytes = AudioFormat(source.sample_rate_hz).bytes_for(settings.echo_guard_ms)
+    if carried:
+        guard_bytes = 0
+    else:
+        source.drain()
     if listening is not None:
         listening.set()
-    guard_bytes = AudioFormat(source.sample_rate_hz).bytes_for(settings.echo_guard_ms)
+    step = AudioFormat(source.sample_rate_hz).bytes_for(40)
+    for start in range(0, len(carried), step):
+        decision = recognizer.accept(carried[start : start + step])
+        if decision is not None:
+            return decision
     last_block_at = time.monotonic()
     while True:
         block = source.read(timeout_s=READ_TIMEOUT_S)

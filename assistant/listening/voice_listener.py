@@ -84,8 +84,9 @@ class VoiceListener:
         # Tests pace their spoken answers on this line (python -m assistant --debug).
         log.debug("listening for %d phrases", len(recognizer.phrases))
         try:
+            carried = self.barge_in.take_carried() if self.barge_in is not None else b""
             decision = listen_loop.listen_turn(
-                self._source, recognizer, self.settings, self.listening
+                self._source, recognizer, self.settings, self.listening, carried
             )
         except listen_loop.MicrophoneLost as exc:
             self._lost(str(exc))
