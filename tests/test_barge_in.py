@@ -97,6 +97,24 @@ def test_own_voice_through_the_echo_path_is_not_heard(pair, echo_path, vocab):
     assert echo_path.underrun_samples == 0  # at a steady delay
 
 
+def test_own_voice_with_the_reference_lost_does_not_interrupt(pair, echo_path, vocab):
+    """If what the loudspeaker plays never reaches the canceller (the reference lost or
+    misaligned, seen once in a bench run), nothing is cancelled and the monitor hears the
+    prompt itself: a prompt that says commands alone must still not cut itself."""
+    question = START_QUESTION
+    pair.speaker.output.reference = None  # the played blocks no longer reach the canceller
+    pair.listener.expect(vocab.phrases(INTENTS, question), question)
+    started = time.monotonic()
+    pair.speaker.say("Stop. You can say that at any time, and I will end the session for you.")
+    assert time.monotonic() - started > 3.0  # spoken whole
+    barge_in = pair.listener.barge_in
+    assert not barge_in.interrupted
+    assert echo_path.echoed_ms > 2000
+    # It did hear its own words as phrases that could interrupt: the guard, not the
+    # canceller, kept them from acting (else this test would say nothing).
+    assert barge_in.unreferenced, (barge_in.heard, barge_in.decisions)
+
+
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_real_stop_over_a_prompt_cuts_it_quickly(headphones, virtual_mic, vocab, index):
     pair = headphones

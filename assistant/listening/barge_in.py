@@ -72,6 +72,14 @@ CARRY_MAX_S = 4.0
 """At most this much of what the monitor heard, undecided, since a prompt's answers opened
 goes to the turn after it when the prompt ends: an answer begun over the hint, lost before
 (the turn started after it and heard silence: bench/README.md)."""
+PLAYED_WINDOW_S = 1.5
+"""A phrase heard over speech interrupts only if the echo reference shows speech played
+within this long before its first word, to its last: the monitor runs only while a prompt
+plays, so a reference with nothing in it means the played audio never reached the
+canceller (a lost or misaligned reference: the bench once saw one stay silent for a whole
+run, and the prompt's own "selected" cut it). Nothing is cancelled then, and what is
+heard may be the assistant's own voice: missing an interruption only costs waiting for
+the prompt's end."""
 PAUSE_S = 0.3
 """Over speech, words heard before a pause this long are not part of the command after it:
 the recognizer joins what the canceller let through of the prompt and the user's "stop"
@@ -158,6 +166,8 @@ class BargeIn:
         """Everything recognized over speech, interrupting or not (benches, tests)."""
         self.phrases_heard: list[str] = []
         """What of it was a confident phrase of the grammar: could have interrupted."""
+        self.unreferenced: list[str] = []
+        """Confident phrases not acted on: no played speech in the reference around them."""
         self.unfinished: list[tuple[str, Decision]] = []
         """(partial, flushed decision) of a monitor's recognizer that had heard speech but
         not decided when its prompt ended (benches)."""
@@ -319,12 +329,26 @@ class BargeIn:
             return False
         if not (decision.in_grammar and decision.confident):
             return self.confirm_unsure and self._unsure_but_taken(decision, meaning, first_adc_s)
+        if not self._played_around(decision, first_adc_s):
+            log.debug("heard over speech with no reference played: %r", decision.text)
+            self.unreferenced.append(decision.text)
+            return False
         self.phrases_heard.append(decision.text)
         intent = meaning(decision.text)
         log.debug("heard over speech: %r -> %s", decision.text, intent)
         if intent in INTERRUPTING_COMMANDS:
             return True
         return intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
+
+    def _played_around(self, decision: Decision, first_adc_s: float) -> bool:
+        """Did the echo reference carry played speech around the decision's words? True
+        where no reference is used (--echo-canceller none) or no echo is heard (headphones:
+        the detector needs played speech to say so, so its reference was working)."""
+        removed = getattr(self._source, "echo_removed_db", None)
+        if removed is None or not decision.words:
+            return True
+        start = first_adc_s + decision.words[0].start_s
+        return removed(start - PLAYED_WINDOW_S, first_adc_s + decision.words[-1].end_s) is not None
 
     def _answer_taken(self, text: str) -> bool:
         return self._answers_open.is_set() and not (
