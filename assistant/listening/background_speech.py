@@ -22,7 +22,7 @@ BACKGROUND_DB = 6.0
 right answers in talkers, the same clean)."""
 
 
-def word_levels_db(words: list[Word], audio: bytes, sample_rate_hz: int) -> list[float]:
+def word_levels_db(words: list[Word], audio: bytes | bytearray, sample_rate_hz: int) -> list[float]:
     """Each word's power over its span of the int16 mono audio, in dB."""
     samples = np.frombuffer(audio[: len(audio) & ~1], np.int16).astype(np.float32)
     levels = []
@@ -35,8 +35,9 @@ def word_levels_db(words: list[Word], audio: bytes, sample_rate_hz: int) -> list
     return levels
 
 
-def foreground(words: list[Word], audio: bytes, sample_rate_hz: int) -> list[Word]:
-    """The words within BACKGROUND_DB of the loudest one (all of them for one word)."""
+def foreground(words: list[Word], audio: bytes | bytearray, sample_rate_hz: int) -> list[Word]:
+    """The words within BACKGROUND_DB of the loudest one (all of them for one word, whose
+    audio is then not read)."""
     if len(words) < 2:
         return words
     levels = word_levels_db(words, audio, sample_rate_hz)

@@ -316,11 +316,9 @@ class BargeIn:
 
     def _levels(self, decision: Decision, first_adc_s: float) -> tuple[float, float, float] | None:
         """Energy in, out of the canceller and played over the decision's words."""
-        levels = getattr(self._source, "levels", None)
-        if levels is None or not decision.words:
+        if not decision.words:
             return None
-        start = first_adc_s + decision.words[0].start_s
-        return levels(start, first_adc_s + decision.words[-1].end_s)
+        return self._source.levels(*_words_span(decision, first_adc_s))
 
     def _interrupts(
         self, decision: Decision, meaning: Callable[[str], str], first_adc_s: float
@@ -344,11 +342,10 @@ class BargeIn:
         """Did the echo reference carry played speech around the decision's words? True
         where no reference is used (--echo-canceller none) or no echo is heard (headphones:
         the detector needs played speech to say so, so its reference was working)."""
-        removed = getattr(self._source, "echo_removed_db", None)
-        if removed is None or not decision.words:
+        if not decision.words:
             return True
-        start = first_adc_s + decision.words[0].start_s
-        return removed(start - PLAYED_WINDOW_S, first_adc_s + decision.words[-1].end_s) is not None
+        start, end = _words_span(decision, first_adc_s)
+        return self._source.echo_removed_db(start - PLAYED_WINDOW_S, end) is not None
 
     def _answer_taken(self, text: str) -> bool:
         return self._answers_open.is_set() and not (
@@ -368,9 +365,8 @@ class BargeIn:
             intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
         )
         if taken and decision.words:
-            removed = getattr(self._source, "echo_removed_db", None)
-            start = first_adc_s + decision.words[0].start_s
-            db = removed(start - UNSURE_ECHO_WINDOW_S, start) if removed else None
+            start, _ = _words_span(decision, first_adc_s)
+            db = self._source.echo_removed_db(start - UNSURE_ECHO_WINDOW_S, start)
             self.unsure_echo_removed.append(db)
             taken = db is not None and db >= UNSURE_MIN_ECHO_REMOVED_DB
         if taken:
@@ -405,6 +401,11 @@ def _says(hint: str, text: str) -> bool:
     the hint says were refused over it (BargeIn.refuse_hint_words, now off by default)."""
     spoken = {word.strip(".,!?;:").lower() for word in hint.split()}
     return any(word in spoken for word in text.split())
+
+
+def _words_span(decision: Decision, first_adc_s: float) -> tuple[float, float]:
+    """Start of the decision's first word and end of its last, on the capture clock."""
+    return first_adc_s + decision.words[0].start_s, first_adc_s + decision.words[-1].end_s
 
 
 def _after_last_pause(decision: Decision, recognizer: Recognizer) -> Decision:

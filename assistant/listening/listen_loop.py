@@ -53,14 +53,13 @@ def listen_turn(
     carried: an answer begun over the prompt (barge_in.BargeIn.take_carried): the turn
     hears it first, then what was captured since, none of it discarded.
     """
-    guard_bytes = AudioFormat(source.sample_rate_hz).bytes_for(settings.echo_guard_ms)
-    if carried:
-        guard_bytes = 0
-    else:
+    audio_format = AudioFormat(source.sample_rate_hz)
+    guard_bytes = 0 if carried else audio_format.bytes_for(settings.echo_guard_ms)
+    if not carried:
         source.drain()
     if listening is not None:
         listening.set()
-    step = AudioFormat(source.sample_rate_hz).bytes_for(40)
+    step = audio_format.bytes_for(40)
     for start in range(0, len(carried), step):
         decision = recognizer.accept(carried[start : start + step])
         if decision is not None:

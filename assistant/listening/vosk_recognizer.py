@@ -81,6 +81,13 @@ def load_engine(model_dir: str | os.PathLike[str]) -> VoskEngine:
     return VoskEngine(load_model(model_dir))
 
 
+def _decode(recognizer: Any, audio: bytes) -> list[Word]:
+    """One whole utterance through a recognizer: its words, with the same dither every time."""
+    _same_dither_every_time()
+    recognizer.AcceptWaveform(audio)
+    return _words(recognizer.FinalResult())
+
+
 def _words(result_json: str) -> list[Word]:
     result = json.loads(result_json)
     return [
@@ -138,9 +145,7 @@ class VoskEngine:
             entries = json.dumps(list(grammar_entries), ensure_ascii=False)
             recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz), entries)
         recognizer.SetWords(True)
-        _same_dither_every_time()
-        recognizer.AcceptWaveform(audio)
-        return _words(recognizer.FinalResult())
+        return _decode(recognizer, audio)
 
     def _transcribe_warm(self, audio: bytes, sample_rate_hz: int) -> list[Word]:
         """The unrestricted pass on a kept recognizer: the same words, ~6x less compute.
@@ -163,9 +168,7 @@ class VoskEngine:
             self._warm_rate_hz, self._warm_fed_s = sample_rate_hz, 0.0
         offset_s = self._warm_fed_s
         recognizer, self._warm = self._warm, None  # dropped if anything below fails
-        _same_dither_every_time()
-        recognizer.AcceptWaveform(audio)
-        words = _words(recognizer.FinalResult())
+        words = _decode(recognizer, audio)
         self._warm = recognizer
         self._warm_fed_s += len(audio) / 2 / sample_rate_hz
         return [replace(w, start_s=w.start_s - offset_s, end_s=w.end_s - offset_s) for w in words]
@@ -351,7 +354,7 @@ class PhraseRecognizer:
         if words:
             self.heard_speech = True
         heard = self._decide_heard(words, reason)
-        kept = background_speech.foreground(words, bytes(self._audio), self.sample_rate_hz)
+        kept = background_speech.foreground(words, self._audio, self.sample_rate_hz)
         if len(kept) == len(words):
             return heard
         # Never surer than what was heard: a real "happy" is "[unk] help" to the grammar,
