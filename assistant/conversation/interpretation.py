@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from assistant.conversation.normalization import BREAK
+from assistant.conversation.normalization import BREAK, clause_end, clause_start
 
 YES, NO = "yes", "no"
 RESUME = "resume"
@@ -282,17 +282,11 @@ def _clause_span(tokens: list[str], at: int, forward: bool) -> tuple[int, int]:
     """The clause after `at` (forward) or before it: from `at` to the next break, or from the
     break before the last words before `at` to `at`."""
     if forward:
-        end = at
-        while end < len(tokens) and tokens[end] != BREAK:
-            end += 1
-        return at, end
+        return at, clause_end(tokens, at)
     end = at
     while end and tokens[end - 1] == BREAK:
         end -= 1
-    start = end
-    while start and tokens[start - 1] != BREAK:
-        start -= 1
-    return start, end
+    return clause_start(tokens, end), end
 
 
 def _moving_on_after_an_answer(mentions: list[Mention]) -> list[Mention]:
@@ -578,9 +572,7 @@ def _says_something(mention: Mention) -> bool:
 
 def _opens_clause(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
     """No word before it in its clause that is not part of a phrase found."""
-    start = mention.start
-    while start > 0 and tokens[start - 1] != BREAK:
-        start -= 1
+    start = clause_start(tokens, mention.start)
     return all(i in covered for i in range(start, mention.start))
 
 
@@ -635,9 +627,7 @@ def _clause_covered(tokens: list[str], mention: Mention, covered: set[int]) -> b
     """True when every word of the mention's clause was understood: a one-word command in
     a sentence ("back" in "the router is back on", "next" in "a tick next to it") is not one.
     """
-    start = mention.start
-    while start > 0 and tokens[start - 1] != BREAK:
-        start -= 1
+    start = clause_start(tokens, mention.start)
     if any(i not in covered for i in range(start, mention.start)):
         return False
     return _alone_in_clause(tokens, mention, covered)

@@ -15,6 +15,21 @@ from dataclasses import dataclass
 BREAK = ","
 """Token standing for a pause in the sentence: a comma, a full stop, a dash..."""
 
+
+def clause_start(tokens: list[str], index: int) -> int:
+    """Where the clause holding tokens[index] begins: just after the BREAK before it, or 0."""
+    while index > 0 and tokens[index - 1] != BREAK:
+        index -= 1
+    return index
+
+
+def clause_end(tokens: list[str], index: int) -> int:
+    """Where the clause going on from tokens[index] ends: at the next BREAK, or the end."""
+    while index < len(tokens) and tokens[index] != BREAK:
+        index += 1
+    return index
+
+
 _APOSTROPHES = frozenset("'\u2019\u2018`\u02bc")
 PERCENT = "%"
 _NUMBER_MARKS = {".": ".", ",": ""}

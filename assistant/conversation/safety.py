@@ -35,7 +35,7 @@ from assistant.conversation.interpretation import (
     UNKNOWN,
     Mention,
 )  # fmt: skip
-from assistant.conversation.normalization import BREAK
+from assistant.conversation.normalization import BREAK, clause_end, clause_start
 
 ANSWERS = ("yes", "no")
 STOP = "stop"
@@ -153,18 +153,9 @@ def _farewell_in_more_words(tokens: list[str], mentions: list[Mention], cues: Cu
     for farewell in mentions:
         if tuple(tokens[farewell.start : farewell.end]) not in cues.farewells:
             continue
-        start, end = _clause_around(tokens, farewell)
+        start, end = clause_start(tokens, farewell.start), clause_end(tokens, farewell.end)
         accounted = {i for m in mentions if m.kind in (FILLER, CORRECTION, STOP) or m.deferring
                      for i in range(m.start, m.end)}  # fmt: skip
         if any(i not in accounted for i in range(start, end)):
             return True
     return False
-
-
-def _clause_around(tokens: list[str], mention: Mention) -> tuple[int, int]:
-    start, end = mention.start, mention.end
-    while start and tokens[start - 1] != BREAK:
-        start -= 1
-    while end < len(tokens) and tokens[end] != BREAK:
-        end += 1
-    return start, end

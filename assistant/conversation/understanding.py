@@ -36,7 +36,13 @@ from assistant.conversation.interpretation import (
     ContrastSides,
     Mention,
 )  # fmt: skip
-from assistant.conversation.normalization import BREAK, Contractions, Spelling, normalize
+from assistant.conversation.normalization import (
+    BREAK,
+    Contractions,
+    Spelling,
+    clause_end,
+    normalize,
+)
 from assistant.conversation.prompt_files import PromptError, load_yaml
 from assistant.paths import PROMPTS_DIR
 
@@ -358,7 +364,7 @@ class Vocabulary:
                 continue
             if m.start > 0 and words[m.start - 1] != BREAK:
                 continue
-            end = words.index(BREAK, m.end) if BREAK in words[m.end :] else len(words)
+            end = clause_end(words, m.end)
             at = next(
                 (i for i in range(m.end, end) for p in self.asking_how
                  if tuple(words[i : i + len(p)]) == p),
@@ -393,7 +399,7 @@ class Vocabulary:
         for phrase in self.sarcasm:
             for i in range(len(words) - len(phrase) + 1):
                 if tuple(words[i : i + len(phrase)]) == phrase:
-                    close = words.index(BREAK, i) if BREAK in words[i:] else len(words)
+                    close = clause_end(words, i)
                     end = max(end, close)
         if end < 0:
             return mentions
@@ -501,7 +507,7 @@ class Vocabulary:
         m = mentions[index]
         if m.start > 0 and words[m.start - 1] != BREAK:
             return False
-        end = words.index(BREAK, m.end) if BREAK in words[m.end :] else len(words)
+        end = clause_end(words, m.end)
         if end == m.end:
             return False  # "done, nothing": a bare negation is left to the rules
         return not any(n.start < end for n in mentions[index + 1 :])
