@@ -16,9 +16,11 @@ import io
 import os
 import subprocess
 import sys
+import threading
 import time
 import wave
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -256,6 +258,81 @@ def test_importing_the_voice_speaker_stays_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- the player's start, with a device that starts late ------------------------------------
+
+
+class LateStartingStream:
+    """A sounddevice OutputStream whose device fills its buffer at once, then sleeps before
+    pulling blocks in real time: what PulseAudio's idle null sink does (up to 2 s)."""
+
+    latency = 0.04
+
+    def __init__(self, start_delay_s: float, played: list[float], **kwargs: Any) -> None:
+        self.start_delay_s = start_delay_s
+        self.played = played
+        self.blocksize = int(kwargs["blocksize"])
+        self.rate_hz = int(kwargs["samplerate"])
+        self.callback = kwargs["callback"]
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        buffered = 3  # the blocks PortAudio hands over before the device pulls any
+        calls = 0
+        while not self.stopped.is_set():
+            if calls == buffered:
+                self.stopped.wait(self.start_delay_s)
+            elif calls > buffered:
+                self.stopped.wait(self.blocksize / self.rate_hz)
+            block = np.zeros((self.blocksize, 1), np.float32)
+            now = time.monotonic()
+            self.callback(
+                block,
+                self.blocksize,
+                SimpleNamespace(outputBufferDacTime=now + 0.04, currentTime=now),
+                SimpleNamespace(output_underflow=False),
+            )
+            self.played.extend(block[:, 0].tolist())
+            calls += 1
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def abort(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+    def close(self) -> None:
+        self.stopped.set()
+
+
+def late_starting_device(start_delay_s: float, played: list[float]) -> SimpleNamespace:
+    """A stand-in for the sounddevice module: one output device whose stream starts late."""
+    return SimpleNamespace(
+        default=SimpleNamespace(device=(0, 0)),
+        query_devices=lambda *a, **k: {"index": 0, "name": "late", "max_output_channels": 1},
+        OutputStream=lambda **kwargs: LateStartingStream(start_delay_s, played, **kwargs),
+    )
+
+
+def test_a_short_first_prompt_on_a_device_that_starts_late_is_played_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant.speaking import playback
+
+    played: list[float] = []
+    # Longer than a short clip plus the stall margin: the old player gave the clip up.
+    delay_s = playback.STALL_MARGIN_S + 0.5
+    monkeypatch.setattr(playback, "_sounddevice", lambda: late_starting_device(delay_s, played))
+    player = playback.Player()
+    clip = np.full(2205, 0.5, np.float32)  # 0.1 s, like "Yes."
+    try:
+        assert player.play(clip, 22050) is True
+    finally:
+        player.close()
+    assert np.count_nonzero(np.isclose(played, 0.5)) == len(clip)
 
 
 # --- the real engine, writing files ---------------------------------------------------------

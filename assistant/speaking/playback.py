@@ -11,14 +11,25 @@ of the first clip (the voice's); a clip at another rate (a cue) is resampled to 
 play() returns once the callback has handed the last sample over and the stream's output
 latency has passed: the prompt has been heard. stop() may be called from another thread
 (barge-in): the callback drops the clip at its next block, so sound ends within the output
-latency (~50 ms) plus one block (20 ms).
+latency (~100 ms) plus one block (20 ms).
 
-The latency asked of PortAudio is a compromise: very low (a few ms) risks dropouts while
-the speech model loads on the other core, high makes stop() slow; 50 ms plays smoothly.
+The latency asked of PortAudio is a compromise: low risks dropouts when the CPU is busy,
+high makes stop() slow. 50 ms was not enough: with six busy processes on two cores, 4 of 6
+greetings lost most of their sound in an underrun storm (PortAudio's recovery through
+ALSA's pulse plugin drops what was queued, and underruns again), and CI lost one too.
+100 ms lost none of 6 (200 ms: none either), for 50 ms more before a stop() is heard.
+
+A new stream is not playing yet when start() returns: PortAudio fills its buffer at once,
+and the device may take a while to begin pulling (PulseAudio's null sink, asleep while
+nothing plays, wakes only at its next timer: up to 2 s). A clip handed over before then
+would be timed as if it were already heard, and a short one would run into the stall
+deadline and be given up as a broken output (a CI run heard 96 ms of a 6.5 s greeting).
+So the first play() waits until the device has pulled more blocks than the buffer holds.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 import wave
@@ -33,11 +44,13 @@ if TYPE_CHECKING:
 
     from assistant.audio.echo_reference import EchoReference
 
-OUTPUT_LATENCY_S = 0.05
+OUTPUT_LATENCY_S = 0.1
 BLOCK_MS = 20.0
 # How long play() waits for the callback beyond the clip's own length before it calls the
 # output broken (a stream whose callback stopped running: device unplugged, server gone).
 STALL_MARGIN_S = 2.0
+# How long a new stream may take to start pulling blocks before the output counts as broken.
+START_TIMEOUT_S = 5.0
 
 
 def _sounddevice() -> Any:
@@ -95,6 +108,10 @@ class Player:
         self._stop_requested = threading.Event()
         self._clip_done = threading.Event()
         self._failed = threading.Event()
+        self._running = threading.Event()
+        """Set by the callback once the device pulls blocks (module doc)."""
+        self._calls = 0
+        self._running_after_calls = 0
         self.cut_at_dac_s: float | None = None
         """DAC time of the first silent block after the last stop() (barge-in latency)."""
 
@@ -108,11 +125,13 @@ class Player:
         from assistant.audio.echo_reference import resample
 
         with self._lock:
+            self._stop_requested.clear()
             self._ensure_stream(sample_rate_hz)
+            if self._stop_requested.is_set():
+                return False  # stop() while the output was starting: the clip is cut whole
             assert self.sample_rate_hz is not None
             pcm = np.clip(samples * volume, -1.0, 1.0).astype(np.float32, copy=False)
             pcm = resample(pcm, sample_rate_hz, self.sample_rate_hz)
-            self._stop_requested.clear()
             self._clip_done.clear()
             self._position = 0
             self._clip = pcm
@@ -135,6 +154,8 @@ class Player:
         sd = _sounddevice()
         self.sample_rate_hz = self.sample_rate_hz or sample_rate_hz
         self._failed.clear()
+        self._running.clear()
+        self._calls = 0
         try:
             self._stream = sd.OutputStream(
                 samplerate=self.sample_rate_hz,
@@ -146,14 +167,25 @@ class Player:
                 callback=self._callback,
                 finished_callback=self._failed.set,
             )
+            # More calls than the buffer can hold blocks: the device has pulled some. PortAudio
+            # fills more than the latency it reports (3 blocks for 40 ms, 8 for 120 ms, 12 for
+            # 180 ms on ALSA's pulse plugin), so twice that, plus two: ~0.1 s more at the start.
+            latency_blocks = math.ceil(float(self._stream.latency) * 1000 / BLOCK_MS)
+            self._running_after_calls = 2 * latency_blocks + 2
             self._stream.start()
         except Exception as err:
             self._stream = None
             raise VoiceUnavailable(f"cannot open the audio output ({err}).") from err
+        if not self._running.wait(START_TIMEOUT_S) or self._failed.is_set():
+            self._discard_stream()
+            raise VoiceUnavailable("the audio output did not start playing.")
 
     # Runs on PortAudio's audio thread: fill, hand to the reference, never raise.
     def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
         try:
+            self._calls += 1
+            if self._calls >= self._running_after_calls:
+                self._running.set()
             block = outdata[:, 0]
             block.fill(0.0)
             clip = self._clip
