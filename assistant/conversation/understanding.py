@@ -41,6 +41,7 @@ from assistant.conversation.normalization import (
     Contractions,
     Spelling,
     clause_end,
+    clause_start,
     normalize,
 )
 from assistant.conversation.prompt_files import PromptError, load_yaml
@@ -164,6 +165,12 @@ class Vocabulary:
     sarcasm: frozenset[tuple[str, ...]] = frozenset()
     """Words that say the agreement before them is not meant ("oh sure, as if that would
     work", "yeah right"): only what is said after them answers."""
+    speakers: frozenset[str] = frozenset()
+    """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
+    speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    waits: frozenset[tuple[str, ...]] = frozenset()
+    """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
+    action it only says to take time ("not yet, one sec" is not yet)."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -244,7 +251,9 @@ class Vocabulary:
                    ).items()},
                    embedding=frozenset(reader.strings("embedding")),
                    intensifiers=phrases("intensifiers"), obligations=phrases("obligations"),
-                   idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"))  # fmt: skip
+                   idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"),
+                   speakers=frozenset(reader.strings("speakers")),
+                   waits=phrases("waits"))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -286,6 +295,8 @@ class Vocabulary:
         if at_action:
             mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
+            mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
+            mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
@@ -445,6 +456,50 @@ class Vocabulary:
                 doubt = Mention(DOUBT, i, i)
                 return sorted([*mentions, doubt], key=lambda x: x.start)
         return mentions
+
+    def _waiting_on_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, "hold on", "hang on" opening the utterance, then the phone or another
+        thing busy ("hang on, it's still deleting the backup", "hang on the router is
+        restarting", "hold on, Siri opened the wrong thing"): a pause, waiting on it. Not when
+        the speaker is the one not done ("hang on, still looking for it": no) or a negation
+        says not yet ("hold on, not yet")."""
+        if not mentions or mentions[0].kind != CORRECTION or mentions[0].start != 0:
+            return mentions
+        first = mentions[0]
+        if first.fallback != "pause":
+            return mentions
+        rest = mentions[1:]
+        answers = [m for m in rest if m.kind in ("yes", "no")]
+        strong = [m for m in answers if not m.weak]
+        if not strong or any(m.kind != "no" for m in strong):
+            return mentions
+        if any(m.kind not in ("yes", "no", FILLER, QUESTION) for m in rest):
+            return mentions
+        for m in strong:
+            said = words[clause_start(words, m.start) : m.end]
+            if first.end > clause_start(words, m.start):
+                said = words[first.end : m.end]
+            said = [w for w in said if w != BREAK]
+            if not said or said[0] in self.speakers or said[0] in self.outlasting:
+                return mentions  # "hang on, still looking for it": the speaker
+            if set(said) & (self.negation_words | {"no", "nope", "nah"}):
+                return mentions  # "hold on, not yet"
+            if tuple(said) == tuple(words[m.start : m.end]):
+                return mentions  # the state alone, no subject
+        return [Mention("pause", first.start, first.end)]
+
+    def _not_yet_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, "not yet" (or "no") and a while asked for in words ("not yet, one
+        sec", "no, give me a minute"): not done yet, take your time; the dialog's answer to
+        not yet says just that."""
+        waits = [m for m in mentions if m.kind == "pause" and tuple(words[m.start : m.end]) in self.waits]
+        if not waits:
+            return mentions
+        noes = [m for m in mentions if m.kind == "no" and words[m.start] in
+                (self.negation_words | {"no", "nope", "nah"})]
+        if not noes or any(m.kind not in ("no", "pause", FILLER) for m in mentions):
+            return mentions
+        return [m for m in mentions if m not in waits]
 
     def _not_yet_changed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done said right after "still" ("still on the apple logo" at the
