@@ -171,6 +171,26 @@ class Vocabulary:
     waits: frozenset[tuple[str, ...]] = frozenset()
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
+    marks: frozenset[tuple[str, ...]] = frozenset()
+    """States that belong to whichever option is named with them ("the check mark is on the
+    other one", "signed in as my husband"): with another option named, that option's."""
+    option_names: frozenset[tuple[str, ...]] = frozenset()
+    """An option's name said as a label before its state ("Optimize iPhone Storage, not
+    selected."): the state decides."""
+    bare_yes: frozenset[tuple[str, ...]] = frozenset()
+    """A yes right after an answer of the question's own, in its clause, confirms it ("wifi
+    yes" at the cellular question is Wi-Fi)."""
+    fetching: frozenset[str] = frozenset()
+    """After "let me", going to get or find something first ("let me get my glasses"): a
+    pause."""
+    leaving: frozenset[tuple[str, ...]] = frozenset()
+    """Leaving said short ("I'm out"): a stop only with no answer said with it ("I'm out, so
+    it's cellular")."""
+    consequences: frozenset[tuple[str, ...]] = frozenset()
+    """Words drawing a consequence ("so"): after a leaving said short, it was a state."""
+    preferences: frozenset[tuple[str, ...]] = frozenset()
+    """At an action, a preference about how ("I'd rather not pay"): which of the ways, not
+    whether it is done. Asked again."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -253,7 +273,11 @@ class Vocabulary:
                    intensifiers=phrases("intensifiers"), obligations=phrases("obligations"),
                    idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"),
                    speakers=frozenset(reader.strings("speakers")),
-                   waits=phrases("waits"))  # fmt: skip
+                   waits=phrases("waits"), marks=phrases("marks"),
+                   option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
+                   fetching=frozenset(reader.strings("fetching")),
+                   preferences=phrases("preferences"), leaving=phrases("leaving"),
+                   consequences=phrases("consequences"))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -281,6 +305,11 @@ class Vocabulary:
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
+        mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
+        mentions = self._label_then_state(found, mentions)  # "Optimize ..., not selected."
+        mentions = self._confirmed(found, mentions)  # "wifi yes"
+        mentions = self._help_where(mentions)  # "help me. where."
+        mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -297,6 +326,8 @@ class Vocabulary:
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
+            mentions = self._preferring(found, mentions)  # "I'd rather not pay"
+            mentions = self._fetching_first(found, mentions)  # "let me find the app first"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
@@ -457,6 +488,122 @@ class Vocabulary:
                 return sorted([*mentions, doubt], key=lambda x: x.start)
         return mentions
 
+    def _words(self, words: list[str], m: Mention) -> tuple[str, ...]:
+        return tuple(words[m.start : m.end])
+
+    def _plain_no(self, words: list[str], m: Mention) -> bool:
+        """A no of the question's own that names something, no negation in it ("the other
+        one", "my husband"; not "not selected")."""
+        negating = self.negation_words | {"no"}
+        return m.kind == "no" and m.own and not m.negates and not set(
+            words[m.start : m.end]) & negating  # fmt: skip
+
+    def _negated_mark(self, words: list[str], m: Mention) -> bool:
+        """A no of the question's own that is a mark denied ("no check mark", "not selected")."""
+        negating = self.negation_words | {"no"}
+        rest = tuple(w for w in self._words(words, m) if w not in negating)
+        return m.kind == "no" and m.own and len(rest) < m.end - m.start and rest in self.marks
+
+    def _marked_other(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A state that belongs to the option named with it (`understanding.marks`: "check
+        mark", "it's on", "signed in"), said in one clause with another option of the
+        question's own ("there's a check mark next to Download and Keep Originals", "the other
+        option has the check mark", "I'm signed in as my husband"): that option's state, so
+        the other option is the answer, no. Not with a negation in the clause."""
+        drop = set()
+        doubts = []
+        for m in mentions:
+            if self._negated_mark(words, m):
+                start, end = clause_start(words, m.start), clause_end(words, m.end)
+                if any(self._plain_no(words, n) for n in mentions if start <= n.start < end):
+                    # "there's no check mark on the other one": which is not marked? Asked again.
+                    doubts.append(Mention(DOUBT, m.start, m.start))
+                continue
+            if m.kind != "yes" or self._words(words, m) not in self.marks:
+                continue
+            start, end = clause_start(words, m.start), clause_end(words, m.end)
+            inside = [n for n in mentions if start <= n.start < end and n is not m]
+            if any(n.kind == NEGATION for n in inside):
+                continue
+            if any(self._plain_no(words, n) for n in inside):
+                drop.add(id(m))
+        kept = [m for m in mentions if id(m) not in drop]
+        return sorted([*kept, *doubts], key=lambda m: m.start) if doubts else kept
+
+    def _label_then_state(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An option's name alone in its clause, then its state in the next ("Optimize iPhone
+        Storage, not selected."): a label, as read from the screen; the state decides."""
+        for index, m in enumerate(mentions[:-1]):
+            if self._words(words, m) not in self.option_names:
+                continue
+            if clause_start(words, m.start) != m.start or clause_end(words, m.end) != m.end:
+                continue
+            after = mentions[index + 1]
+            if after.kind in ("yes", "no") and clause_start(words, after.start) > m.start:
+                return [n for n in mentions if n is not m]
+        return mentions
+
+    def _confirmed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A bare yes right after a no of the question's own, in its clause ("wifi yes" at
+        "Are you using cellular data?"): it confirms what was said, Wi-Fi."""
+        drop = {
+            id(m)
+            for prev, m in zip(mentions, mentions[1:], strict=False)
+            if self._words(words, m) in self.bare_yes
+            and prev.end == m.start
+            and self._plain_no(words, prev)
+        }
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _help_where(self, mentions: list[Mention]) -> list[Mention]:
+        """Help asked for and "where" alone with it ("help me. where."): where the step's
+        thing is, help."""
+        kinds = {m.kind for m in mentions if m.kind != FILLER}
+        if kinds != {HELP, "where"}:
+            return mentions
+        return [replace(m, kind=HELP) if m.kind == "where" and m.end - m.start == 1 else m
+                for m in mentions]  # fmt: skip
+
+    def _fetching_first(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "Let me get my glasses", "let me just find the settings app first": going to get
+        something before answering, a pause; only when nothing else in the utterance
+        answers or commands."""
+        selves = [m for m in mentions if m.kind == SELF]
+        if not selves or any(m.kind not in (SELF, FILLER) for m in mentions):
+            return mentions
+        m = selves[0]
+        after = [w for w in words[m.end : clause_end(words, m.end)]
+                 if (w,) not in self.general or self.general[(w,)].kind != FILLER]  # fmt: skip
+        if after and after[0] in self.fetching:
+            return [Mention("pause", m.start, m.end)]
+        return mentions
+
+    def _out_of_the_house(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Leaving said short ("I'm out") is a stop only when no answer is said with it: "I'm
+        out, so it's cellular" is out of the house."""
+        leaving = [m for m in mentions if self._words(words, m) in self.leaving]
+        if not leaving:
+            return mentions
+        end = clause_end(words, leaving[0].end)
+        then = tuple(words[end + 1 : end + 4])
+        drawn = any(then[: len(c)] == c for c in self.consequences)
+        if not drawn and not any(
+            m.kind in ("yes", "no") and not (m.weak or m.deferring) for m in mentions
+        ):
+            return mentions
+        return [m for m in mentions if self._words(words, m) not in self.leaving]
+
+    def _preferring(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a preference with what it is about ("I'd rather not pay"): which of
+        the ways, not whether it is done. Asked again; "I'd rather not" alone stays no."""
+        for m in mentions:
+            said = self._words(words, m)
+            if m.kind == "no" and any(said[-len(p) :] == p for p in self.preferences):
+                end = clause_end(words, m.end)
+                if end > m.end:
+                    return sorted([*mentions, Mention(DOUBT, m.end, m.end)], key=lambda x: x.start)
+        return mentions
+
     def _waiting_on_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, "hold on", "hang on" opening the utterance, then the phone or another
         thing busy ("hang on, it's still deleting the backup", "hang on the router is
@@ -492,11 +639,15 @@ class Vocabulary:
         """At an action, "not yet" (or "no") and a while asked for in words ("not yet, one
         sec", "no, give me a minute"): not done yet, take your time; the dialog's answer to
         not yet says just that."""
-        waits = [m for m in mentions if m.kind == "pause" and tuple(words[m.start : m.end]) in self.waits]
+        waits = [m for m in mentions
+                 if m.kind == "pause" and tuple(words[m.start : m.end]) in self.waits]  # fmt: skip
         if not waits:
             return mentions
-        noes = [m for m in mentions if m.kind == "no" and words[m.start] in
-                (self.negation_words | {"no", "nope", "nah"})]
+        noes = [
+            m
+            for m in mentions
+            if m.kind == "no" and words[m.start] in (self.negation_words | {"no", "nope", "nah"})
+        ]
         if not noes or any(m.kind not in ("no", "pause", FILLER) for m in mentions):
             return mentions
         return [m for m in mentions if m not in waits]
@@ -733,6 +884,17 @@ class _TableBuilder:
             for phrase in map(self.words, self.strings(key)):
                 meaning = Mention(QUESTION, 0, 0, fallback=asks, anywhere=key == "question_words")
                 _add(table, phrase, meaning, self.path, f"understanding.{key}")
+        asking = [self.words(p) for p in self.strings("asking_what")]  # "what is"
+        not_knowing = [self.words(p) for p in self.strings("not_knowing_what")]
+        endings = [self.words(p) for p in self.strings("term_endings")]  # "... wifi is"
+        for term in map(self.words, self.strings("step_terms")):  # "what is safari?"
+            for opening in asking:
+                _add(table, opening + term, Mention(QUESTION, 0, 0, fallback=HELP),
+                     self.path, "understanding.step_terms")  # fmt: skip
+            for opening in not_knowing:
+                for ending in endings:
+                    _add(table, opening + term + ending, Mention(HELP, 0, 0),
+                         self.path, "understanding.step_terms")  # fmt: skip
         for phrase in map(self.words, self.strings("trailing_negations")):  # Korean 않아요
             alone = table.get(phrase)  # "아니에요" alone is no
             table[phrase] = Mention(NEGATION, 0, 0, trailing=True,
