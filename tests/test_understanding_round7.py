@@ -135,3 +135,47 @@ def test_im_out_is_leaving_only_when_nothing_else_is_said(vocab, text, question,
 def test_next_to_is_a_place_not_the_command(vocab):
     assert vocab.parse("the switch next to it is green", "s1_turn_on") != "skip"
     assert vocab.parse("next", "s1_turn_on") == "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("on 4G, no wifi at all", "yes"),
+     ("cellular, no wi-fi", "yes"),
+     # Alone, or with a break after "no", it is the answer no (a recognizer writes "No, Wi-Fi").
+     ("No. Wi-Fi.", "no"),
+     ("no wifi", "no")],
+)  # fmt: skip
+def test_the_other_option_denied_agrees_with_this_one(vocab, text, intent):
+    assert vocab.parse(text, "s2_cellular") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("update available? n", "s6_update_available", "no"),
+     ("sync this iphone off", "s1_sync_on", "no"),
+     ("update available, y", "s6_update_available", "yes")],
+)  # fmt: skip
+def test_the_question_said_back_then_its_answer(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("only the weather site opens", "s2_online", "unknown"),
+     # The question's own thing after "only", or "only" inside the clause: the answer stands.
+     ("only optimize has a tick", "s4_optimized", "yes"),
+     ("it only loads slowly", "s2_online", "yes")],
+)  # fmt: skip
+def test_only_something_else_is_some_of_it_asked_again(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("it shows the BBC home page", "yes"),
+     ("I'm on the google search page", "yes"),
+     ("the page is blank", "no"),
+     ("just a white page", "no")],
+)  # fmt: skip
+def test_a_page_described_by_what_it_shows(vocab, text, intent):
+    assert vocab.parse(text, "s2_online") == intent

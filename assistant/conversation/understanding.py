@@ -308,6 +308,8 @@ class Vocabulary:
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
         mentions = self._label_then_state(found, mentions)  # "Optimize ..., not selected."
         mentions = self._confirmed(found, mentions)  # "wifi yes"
+        mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
+        mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._help_where(mentions)  # "help me. where."
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
@@ -536,12 +538,49 @@ class Vocabulary:
         for index, m in enumerate(mentions[:-1]):
             if self._words(words, m) not in self.option_names:
                 continue
-            if clause_start(words, m.start) != m.start or clause_end(words, m.end) != m.end:
+            if clause_start(words, m.start) != m.start:
                 continue
             after = mentions[index + 1]
-            if after.kind in ("yes", "no") and clause_start(words, after.start) > m.start:
-                return [n for n in mentions if n is not m]
+            if after.kind not in ("yes", "no"):
+                continue
+            if clause_end(words, m.end) == m.end and clause_start(words, after.start) > m.start:
+                return [n for n in mentions if n is not m]  # "Optimize ..., not selected."
+            if after.start == m.end and clause_end(words, after.end) == after.end:
+                return [n for n in mentions if n is not m]  # "upd avail n"
         return mentions
+
+    def _other_denied(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "No" right before the other option, with this one said ("LTE, no wifi here" at the
+        cellular question): the other denied agrees with the answer. Not "No, Wi-Fi." (a
+        break between) nor "no wifi" alone, as a recognizer may write "No, Wi-Fi"."""
+        yes = [m for m in mentions if m.kind == "yes" and m.own and not m.weak]
+        if not yes:
+            return mentions
+        drop = set()
+        for d, n in zip(mentions, mentions[1:], strict=False):
+            if self._words(words, d) == ("no",) and d.end == n.start and self._plain_no(words, n):
+                drop |= {id(d), id(n)}
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _only_some(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """A limit opening its clause before a yes, naming something the question does not
+        ("only google loads, nothing else"): some of it, asked again. "Only Optimize is
+        checked" names the question's own thing and stands."""
+        named = self.named.get(question or "", frozenset())
+        doubts = []
+        for m in mentions:
+            if m.kind != LIMIT or clause_start(words, m.start) != m.start:
+                continue
+            end = clause_end(words, m.end)
+            answer = next((n for n in mentions if n.kind == "yes" and m.end <= n.start < end), None)
+            if answer is None:
+                continue
+            between = set(words[m.end : answer.start]) - named - self.noun_determiners
+            if between:
+                doubts.append(Mention(DOUBT, m.start, m.start))
+        return sorted([*mentions, *doubts], key=lambda x: x.start) if doubts else mentions
 
     def _confirmed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A bare yes right after a no of the question's own, in its clause ("wifi yes" at
