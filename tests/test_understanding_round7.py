@@ -53,6 +53,9 @@ def test_not_yet_with_a_while_asked_for_is_not_yet(vocab, text, question):
      ("it's on the other option", "s4_optimized", "no"),
      ("logged in as my wife", "s1_apple_id", "no"),
      ("it's signed in with my old account", "s1_apple_id", "no"),
+     ("it's my employer's account", "s1_apple_id", "no"),
+     # A person as the subject of what they did is no owner named: asked again.
+     ("my husband made this account", "s1_apple_id", "unknown"),
      # The option asked about, checked: yes; a negated mark with the other one: which? Asked again.
      ("the check mark is next to optimize", "s4_optimized", "yes"),
      ("there's no check mark on the other one", "s4_optimized", "unknown")],

@@ -568,7 +568,8 @@ class Vocabulary:
         """A limit opening its clause before a yes, naming something the question does not
         ("only google loads, nothing else"): some of it, asked again. "Only Optimize is
         checked" names the question's own thing and stands."""
-        named = self.named.get(question or "", frozenset())
+        own = self.by_question.get(question or "", {})
+        named = {p[0] for p in own if len(p) == 1}  # "optimize", not "google" of "google page"
         doubts = []
         for m in mentions:
             if m.kind != LIMIT or clause_start(words, m.start) != m.start:
