@@ -182,3 +182,19 @@ def test_only_something_else_is_some_of_it_asked_again(vocab, text, question, in
 )  # fmt: skip
 def test_a_page_described_by_what_it_shows(vocab, text, intent):
     assert vocab.parse(text, "s2_online") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("could we not start this now, maybe later", "start", "no"),
+     ("I'd rather do this tomorrow, if you don't mind", "start", "no"),
+     ("ok, if that's alright", "start", "yes"),
+     ("nothing comes up at all", "s2_online", "no"),
+     ("no, there isn't one today", "s6_update_available", "no"),
+     ("I never had one", "s1_apple_id", "no"),
+     ("wait what", "s4_optimized", "repeat"),
+     ("it sent me a code, waiting for it", "s1_sign_in", "no"),
+     ("my other device is at home", "s1_sign_in", "help")],
+)  # fmt: skip
+def test_more_everyday_words_for_the_answers(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
