@@ -198,3 +198,65 @@ def test_a_page_described_by_what_it_shows(vocab, text, intent):
 )  # fmt: skip
 def test_more_everyday_words_for_the_answers(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+# After heldout16's first measurement (bench/README.md): its categories, in other words
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("Is the switch green? Yes, it is.", "s1_sync_on", "yes"),
+     ("Sync this iPhone on? Nope.", "s1_sync_on", "no"),
+     ("Wouldn't it be grey if it were off? It's grey.", "s2_photos_data", "no"),
+     # A question about something else, then a state: still asked again (round five).
+     ("And my videos too? it's on", "s1_sync_on", "unknown")],
+)  # fmt: skip
+def test_a_question_of_ones_own_answered_at_once(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("I not understand this", "s4_select_optimize", "help"),
+     ("Is not full. Is small.", "s3_storage_full", "no"),
+     ("Is not green.", "s1_sync_on", "no"),
+     ("the phone is open again now", "s5_restart", "yes"),
+     # A question with its subject stays one.
+     ("Is optimize the safer choice?", "s4_optimized", "unknown")],
+)  # fmt: skip
+def test_phrasebook_english_without_subject_or_auxiliary(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("I'm so sorry to bother you, but it's off", "s1_sync_on", "no"),
+     ("With all due respect, it's selected.", "s4_optimized", "yes"),
+     ("would you be so kind as to say that slower", None, "slower"),
+     ("I would rather not continue today", None, "stop")],
+)  # fmt: skip
+def test_very_polite_formulas_carry_no_answer(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("plugged in, battery at 40%", "s7_charge", "yes"),
+     # At an action where a percentage is the step's own progress, it still is.
+     ("it's at 40 percent", "s6_install_update", "no")],
+)  # fmt: skip
+def test_a_battery_level_is_not_the_steps_progress(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("hold that thought, someone's at the door", None, "pause"),
+     ("hang on, the dog is barking", None, "pause"),
+     ("you cut out, what was that", None, "repeat"),
+     ("gotta go, bye", None, "stop"),
+     ("request timed out", "s2_online", "no"),
+     ("status: activated", "s2_photos_data", "yes")],
+)  # fmt: skip
+def test_more_ways_to_wait_leave_and_report(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

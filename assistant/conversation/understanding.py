@@ -186,6 +186,8 @@ class Vocabulary:
     leaving: frozenset[tuple[str, ...]] = frozenset()
     """Leaving said short ("I'm out"): a stop only with no answer said with it ("I'm out, so
     it's cellular")."""
+    missing_auxiliary: dict[str, str] = field(default_factory=dict)
+    """Subject -> the auxiliary left out before "not" ("I not find": "I do not find")."""
     consequences: frozenset[tuple[str, ...]] = frozenset()
     """Words drawing a consequence ("so"): after a leaving said short, it was a state."""
     preferences: frozenset[tuple[str, ...]] = frozenset()
@@ -238,6 +240,7 @@ class Vocabulary:
             frozenset(w for p in reader.strings("question_verbs") for w in reader.words(p)),
             frozenset(w for p in reader.strings("question_subjects") for w in reader.words(p)),
             frozenset(reader.words(p) for p in reader.strings("farewells")),
+            frozenset(reader.words(p) for p in reader.strings("bare_answers")),
         )
         pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
         noun_determiners = frozenset(
@@ -277,7 +280,10 @@ class Vocabulary:
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    preferences=phrases("preferences"), leaving=phrases("leaving"),
-                   consequences=phrases("consequences"))  # fmt: skip
+                   consequences=phrases("consequences"),
+                   missing_auxiliary={str(k): str(v) for k, v in _mapping(
+                       path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
+                   ).items()})  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -305,6 +311,8 @@ class Vocabulary:
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
+        mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
+        mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
         mentions = self._label_then_state(found, mentions)  # "Optimize ..., not selected."
         mentions = self._confirmed(found, mentions)  # "wifi yes"
@@ -359,7 +367,21 @@ class Vocabulary:
         found = self.contractions.expand(said)
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
-        return self._as_own_words(repaired)
+        return self._as_own_words(self._with_auxiliary(repaired))
+
+    def _with_auxiliary(self, words: list[str]) -> list[str]:
+        """ "I not find", "I not understand" (phrasebook English): the auxiliary said, as "I do
+        not find" (`understanding.missing_auxiliary`: subject -> auxiliary)."""
+        if not self.missing_auxiliary:
+            return words
+        out: list[str] = []
+        for i, word in enumerate(words):
+            out.append(word)
+            after = words[i + 1 : i + 3]
+            opens = i == 0 or words[i - 1] == BREAK
+            if opens and word in self.missing_auxiliary and after[:1] == ["not"]:
+                out.append(self.missing_auxiliary[word])
+        return out
 
     def _as_own_words(self, words: list[str]) -> list[str]:
         """Reported speech said as the speaker's own: after "she says", "he said", "my mum
@@ -490,6 +512,63 @@ class Vocabulary:
                 return sorted([*mentions, doubt], key=lambda x: x.start)
         return mentions
 
+    def _answered_own_question(
+        self, text: str, words: list[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """A clause asked with a question mark, then a later clause answering ("Cellular Data
+        on? Off.", "Isn't that the one with my email? Yeah, it is."): the question said back
+        or asked of oneself is answered by what follows; its own answers do not count."""
+        asked: list[bool] = []
+        normalization.tokens(text, asked)
+        breaks = [i for i, w in enumerate(words) if w == BREAK]
+        if len(breaks) != len(asked):
+            return mentions  # the words were taken apart differently: leave them
+        marks = [b for b, q in zip(breaks, asked, strict=True) if q]
+        if not marks:
+            return mentions
+        last = marks[-1]
+        later = [m for m in mentions if m.start > last and m.kind in ("yes", "no") and not m.weak]
+        if not later:
+            return mentions
+        asking = clause_start(words, last)
+        bare = later[0].start == last + 1 and self._words(words, later[0]) in self.cues.bare_answers
+        if not bare and not any(m.own and asking <= m.start < last for m in mentions):
+            return mentions  # "For videos as well? it's on": about something else
+        # Said, but no answer: kept as words understood (the gate sees the question echoed).
+        return [replace(m, kind=FILLER)
+                if m.start < last and m.kind in ("yes", "no", NEGATION) else m
+                for m in mentions]  # fmt: skip
+
+    def _not_opening(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A verb that opens a question back only at the start of its clause: "the baby is
+        crying", "the router is restarting" ask nothing. A clause opened by "is not" or by
+        "is" right before an answer ("Is not on. Is white.") says how it is, the subject left
+        out, as in phrasebook English: no question either."""
+        out = []
+        for index, m in enumerate(mentions):
+            if m.kind == QUESTION and not m.anywhere and m.end - m.start == 1:
+                start = clause_start(words, m.start)
+                before = [
+                    w
+                    for w in words[start : m.start]
+                    if (w,) not in self.general or self.general[(w,)].kind != FILLER
+                ]
+                if before and m.fallback is None:
+                    continue  # inside its clause
+                after = mentions[index + 1] if index + 1 < len(mentions) else None
+                if (
+                    not before
+                    and after is not None
+                    and after.start == m.end
+                    and (
+                        after.kind == NEGATION
+                        or (after.own and clause_end(words, after.end) == after.end)
+                    )
+                ):
+                    continue  # "is not on", "is white"
+            out.append(m)
+        return out
+
     def _words(self, words: list[str], m: Mention) -> tuple[str, ...]:
         return tuple(words[m.start : m.end])
 
@@ -598,7 +677,7 @@ class Vocabulary:
     def _help_where(self, mentions: list[Mention]) -> list[Mention]:
         """Help asked for and "where" alone with it ("help me. where."): where the step's
         thing is, help."""
-        kinds = {m.kind for m in mentions if m.kind != FILLER}
+        kinds = {m.kind for m in mentions if m.kind not in (FILLER, QUESTION, NEGATION)}
         if kinds != {HELP, "where"}:
             return mentions
         return [replace(m, kind=HELP) if m.kind == "where" and m.end - m.start == 1 else m
@@ -874,6 +953,7 @@ class _TableBuilder:
             values("numbers"), words("point"), words("one"), values("fractions"),
             words("filled"), words("at_least"), words("at_most"), **limits,
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
+            levels=words("levels"),
             actions=frozenset(),
         )  # fmt: skip
 
