@@ -11,7 +11,8 @@ wrong actions on phrase sets it was not designed on (bench/README.md, "Round fiv
    not account for, and giving nothing to what was decided: "Wait, will this delete my
    photos from the phone?" is a question, not "wait"; "Both? I'm on Wi-Fi ..." is not the
    no it goes on to. A question the reading understood ("Done. What's next?", "can we go
-   back?") passes.
+   back?") passes, and so does one the speaker answers at once, in a word or about the very
+   thing asked ("Isn't that the one with my email? Yeah, it is.", "Cellular Data on? Off.").
 2. A contrast left unresolved: an answer before a contrast ("but", "though") and a command
    after it, or the reverse ("it's on, but it won't let me touch it": is it on, or is help
    wanted?): one of two readings, so ask again.
