@@ -208,6 +208,12 @@ def test_more_everyday_words_for_the_answers(vocab, text, question, intent):
     [("Is the switch green? Yes, it is.", "s1_sync_on", "yes"),
      ("Sync this iPhone on? Nope.", "s1_sync_on", "no"),
      ("Wouldn't it be grey if it were off? It's grey.", "s2_photos_data", "no"),
+     # A word answer is said of the state asked: "Is it off? Yes." is off.
+     ("Is it grey? Yes.", "s1_sync_on", "no"),
+     ("Is it grey? No.", "s1_sync_on", "yes"),
+     # A negative question answered in a word, or two states asked: which? Asked again.
+     ("Isn't it green? No.", "s1_sync_on", "unknown"),
+     ("On or off? Yes.", "s1_sync_on", "unknown"),
      # A question about something else, then a state: still asked again (round five).
      ("And my videos too? it's on", "s1_sync_on", "unknown")],
 )  # fmt: skip

@@ -534,9 +534,22 @@ class Vocabulary:
         bare = later[0].start == last + 1 and self._words(words, later[0]) in self.cues.bare_answers
         if not bare and not any(m.own and asking <= m.start < last for m in mentions):
             return mentions  # "For videos as well? it's on": about something else
+        asked_states = [m for m in mentions if asking <= m.start < last and m.kind in ANSWERS]
+        answer = later[0]
+        if bare and asked_states:
+            # "Is it off? Yes." is off; "Is it off? No." is not off: a word answer is said of
+            # the state asked. Mixed, or a negation in the question: asked again.
+            kinds = {m.kind for m in asked_states if m.own}
+            negated = any(m.kind == NEGATION and asking <= m.start < last for m in mentions)
+            if len(kinds) != 1 or negated:
+                return [*mentions, Mention(DOUBT, last, last)]
+            (state,) = kinds
+            said = state if answer.kind == "yes" else ("no" if state == "yes" else "yes")
+            answer = replace(answer, kind=said)
         # Said, but no answer: kept as words understood (the gate sees the question echoed).
         return [replace(m, kind=FILLER)
-                if m.start < last and m.kind in ("yes", "no", NEGATION) else m
+                if m.start < last and m.kind in ("yes", "no", NEGATION)
+                else (answer if m is later[0] else m)
                 for m in mentions]  # fmt: skip
 
     def _not_opening(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
