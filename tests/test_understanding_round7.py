@@ -266,3 +266,20 @@ def test_a_battery_level_is_not_the_steps_progress(vocab, text, question, intent
 )  # fmt: skip
 def test_more_ways_to_wait_leave_and_report(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("cellular data is off", "s2_cellular", "no"),
+     ("mobile data's turned off", "s2_cellular", "no"),
+     ("I'm on cellular data", "s2_cellular", "yes"),
+     # Leaving only alone in its clause: going somewhere in the phone is no stop.
+     ("I need to head out to settings", "s1_turn_on", "unknown"),
+     ("you're breaking up", None, "repeat"),
+     ("it keeps breaking up", "s2_online", "unknown"),
+     ("it's not easy", "s1_turn_on", "unknown"),
+     ("is that right? yes", "s1_apple_id", "yes"),
+     ("only the photos app won't sync", "fixed?", "no")],
+)  # fmt: skip
+def test_probed_readings_that_must_not_be_acted_on_wrongly(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

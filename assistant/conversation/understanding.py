@@ -536,7 +536,7 @@ class Vocabulary:
             return mentions  # "For videos as well? it's on": about something else
         asked_states = [m for m in mentions if asking <= m.start < last and m.kind in ANSWERS]
         answer = later[0]
-        if bare and asked_states:
+        if bare and any(m.own for m in asked_states):
             # "Is it off? Yes." is off; "Is it off? No." is not off: a word answer is said of
             # the state asked. Mixed, or a negation in the question: asked again.
             kinds = {m.kind for m in asked_states if m.own}
@@ -671,7 +671,8 @@ class Vocabulary:
             if answer is None:
                 continue
             between = set(words[m.end : answer.start]) - named - self.noun_determiners
-            if between:
+            denied = any(n.kind == NEGATION and m.end <= n.start < answer.start for n in mentions)
+            if between and not denied:  # "only the photos app won't sync" is no
                 doubts.append(Mention(DOUBT, m.start, m.start))
         return sorted([*mentions, *doubts], key=lambda x: x.start) if doubts else mentions
 
