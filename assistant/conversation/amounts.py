@@ -60,6 +60,9 @@ class Amounts:
     """Words before a percentage that say how far along it is ("it's at 60 percent")."""
     about: frozenset[str] = frozenset()
     """Words that only make a number rough ("at about 60 percent")."""
+    levels: frozenset[str] = frozenset()
+    """What a percentage after "at" may be the level of rather than the step's progress
+    ("battery at 62 percent")."""
     actions: frozenset[str] = frozenset()
     """Ids of the actions (flow.yaml), where something is under way: only there does "it's
     at 60 percent" say how far along it is."""
@@ -95,7 +98,9 @@ class Amounts:
             before = at - 1
             while before > 0 and said[before] in self.about:
                 before -= 1
-            if said[before] in self.progress_at:
+            if said[before] in self.progress_at and not (
+                before > 0 and said[before - 1] in self.levels
+            ):  # "battery at 62 percent" is the charge, not how far the step is
                 kind = YES if float(number.group(1)) >= 100 else NO
                 return Mention(kind, spans[before][0], spans[at + 1][1])
         return None

@@ -11,7 +11,8 @@ wrong actions on phrase sets it was not designed on (bench/README.md, "Round fiv
    not account for, and giving nothing to what was decided: "Wait, will this delete my
    photos from the phone?" is a question, not "wait"; "Both? I'm on Wi-Fi ..." is not the
    no it goes on to. A question the reading understood ("Done. What's next?", "can we go
-   back?") passes.
+   back?") passes, and so does one the speaker answers at once, in a word or about the very
+   thing asked ("Isn't that the one with my email? Yeah, it is.", "Cellular Data on? Off.").
 2. A contrast left unresolved: an answer before a contrast ("but", "though") and a command
    after it, or the reverse ("it's on, but it won't let me touch it": is it on, or is help
    wanted?): one of two readings, so ask again.
@@ -56,6 +57,8 @@ class Cues:
     "does it"); others do not ("can you" is a request, "haven't done it" a statement)."""
     farewells: frozenset[tuple[str, ...]] = frozenset()
     """Phrases that stop only as the whole utterance ("see you", "bye now")."""
+    bare_answers: frozenset[tuple[str, ...]] = frozenset()
+    """Answers in a word ("yeah", "no"): one right after a question answers it."""
 
 
 def gate(
@@ -128,8 +131,40 @@ def _open_question(
         return False
     if all(i in covered for i in range(start, end)):
         return False  # a question the reading understood ("what's next?")
+    if _answered_after(tokens, mentions, covered, decided, start, end, cues):
+        return False  # asked of oneself, then answered: "Isn't it the one? Yeah, it is."
     inside = [m for m in mentions if start <= m.start < end and m.kind == decided]
     return not inside
+
+
+def _answered_after(
+    tokens: list[str],
+    mentions: list[Mention],
+    covered: set[int],
+    decided: str,
+    start: int,
+    end: int,
+    cues: Cues,
+) -> bool:
+    """The clause right after a question is all understood and gives the answer decided, and
+    the question was the speaker's own: answered at once with a bare answer word ("Isn't that
+    the one with my email? Yeah, it is."), or asking about the very thing asked, in its words
+    ("Cellular Data on? Off."). Not a question about something else ("For videos as well?
+    it's on"), nor one with words left over after it ("Both? I'm on wifi but data is on
+    too")."""
+    if decided not in ANSWERS or end >= len(tokens):
+        return False
+    after_end = clause_end(tokens, end + 1)
+    if after_end == end + 1 or not all(i in covered for i in range(end + 1, after_end)):
+        return False
+    answer = [m for m in mentions if m.kind == decided and not m.weak and end < m.start < after_end]
+    if not answer:
+        return False
+    bare = answer[0].start == end + 1 and tuple(tokens[answer[0].start : answer[0].end]) in (
+        cues.bare_answers
+    )
+    echoed = any(m.own and start <= m.start < end for m in mentions)
+    return bare or echoed
 
 
 def _unresolved_contrast(mentions: list[Mention]) -> bool:

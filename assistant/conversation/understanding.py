@@ -41,6 +41,7 @@ from assistant.conversation.normalization import (
     Contractions,
     Spelling,
     clause_end,
+    clause_start,
     normalize,
 )
 from assistant.conversation.prompt_files import PromptError, load_yaml
@@ -164,6 +165,34 @@ class Vocabulary:
     sarcasm: frozenset[tuple[str, ...]] = frozenset()
     """Words that say the agreement before them is not meant ("oh sure, as if that would
     work", "yeah right"): only what is said after them answers."""
+    speakers: frozenset[str] = frozenset()
+    """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
+    speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    waits: frozenset[tuple[str, ...]] = frozenset()
+    """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
+    action it only says to take time ("not yet, one sec" is not yet)."""
+    marks: frozenset[tuple[str, ...]] = frozenset()
+    """States that belong to whichever option is named with them ("the check mark is on the
+    other one", "signed in as my husband"): with another option named, that option's."""
+    option_names: frozenset[tuple[str, ...]] = frozenset()
+    """An option's name said as a label before its state ("Optimize iPhone Storage, not
+    selected."): the state decides."""
+    bare_yes: frozenset[tuple[str, ...]] = frozenset()
+    """A yes right after an answer of the question's own, in its clause, confirms it ("wifi
+    yes" at the cellular question is Wi-Fi)."""
+    fetching: frozenset[str] = frozenset()
+    """After "let me", going to get or find something first ("let me get my glasses"): a
+    pause."""
+    leaving: frozenset[tuple[str, ...]] = frozenset()
+    """Leaving said short ("I'm out"): a stop only with no answer said with it ("I'm out, so
+    it's cellular")."""
+    missing_auxiliary: dict[str, str] = field(default_factory=dict)
+    """Subject -> the auxiliary left out before "not" ("I not find": "I do not find")."""
+    consequences: frozenset[tuple[str, ...]] = frozenset()
+    """Words drawing a consequence ("so"): after a leaving said short, it was a state."""
+    preferences: frozenset[tuple[str, ...]] = frozenset()
+    """At an action, a preference about how ("I'd rather not pay"): which of the ways, not
+    whether it is done. Asked again."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -211,6 +240,7 @@ class Vocabulary:
             frozenset(w for p in reader.strings("question_verbs") for w in reader.words(p)),
             frozenset(w for p in reader.strings("question_subjects") for w in reader.words(p)),
             frozenset(reader.words(p) for p in reader.strings("farewells")),
+            frozenset(reader.words(p) for p in reader.strings("bare_answers")),
         )
         pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
         noun_determiners = frozenset(
@@ -244,7 +274,16 @@ class Vocabulary:
                    ).items()},
                    embedding=frozenset(reader.strings("embedding")),
                    intensifiers=phrases("intensifiers"), obligations=phrases("obligations"),
-                   idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"))  # fmt: skip
+                   idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"),
+                   speakers=frozenset(reader.strings("speakers")),
+                   waits=phrases("waits"), marks=phrases("marks"),
+                   option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
+                   fetching=frozenset(reader.strings("fetching")),
+                   preferences=phrases("preferences"), leaving=phrases("leaving"),
+                   consequences=phrases("consequences"),
+                   missing_auxiliary={str(k): str(v) for k, v in _mapping(
+                       path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
+                   ).items()})  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -272,6 +311,15 @@ class Vocabulary:
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
+        mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
+        mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
+        mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
+        mentions = self._label_then_state(found, mentions)  # "Optimize ..., not selected."
+        mentions = self._confirmed(found, mentions)  # "wifi yes"
+        mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
+        mentions = self._only_some(found, mentions, question)  # "only google loads"
+        mentions = self._help_where(mentions)  # "help me. where."
+        mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -286,6 +334,10 @@ class Vocabulary:
         if at_action:
             mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
+            mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
+            mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
+            mentions = self._preferring(found, mentions)  # "I'd rather not pay"
+            mentions = self._fetching_first(found, mentions)  # "let me find the app first"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
@@ -315,7 +367,21 @@ class Vocabulary:
         found = self.contractions.expand(said)
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
-        return self._as_own_words(repaired)
+        return self._as_own_words(self._with_auxiliary(repaired))
+
+    def _with_auxiliary(self, words: list[str]) -> list[str]:
+        """ "I not find", "I not understand" (phrasebook English): the auxiliary said, as "I do
+        not find" (`understanding.missing_auxiliary`: subject -> auxiliary)."""
+        if not self.missing_auxiliary:
+            return words
+        out: list[str] = []
+        for i, word in enumerate(words):
+            out.append(word)
+            after = words[i + 1 : i + 3]
+            opens = i == 0 or words[i - 1] == BREAK
+            if opens and word in self.missing_auxiliary and after[:1] == ["not"]:
+                out.append(self.missing_auxiliary[word])
+        return out
 
     def _as_own_words(self, words: list[str]) -> list[str]:
         """Reported speech said as the speaker's own: after "she says", "he said", "my mum
@@ -445,6 +511,279 @@ class Vocabulary:
                 doubt = Mention(DOUBT, i, i)
                 return sorted([*mentions, doubt], key=lambda x: x.start)
         return mentions
+
+    def _answered_own_question(
+        self, text: str, words: list[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """A clause asked with a question mark, then a later clause answering ("Cellular Data
+        on? Off.", "Isn't that the one with my email? Yeah, it is."): the question said back
+        or asked of oneself is answered by what follows; its own answers do not count."""
+        asked: list[bool] = []
+        normalization.tokens(text, asked)
+        breaks = [i for i, w in enumerate(words) if w == BREAK]
+        if len(breaks) != len(asked):
+            return mentions  # the words were taken apart differently: leave them
+        marks = [b for b, q in zip(breaks, asked, strict=True) if q]
+        if not marks:
+            return mentions
+        last = marks[-1]
+        later = [m for m in mentions if m.start > last and m.kind in ("yes", "no") and not m.weak]
+        if not later:
+            return mentions
+        asking = clause_start(words, last)
+        bare = later[0].start == last + 1 and self._words(words, later[0]) in self.cues.bare_answers
+        if not bare and not any(m.own and asking <= m.start < last for m in mentions):
+            return mentions  # "For videos as well? it's on": about something else
+        asked_states = [m for m in mentions if asking <= m.start < last and m.kind in ANSWERS]
+        answer = later[0]
+        if bare and any(m.own for m in asked_states):
+            # "Is it off? Yes." is off; "Is it off? No." is not off: a word answer is said of
+            # the state asked. Mixed, or a negation in the question: asked again.
+            kinds = {m.kind for m in asked_states if m.own}
+            negated = any(m.kind == NEGATION and asking <= m.start < last for m in mentions)
+            if len(kinds) != 1 or negated:
+                return [*mentions, Mention(DOUBT, last, last)]
+            (state,) = kinds
+            said = state if answer.kind == "yes" else ("no" if state == "yes" else "yes")
+            answer = replace(answer, kind=said)
+        # Said, but no answer: kept as words understood (the gate sees the question echoed).
+        return [replace(m, kind=FILLER)
+                if m.start < last and m.kind in ("yes", "no", NEGATION)
+                else (answer if m is later[0] else m)
+                for m in mentions]  # fmt: skip
+
+    def _not_opening(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A verb that opens a question back only at the start of its clause: "the baby is
+        crying", "the router is restarting" ask nothing. A clause opened by "is not" or by
+        "is" right before an answer ("Is not on. Is white.") says how it is, the subject left
+        out, as in phrasebook English: no question either."""
+        out = []
+        for index, m in enumerate(mentions):
+            if m.kind == QUESTION and not m.anywhere and m.end - m.start == 1:
+                start = clause_start(words, m.start)
+                before = [
+                    w
+                    for w in words[start : m.start]
+                    if (w,) not in self.general or self.general[(w,)].kind != FILLER
+                ]
+                if before and m.fallback is None:
+                    continue  # inside its clause
+                after = mentions[index + 1] if index + 1 < len(mentions) else None
+                if (
+                    not before
+                    and after is not None
+                    and after.start == m.end
+                    and (
+                        after.kind == NEGATION
+                        or (after.own and clause_end(words, after.end) == after.end)
+                    )
+                ):
+                    continue  # "is not on", "is white"
+            out.append(m)
+        return out
+
+    def _words(self, words: list[str], m: Mention) -> tuple[str, ...]:
+        return tuple(words[m.start : m.end])
+
+    def _plain_no(self, words: list[str], m: Mention) -> bool:
+        """A no of the question's own that names something, no negation in it ("the other
+        one", "my husband"; not "not selected")."""
+        negating = self.negation_words | {"no"}
+        return m.kind == "no" and m.own and not m.negates and not set(
+            words[m.start : m.end]) & negating  # fmt: skip
+
+    def _negated_mark(self, words: list[str], m: Mention) -> bool:
+        """A no of the question's own that is a mark denied ("no check mark", "not selected")."""
+        negating = self.negation_words | {"no"}
+        rest = tuple(w for w in self._words(words, m) if w not in negating)
+        return m.kind == "no" and m.own and len(rest) < m.end - m.start and rest in self.marks
+
+    def _marked_other(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A state that belongs to the option named with it (`understanding.marks`: "check
+        mark", "it's on", "signed in"), said in one clause with another option of the
+        question's own ("there's a check mark next to Download and Keep Originals", "the other
+        option has the check mark", "I'm signed in as my husband"): that option's state, so
+        the other option is the answer, no. Not with a negation in the clause."""
+        drop = set()
+        doubts = []
+        for m in mentions:
+            if self._negated_mark(words, m):
+                start, end = clause_start(words, m.start), clause_end(words, m.end)
+                if any(self._plain_no(words, n) for n in mentions if start <= n.start < end):
+                    # "there's no check mark on the other one": which is not marked? Asked again.
+                    doubts.append(Mention(DOUBT, m.start, m.start))
+                continue
+            if m.kind != "yes" or self._words(words, m) not in self.marks:
+                continue
+            start, end = clause_start(words, m.start), clause_end(words, m.end)
+            inside = [n for n in mentions if start <= n.start < end and n is not m]
+            if any(n.kind == NEGATION for n in inside):
+                continue
+            if any(self._plain_no(words, n) for n in inside):
+                drop.add(id(m))
+        kept = [m for m in mentions if id(m) not in drop]
+        return sorted([*kept, *doubts], key=lambda m: m.start) if doubts else kept
+
+    def _label_then_state(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An option's name alone in its clause, then its state in the next ("Optimize iPhone
+        Storage, not selected."): a label, as read from the screen; the state decides."""
+        for index, m in enumerate(mentions[:-1]):
+            if self._words(words, m) not in self.option_names:
+                continue
+            if clause_start(words, m.start) != m.start:
+                continue
+            after = mentions[index + 1]
+            if after.kind not in ("yes", "no"):
+                continue
+            if clause_end(words, m.end) == m.end and clause_start(words, after.start) > m.start:
+                return [n for n in mentions if n is not m]  # "Optimize ..., not selected."
+            if after.start == m.end and clause_end(words, after.end) == after.end:
+                return [n for n in mentions if n is not m]  # "upd avail n"
+        return mentions
+
+    def _other_denied(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "No" right before the other option, with this one said ("LTE, no wifi here" at the
+        cellular question): the other denied agrees with the answer. Not "No, Wi-Fi." (a
+        break between) nor "no wifi" alone, as a recognizer may write "No, Wi-Fi"."""
+        yes = [m for m in mentions if m.kind == "yes" and m.own and not m.weak]
+        if not yes:
+            return mentions
+        drop = set()
+        for d, n in zip(mentions, mentions[1:], strict=False):
+            if self._words(words, d) == ("no",) and d.end == n.start and self._plain_no(words, n):
+                drop |= {id(d), id(n)}
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _only_some(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """A limit opening its clause before a yes, naming something the question does not
+        ("only google loads, nothing else"): some of it, asked again. "Only Optimize is
+        checked" names the question's own thing and stands."""
+        own = self.by_question.get(question or "", {})
+        named = {p[0] for p in own if len(p) == 1}  # "optimize", not "google" of "google page"
+        doubts = []
+        for m in mentions:
+            if m.kind != LIMIT or clause_start(words, m.start) != m.start:
+                continue
+            end = clause_end(words, m.end)
+            answer = next((n for n in mentions if n.kind == "yes" and m.end <= n.start < end), None)
+            if answer is None:
+                continue
+            between = set(words[m.end : answer.start]) - named - self.noun_determiners
+            denied = any(n.kind == NEGATION and m.end <= n.start < answer.start for n in mentions)
+            if between and not denied:  # "only the photos app won't sync" is no
+                doubts.append(Mention(DOUBT, m.start, m.start))
+        return sorted([*mentions, *doubts], key=lambda x: x.start) if doubts else mentions
+
+    def _confirmed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A bare yes right after a no of the question's own, in its clause ("wifi yes" at
+        "Are you using cellular data?"): it confirms what was said, Wi-Fi."""
+        drop = {
+            id(m)
+            for prev, m in zip(mentions, mentions[1:], strict=False)
+            if self._words(words, m) in self.bare_yes
+            and prev.end == m.start
+            and self._plain_no(words, prev)
+        }
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _help_where(self, mentions: list[Mention]) -> list[Mention]:
+        """Help asked for and "where" alone with it ("help me. where."): where the step's
+        thing is, help."""
+        kinds = {m.kind for m in mentions if m.kind not in (FILLER, QUESTION, NEGATION)}
+        if kinds != {HELP, "where"}:
+            return mentions
+        return [replace(m, kind=HELP) if m.kind == "where" and m.end - m.start == 1 else m
+                for m in mentions]  # fmt: skip
+
+    def _fetching_first(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "Let me get my glasses", "let me just find the settings app first": going to get
+        something before answering, a pause; only when nothing else in the utterance
+        answers or commands."""
+        selves = [m for m in mentions if m.kind == SELF]
+        if not selves or any(m.kind not in (SELF, FILLER) for m in mentions):
+            return mentions
+        m = selves[0]
+        after = [w for w in words[m.end : clause_end(words, m.end)]
+                 if (w,) not in self.general or self.general[(w,)].kind != FILLER]  # fmt: skip
+        if after and after[0] in self.fetching:
+            return [Mention("pause", m.start, m.end)]
+        return mentions
+
+    def _out_of_the_house(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Leaving said short ("I'm out") is a stop only when no answer is said with it: "I'm
+        out, so it's cellular" is out of the house."""
+        leaving = [m for m in mentions if self._words(words, m) in self.leaving]
+        if not leaving:
+            return mentions
+        end = clause_end(words, leaving[0].end)
+        then = tuple(words[end + 1 : end + 4])
+        drawn = any(then[: len(c)] == c for c in self.consequences)
+        if not drawn and not any(
+            m.kind in ("yes", "no") and not (m.weak or m.deferring) for m in mentions
+        ):
+            return mentions
+        return [m for m in mentions if self._words(words, m) not in self.leaving]
+
+    def _preferring(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a preference with what it is about ("I'd rather not pay"): which of
+        the ways, not whether it is done. Asked again; "I'd rather not" alone stays no."""
+        for m in mentions:
+            said = self._words(words, m)
+            if m.kind == "no" and any(said[-len(p) :] == p for p in self.preferences):
+                end = clause_end(words, m.end)
+                if end > m.end:
+                    return sorted([*mentions, Mention(DOUBT, m.end, m.end)], key=lambda x: x.start)
+        return mentions
+
+    def _waiting_on_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, "hold on", "hang on" opening the utterance, then the phone or another
+        thing busy ("hang on, it's still deleting the backup", "hang on the router is
+        restarting", "hold on, Siri opened the wrong thing"): a pause, waiting on it. Not when
+        the speaker is the one not done ("hang on, still looking for it": no) or a negation
+        says not yet ("hold on, not yet")."""
+        if not mentions or mentions[0].kind != CORRECTION or mentions[0].start != 0:
+            return mentions
+        first = mentions[0]
+        if first.fallback != "pause":
+            return mentions
+        rest = mentions[1:]
+        answers = [m for m in rest if m.kind in ("yes", "no")]
+        strong = [m for m in answers if not m.weak]
+        if not strong or any(m.kind != "no" for m in strong):
+            return mentions
+        if any(m.kind not in ("yes", "no", FILLER, QUESTION) for m in rest):
+            return mentions
+        for m in strong:
+            said = words[clause_start(words, m.start) : m.end]
+            if first.end > clause_start(words, m.start):
+                said = words[first.end : m.end]
+            said = [w for w in said if w != BREAK]
+            if not said or said[0] in self.speakers or said[0] in self.outlasting:
+                return mentions  # "hang on, still looking for it": the speaker
+            if set(said) & (self.negation_words | {"no", "nope", "nah"}):
+                return mentions  # "hold on, not yet"
+            if tuple(said) == tuple(words[m.start : m.end]):
+                return mentions  # the state alone, no subject
+        return [Mention("pause", first.start, first.end)]
+
+    def _not_yet_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, "not yet" (or "no") and a while asked for in words ("not yet, one
+        sec", "no, give me a minute"): not done yet, take your time; the dialog's answer to
+        not yet says just that."""
+        waits = [m for m in mentions
+                 if m.kind == "pause" and tuple(words[m.start : m.end]) in self.waits]  # fmt: skip
+        if not waits:
+            return mentions
+        noes = [
+            m
+            for m in mentions
+            if m.kind == "no" and words[m.start] in (self.negation_words | {"no", "nope", "nah"})
+        ]
+        if not noes or any(m.kind not in ("no", "pause", FILLER) for m in mentions):
+            return mentions
+        return [m for m in mentions if m not in waits]
 
     def _not_yet_changed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done said right after "still" ("still on the apple logo" at the
@@ -628,6 +967,7 @@ class _TableBuilder:
             values("numbers"), words("point"), words("one"), values("fractions"),
             words("filled"), words("at_least"), words("at_most"), **limits,
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
+            levels=words("levels"),
             actions=frozenset(),
         )  # fmt: skip
 
@@ -678,6 +1018,17 @@ class _TableBuilder:
             for phrase in map(self.words, self.strings(key)):
                 meaning = Mention(QUESTION, 0, 0, fallback=asks, anywhere=key == "question_words")
                 _add(table, phrase, meaning, self.path, f"understanding.{key}")
+        asking = [self.words(p) for p in self.strings("asking_what")]  # "what is"
+        not_knowing = [self.words(p) for p in self.strings("not_knowing_what")]
+        endings = [self.words(p) for p in self.strings("term_endings")]  # "... wifi is"
+        for term in map(self.words, self.strings("step_terms")):  # "what is safari?"
+            for opening in asking:
+                _add(table, opening + term, Mention(QUESTION, 0, 0, fallback=HELP),
+                     self.path, "understanding.step_terms")  # fmt: skip
+            for opening in not_knowing:
+                for ending in endings:
+                    _add(table, opening + term + ending, Mention(HELP, 0, 0),
+                         self.path, "understanding.step_terms")  # fmt: skip
         for phrase in map(self.words, self.strings("trailing_negations")):  # Korean 않아요
             alone = table.get(phrase)  # "아니에요" alone is no
             table[phrase] = Mention(NEGATION, 0, 0, trailing=True,
