@@ -23,6 +23,7 @@ from ovos_harness import (
     RESPONSE_TIMEOUT_S,
     WAKE_TOKEN,
     AudioOutput,
+    response_timeout_s,
 )
 from ovoscope import get_minicroft
 
@@ -75,6 +76,7 @@ class OvosCore:
 
     def _microphone(self, message: Message) -> None:
         answer = self._answers.pop(0) if self._answers else "stop"
+        self.skill.config_core["skills"]["get_response_timeout"] = response_timeout_s(answer)
         if answer == SILENCE_TOKEN:
             return
         if answer.startswith(WAKE_TOKEN):

@@ -45,8 +45,21 @@ WAKE_TOKEN = "<wake> "
 LANG = "en-US"
 RESPONSE_TIMEOUT_S = 0.5
 """OpenVoiceOS's `skills.get_response_timeout` here: how long `<silence>` lasts."""
+ANSWER_WAIT_S = 30.0
+"""The same setting while the script has an answer for the question: the answer ends the wait
+as soon as it arrives, and a busy machine never turns it into silence. With 0.5 s for every
+question, a loaded full run once did (a test's old MiniCroft collected mid-conversation paused the
+threads; the "yes" came late, the question was asked again and the answers fell out of step)."""
+
 CONVERSATION_TIMEOUT_S = 60.0
 """A conversation that has not ended by then has hung: the test fails instead of waiting."""
+
+
+def response_timeout_s(answer: str) -> float:
+    """How long get_response waits at a question the script answers with `answer`: set when
+    the microphone opens, before the skill starts waiting (the fake bus calls handlers at once)."""
+    said_now = not (answer in (SILENCE_TOKEN, GONE_TOKEN) or answer.startswith(WAKE_TOKEN))
+    return ANSWER_WAIT_S if said_now else RESPONSE_TIMEOUT_S
 
 
 class AudioOutput:
@@ -128,6 +141,7 @@ class OvosHarness:
     def _microphone(self, message: Message) -> None:
         self.microphone_opened += 1
         answer = self._answers.pop(0) if self._answers else STOP_TOKEN
+        self.skill.config_core["skills"]["get_response_timeout"] = response_timeout_s(answer)
         if answer == SILENCE_TOKEN:
             return  # nothing said: get_response times out
         if answer == STOP_TOKEN:
