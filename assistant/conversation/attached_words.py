@@ -33,6 +33,8 @@ People type as they speak, and a recognizer runs words together:
   left it) read as that verb's past ("꽂았어요");
 - `again_words`: "다시" right before a verb in the past ("다시 로그인했어요": logged in
   again) is "again", said about the answer, not the command "다시" (repeat): dropped;
+- `becoming`: a form of 되다 right after a verb's -게 form ("하게 됐어요", "쓰게 된다":
+  came to do, will come to use) is "come to", not "it works" (돼요): read as nothing;
 - `progressive`: a verb's -는 form before 중 ("켜는 중이에요": in the middle of turning it on)
   read as "하는", the file's "in progress" (하는 중이에요);
 - `alone_first`: "아니" first in a clause (fillers before it aside), with more after it,
@@ -63,6 +65,8 @@ from typing import Any
 from assistant.conversation.normalization import BREAK, normalize
 from assistant.conversation.prompt_files import PromptError
 
+BECOME = frozenset("되됐된될됨")
+"""First syllables of 되다's forms (돼 is respelled 되)."""
 MAX_PIECES = 4
 """The most pieces one written word is joined from."""
 MAX_RUN_TOGETHER = 3
@@ -108,6 +112,8 @@ class AttachedWords:
     """The file's words as written (a -는 form there keeps its own meaning: 기다리는 중)."""
     again_words: frozenset[str] = frozenset()
     """Words that are "again" before a verb in the past ("다시 켰어요"), not a command."""
+    becoming: tuple[str, ...] = ()
+    """Endings of the -게 form, before which 되다 is "come to" ("하게 됐어요"), no answer."""
 
     @classmethod
     def from_lists(
@@ -128,6 +134,7 @@ class AttachedWords:
         auxiliaries: Iterable[str] = (),
         again_words: Iterable[str] = (),
         progressive: Iterable[str] = (),
+        becoming: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -142,7 +149,7 @@ class AttachedWords:
             tuple(sorted(set(rieul_endings), key=len, reverse=True)),
             tuple(sorted(set(future_endings), key=len, reverse=True)),
             tuple(sorted(set(nieun_endings), key=len, reverse=True)), frozenset(auxiliaries),
-            tuple(progressive), frozenset(words), frozenset(again_words),
+            tuple(progressive), frozenset(words), frozenset(again_words), tuple(becoming),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -169,6 +176,9 @@ class AttachedWords:
             if out and out[-1] in self.again_words and _in_the_past(word):
                 out.pop()  # 다시 켰어요: turned it on again
             before = out[-1] if out else ""
+            if word[:1] in BECOME and any(before.endswith(e) for e in self.becoming):
+                continue  # 하게 됐어요, 쓰게 된다: "came to", not "it works"
+            word = self._before_becoming(word)  # written together: 쓰게된다
             if word in self.auxiliaries and before[-1:] and _final(before[-1]) == 0:
                 past = _with_final(before[-1], SSANG_SIOT)
                 if past is not None and self._stem(before[:-1] + past + "어요") is not None:
@@ -183,6 +193,14 @@ class AttachedWords:
                 out[-1] = "하는"
             out.append(word)
         return out
+
+    def _before_becoming(self, word: str) -> str:
+        """A word with a -게 form and 되다 written together, without the 되다 ("게된다")."""
+        for ending in self.becoming:
+            at = word.find(ending, 0, len(word) - len(ending))
+            if at >= 0 and word[at + len(ending)] in BECOME:
+                return word[: at + len(ending)]
+        return word
 
     def _first_alone(self, words: list[str]) -> list[str]:
         out: list[str] = []
@@ -354,6 +372,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "auxiliaries",
         "again_words",
         "progressive",
+        "becoming",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
