@@ -1,14 +1,15 @@
-"""Korean by voice: espeak-ng's Korean answers recognized, and the Korean prompts' CER.
+"""Korean by voice: the Korean voice's answers recognized, and the Korean prompts' CER.
 
-    python bench/bench_korean.py recognition [--rate 160] [--details]
-    python bench/bench_korean.py cer [--rate 160] [--details]
+    python bench/bench_korean.py recognition [--rate 160] [--details] [--voice ko] [--peak P]
+    python bench/bench_korean.py cer [--rate 160] [--details] [--voice ko]
     ... --voice-file bench/data/korean_espeak_ko_clear.voice   (an espeak-ng voice file tried)
 
 recognition: every line of bench/data/korean_spoken.tsv (text, question, intent) is spoken
-  by espeak-ng's Korean voice exactly as the assistant speaks (synthesizer "espeak", voice
-  "ko", its pronunciation table), resampled to 16 kHz and recognized as the voice listener
-  does at that question: the Korean model, the grammar of every intent plus the question's
-  own answers (phrases with a word the model lacks left out), the distractors, early
+  by the assistant's Korean voice exactly as the assistant speaks (synthesizer "espeak",
+  MBROLA hn1 where installed, else "ko"; --voice ko for espeak-ng's own; its pronunciation
+  table), resampled to 16 kHz and recognized as the voice listener does at that question:
+  the Korean model, the grammar of every intent plus the question's own answers (phrases
+  with a word the model lacks left out), the distractors, the named words, early
   decisions and the unrestricted second pass (recorded_audio.recognize_samples). Scored on
   the intent the dialog gets: right and acted on (confident), right but confirmed first,
   asked again, or wrong (a different intent, acted on or confirmed first). Then every line of
