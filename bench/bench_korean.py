@@ -1,14 +1,15 @@
-"""Korean by voice: espeak-ng's Korean answers recognized, and the Korean prompts' CER.
+"""Korean by voice: the Korean voice's answers recognized, and the Korean prompts' CER.
 
-    python bench/bench_korean.py recognition [--rate 160] [--details]
-    python bench/bench_korean.py cer [--rate 160] [--details]
+    python bench/bench_korean.py recognition [--rate 160] [--details] [--voice ko] [--peak P]
+    python bench/bench_korean.py cer [--rate 160] [--details] [--voice ko]
     ... --voice-file bench/data/korean_espeak_ko_clear.voice   (an espeak-ng voice file tried)
 
 recognition: every line of bench/data/korean_spoken.tsv (text, question, intent) is spoken
-  by espeak-ng's Korean voice exactly as the assistant speaks (synthesizer "espeak", voice
-  "ko", its pronunciation table), resampled to 16 kHz and recognized as the voice listener
-  does at that question: the Korean model, the grammar of every intent plus the question's
-  own answers (phrases with a word the model lacks left out), the distractors, early
+  by the assistant's Korean voice exactly as the assistant speaks (synthesizer "espeak",
+  MBROLA hn1 where installed, else "ko"; --voice ko for espeak-ng's own; its pronunciation
+  table), resampled to 16 kHz and recognized as the voice listener does at that question:
+  the Korean model, the grammar of every intent plus the question's own answers (phrases
+  with a word the model lacks left out), the distractors, the named words, early
   decisions and the unrestricted second pass (recorded_audio.recognize_samples). Scored on
   the intent the dialog gets: right and acted on (confident), right but confirmed first,
   asked again, or wrong (a different intent, acted on or confirmed first). Then every line of
@@ -84,9 +85,18 @@ class CommandLineVoice:
         return synthesizers.Speech(wav_io.to_mono(frames), rate_hz, 0.0)
 
 
+PEAK: float | None = None
+"""--peak: each utterance scaled to this peak before recognition; None: as played at volume
+1.0 (the synthesizer scales every prompt to a peak of 0.89)."""
+
+
 def speak(voice: Any, text: str, rate_wpm: int) -> Any:
     speech = voice.synthesize(text, rate_wpm)
     samples = wav_io.resample(speech.samples, speech.sample_rate_hz, RATE_HZ)
+    if PEAK is not None:
+        import numpy as np
+
+        samples = samples * (PEAK / max(1e-9, float(np.max(np.abs(samples)))))
     return wav_io.float_to_int16(samples)
 
 
@@ -98,7 +108,7 @@ def recognition(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, det
         meaning = functools.partial(vocab.parse, question=question)
         recognizer = engine.recognizer(
             vocab.phrases(INTENTS, question), RATE_HZ, meaning, distractors=words.distractors,
-            continuations=words.continuations,
+            continuations=words.continuations, named_words=words.named_words,
         )  # fmt: skip
         decision = recorded_audio.recognize_samples(recognizer, speak(voice, text, rate_wpm))
         utterance = to_utterance(decision, meaning)
@@ -221,7 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--voice-file", type=Path, default=None,
                         help="an espeak-ng voice file to speak with (installed into a "
                              "temporary copy of espeak-ng's data)")  # fmt: skip
+    parser.add_argument("--peak", type=float, default=None,
+                        help="scale each utterance to this peak before recognizing it "
+                             "(default: as played at volume 1.0, 0.89)")  # fmt: skip
     args = parser.parse_args(argv)
+    global PEAK  # noqa: PLW0603
+    PEAK = args.peak
     if args.voice_file is not None:
         args.voice = _install_voice_file(args.voice_file)
     from assistant.listening import vosk_recognizer

@@ -18,6 +18,9 @@ People type as they speak, and a recognizer runs words together:
   ("돼" -> "되", so "되네요" and "돼요" meet);
 - `final_variants`: a playful or slurred last syllable read as the one it stands for, when
   the word then reads ("맞아용" -> "맞아요", "아니여" -> "아니요", "넹" -> "네");
+- an ending of two syllables or more written as a word of its own after another ("먹었
+  네요", as the Korean model writes 먹었네요) is joined to it, so it never reads alone
+  (네요 as 네, yes);
 - words written together ("꺼져있어", "다시말해주세요") are read as the words of the file
   they are made of, when every piece reads and the last is longer than one syllable (a
   last syllable is an ending: "했다" is not 했 + 다);
@@ -33,6 +36,12 @@ People type as they speak, and a recognizer runs words together:
   left it) read as that verb's past ("꽂았어요");
 - `again_words`: "다시" right before a verb in the past ("다시 로그인했어요": logged in
   again) is "again", said about the answer, not the command "다시" (repeat): dropped;
+- `becoming`: a form of 되다 right after a verb's -게 form ("하게 됐어요", "쓰게 된다":
+  came to do, will come to use) is "come to", not "it works" (돼요): read as nothing;
+- `described_nouns_not`: 안 / 못 and a verb's -는 form before a noun describe the noun
+  ("안 쓰는 백업 삭제했어요": deleted the unused backups) and are dropped, so the
+  negation does not reach the answer; not before the nouns listed, after which the -는
+  form is what is said ("안 되는 것 같아요");
 - `progressive`: a verb's -는 form before 중 ("켜는 중이에요": in the middle of turning it on)
   read as "하는", the file's "in progress" (하는 중이에요);
 - `alone_first`: "아니" first in a clause (fillers before it aside), with more after it,
@@ -63,6 +72,8 @@ from typing import Any
 from assistant.conversation.normalization import BREAK, normalize
 from assistant.conversation.prompt_files import PromptError
 
+BECOME = frozenset("되됐된될됨")
+"""First syllables of 되다's forms (돼 is respelled 되)."""
 MAX_PIECES = 4
 """The most pieces one written word is joined from."""
 MAX_RUN_TOGETHER = 3
@@ -108,6 +119,10 @@ class AttachedWords:
     """The file's words as written (a -는 form there keeps its own meaning: 기다리는 중)."""
     again_words: frozenset[str] = frozenset()
     """Words that are "again" before a verb in the past ("다시 켰어요"), not a command."""
+    becoming: tuple[str, ...] = ()
+    """Endings of the -게 form, before which 되다 is "come to" ("하게 됐어요"), no answer."""
+    described_nouns_not: frozenset[str] = frozenset()
+    """Nouns after which a negated -는 form is the predicate ("안 되는 것 같아요")."""
 
     @classmethod
     def from_lists(
@@ -128,6 +143,8 @@ class AttachedWords:
         auxiliaries: Iterable[str] = (),
         again_words: Iterable[str] = (),
         progressive: Iterable[str] = (),
+        becoming: Iterable[str] = (),
+        described_nouns_not: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -142,7 +159,8 @@ class AttachedWords:
             tuple(sorted(set(rieul_endings), key=len, reverse=True)),
             tuple(sorted(set(future_endings), key=len, reverse=True)),
             tuple(sorted(set(nieun_endings), key=len, reverse=True)), frozenset(auxiliaries),
-            tuple(progressive), frozenset(words), frozenset(again_words),
+            tuple(progressive), frozenset(words), frozenset(again_words), tuple(becoming),
+            frozenset(described_nouns_not),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -150,7 +168,7 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         words = [BREAK if w in self.clause_words else _respell(w, self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
-        words = self._verb_phrases(words)
+        words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
         out: list[str] = []
         start = 0
         while start < len(words):
@@ -161,6 +179,48 @@ class AttachedWords:
             out.pop()  # "꺼져 있는데요." ends there anyway
         return self._first_alone(out)
 
+    def _endings_written_apart(self, words: list[str]) -> list[str]:
+        """An ending of two syllables or more standing as a word of its own after another
+        word ("먹었 네요", as the Korean model writes 먹었네요) is that word's ending, never a
+        word of its own (네요 alone would read 네, yes)."""
+        out: list[str] = []
+        for word in words:
+            if (
+                out
+                and out[-1] != BREAK
+                and len(word) >= 2
+                and word in self.endings
+                and word not in self.written
+            ):
+                out[-1] += word
+                continue
+            out.append(word)
+        return out
+
+    def _negated_descriptions(self, words: list[str]) -> list[str]:
+        """안 / 못 and a verb's -는 form before a noun: a description of the noun ("안 쓰는
+        백업": the unused backups), dropped, so the negation does not reach the answer, when
+        the clause ends in something done ("삭제했어요"). Before a state it stays ("안 열리는
+        사이트가 있어요": one site that does not open is no "yes, pages open")."""
+        if not self.described_nouns_not:
+            return words
+        out: list[str] = []
+        index = 0
+        while index < len(words):
+            if (
+                words[index] in self.negation_prefixes
+                and index + 2 < len(words)
+                and _describes(words[index + 1], self.written)
+                and words[index + 2] != BREAK
+                and not any(words[index + 2].startswith(n) for n in self.described_nouns_not)
+                and _done(_clause_end(words, index + 2))
+            ):
+                index += 2  # the noun stays
+                continue
+            out.append(words[index])
+            index += 1
+        return out
+
     def _verb_phrases(self, words: list[str]) -> list[str]:
         """Auxiliary verbs folded into the verb before them ("꽂아 뒀어요" -> "꽂았어요"), and
         a -는 form before 중 read as "하는" ("켜는 중" -> "하는 중")."""
@@ -169,6 +229,9 @@ class AttachedWords:
             if out and out[-1] in self.again_words and _in_the_past(word):
                 out.pop()  # 다시 켰어요: turned it on again
             before = out[-1] if out else ""
+            if word[:1] in BECOME and any(before.endswith(e) for e in self.becoming):
+                continue  # 하게 됐어요, 쓰게 된다: "came to", not "it works"
+            word = self._before_becoming(word)  # written together: 쓰게된다
             if word in self.auxiliaries and before[-1:] and _final(before[-1]) == 0:
                 past = _with_final(before[-1], SSANG_SIOT)
                 if past is not None and self._stem(before[:-1] + past + "어요") is not None:
@@ -183,6 +246,14 @@ class AttachedWords:
                 out[-1] = "하는"
             out.append(word)
         return out
+
+    def _before_becoming(self, word: str) -> str:
+        """A word with a -게 form and 되다 written together, without the 되다 ("게된다")."""
+        for ending in self.becoming:
+            at = word.find(ending, 0, len(word) - len(ending))
+            if at >= 0 and word[at + len(ending)] in BECOME:
+                return word[: at + len(ending)]
+        return word
 
     def _first_alone(self, words: list[str]) -> list[str]:
         out: list[str] = []
@@ -314,6 +385,24 @@ def _with_final(syllable: str, final: int) -> str | None:
     return chr(code - (code - HANGUL_FIRST) % 28 + final)
 
 
+def _clause_end(words: list[str], start: int) -> str:
+    """The last word of the clause that has words[start]."""
+    end = start
+    while end + 1 < len(words) and words[end + 1] != BREAK:
+        end += 1
+    return words[end]
+
+
+def _done(word: str) -> bool:
+    """A verb in the past (삭제했어요), not 있다 (있어요: a state, though closed by ㅆ)."""
+    return any(_final(c) == SSANG_SIOT and c != "있" for c in word[:-1])
+
+
+def _describes(word: str, written: frozenset[str]) -> bool:
+    """A verb's -는 form of its own ("쓰는", "켜지는"), not a word of the file."""
+    return len(word) > 1 and word.endswith("는") and word not in written
+
+
 def _in_the_past(word: str) -> bool:
     """A verb in the past: a syllable closed by ㅆ with more after it (켰어요, 로그인했당께)."""
     return any(_final(c) == SSANG_SIOT for c in word[:-1])
@@ -354,6 +443,8 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "auxiliaries",
         "again_words",
         "progressive",
+        "becoming",
+        "described_nouns_not",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -31,10 +31,14 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import ctypes
+import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +72,8 @@ NORMALIZED_PEAK = 0.89
 # is not dull, and lifting its highs only hurt it (bench/pronunciation-tuning.txt, WER
 # slt/bdl: none 11.5%/8.2%, k=0.5 13.9%/9.8%, k=0.95 16.4%/9.8%). 0 turns it off.
 CLARITY_PREEMPHASIS = {"espeak": 0.95, "rhvoice": 0.0}
+# MBROLA's voices are recordings, like RHVoice's: no pre-emphasis (bench/README.md, "Korean").
+RECORDED_VOICE_PREFIX = "mb/"
 
 
 def create(engine: str, voice: str | None, pronunciations: Pronunciations) -> Pyttsx3Synthesizer:
@@ -84,6 +90,10 @@ def _load_pyttsx3(driver: str) -> Any:
         from assistant.speaking import rhvoice_driver
 
         rhvoice_driver.register()
+    else:  # before espeak-ng starts: the data folder with the Korean MBROLA voice, if installed
+        from assistant.speaking import korean_voice
+
+        korean_voice.use_data_path()
     return pyttsx3
 
 
@@ -116,6 +126,7 @@ class _Engine:
             raise VoiceUnavailable(f"cannot start ({type(err).__name__}: {err}).") from err
         _silence_driver_prints(self.engine)
         self._espeak = getattr(getattr(self.engine.proxy, "_module", None), "_espeak", None)
+        self._sample_rate = _espeak_sample_rate(self._espeak)
         self._finished = threading.Event()
         self._completed = False
         self.lock = threading.Lock()
@@ -146,8 +157,10 @@ class _Engine:
             for v in found
         ]
 
-    def synthesize_to(self, spoken: str, rate_wpm: int, voice: str | None, path: Path) -> bool:
-        """One save_to_file per runAndWait; True when the driver says it completed."""
+    def synthesize_to(self, spoken: str, rate_wpm: int, voice: str | None, path: Path) -> int:
+        """One save_to_file per runAndWait. The WAV's true sample rate when the driver says it
+        completed (pyttsx3's espeak driver labels every file 22,050 Hz, but an MBROLA voice
+        speaks at 16 kHz: espeak-ng's own figure, read for the voice just used), else 0."""
         with self.lock:
             # Set every time: another Synthesizer may have changed them.
             self.engine.setProperty("voice", voice)
@@ -157,12 +170,16 @@ class _Engine:
             self.engine.setProperty("volume", 1.0)
             self._wait_until_idle()
             self._finished.clear()
-            self.engine.save_to_file(spoken, str(path))
-            self.engine.runAndWait()
-            if not self._finished.wait(SYNTH_TIMEOUT_S):
-                raise VoiceUnavailable("speech synthesis did not finish.")
-            self._wait_until_idle()
-            return self._completed and path.exists()
+            mbrola = bool(voice) and str(voice).startswith(RECORDED_VOICE_PREFIX)
+            with _without_mbrola_warnings() if mbrola else contextlib.nullcontext():
+                self.engine.save_to_file(spoken, str(path))
+                self.engine.runAndWait()
+                if not self._finished.wait(SYNTH_TIMEOUT_S):
+                    raise VoiceUnavailable("speech synthesis did not finish.")
+                self._wait_until_idle()
+            if not (self._completed and path.exists()):
+                return 0
+            return self._sample_rate() if self._sample_rate is not None else -1
 
 
 class Pyttsx3Synthesizer:
@@ -179,7 +196,6 @@ class Pyttsx3Synthesizer:
         self._engine = _Engine.get(engine)
         self.pronunciations = pronunciations or Pronunciations({})
         self.voice = voice or str(self._engine.engine.getProperty("voice") or "")
-        self.preemphasis = CLARITY_PREEMPHASIS.get(engine, 0.0)
         self._lock = threading.Lock()
         self._tmp_dir = Path(tempfile.mkdtemp(prefix="assistant-tts-"))
         self._cache: collections.OrderedDict[tuple[str, int, str], Speech] = (
@@ -189,8 +205,19 @@ class Pyttsx3Synthesizer:
         self._counter = 0
         self._warm_up: threading.Thread | None = None
 
+    @property
+    def preemphasis(self) -> float:
+        if self.voice.startswith(RECORDED_VOICE_PREFIX):
+            return 0.0
+        return CLARITY_PREEMPHASIS.get(self.engine, 0.0)
+
     def voices(self) -> list[VoiceInfo]:
-        return [VoiceInfo(v.id, v.name, v.languages, self.engine) for v in self._engine.voices()]
+        found = [VoiceInfo(v.id, v.name, v.languages, self.engine) for v in self._engine.voices()]
+        if self.engine == "espeak":  # espeak-ng does not list MBROLA voices; ours is there
+            from assistant.speaking import korean_voice
+
+            found += korean_voice.voices(self.engine)
+        return found
 
     def synthesize(self, text: str, rate_wpm: int) -> Speech:
         """Samples of the text spoken at rate_wpm. Raises VoiceUnavailable if synthesis fails."""
@@ -211,12 +238,16 @@ class Pyttsx3Synthesizer:
         started = time.perf_counter()
         self._counter += 1
         path = self._tmp_dir / f"{self._counter:06d}.wav"
+        true_rate_hz = 0
         for _attempt in range(SYNTH_ATTEMPTS):
             # The engine's voice is shared: say which one every time.
-            if self._engine.synthesize_to(spoken, rate_wpm, self.voice, path):
+            true_rate_hz = self._engine.synthesize_to(spoken, rate_wpm, self.voice, path)
+            if true_rate_hz:
                 break
         try:
             frames, sample_rate_hz = wav_io.read_wav(path)
+            if true_rate_hz > 0:
+                sample_rate_hz = true_rate_hz
         except (OSError, wav_io.AudioFormatError) as err:
             raise VoiceUnavailable(f"speech synthesis failed ({err}).") from err
         finally:
@@ -255,6 +286,39 @@ class Pyttsx3Synthesizer:
         if self._warm_up is not None:
             self._warm_up.join(SYNTH_TIMEOUT_S)
         shutil.rmtree(self._tmp_dir, ignore_errors=True)
+
+
+def _espeak_sample_rate(espeak: Any) -> Any:
+    """espeak-ng's espeak_ng_GetSampleRate (the current voice's rate), or None."""
+    function = getattr(getattr(espeak, "dll", None), "espeak_ng_GetSampleRate", None)
+    if function is None:
+        return None
+    function.restype = ctypes.c_int
+    function.argtypes = []
+    return function
+
+
+@contextlib.contextmanager
+def _without_mbrola_warnings() -> Iterator[None]:
+    """libespeak-ng copies every line MBROLA writes to its stderr onto ours ("mbrola: Warning:
+    a-l unknown, replaced with _-_", "Saturation on ..."): one per rare diphone, which would
+    scatter over the dialog. While an MBROLA voice synthesizes, file descriptor 2 goes to a
+    file; afterwards every other line written meanwhile (by any thread) is passed on."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            caught.seek(0)
+            kept = [line for line in caught.read().splitlines(keepends=True)
+                    if not line.startswith(b"mbrola: ")]  # fmt: skip
+            if kept:
+                os.write(2, b"".join(kept))
 
 
 def _silence_driver_prints(engine: Any) -> None:

@@ -32,7 +32,12 @@ ENGINES = {"rhvoice": "pyttsx3", "espeak": "pyttsx3"}
 ENGINE_LABELS = {"rhvoice": "RHVoice", "espeak": "espeak-ng"}
 # The default voice of each engine per language; otherwise its first voice of the language.
 # Chosen with bench/bench_intelligibility.py (bench/README.md).
-DEFAULT_VOICES = {("rhvoice", "en"): "bdl", ("espeak", "en"): "gmw/en", ("espeak", "ko"): "ko"}
+# Korean: MBROLA's recorded hn1 voice where it is installed (speaking/korean_voice.py), else
+# espeak-ng's own "ko", with one note.
+DEFAULT_VOICES = {
+    ("rhvoice", "en"): "bdl", ("espeak", "en"): "gmw/en", ("espeak", "ko"): "mb/mb-hn1",
+}  # fmt: skip
+_noted_korean_fallback = False
 SETUP_HINT = "script/setup installs it"
 
 
@@ -108,6 +113,15 @@ def default_voice(synthesizer: Synthesizer, lang: str) -> str:
     preferred = DEFAULT_VOICES.get((synthesizer.engine, lang))
     if any(v.id == preferred for v in voices):
         return str(preferred)
+    if (synthesizer.engine, lang) == ("espeak", "ko"):
+        from assistant.speaking import korean_voice
+
+        if any(v.id == korean_voice.FALLBACK_VOICE_ID for v in voices):
+            global _noted_korean_fallback  # noqa: PLW0603 - one note per process
+            if not _noted_korean_fallback:
+                _noted_korean_fallback = True
+                print(korean_voice.MISSING_NOTE, file=sys.stderr)
+            return korean_voice.FALLBACK_VOICE_ID
     if not voices:
         raise NoVoiceForLanguage(f"{ENGINE_LABELS[synthesizer.engine]} has no voice for {lang!r}.")
     return voices[0].id
