@@ -55,6 +55,7 @@ from assistant.paths import PROMPTS_DIR  # noqa: E402
 
 STOPS_FROM = 10
 """The tests use stop recordings 0-9."""
+MONITOR: MonitorLog | None = None
 
 
 class MeteredCanceller:
@@ -77,6 +78,38 @@ class MeteredCanceller:
             self.energy_in += float(np.sum(captured.astype(np.float64) ** 2))
             self.energy_out += float(np.sum(out.astype(np.float64) ** 2))
         return out
+
+
+class MonitorLog:
+    """The loudspeaker as heard: the null sink's monitor read 5 ms at a time by parec, each
+    read's peak with its time. It checks the cut's output part independently of what
+    PortAudio reports (the last sound of a cut prompt, against Player.cut_at_dac_s)."""
+
+    def __init__(self, server) -> None:  # type: ignore[no-untyped-def]
+        import subprocess
+
+        self.reads: list[tuple[float, int]] = []
+        self._process = subprocess.Popen(
+            ["parec", f"--device={server.speaker_sink}.monitor", "--format=s16le",
+             "--rate=16000", "--channels=1", "--latency-msec=5"],
+            env={**os.environ, **server.env}, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        while data := self._process.stdout.read(160):
+            peak = int(np.abs(np.frombuffer(data[: len(data) // 2 * 2], np.int16)).max(initial=0))
+            self.reads.append((time.monotonic(), peak))
+
+    def last_sound(self, since: float, until: float) -> float | None:
+        """Monotonic time of the last read with sound in it between since and until."""
+        loud = [t for t, peak in self.reads if since < t < until and peak > 1000]
+        return loud[-1] if loud else None
+
+    def close(self) -> None:
+        self._process.terminate()
 
 
 def prompts(flow: Flow, composer: Composer) -> list[tuple[str, str, str | None, str]]:
@@ -144,6 +177,19 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="save the own-voice phase's frames (captured, played, out), npz",
     )
+    parser.add_argument(
+        "--abort",
+        action="store_true",
+        help="a stop aborts the output stream, dropping what it has queued "
+        "(playback.Player.abort_on_stop; round four, not the default)",
+    )
+    parser.add_argument(
+        "--monitor-stable-ms",
+        type=float,
+        default=None,
+        help="how long a complete command must stay the partial over speech before it cuts "
+        "(barge_in.MONITOR_EARLY_STABLE_MS; 40 before round four, 0: the first complete partial)",
+    )
     parser.add_argument("--details", action="store_true",
                         help="what the monitor heard in every trial not right")  # fmt: skip
     args = parser.parse_args(argv)
@@ -153,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     mic = audio_fixtures.VirtualMic(server.mic_fifo)
     echo = None if args.headphones else audio_fixtures.EchoPath(server)
     mic.echo = echo
+    global MONITOR
+    MONITOR = MonitorLog(server)
     try:
         return run(args, mic, base)
     finally:
@@ -163,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         if echo is not None:
             echo.close()
         mic.close()
+        MONITOR.close()
         server.process.terminate()
         server.process.wait()
 
@@ -187,6 +236,14 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     barge_in.refuse_hint_words = args.refuse_hint_words
     barge_in.confirm_unsure = not args.no_confirm_unsure
     barge_in.carry_unfinished = not args.no_carry
+    from assistant.listening import barge_in as barge_in_module
+
+    pair.speaker.output.abort_on_stop = args.abort
+    print(f"stop aborts the output: {pair.speaker.output.abort_on_stop}")
+    if args.monitor_stable_ms is not None:
+        barge_in_module.MONITOR_EARLY_STABLE_MS = args.monitor_stable_ms
+    print(f"monitor decides on a complete partial stable for "
+          f"{barge_in_module.MONITOR_EARLY_STABLE_MS:g} ms")  # fmt: skip
     print(f"confirm unsure: {barge_in.confirm_unsure}, carry to the turn: "
           f"{barge_in.carry_unfinished}")  # fmt: skip
     source = pair.listener._source
@@ -211,7 +268,8 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
             if args.dump:
                 np.savez(args.dump, *(np.concatenate(x) for x in zip(*meter.kept, strict=True)))
         if "stops" in phases:
-            stops(pair, said, vocab, mic, stop_files(args.half, args.stops), rng, args.details)
+            stops(pair, said, vocab, mic, stop_files(args.half, args.stops), rng, args.details,
+                  meter)  # fmt: skip
         if "answers" in phases:
             answers(pair, said, vocab, mic, answer_files(args.half, args.answers), args.details)
         shown = ", ".join("-" if db is None else f"{db:.0f}" for db in barge_in.unsure_echo_removed)
@@ -321,12 +379,16 @@ def _db(levels) -> str:  # type: ignore[no-untyped-def]
     return "-" if levels is None else "/".join(f"{x:.0f}" for x in levels)
 
 
-def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: ignore[no-untyped-def]
+def stops(pair, said, vocab, mic, files, rng, details=False, meter=None) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
     steps = [p for p in said if p[0] not in ("greeting", "start")]
     cut = confirmed = wrong = 0
     latencies: list[float] = []
+    heard_after: list[float] = []
+    """Last sound at the monitor (parec, on the stream clock) minus the cut's reported time."""
     deciding: list[float] = []
+    before_word_db: list[float] = []
+    """Echo removed over each prompt before the user speaks (after the previous cut)."""
     reasons: list[str] = []
     """From the end of the word to the end of the audio the recognizer had decided on."""
     for index, wav in enumerate(files):
@@ -334,10 +396,19 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
         pair.listener.expect(vocab.phrases(INTENTS, question), question, hint)
         since, since_unfinished = len(barge_in.decisions), len(barge_in.unfinished)
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
+        trial_started = time.monotonic()
+        if meter is not None:
+            meter.energy_in = meter.energy_out = 0.0
+            meter.metering = True
         speaking.start()
         time.sleep(rng.uniform(1.0, 3.0))
+        if meter is not None:
+            meter.metering = False
+            if meter.energy_in > 0:
+                before_word_db.append(10 * np.log10(meter.energy_in / max(meter.energy_out, 1.0)))
         mic.write_wav(wav)
         speaking.join()
+        joined = time.monotonic()
         utterance = barge_in.take()
         barge_in.take_carried()  # no turn follows here
         if utterance is not None and barge_in.last.intent == "stop":
@@ -345,6 +416,12 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
             cut += 1
             confirmed += not utterance.confident
             latencies.append(pair.speaker.output.cut_at_dac_s - barge_in.last.word_end_adc_s)
+            stream = pair.speaker.output._stream
+            time.sleep(0.3)  # the monitor's reads come in
+            last = MONITOR.last_sound(trial_started, joined + 0.3) if MONITOR else None
+            if last is not None and stream is not None:
+                clock_offset = stream.time - time.monotonic()
+                heard_after.append(last + clock_offset - pair.speaker.output.cut_at_dac_s)
             deciding.append(barge_in.last.decided_adc_s - barge_in.last.word_end_adc_s)
             reasons.append(barge_in.last.reason)
             if details and not utterance.confident:
@@ -363,6 +440,10 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
           f"{confirmed} of them unsure, to be confirmed; {wrong} cut on another command; "
           f"cut {statistics.median(ms) if ms else float('nan'):.0f} ms after the word "
           f"(median), p95 {p95:.0f} ms, max {max(ms, default=float('nan')):.0f} ms")  # fmt: skip
+    if before_word_db:
+        print(f"  echo removed over each prompt before the word (the canceller after the "
+              f"previous cut): median {statistics.median(before_word_db):.1f} dB, lowest "
+              f"{min(before_word_db):.1f} dB ({len(before_word_db)} prompts)")  # fmt: skip
     if deciding:
         decide_ms = statistics.median(1000 * x for x in deciding)
         output_ms = statistics.median(
@@ -370,6 +451,10 @@ def stops(pair, said, vocab, mic, files, rng, details=False) -> None:  # type: i
         )
         print(f"  of which: word end -> decided audio {decide_ms:.0f} ms (median), decided "
               f"audio -> first silent block at the DAC {output_ms:.0f} ms (median)")  # fmt: skip
+        if heard_after:
+            print(f"  check: last sound at the loudspeaker's monitor minus the reported cut time "
+                  f"{statistics.median(1000 * x for x in heard_after):.0f} ms (median; parec's "
+                  f"5 ms reads; a prompt's pause at the cut makes it negative)")  # fmt: skip
         for kind in sorted({r.split("+")[0] for r in reasons}):
             mine = [1000 * x for x, r in zip(latencies, reasons, strict=True) if r.startswith(kind)]
             print(f"  decided {kind}: {len(mine)} cuts, median {statistics.median(mine):.0f} ms")

@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pytest
 from audio_fixtures import DEV_SET, dev_set_files, read_wav_16k_mono
-from barge_in_rig import voice_pair, wait_until
+from barge_in_rig import sound_spans_s, voice_pair, wait_until
 
 from assistant.conversation.understanding import INTENTS, START_QUESTION, Vocabulary
 from assistant.paths import PROMPTS_DIR
@@ -130,6 +130,31 @@ def test_real_stop_over_a_prompt_cuts_it_quickly(headphones, virtual_mic, vocab,
     assert utterance.barge_in_after_ms is not None
     assert SPEAK_AFTER_S * 1000 < utterance.barge_in_after_ms < SPEAK_AFTER_S * 1000 + 2500
     assert cut_latency_s(pair) <= CUT_LATENCY_MAX_S
+
+
+def test_after_a_cut_the_next_prompt_is_heard_whole(
+    headphones, virtual_mic, vocab, speaker_recording
+):
+    """With abort_on_stop, a stop aborts the output stream (what it had queued is dropped:
+    playback.py); the stream starts again in the background, and what the assistant says
+    next is heard."""
+    pair = headphones
+    pair.speaker.output.abort_on_stop = True
+    pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
+    speaking = say_in_background(pair, GREETING)
+    time.sleep(SPEAK_AFTER_S)
+    virtual_mic.write_samples(read_wav_16k_mono(stop_files()[0]))
+    speaking.join(timeout=8.0)
+    assert not speaking.is_alive(), "the greeting was not cut"
+    assert pair.listener.listen(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
+    rec = speaker_recording()
+    started = time.monotonic()
+    pair.speaker.say("Goodbye. Your session has ended.")
+    spoken_s = time.monotonic() - started
+    samples = rec.stop()
+    first_s, last_s = sound_spans_s(samples, rec.sample_rate_hz)
+    assert last_s - first_s > 1.0, (first_s, last_s, spoken_s)
+    assert pair.speaker.output.restarts == 1
 
 
 def test_headphones_with_the_default_canceller_hear_a_stop_whole(pair, virtual_mic, vocab):

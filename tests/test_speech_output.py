@@ -311,6 +311,7 @@ class LateStartingStream:
 def late_starting_device(start_delay_s: float, played: list[float]) -> SimpleNamespace:
     """A stand-in for the sounddevice module: one output device whose stream starts late."""
     return SimpleNamespace(
+        CallbackAbort=type("CallbackAbort", (Exception,), {}),
         default=SimpleNamespace(device=(0, 0)),
         query_devices=lambda *a, **k: {"index": 0, "name": "late", "max_output_channels": 1},
         OutputStream=lambda **kwargs: LateStartingStream(start_delay_s, played, **kwargs),
@@ -589,6 +590,58 @@ def test_stop_cuts_a_prompt_short(device_speaker: Any, speaker_recording: Any) -
     rec.stop()
     speaker.close()
     assert elapsed_s < 2.0
+
+
+def tone(seconds: float, hz: float, rate_hz: int = 22050) -> np.ndarray:
+    t = np.arange(int(rate_hz * seconds)) / rate_hz
+    return (0.3 * np.sin(2 * np.pi * hz * t)).astype(np.float32)
+
+
+@pytest.mark.audio
+def test_stop_drops_what_is_queued_and_the_reference_keeps_only_what_was_heard(
+    pulse_server: Any, speaker_recording: Any
+) -> None:
+    """With abort_on_stop, stop() (barge-in) silences the loudspeaker at once: the ~100 ms the
+    output had queued are dropped, not played out; the echo reference is told, so it holds what the
+    loudspeaker really played (the canceller must not subtract an echo that never came);
+    and the next clip plays whole on the same output. No timing threshold: the cut tone
+    is compared with what the player had handed to the device and with the reference."""
+    from assistant.audio.echo_reference import EchoReference
+    from assistant.speaking import playback
+
+    rate = 22050
+    player = playback.Player()
+    player.abort_on_stop = True
+    reference = EchoReference(16000)
+    player.reference = reference
+    rec = speaker_recording()
+    time.sleep(0.3)
+    player.play(np.zeros(rate // 10, np.float32), rate)  # the output has started
+    timer = threading.Timer(1.0, player.stop)
+    timer.start()
+    try:
+        assert player.play(tone(3.0, 440), rate) is False
+        handed_s = player._position / rate  # what the callback had handed to the device
+        played = np.concatenate([pcm for _, pcm in list(reference._blocks)])
+        assert player.play(tone(0.3, 880), rate) is True  # the stream started again
+        time.sleep(0.2)
+    finally:
+        timer.join()
+        samples = rec.stop()
+        player.close()
+    spans = sound_spans(samples, rec.sample_rate_hz)
+    assert len(spans) == 2, spans  # the cut tone, then the next clip
+    (cut_start, cut_end), (next_start, next_end) = spans
+    heard_s = (cut_end - cut_start) / rec.sample_rate_hz
+    assert (next_end - next_start) / rec.sample_rate_hz == pytest.approx(0.3, abs=0.03)
+    # What was queued when stop() came was not played: a whole block (20 ms) and more.
+    assert heard_s < handed_s - playback.BLOCK_MS / 1000, (heard_s, handed_s)
+    # The reference never holds what was not heard (the canceller would subtract an echo
+    # that never came); it may hold a little less: the drop takes effect once the aborting
+    # callback has returned, later on a busy machine (24 ms under six busy processes).
+    loud = np.flatnonzero(np.abs(played.astype(np.float32) / 32768.0) > 0.02)  # sound_spans'
+    referenced_s = (loud[-1] - loud[0]) / reference.sample_rate_hz
+    assert referenced_s <= heard_s + playback.BLOCK_MS / 1000, (referenced_s, heard_s, handed_s)
 
 
 @pytest.mark.audio

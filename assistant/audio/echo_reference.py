@@ -7,7 +7,10 @@ microphone asks for the samples that were playing when a block of its own was ca
 canceller gets a reference already lined up with the echo to within the sound server's and
 the room's delay, which it estimates itself (WebRTC's AEC3 follows delays of hundreds of ms).
 
-Samples are kept at the microphone's rate as int16, for KEEP_S seconds.
+Samples are kept at the microphone's rate as int16, for KEEP_S seconds. The output hands
+blocks over ahead of their DAC time (its latency); when a stop() aborts the stream, what it
+had handed over but the device dropped is taken back (cut()), and until the output runs
+again nothing is playing: the microphone does not wait for blocks that will not come.
 """
 
 from __future__ import annotations
@@ -60,21 +63,38 @@ class EchoReference:
         self._blocks: collections.deque[tuple[float, np.ndarray]] = collections.deque()
         self._lock = threading.Lock()
         self._clock = SampleClock(sample_rate_hz)
+        self._stopped = False
+        """The output was aborted (cut()) and has not handed a block over since."""
 
     def add(self, dac_time_s: float, samples: np.ndarray, sample_rate_hz: int) -> None:
         """Called from the output callback: float32 samples at the output's rate."""
         block = resample(samples, sample_rate_hz, self.sample_rate_hz)
         pcm = np.clip(block * 32767.0, -32768, 32767).astype(np.int16)
         with self._lock:
+            self._stopped = False
             dac_time_s = self._clock.place(dac_time_s, len(pcm))
             self._blocks.append((dac_time_s, pcm))
             while self._blocks and dac_time_s - self._blocks[0][0] > KEEP_S:
                 self._blocks.popleft()
 
+    def cut(self, at_s: float) -> None:
+        """The output stopped at at_s (DAC clock) and dropped what it had queued: the samples
+        handed over for later were never played, so they are taken out. Called from the
+        output callback that aborts the stream."""
+        with self._lock:
+            while self._blocks and self._blocks[-1][0] >= at_s:
+                self._blocks.pop()
+            if self._blocks:
+                start_s, pcm = self._blocks[-1]
+                keep = max(0, round((at_s - start_s) * self.sample_rate_hz))
+                self._blocks[-1] = (start_s, pcm[:keep])
+            self._clock = SampleClock(self.sample_rate_hz)  # the next block is timed anew
+            self._stopped = True
+
     def playing_until(self, time_s: float) -> bool:
         """The output is running (its last block is recent) but has not reached time_s."""
         with self._lock:
-            if not self._blocks:
+            if not self._blocks or self._stopped:
                 return False
             start_s, pcm = self._blocks[-1]
         end_s = start_s + len(pcm) / self.sample_rate_hz

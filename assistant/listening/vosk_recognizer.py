@@ -238,7 +238,8 @@ class PhraseRecognizer:
         if partial != self._partial:
             self._partial = partial
             self._partial_since_ms = self.audio_ms
-            return None
+            if self.early_stable_ms != 0:  # 0: decide on the first complete partial (barge-in)
+                return None
         if not partial:
             return self._pending_if_expired()
         candidate = f"{self._pending.text} {partial}" if self._pending else partial

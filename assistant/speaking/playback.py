@@ -10,8 +10,22 @@ of the first clip (the voice's); a clip at another rate (a cue) is resampled to 
 
 play() returns once the callback has handed the last sample over and the stream's output
 latency has passed: the prompt has been heard. stop() may be called from another thread
-(barge-in): the callback drops the clip at its next block, so sound ends within the output
-latency (~100 ms) plus one block (20 ms).
+(barge-in): the callback drops the clip at its next block, and what the output buffer
+already holds plays out: sound ends ~150 ms after stop() (the latency below, measured on
+the test server's loudspeaker monitor).
+
+With `abort_on_stop` (off by default; bench_barge_in.py --abort) the callback instead aborts
+the stream at its next block (sounddevice's CallbackAbort: PortAudio drops what is queued,
+and ALSA's pulse plugin flushes the sound server's buffer), tells the echo reference that
+nothing of what it was handed after that moment was played (EchoReference.cut: else the
+canceller would subtract an echo that never came), and a background thread starts the
+stream again, with the start wait below, for what comes next. Sound then ends within ~20 ms
+of stop(). Not the default because of what the restart costs (bench/README.md, barge-in
+round four): the pulse plugin makes a new stream, and PulseAudio's null sink then sleeps up
+to 2 s before the next prompt is heard (the CLI test of a stop over the greeting ran out of
+time), and the canceller removes ~4 dB less echo in the seconds after a restart. PortAudio
+is never called from the audio thread itself, nor aborted from another thread while its
+callback runs.
 
 The latency asked of PortAudio is a compromise: low risks dropouts when the CPU is busy,
 high makes stop() slow. 50 ms was not enough: with six busy processes on two cores, 4 of 6
@@ -112,8 +126,27 @@ class Player:
         """Set by the callback once the device pulls blocks (module doc)."""
         self._calls = 0
         self._running_after_calls = 0
+        self._abort_error: type[Exception] | None = None
+        """sounddevice's CallbackAbort, raised by the callback to drop what is queued."""
+        self._aborting = False
+        """Set by the callback when it aborts the stream for a stop(): not a failure."""
+        self._tail_until_s: float | None = None
+        """DAC time the last clip's last sample plays until: a stop() before then cuts it."""
+        self._restart: threading.Thread | None = None
+        """Starts the stream again after a stop() aborted it."""
+        self._ready = threading.Event()
+        """Clear from a stop()'s abort until the stream has started again: the next clip
+        waits for it (PortAudio may call the finished callback a little after the abort)."""
+        self._ready.set()
+        self._closing = False
+        self.restarts = 0
+        """Streams started again after a cut (tests, benches)."""
+        self.abort_on_stop = False
+        """stop() aborts the stream, so what it has queued is dropped (module doc); off: it
+        only stops filling the buffer, and what that holds plays out."""
         self.cut_at_dac_s: float | None = None
-        """DAC time of the first silent block after the last stop() (barge-in latency)."""
+        """Stream time the sound stopped at after the last stop(): the aborting callback's
+        current time, after which nothing queued was played (barge-in latency)."""
 
     def play(self, samples: np.ndarray, sample_rate_hz: int, volume: float = 1.0) -> bool:
         """Play and block until the last sample has been played. False if stop() cut it short.
@@ -134,6 +167,7 @@ class Player:
             pcm = resample(pcm, sample_rate_hz, self.sample_rate_hz)
             self._clip_done.clear()
             self._position = 0
+            self._tail_until_s = None
             self._clip = pcm
             deadline_s = len(pcm) / self.sample_rate_hz + STALL_MARGIN_S
             if not self._clip_done.wait(deadline_s) or self._failed.is_set():
@@ -146,6 +180,9 @@ class Player:
             return not self._stop_requested.wait(float(self._stream.latency))
 
     def _ensure_stream(self, sample_rate_hz: int) -> None:
+        # A stop() aborted the stream: it is starting again (in the background), wait for it.
+        if not self._ready.wait(START_TIMEOUT_S + 1.0):
+            self._failed.set()
         if self._stream is not None and not self._failed.is_set():
             return
         # A stream that failed (the sound server went away) is closed before its
@@ -155,7 +192,9 @@ class Player:
         self.sample_rate_hz = self.sample_rate_hz or sample_rate_hz
         self._failed.clear()
         self._running.clear()
+        self._aborting = False
         self._calls = 0
+        self._abort_error = sd.CallbackAbort
         try:
             self._stream = sd.OutputStream(
                 samplerate=self.sample_rate_hz,
@@ -165,7 +204,7 @@ class Player:
                 latency=OUTPUT_LATENCY_S,
                 blocksize=int(self.sample_rate_hz * BLOCK_MS / 1000),
                 callback=self._callback,
-                finished_callback=self._failed.set,
+                finished_callback=self._finished,
             )
             # More calls than the buffer can hold blocks: the device has pulled some. PortAudio
             # fills more than the latency it reports (3 blocks for 40 ms, 8 for 120 ms, 12 for
@@ -180,7 +219,7 @@ class Player:
             self._discard_stream()
             raise VoiceUnavailable("the audio output did not start playing.")
 
-    # Runs on PortAudio's audio thread: fill, hand to the reference, never raise.
+    # Runs on PortAudio's audio thread: fill, hand to the reference, never raise (but the abort).
     def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
         try:
             self._calls += 1
@@ -189,7 +228,9 @@ class Player:
             block = outdata[:, 0]
             block.fill(0.0)
             clip = self._clip
-            if clip is not None and self._stop_requested.is_set():
+            if self._stop_requested.is_set() and self._cut_now(clip, time_info.currentTime):
+                self._cut(time_info.currentTime)
+            elif clip is not None and self._stop_requested.is_set():  # not abort_on_stop
                 self._clip = None
                 self.cut_at_dac_s = time_info.outputBufferDacTime
                 self._clip_done.set()
@@ -198,12 +239,68 @@ class Player:
                 block[: len(taken)] = taken
                 self._position += len(taken)
                 if self._position >= len(clip):
+                    rate_hz = self.sample_rate_hz or 1
+                    self._tail_until_s = time_info.outputBufferDacTime + len(taken) / rate_hz
                     self._clip = None
                     self._clip_done.set()
             if self.reference is not None and self.sample_rate_hz:
                 self.reference.add(time_info.outputBufferDacTime, block, self.sample_rate_hz)
-        except Exception:  # noqa: BLE001 - nothing may escape into PortAudio
+        except Exception as err:  # noqa: BLE001 - nothing may escape into PortAudio
+            if self._abort_error is not None and isinstance(err, self._abort_error):
+                raise
             self._clip_done.set()
+
+    def _cut_now(self, clip: np.ndarray | None, now_s: float) -> bool:
+        """A stop() while a clip plays, or while the last of one is still queued."""
+        if not self.abort_on_stop:
+            return False
+        return clip is not None or (self._tail_until_s is not None and now_s < self._tail_until_s)
+
+    def _cut(self, now_s: float) -> None:
+        """Abort the stream: what is queued is dropped, so nothing plays from now_s on."""
+        self._clip = None
+        self._tail_until_s = None
+        self.cut_at_dac_s = now_s
+        if self.reference is not None:
+            self.reference.cut(now_s)
+        self._ready.clear()
+        self._aborting = True
+        self._clip_done.set()
+        assert self._abort_error is not None
+        raise self._abort_error
+
+    def _finished(self) -> None:
+        """PortAudio's finished callback (audio thread): a stop()'s abort, or a failure."""
+        if not self._aborting:
+            self._failed.set()
+            return
+        if self._closing:
+            self._ready.set()
+            return
+        restart = threading.Thread(target=self._start_again, name="output-restart", daemon=True)
+        self._restart = restart
+        restart.start()
+
+    def _start_again(self) -> None:
+        """After a stop()'s abort: the same stream, started again and waited for as a new one
+        (module doc); if it does not start, the next clip opens a new stream."""
+        try:
+            stream = self._stream
+            if stream is None:
+                return
+            stream.stop()  # PortAudio's callback thread has ended: a stopped stream again
+            self._running.clear()
+            self._calls = 0
+            self._aborting = False
+            stream.start()
+            if not self._running.wait(START_TIMEOUT_S):
+                self._failed.set()
+            else:
+                self.restarts += 1
+        except Exception:  # noqa: BLE001 - the next play() opens a new stream
+            self._failed.set()
+        finally:
+            self._ready.set()
 
     def stop(self) -> None:
         """Cut the current clip short (from another thread); harmless when nothing plays."""
@@ -212,7 +309,12 @@ class Player:
             self._clip_done.set()
 
     def close(self) -> None:
+        self._closing = True
         self.stop()
+        self._ready.wait(START_TIMEOUT_S + 1.0)  # a restart under way ends first
+        restart, self._restart = self._restart, None
+        if restart is not None:
+            restart.join()
         self._discard_stream()
 
     def _discard_stream(self) -> None:
