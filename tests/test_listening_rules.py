@@ -255,9 +255,9 @@ def test_talk_after_the_answer_is_left_out_of_the_unrestricted_transcript():
         return [w.word for w in kept], two_readings
 
     # "sleek not really" for "speak up" (held-out talkers, round four): the talk's "not
-    # really" made it no; the answer's word alone means nothing, so nothing is acted on.
+    # really" made it no; the answer's word alone means nothing: two readings, asked again.
     assert VOCAB.parse("sleek not really") == "no"
-    assert transcript(0.27, "sleek", "not", "really") == (["sleek"], False)
+    assert transcript(0.27, "sleek", "not", "really") == (["sleek"], True)
     # Leaving the quiet word out turns one meaning into another: two readings, asked again.
     assert VOCAB.parse("it is not") == "no" and VOCAB.parse("it is") == "yes"
     assert transcript(0.57, "it", "is", "not") == (["it", "is"], True)
@@ -265,6 +265,13 @@ def test_talk_after_the_answer_is_left_out_of_the_unrestricted_transcript():
     assert transcript(0.27, "hello", "water", "sun") == (["hello", "water", "sun"], False)
     # All at one level: all kept.
     assert transcript(1.0, "it", "is", "not") == (["it", "is", "not"], False)
+    # Only words after the loudest are the talk after the answer: a soft word before it is
+    # the person's own start ("from" of "from the beginning").
+    level = np.where(t < 0.3, 10 ** (-7 / 20), 1.0)
+    audio = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    spoken = words("from", "the", "beginning")
+    args = (audio, rate, VOCAB.parse, ("unknown", "silence"))
+    assert background_speech.foreground_transcript(spoken, *args) == (spoken, False)
 
 
 def test_the_unrestricted_pass_hears_talk_far_below_the_answer_turned_down():

@@ -282,7 +282,9 @@ class PhraseRecognizer:
         decision, does not mean what the grammar heard ("again" of "I guess so yes",
         "previous" of "previous question" transcribed "premium"): the speech may not be
         over, so the decision waits for the whole phrase, as an unsure one does, and the
-        pass then reads all of it. A check that agrees keeps the early decision."""
+        pass then reads all of it. A check that agrees keeps the early decision, so right
+        answers are decided as fast as before. Tuning voices, clean: 168 -> 172 of 204 right
+        (bench/README.md, round four)."""
         return (
             decision.reason == "early"
             and not self._read_to_end
