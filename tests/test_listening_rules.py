@@ -241,6 +241,68 @@ def test_words_far_quieter_than_the_loudest_are_background_speech():
     assert background_speech.foreground(heard[:1], bytes(2 * rate), rate) == heard[:1]
 
 
+def test_talk_after_the_answer_is_left_out_of_the_unrestricted_transcript():
+    rate = 16000
+    t = np.arange(rate) / rate
+
+    def transcript(loud_until_s: float, *spoken: str) -> tuple[list[str], bool]:
+        """Words 0.3 s apart; the audio at full level up to loud_until_s, then 14 dB down."""
+        level = np.where(t < loud_until_s, 1.0, 10 ** (-14 / 20))
+        audio = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+        kept, two_readings = background_speech.foreground_transcript(
+            words(*spoken), audio, rate, VOCAB.parse, ("unknown", "silence")
+        )
+        return [w.word for w in kept], two_readings
+
+    # "sleek not really" for "speak up" (held-out talkers, round four): the talk's "not
+    # really" made it no; the answer's word alone means nothing: two readings, asked again.
+    assert VOCAB.parse("sleek not really") == "no"
+    assert transcript(0.27, "sleek", "not", "really") == (["sleek"], True)
+    # Leaving the quiet word out turns one meaning into another: two readings, asked again.
+    assert VOCAB.parse("it is not") == "no" and VOCAB.parse("it is") == "yes"
+    assert transcript(0.57, "it", "is", "not") == (["it", "is"], True)
+    # A transcript that means nothing keeps every word for the pass's rules ("i know").
+    assert transcript(0.27, "hello", "water", "sun") == (["hello", "water", "sun"], False)
+    # All at one level: all kept.
+    assert transcript(1.0, "it", "is", "not") == (["it", "is", "not"], False)
+    # Only words after the loudest are the talk after the answer: a soft word before it is
+    # the person's own start ("from" of "from the beginning").
+    level = np.where(t < 0.3, 10 ** (-7 / 20), 1.0)
+    audio = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    spoken = words("from", "the", "beginning")
+    args = (audio, rate, VOCAB.parse, ("unknown", "silence"))
+    assert background_speech.foreground_transcript(spoken, *args) == (spoken, False)
+
+
+def test_the_unrestricted_pass_hears_talk_far_below_the_answer_turned_down():
+    rate = 16000
+    t = np.arange(2 * rate) / rate
+    # 0-0.5 s talk at -15 dB, 0.8-1.3 s the answer, 1.3-2 s talk again at -15 dB.
+    answer = (t >= 0.8) & (t < 1.3)
+    level = np.where(answer, 1.0, 10 ** (-15 / 20))
+    samples = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16)
+    out = np.frombuffer(
+        background_speech.quiet_parts_turned_down(samples.tobytes(), rate), np.int16
+    )
+
+    def rms(start_s: float, end_s: float) -> float:
+        part = out[int(start_s * rate) : int(end_s * rate)].astype(np.float64)
+        return float(np.sqrt(np.mean(part**2)))
+
+    assert rms(0.85, 1.25) == pytest.approx(8000 / np.sqrt(2), rel=0.01)  # the answer as it was
+    assert rms(0.55, 0.75) > 0.9 * 8000 * 10 ** (-15 / 20) / np.sqrt(2)  # kept 300 ms before
+    assert rms(0.0, 0.4) < 8000 * 10 ** (-50 / 20)  # far before: 40 dB further down
+    assert rms(1.7, 2.0) < 8000 * 10 ** (-50 / 20)  # far after
+    # Talk within QUIET_DB of the answer is not turned down (the answer's own soft words).
+    near = np.where(answer, 1.0, 10 ** (-6 / 20))
+    samples = (8000 * near * np.sin(2 * np.pi * 220 * t)).astype(np.int16)
+    same = np.frombuffer(
+        background_speech.quiet_parts_turned_down(samples.tobytes(), rate), np.int16
+    )
+    assert np.array_equal(same[160:-160], samples[160:-160])  # (the gain is smoothed over 10 ms)
+    assert background_speech.quiet_parts_turned_down(b"\x01", rate) == b""
+
+
 def test_words_heard_after_a_held_answer_make_it_asked_again_judged_by_time():
     # "definitely" could become "definitely not": a word after it that means nothing
     # ("definitely art") is asked again, never the held yes.
