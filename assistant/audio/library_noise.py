@@ -9,7 +9,7 @@ land in the middle of a conversation. Two defences:
   the log line has the file, line, function and the message's format, not its values.
 * stderr_to_log(what): around device opening, where PortAudio itself prints (it offers no
   hook in the shipped library), file descriptor 2 goes to a temporary file and what was
-  written there goes to the log.
+  written there goes to the log (captured_stderr(), which the MBROLA voice uses too).
 """
 
 from __future__ import annotations
@@ -64,19 +64,34 @@ def route_alsa_errors_to_log() -> bool:
 
 
 @contextlib.contextmanager
-def stderr_to_log(what: str) -> Iterator[None]:
-    """While the block runs, anything written to file descriptor 2 is logged, not shown."""
+def captured_stderr() -> Iterator[list[bytes]]:
+    """While the block runs, file descriptor 2 goes to a temporary file; once it has ended,
+    the yielded list holds the lines written there (bytes, with their ends), by any thread.
+    One capture at a time in the process (the others wait)."""
+    lines: list[bytes] = []
     with _stderr_lock, tempfile.TemporaryFile() as sink:
         sys.stderr.flush()
         saved = os.dup(2)
         os.dup2(sink.fileno(), 2)
         try:
-            yield
+            yield lines
         finally:
             sys.stderr.flush()
             os.dup2(saved, 2)
             os.close(saved)
             sink.seek(0)
-            for line in sink.read().decode("utf-8", "replace").splitlines():
-                if line.strip():
-                    log.info("%s: %s", what, line)
+            lines.extend(sink.read().splitlines(keepends=True))
+
+
+@contextlib.contextmanager
+def stderr_to_log(what: str) -> Iterator[None]:
+    """While the block runs, anything written to file descriptor 2 is logged, not shown."""
+    lines: list[bytes] = []
+    try:
+        with captured_stderr() as lines:
+            yield
+    finally:
+        for line in lines:
+            text = line.decode("utf-8", "replace").strip()
+            if text:
+                log.info("%s: %s", what, text)

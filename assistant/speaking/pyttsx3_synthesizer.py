@@ -34,7 +34,6 @@ import contextlib
 import ctypes
 import os
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -304,21 +303,16 @@ def _without_mbrola_warnings() -> Iterator[None]:
     a-l unknown, replaced with _-_", "Saturation on ..."): one per rare diphone, which would
     scatter over the dialog. While an MBROLA voice synthesizes, file descriptor 2 goes to a
     file; afterwards every other line written meanwhile (by any thread) is passed on."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as caught:
-        os.dup2(caught.fileno(), 2)
-        try:
+    from assistant.audio import library_noise
+
+    lines: list[bytes] = []
+    try:
+        with library_noise.captured_stderr() as lines:
             yield
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, 2)
-            os.close(saved)
-            caught.seek(0)
-            kept = [line for line in caught.read().splitlines(keepends=True)
-                    if not line.startswith(b"mbrola: ")]  # fmt: skip
-            if kept:
-                os.write(2, b"".join(kept))
+    finally:
+        kept = [line for line in lines if not line.startswith(b"mbrola: ")]
+        if kept:
+            os.write(2, b"".join(kept))
 
 
 def _silence_driver_prints(engine: Any) -> None:
