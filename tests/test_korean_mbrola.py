@@ -81,6 +81,23 @@ def test_english_keeps_its_own_rate_beside_the_korean_voice(hn1):
         english.close()
 
 
+def test_a_synthesizer_without_a_voice_speaks_the_default_one_after_korean(hn1):
+    """pyttsx3's engine is one per process, and its current voice is the last one used: a
+    synthesizer made without a voice once took MBROLA's hn1 from the Korean tests before it
+    and said English "no" as 144 ms of 16 kHz nothing (a CI-like run heard silence)."""
+    from assistant.speaking.pyttsx3_synthesizer import Pyttsx3Synthesizer
+
+    assert hn1.synthesize("네", RATE_WPM).sample_rate_hz == 16000
+    english = Pyttsx3Synthesizer("espeak")
+    try:
+        assert english.voice != korean_voice.VOICE_ID
+        speech = english.synthesize("no", 175)
+        assert speech.sample_rate_hz == 22050
+        assert speech.duration_ms > 300, "the word is spoken"
+    finally:
+        english.close()
+
+
 def _hear(engine, voice, text: str, question: str) -> tuple[str, bool]:
     """What the voice listener does at the question with the voice's speech: (intent,
     acted on at once)."""

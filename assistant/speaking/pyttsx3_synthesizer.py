@@ -124,6 +124,10 @@ class _Engine:
         except Exception as err:  # library or voice data missing, driver failing to load, ...
             raise VoiceUnavailable(f"cannot start ({type(err).__name__}: {err}).") from err
         _silence_driver_prints(self.engine)
+        self.default_voice = str(self.engine.getProperty("voice") or "")
+        """The driver's own voice, read before any synthesizer sets another: the engine's
+        current voice is whatever was used last (after Korean, MBROLA's hn1, which said
+        English "no" as 144 ms of nothing)."""
         self._espeak = getattr(getattr(self.engine.proxy, "_module", None), "_espeak", None)
         self._sample_rate = _espeak_sample_rate(self._espeak)
         self._finished = threading.Event()
@@ -194,7 +198,7 @@ class Pyttsx3Synthesizer:
         self.engine = engine
         self._engine = _Engine.get(engine)
         self.pronunciations = pronunciations or Pronunciations({})
-        self.voice = voice or str(self._engine.engine.getProperty("voice") or "")
+        self.voice = voice or self._engine.default_voice
         self._lock = threading.Lock()
         self._tmp_dir = Path(tempfile.mkdtemp(prefix="assistant-tts-"))
         self._cache: collections.OrderedDict[tuple[str, int, str], Speech] = (
