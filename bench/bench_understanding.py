@@ -135,20 +135,30 @@ def main(argv: list[str] | None = None) -> int:
                         help="below it the classifier says unknown (default 0.9)")  # fmt: skip
     parser.add_argument("--no-gate", action="store_true",
                         help="the rules alone, without the safety gate (safety.py)")  # fmt: skip
+    parser.add_argument("--fallback", choices=("on", "off"), default="on",
+                        help="the embedding fallback where the rules say unknown (on, where "
+                             "installed: as the assistant) or the rules alone")  # fmt: skip
     parser.add_argument("--timing", action="store_true",
                         help="also time loading and parsing")  # fmt: skip
     args = parser.parse_args(argv)
-    path = SETS.get(args.set, Path(args.set))
+    path = SETS.get(args.set, DATA / f"understanding_{args.set}.tsv")  # a later set: heldout17
+    if not path.is_file():
+        path = Path(args.set)
     if not path.is_file():
         parser.error(f"no phrase set {args.set!r}: one of {', '.join(SET_NAMES)}, or a phrase file")
     rows = read_phrasings(path)
     started = time.perf_counter()
     vocab = Vocabulary.load(args.lang)
+    load_ms = (time.perf_counter() - started) * 1e3
     if args.no_gate:
         vocab = replace(vocab, gated=False)
-    load_ms = (time.perf_counter() - started) * 1e3
+    if args.fallback == "off":
+        vocab = vocab.without_fallback()
+    elif args.lang == "en" and not (hasattr(vocab.fallback, "get") and vocab.fallback.get()):
+        print("note: no embedding fallback (not installed): the rules alone")
     parse = technique(vocab, args.technique, args.min_posterior)
-    print(f"{path.name}: {len(rows)} phrasings, {args.technique}\n")
+    fallback = "the embedding fallback" if args.fallback == "on" else "no fallback"
+    print(f"{path.name}: {len(rows)} phrasings, {args.technique}, {fallback}\n")
     print("| phrasings | n | right | asked again | wrong actions |")
     print("|---|---|---|---|---|")
     with_context = score(vocab, rows, use_question=True, parse=parse)
