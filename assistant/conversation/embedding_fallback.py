@@ -370,3 +370,24 @@ def read_examples(path: Path) -> list[Example]:
         text, question, intent = fields
         rows.append(Example(text, None if question == "-" else question, intent))
     return rows
+
+
+def main() -> int:
+    """Compute and cache the examples' vectors now (script/setup), not on a first answer."""
+    import time
+
+    from assistant.conversation.understanding import Vocabulary
+
+    started = time.perf_counter()
+    vocab = Vocabulary.load("en")
+    fallback = vocab.fallback.get() if hasattr(vocab.fallback, "get") else None  # run as __main__
+    if fallback is None:
+        print("note: no embedding fallback (model not installed, or switched off)", file=sys.stderr)
+        return 1
+    print(f"embedding fallback ready: {len(fallback.examples)} examples, "
+          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
