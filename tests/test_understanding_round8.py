@@ -163,3 +163,17 @@ def test_after_the_screen_quoted_an_answer_may_follow_but_no_command(vocab):
     fallback = vocab.fallback.get()
     assert fallback.blocked("it says move along to the next bit", None) is None
     assert vocab.parse("it says move along to the next bit", None) == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("mobile data, not my wifi", "yes"),
+     ("I'm on the phone data, not the wifi of the cafe", "yes"),
+     ("wifi, not the cellular", "no"),
+     ("not the wifi", UNKNOWN)],  # the other option denied, this one not said: asked again
+)  # fmt: skip
+def test_the_other_option_denied_with_a_determiner_agrees(vocab, text, intent):
+    # heldout16's "I use the telephone data, not the wifi of hotel." (round seven: "LTE, no
+    # wifi here"), generalized to "not" and a determiner before the other option.
+    assert vocab.without_fallback().parse(text, "s2_cellular") == intent
+    assert vocab.parse(text, "s2_cellular") == intent

@@ -667,15 +667,18 @@ class Vocabulary:
         return mentions
 
     def _other_denied(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
-        """ "No" right before the other option, with this one said ("LTE, no wifi here" at the
-        cellular question): the other denied agrees with the answer. Not "No, Wi-Fi." (a
+        """ "No" or "not" right before the other option (a determiner between), with this one
+        said ("LTE, no wifi here", "phone data, not the wifi of the hotel" at the cellular
+        question): the other denied agrees with the answer. Not "No, Wi-Fi." (a
         break between) nor "no wifi" alone, as a recognizer may write "No, Wi-Fi"."""
         yes = [m for m in mentions if m.kind == "yes" and m.own and not m.weak]
         if not yes:
             return mentions
         drop = set()
         for d, n in zip(mentions, mentions[1:], strict=False):
-            if self._words(words, d) == ("no",) and d.end == n.start and self._plain_no(words, n):
+            denial = self._words(words, d) in (("no",), ("not",))
+            between = words[d.end : n.start]  # "not the wifi of the hotel": a determiner
+            if denial and set(between) <= self.noun_determiners and self._plain_no(words, n):
                 drop |= {id(d), id(n)}
         return [m for m in mentions if id(m) not in drop] if drop else mentions
 
