@@ -8,6 +8,7 @@ intent is known: every phrase of the language file (general and per question) an
 example phrasings of `prompts/<lang>.examples.tsv`. An intent is taken only when all of
 these hold, else it stays unknown (asked again: a wrong action is worse):
 
+- three words or more: a word or two is left to the rules and the grammar;
 - no negation word, no question (a "?" or a question word opening it), no doubt, contrast,
   exception, limit, correction, sarcasm, the speaker's own doing ("let me", "I'll") or
   telling what they did ("I tried to") found by the rules; after the screen quoted ("it
@@ -58,6 +59,9 @@ TOKENIZER_FILE = f"{MODEL_NAME}-tokenizer.json"
 PREFIX = "query: "
 """e5 embeds a text after this prefix (both sides of a symmetric comparison)."""
 K = 3
+MIN_WORDS = 3
+"""Shorter, the rules and the recognizer's grammar decide alone: a single word that is no
+answer ("go", "two", a word of the Speech Commands set) is never read as one."""
 MIN_SIMILARITY = 0.92
 MIN_MARGIN = 0.02
 SWITCH = "ASSISTANT_EMBEDDING_FALLBACK"
@@ -216,8 +220,8 @@ class EmbeddingFallback:
         vocab = self.vocab
         found = vocab.tokens(text)
         words = [w for w in found if w != normalization.BREAK]
-        if not words:
-            return "nothing said"
+        if len(words) < MIN_WORDS:
+            return "too short"  # "go", "two": a word or two is the rules' and the grammar's
         if set(words) & (vocab.negation_words | _NEGATIONS) or any(
             w.endswith("n't") or vocab.spelling.near_negation(w) for w in words
         ):
