@@ -89,7 +89,9 @@ class IcloudPhotosSkill(ConversationalSkill):
         if self._listener is None or self._vocab is None:
             return False
         utterances = message.data.get("utterances") or []
-        return any(self._vocab.parse(u) not in (UNKNOWN, SILENCE) for u in utterances)
+        # By the rules alone: the embedding fallback would claim "turn up the music" as louder.
+        rules = self._vocab.without_fallback()
+        return any(rules.parse(u) not in (UNKNOWN, SILENCE) for u in utterances)
 
     def converse(self, message: Message) -> bool:
         """Words for the running conversation, said after waking OpenVoiceOS ("resume")."""
