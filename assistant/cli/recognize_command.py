@@ -71,9 +71,7 @@ def run(args: argparse.Namespace) -> int:
     except (RecognizerUnavailable, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    # Listening decides by the rules alone, as the voice listener does; the intent printed is
-    # the dialog's reading of what was heard, with the embedding fallback where installed.
-    meaning = functools.partial(vocab.without_fallback().parse, question=args.question)
+    meaning = functools.partial(vocab.parse, question=args.question)
     early: dict[str, float | None] = {"early_stable_ms": None} if args.vosk_endpointing else {}
     failed = False
     for wav in args.wavs:
@@ -99,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             {
                 "file": str(wav),
                 "text": utterance.text,
-                "intent": vocab.parse(utterance.text, args.question),
+                "intent": meaning(utterance.text),
                 "confidence": round(decision.confidence, 3),
                 "confident": utterance.confident,
                 "heard": decision.text,

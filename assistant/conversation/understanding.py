@@ -18,13 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import (
-    attached_words,
-    embedding_fallback,
-    interpretation,
-    normalization,
-    safety,
-)
+from assistant.conversation import attached_words, interpretation, normalization, safety
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.flow import Flow
@@ -203,9 +197,6 @@ class Vocabulary:
     """Not following ("I don't get it"): with a way of speaking asked for, only its reason."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
-    fallback: Any = field(default=None, compare=False, repr=False)
-    """What reads an utterance the rules leave unknown (embedding_fallback.LazyFallback:
-    `read(text, question)` -> intent or unknown), or None: the rules alone."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -295,20 +286,7 @@ class Vocabulary:
                    not_following=phrases("not_following"),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
-                   ).items()})._with_fallback(prompts_dir)  # fmt: skip
-
-    def _with_fallback(self, prompts_dir: Path) -> Vocabulary:
-        """The same vocabulary, with the embedding fallback where it is installed."""
-        examples = prompts_dir / f"{self.lang}.examples.tsv"
-        if not examples.is_file() or not embedding_fallback.enabled():
-            return self
-        if not embedding_fallback.installed():
-            return replace(self, fallback=embedding_fallback.MISSING)
-        return replace(self, fallback=embedding_fallback.LazyFallback(self, examples))
-
-    def without_fallback(self) -> Vocabulary:
-        """The rules alone (for benchmarks and comparisons)."""
-        return replace(self, fallback=None)
+                   ).items()})  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -376,10 +354,7 @@ class Vocabulary:
         )  # fmt: skip
         if not self.gated:
             return decided
-        decided = safety.gate(text, found, mentions, decided, self.cues, said)
-        if decided == UNKNOWN and self.fallback is not None and not paused:
-            return str(self.fallback.read(text, question))  # "Go on to the next one."
-        return decided
+        return safety.gate(text, found, mentions, decided, self.cues, said)
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""

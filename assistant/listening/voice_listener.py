@@ -143,9 +143,7 @@ def build_listener(settings: ListeningSettings, lang: str) -> VoiceListener:
         raise VoiceUnavailable(store.missing_model_message(lang, explicit))
     from assistant.conversation.understanding import Vocabulary
 
-    # The rules alone decide while listening (partials, early decisions, barge-in): the
-    # embedding fallback reads only the dialog's final utterance (conversation/dialog.py).
-    vocab = Vocabulary.load(lang, settings.prompts_dir).without_fallback()
+    vocab = Vocabulary.load(lang, settings.prompts_dir)
     words = ListeningWords.load(lang, settings.prompts_dir)
     try:
         # Start loading now: the greeting is spoken while the model loads.

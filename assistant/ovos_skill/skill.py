@@ -89,9 +89,7 @@ class IcloudPhotosSkill(ConversationalSkill):
         if self._listener is None or self._vocab is None:
             return False
         utterances = message.data.get("utterances") or []
-        # By the rules alone: the embedding fallback would claim "turn up the music" as louder.
-        rules = self._vocab.without_fallback()
-        return any(rules.parse(u) not in (UNKNOWN, SILENCE) for u in utterances)
+        return any(self._vocab.parse(u) not in (UNKNOWN, SILENCE) for u in utterances)
 
     def converse(self, message: Message) -> bool:
         """Words for the running conversation, said after waking OpenVoiceOS ("resume")."""

