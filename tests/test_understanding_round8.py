@@ -56,3 +56,66 @@ def test_the_assistant_has_no_embedding_fallback():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# Round eight, continued: heldout17's wrong actions, by category (tuned on heldout17: its
+# figures after these are not held-out ones; bench/README.md). Flips and an answer read where
+# two readings are possible first: a wrong action is worse than asking again.
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("I'm using my mobile's data, there's no wifi", "yes"),  # was flipped to no
+     ("the wifi's on", "no"),  # "'s" as "is" stays so
+     ("it's data", UNKNOWN)],  # never after a pronoun
+)  # fmt: skip
+def test_a_possessive_before_the_word_it_owns_is_no_is(vocab, text, intent):
+    # heldout17's "I'm on my phone's data, no wifi here." ("phone is data": flipped to no).
+    assert vocab.parse(text, "s2_cellular") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("half the pages open", "s2_online"),
+     ("some pages won't open", "s2_online"),
+     ("A few of the sites open, the rest don't", "s2_online"),
+     ("some photos have come through", "fixed?")],
+)  # fmt: skip
+def test_a_part_as_the_subject_is_two_readings(vocab, text, question):
+    # heldout17's "Some pages load and some don't." (read as yes).
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("it's already optimised", "yes"),
+     ("optimized", "yes"),
+     ("storage is optimised", "yes"),
+     # "no", then a clause meaning yes: two readings, never no.
+     ("no, it's optimized", UNKNOWN),
+     ("nope, it's optimised already", UNKNOWN),
+     ("no, it is selected", UNKNOWN)],
+)  # fmt: skip
+def test_the_option_s_state_said_with_its_participle(vocab, text, intent):
+    # The lead's "it's optimized", "already optimized" (unknown) and "no it is optimized
+    # already" (read as no) at the Optimize question, in text mode.
+    assert vocab.parse(text, "s4_optimized") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("right, that's me finished, ta-ra", None, "stop"),  # farewells in dialect
+     ("ok cheerio", "s1_sync_on", "stop"),
+     ("catch you later", None, "stop"),
+     ("hang on, I answered that question wrong", None, "back"),  # an answer taken back
+     ("sorry I got the last one wrong", "s2_online", "back"),
+     ("let me get back to it", "s6_install_update", "pause"),  # coming back to it later
+     ("get a move on please", None, "faster"),  # hurrying the assistant, not skipping
+     ("hurry up, you're really slow", None, "faster"),
+     ("it's so slow", "s2_online", UNKNOWN)],  # the phone's slowness: no faster
+)  # fmt: skip
+def test_commands_in_other_words_are_not_answers(vocab, text, question, intent):
+    # heldout17's "That's me done, cheerio." (yes), "No wait, I answered that last one
+    # wrong." (no), "..., let me come back to it." (no), "Get a move on, you're so slow."
+    # (skip).
+    assert vocab.parse(text, question) == intent

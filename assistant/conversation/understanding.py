@@ -195,6 +195,14 @@ class Vocabulary:
     whether it is done. Asked again."""
     not_following: frozenset[tuple[str, ...]] = frozenset()
     """Not following ("I don't get it"): with a way of speaking asked for, only its reason."""
+    possessive: str = ""
+    """The ending of a possessive that is also a contraction ("'s": "my phone's data")."""
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    """Every two words in a row of a phrase: "phone data" (a possessive's test)."""
+    not_possessors: frozenset[str] = frozenset()
+    """Words whose "'s" is "is" or "has" before any word ("it's", "that's", "there's")."""
+    partial_subjects: frozenset[tuple[str, ...]] = frozenset()
+    """A part as the subject ("some pages load"): of an answer, only part, asked again."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -255,6 +263,7 @@ class Vocabulary:
         if not stative <= set(INTENTS):
             raise PromptError(path, "understanding.stative_commands", "not intents of flow.md")
         doubled = frozenset(p[0] for t in tables for p in t if len(p) == 2 and p[0] == p[1])
+        pairs = frozenset((p[i], p[i + 1]) for t in tables for p in t for i in range(len(p) - 1))
         named = {q: frozenset(w for p in t for w in p) for q, t in by_question.items()}
 
         def phrases(key: str) -> frozenset[tuple[str, ...]]:
@@ -284,6 +293,9 @@ class Vocabulary:
                    preferences=phrases("preferences"), leaving=phrases("leaving"),
                    consequences=phrases("consequences"),
                    not_following=phrases("not_following"),
+                   possessive=str(rules.get("possessive", "")), pairs=pairs,
+                   not_possessors=frozenset(reader.strings("not_possessors")),
+                   partial_subjects=phrases("partial_subjects"),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
                    ).items()})  # fmt: skip
@@ -321,6 +333,7 @@ class Vocabulary:
         mentions = self._confirmed(found, mentions)  # "wifi yes"
         mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
         mentions = self._only_some(found, mentions, question)  # "only google loads"
+        mentions = self._partial_subject(found, mentions)  # "some pages load, some don't"
         mentions = self._help_where(mentions)  # "help me. where."
         mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
@@ -368,10 +381,30 @@ class Vocabulary:
         said = normalization.without_stammer(
             normalization.tokens(text), self.spelling.known, self.doubled
         )
-        found = self.contractions.expand(said)
+        found = self.contractions.expand(self._possessives(said))
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
         return self._as_own_words(self._with_auxiliary(repaired))
+
+    def _possessives(self, words: list[str]) -> list[str]:
+        """A possessive before the word it owns, the two a phrase's words in a row ("my
+        phone's data": "phone data") and the word never after "is" in a phrase (not "data's
+        turned off": "is turned"), is no "is": the owner alone."""
+        ending = self.possessive
+        if not ending:
+            return words
+        out = list(words)
+        for i, (word, after) in enumerate(zip(words, words[1:], strict=False)):
+            owner = word[: -len(ending)]
+            if (
+                word.endswith(ending)
+                and owner
+                and owner not in self.not_possessors
+                and (owner, after) in self.pairs
+                and ("is", after) not in self.pairs  # "data's turned off": "is turned"
+            ):
+                out[i] = owner
+        return out
 
     def _with_auxiliary(self, words: list[str]) -> list[str]:
         """ "I not find", "I not understand" (phrasebook English): the auxiliary said, as "I do
@@ -681,6 +714,22 @@ class Vocabulary:
             denied = any(n.kind == NEGATION and m.end <= n.start < answer.start for n in mentions)
             if between and not denied:  # "only the photos app won't sync" is no
                 doubts.append(Mention(DOUBT, m.start, m.start))
+        return sorted([*mentions, *doubts], key=lambda x: x.start) if doubts else mentions
+
+    def _partial_subject(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A part opening a clause as its subject, an answer after it in the clause ("some
+        pages load and some don't", "a few photos have come through"): only part, so doubt
+        (two readings, asked again)."""
+        doubts = []
+        for m in mentions:
+            if m.kind not in ("yes", "no"):
+                continue
+            start = clause_start(words, m.start)
+            if any(
+                tuple(words[start : start + len(p)]) == p and start + len(p) <= m.start
+                for p in self.partial_subjects
+            ):
+                doubts.append(Mention(DOUBT, start, start))
         return sorted([*mentions, *doubts], key=lambda x: x.start) if doubts else mentions
 
     def _confirmed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
