@@ -119,3 +119,15 @@ def test_commands_in_other_words_are_not_answers(vocab, text, question, intent):
     # wrong." (no), "..., let me come back to it." (no), "Get a move on, you're so slow."
     # (skip).
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it's already on", "s1_turn_on", "yes"),  # was unknown: "already" between
+     ("the switch is already green", "s1_sync_on", "yes"),
+     ("no, it's already on", "s1_turn_on", UNKNOWN),  # was no: "no" then a clause meaning yes
+     ("it's still not on", "s1_sync_on", "no")],  # "still" is read, not dropped
+)  # fmt: skip
+def test_already_between_a_copula_and_its_state_says_nothing_of_it(vocab, text, question, intent):
+    # The lead's "already optimized" / "no it is optimized already", generalized to any state.
+    assert vocab.parse(text, question) == intent

@@ -202,6 +202,8 @@ class Vocabulary:
     not_possessors: frozenset[str] = frozenset()
     """Words whose "'s" is "is" or "has" before any word ("it's", "that's", "there's")."""
     partial_subjects: frozenset[tuple[str, ...]] = frozenset()
+    state_adverbs: frozenset[str] = frozenset()
+    """Between a copula and its state, said of the state's time only ("it's already on")."""
     """A part as the subject ("some pages load"): of an answer, only part, asked again."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
@@ -296,6 +298,7 @@ class Vocabulary:
                    possessive=str(rules.get("possessive", "")), pairs=pairs,
                    not_possessors=frozenset(reader.strings("not_possessors")),
                    partial_subjects=phrases("partial_subjects"),
+                   state_adverbs=frozenset(reader.strings("state_adverbs")),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
                    ).items()})  # fmt: skip
@@ -384,7 +387,17 @@ class Vocabulary:
         found = self.contractions.expand(self._possessives(said))
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
-        return self._as_own_words(self._with_auxiliary(repaired))
+        return self._as_own_words(self._with_auxiliary(self._without_already(repaired)))
+
+    def _without_already(self, words: list[str]) -> list[str]:
+        """An adverb of time between a copula and its state says nothing of the state ("it's
+        already on" is "it is on"; `understanding.state_adverbs`)."""
+        if not self.state_adverbs:
+            return words
+        return [w for i, w in enumerate(words) if not (
+            w in self.state_adverbs and 0 < i < len(words) - 1 and words[i - 1] in self.copulas
+            and words[i + 1] != BREAK
+        )]  # fmt: skip
 
     def _possessives(self, words: list[str]) -> list[str]:
         """A possessive before the word it owns, the two a phrase's words in a row ("my
