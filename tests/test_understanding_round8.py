@@ -131,3 +131,19 @@ def test_commands_in_other_words_are_not_answers(vocab, text, question, intent):
 def test_already_between_a_copula_and_its_state_says_nothing_of_it(vocab, text, question, intent):
     # The lead's "already optimized" / "no it is optimized already", generalized to any state.
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("why does it take so long", "s6_install_update", "help"),  # no farewell in "so long"
+     ("my mum's account", "s1_apple_id", "no"),  # a possessive: another's account
+     ("some of my photos are there", "fixed?", UNKNOWN)],  # only part of them
+)  # fmt: skip
+def test_the_new_phrases_and_rules_take_nothing_else(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize("text", ["did it catch you", "it's taking so long", "so long as it works"])
+def test_a_farewell_is_not_read_inside_other_words(vocab, text):
+    for question in (None, "s6_install_update", "fixed?"):
+        assert vocab.parse(text, question) != "stop"
