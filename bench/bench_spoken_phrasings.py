@@ -3,6 +3,10 @@
     python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
         [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--details]
 
+Voices: espeak-ng's ("en-us", "en-gb-x-rp"), MBROLA's through espeak-ng ("mb-us1",
+"mb-us2", "mb-us3", "mb-en1": script/setup --bench-voices) and RHVoice's ("rhvoice:alan",
+"rhvoice:clb", "rhvoice:slt", "rhvoice:bdl"; bdl is the assistant's own voice).
+
 Every line of bench/data/spoken_phrasings.tsv (written as people answer, not copied from the
 vocabulary) is synthesized by espeak-ng with voices and rates the recognizer was not tuned
 on (the tests use en-us, en-gb and en-us+f3 at 130/175/230 wpm), then recognized exactly as
@@ -32,6 +36,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -66,14 +71,66 @@ def load_phrasings() -> list[tuple[str, str | None, str]]:
 
 
 def espeak(folder: Path, text: str, voice: str, rate_wpm: int) -> np.ndarray:
-    """int16 16 kHz mono speech, leading and trailing silence cut."""
-    path = folder / f"{voice}_{rate_wpm}_{zlib.crc32(text.encode())}.wav"
+    """int16 16 kHz mono speech, leading and trailing silence cut.
+
+    voice: an espeak-ng voice ("en-us", or MBROLA's "mb-us1" through espeak-ng), or
+    "rhvoice:NAME" (RHVoice's C library, as the assistant speaks: rate relative to the
+    voice's natural NATURAL_RATE_WPM)."""
+    path = folder / f"{voice.replace(':', '_')}_{rate_wpm}_{zlib.crc32(text.encode())}.wav"
     if not path.exists():
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate_wpm), "-w", str(path), text],
-                       check=True, capture_output=True)  # fmt: skip
+        if voice.startswith("rhvoice:"):
+            _rhvoice(path, text, voice.removeprefix("rhvoice:"), rate_wpm)
+        else:
+            subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate_wpm), "-w", str(path), text],
+                           check=True, capture_output=True)  # fmt: skip
     samples = wav_io.read_wav_16k_mono(path)
     loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > 300)
     return samples[loud[0] : loud[-1] + 1] if len(loud) else samples
+
+
+@functools.cache
+def _rhvoice_engine() -> Any:
+    from assistant.speaking.rhvoice_library import RHVoiceEngine
+
+    return RHVoiceEngine()
+
+
+def _rhvoice(path: Path, text: str, name: str, rate_wpm: int) -> None:
+    from assistant.speaking.rhvoice_driver import NATURAL_RATE_WPM
+
+    engine = _rhvoice_engine()
+    if name not in {v.name.lower() for v in engine.voices}:
+        names = ", ".join(sorted(v.name.lower() for v in engine.voices))
+        raise SystemExit(f"no RHVoice voice {name!r} here (installed: {names})")
+    chunks: list[bytes] = []
+    rate_hz = engine.speak(text, name, rate_wpm / NATURAL_RATE_WPM, 1.0,
+                           lambda chunk: chunks.append(chunk) is None)  # fmt: skip
+    samples = np.frombuffer(b"".join(chunks), dtype=np.int16).astype(np.float32) / 32768
+    wav_io.write_wav(path, wav_io.to_16k_mono_int16(samples, rate_hz))
+
+
+def voices_missing(voices: list[str]) -> list[str]:
+    """The voices this machine cannot synthesize, each with how to get it."""
+    missing = []
+    espeak_voices = subprocess.run(["espeak-ng", "--voices"], capture_output=True, text=True).stdout
+    mbrola_voices = subprocess.run(["espeak-ng", "--voices=mb"], capture_output=True,
+                                   text=True).stdout  # fmt: skip
+    for voice in voices:
+        if voice.startswith("rhvoice:"):
+            try:
+                names = {v.name.lower() for v in _rhvoice_engine().voices}
+            except Exception as exc:  # the library missing or without voices
+                missing.append(f"{voice} (RHVoice: {exc})")
+                continue
+            if voice.removeprefix("rhvoice:") not in names:
+                missing.append(f"{voice} (RHVoice has {', '.join(sorted(names))})")
+        elif voice.startswith("mb-"):
+            data = Path("/usr/share/mbrola") / voice.removeprefix("mb-")
+            if voice not in mbrola_voices or not data.exists():
+                missing.append(f"{voice} (MBROLA voice: script/setup --bench-voices)")
+        elif f" {voice.split('+')[0]} " not in espeak_voices:
+            missing.append(f"{voice} (not an espeak-ng voice)")
+    return missing
 
 
 def talkers(folder: Path) -> np.ndarray:
@@ -117,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if shutil.which("espeak-ng") is None:
         print("espeak-ng is needed", file=sys.stderr)
+        return 2
+    missing = voices_missing(args.voices.split(","))
+    if missing:
+        print("cannot synthesize: " + "; ".join(missing), file=sys.stderr)
         return 2
     model_dir = store.find_model("en")
     if model_dir is None:
