@@ -425,6 +425,48 @@ def test_every_named_word_is_a_one_word_phrase_the_prompts_ask_for():
         assert any(word in t.replace(",", " ").replace(".", " ").split() for t in asking), word
 
 
+def alternatives(*texts: tuple[str, float]) -> list[free_pass.Alternative]:
+    """(text, Vosk's score) best first, as the n-best gives them (no word confidences)."""
+    return [free_pass.Alternative(score, words(*text.split())) for text, score in texts]
+
+
+def test_an_alternative_is_taken_only_when_every_alternative_that_means_something_agrees():
+    """ "it's syncing" (at the question "fixed?") heard by the grammar as "it think in"
+    and by the unrestricted pass as "it was thinking": neither means anything, and the
+    meant phrase is among both passes' alternatives."""
+
+    def fixed(text: str) -> str:
+        return VOCAB.parse(text, question="fixed?")
+
+    grammar_heard = decided(("it", 0.6), ("think", 0.6), ("in", 0.5), phrases=("it's syncing",))
+    free = words("it", "was", "thinking")
+    assert fixed("it think in") == fixed("it was thinking") == "unknown"
+    free_alts = alternatives(("it was thinking", 118.4), ("it's sinking", 118.0),
+                             ("it's syncing", 116.2))  # fmt: skip
+    grammar_alts = alternatives(("it think in", 95.0), ("it's syncing", 93.3))
+    taken = free_pass.nbest_reading(grammar_heard, grammar_heard, free, free_alts, grammar_alts,
+                                    fixed)  # fmt: skip
+    assert (fixed(taken.text), taken.confident) == ("yes", True)
+    assert taken.reason.endswith("+nbest") and 0 < taken.confidence < 0.5
+    # Only one pass has it: an answer is confirmed ("Did you say yes?"), a command would be
+    # asked again.
+    once = free_pass.nbest_reading(grammar_heard, grammar_heard, free, free_alts,
+                                   grammar_alts[:1], fixed)  # fmt: skip
+    assert (fixed(once.text), once.confident) == ("yes", False)
+    assert to_utterance(once, fixed).text == once.text
+    # An alternative meaning something else: two readings, asked again (what was settled).
+    other = alternatives(("it think in", 95.0), ("it say again", 93.5), ("it's syncing", 93.3))
+    assert free_pass.nbest_reading(grammar_heard, grammar_heard, free, free_alts, other,
+                                   fixed) is grammar_heard  # fmt: skip
+    # The grammar's own reading means something else: never overruled by an alternative.
+    stop = decided(("stop", 0.6), phrases=("stop",))
+    assert free_pass.nbest_reading(stop, stop, free, free_alts, grammar_alts, fixed) is stop
+    # Nothing means anything: as settled.
+    nothing = alternatives(("it was thinking", 118.4), ("it's sinking", 118.0))
+    assert free_pass.nbest_reading(grammar_heard, grammar_heard, free, nothing, nothing,
+                                   fixed) is grammar_heard  # fmt: skip
+
+
 def one_word(word: str, confidence: float = 1.0) -> list[Word]:
     return [Word(word, confidence, 0.0, 0.4)]
 
