@@ -1,7 +1,8 @@
 """Spoken phrasings, as the assistant hears them: synthesized voices, clean and in noise.
 
     python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
-        [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--details]
+        [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--no-nbest]
+        [--nbest-cost] [--details]
 
 Voices: espeak-ng's ("en-us", "en-gb-x-rp"), MBROLA's through espeak-ng ("mb-us1",
 "mb-us2", "mb-us3", "mb-en1": script/setup --bench-voices) and RHVoice's ("rhvoice:alan",
@@ -168,7 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--noise", default="clean,talkers,pink")
     parser.add_argument("--snr-db", type=float, default=10.0)
     parser.add_argument("--no-free-pass", action="store_true")
+    parser.add_argument("--no-nbest", action="store_true",
+                        help="no n-best of either pass (round five's rule off)")  # fmt: skip
     parser.add_argument("--details", action="store_true", help="one JSON line per file")
+    parser.add_argument("--nbest-cost", action="store_true",
+                        help="each file also without the n-best first: CPU paired")  # fmt: skip
     parser.add_argument("--diagnose", action="store_true",
                         help="the category of every miss, counted (see diagnose())")  # fmt: skip
     args = parser.parse_args(argv)
@@ -185,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     engine = vosk_recognizer.load_engine(model_dir)
     engine.free_pass_enabled = not args.no_free_pass
+    engine.nbest_enabled = not args.no_nbest
     vocab = Vocabulary.load("en")
     words = ListeningWords.load("en", PROMPTS_DIR)
     folder = Path(tempfile.mkdtemp(prefix="bench-phrasings-"))
@@ -199,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         categories: Counter[str] = Counter()
         delays: dict[str, list[float]] = {"word": [], "phrase": []}
         compute_s = audio_s = 0.0
+        cost: Counter[str] = Counter()
         for voice in args.voices.split(","):
             for rate in map(int, args.rates.split(",")):
                 for intent, question, text in phrasings:
@@ -210,11 +217,28 @@ def main(argv: list[str] | None = None) -> int:
                         distractors=words.distractors, continuations=words.continuations,
                         named_words=words.named_words,
                     )  # fmt: skip
+                    if args.nbest_cost:  # the same file without the n-best, first
+                        engine.nbest_enabled = False
+                        started = time.process_time()
+                        without = recorded_audio.recognize_samples(
+                            engine.recognizer(
+                                vocab.phrases(INTENTS, question), RATE_HZ, meaning,
+                                distractors=words.distractors,
+                                continuations=words.continuations, named_words=words.named_words,
+                            ), samples, leading_silence_ms=0, trailing_silence_ms=0,
+                        )  # fmt: skip
+                        cost["without"] += time.process_time() - started
+                        engine.nbest_enabled = not args.no_nbest
                     started = time.perf_counter()
+                    cpu_started = time.process_time()
                     decision = recorded_audio.recognize_samples(
                         recognizer, samples, leading_silence_ms=0, trailing_silence_ms=0
                     )
                     compute_s += time.perf_counter() - started
+                    if args.nbest_cost:
+                        cost["with"] += time.process_time() - cpu_started
+                        cost["audio"] += without.decided_at_ms / 1000
+                        cost["ran"] += "+nbest" in decision.reason
                     audio_s += decision.decided_at_ms / 1000
                     utterance = to_utterance(decision, meaning)
                     heard = meaning(utterance.text)
@@ -257,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
             f"| {median(delays['phrase'])} | {compute_s / audio_s:.3f} |",
             flush=True,
         )
+        if args.nbest_cost and cost["audio"]:
+            print(f"| {condition} n-best cost (CPU, paired per file) | without "
+                  f"{cost['without'] / cost['audio']:.3f} | with {cost['with'] / cost['audio']:.3f}"
+                  f" | ratio {cost['with'] / max(cost['without'], 1e-9):.2f} | n-best taken in "
+                  f"{cost['ran']} files |", flush=True)  # fmt: skip
         if args.diagnose:
             found = ", ".join(f"{name} {n}" for name, n in sorted(categories.items()))
             print(f"| {condition} misses by category | {found} |", flush=True)
