@@ -1,7 +1,12 @@
 """Spoken phrasings, as the assistant hears them: synthesized voices, clean and in noise.
 
     python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
-        [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--details]
+        [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--no-nbest]
+        [--nbest-cost] [--details]
+
+Voices: espeak-ng's ("en-us", "en-gb-x-rp"), MBROLA's through espeak-ng ("mb-us1",
+"mb-us2", "mb-us3", "mb-en1": script/setup --bench-voices) and RHVoice's ("rhvoice:alan",
+"rhvoice:clb", "rhvoice:slt", "rhvoice:bdl"; bdl is the assistant's own voice).
 
 Every line of bench/data/spoken_phrasings.tsv (written as people answer, not copied from the
 vocabulary) is synthesized by espeak-ng with voices and rates the recognizer was not tuned
@@ -32,6 +37,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -66,14 +72,66 @@ def load_phrasings() -> list[tuple[str, str | None, str]]:
 
 
 def espeak(folder: Path, text: str, voice: str, rate_wpm: int) -> np.ndarray:
-    """int16 16 kHz mono speech, leading and trailing silence cut."""
-    path = folder / f"{voice}_{rate_wpm}_{zlib.crc32(text.encode())}.wav"
+    """int16 16 kHz mono speech, leading and trailing silence cut.
+
+    voice: an espeak-ng voice ("en-us", or MBROLA's "mb-us1" through espeak-ng), or
+    "rhvoice:NAME" (RHVoice's C library, as the assistant speaks: rate relative to the
+    voice's natural NATURAL_RATE_WPM)."""
+    path = folder / f"{voice.replace(':', '_')}_{rate_wpm}_{zlib.crc32(text.encode())}.wav"
     if not path.exists():
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate_wpm), "-w", str(path), text],
-                       check=True, capture_output=True)  # fmt: skip
+        if voice.startswith("rhvoice:"):
+            _rhvoice(path, text, voice.removeprefix("rhvoice:"), rate_wpm)
+        else:
+            subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate_wpm), "-w", str(path), text],
+                           check=True, capture_output=True)  # fmt: skip
     samples = wav_io.read_wav_16k_mono(path)
     loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > 300)
     return samples[loud[0] : loud[-1] + 1] if len(loud) else samples
+
+
+@functools.cache
+def _rhvoice_engine() -> Any:
+    from assistant.speaking.rhvoice_library import RHVoiceEngine
+
+    return RHVoiceEngine()
+
+
+def _rhvoice(path: Path, text: str, name: str, rate_wpm: int) -> None:
+    from assistant.speaking.rhvoice_driver import NATURAL_RATE_WPM
+
+    engine = _rhvoice_engine()
+    if name not in {v.name.lower() for v in engine.voices}:
+        names = ", ".join(sorted(v.name.lower() for v in engine.voices))
+        raise SystemExit(f"no RHVoice voice {name!r} here (installed: {names})")
+    chunks: list[bytes] = []
+    rate_hz = engine.speak(text, name, rate_wpm / NATURAL_RATE_WPM, 1.0,
+                           lambda chunk: chunks.append(chunk) is None)  # fmt: skip
+    samples = np.frombuffer(b"".join(chunks), dtype=np.int16).astype(np.float32) / 32768
+    wav_io.write_wav(path, wav_io.to_16k_mono_int16(samples, rate_hz))
+
+
+def voices_missing(voices: list[str]) -> list[str]:
+    """The voices this machine cannot synthesize, each with how to get it."""
+    missing = []
+    espeak_voices = subprocess.run(["espeak-ng", "--voices"], capture_output=True, text=True).stdout
+    mbrola_voices = subprocess.run(["espeak-ng", "--voices=mb"], capture_output=True,
+                                   text=True).stdout  # fmt: skip
+    for voice in voices:
+        if voice.startswith("rhvoice:"):
+            try:
+                names = {v.name.lower() for v in _rhvoice_engine().voices}
+            except Exception as exc:  # the library missing or without voices
+                missing.append(f"{voice} (RHVoice: {exc})")
+                continue
+            if voice.removeprefix("rhvoice:") not in names:
+                missing.append(f"{voice} (RHVoice has {', '.join(sorted(names))})")
+        elif voice.startswith("mb-"):
+            data = Path("/usr/share/mbrola") / voice.removeprefix("mb-")
+            if voice not in mbrola_voices or not data.exists():
+                missing.append(f"{voice} (MBROLA voice: script/setup --bench-voices)")
+        elif f" {voice.split('+')[0]} " not in espeak_voices:
+            missing.append(f"{voice} (not an espeak-ng voice)")
+    return missing
 
 
 def talkers(folder: Path) -> np.ndarray:
@@ -111,12 +169,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--noise", default="clean,talkers,pink")
     parser.add_argument("--snr-db", type=float, default=10.0)
     parser.add_argument("--no-free-pass", action="store_true")
+    parser.add_argument("--no-nbest", action="store_true",
+                        help="no n-best of either pass (round five's rule off)")  # fmt: skip
     parser.add_argument("--details", action="store_true", help="one JSON line per file")
+    parser.add_argument("--nbest-cost", action="store_true",
+                        help="each file also without the n-best first: CPU paired")  # fmt: skip
     parser.add_argument("--diagnose", action="store_true",
                         help="the category of every miss, counted (see diagnose())")  # fmt: skip
     args = parser.parse_args(argv)
     if shutil.which("espeak-ng") is None:
         print("espeak-ng is needed", file=sys.stderr)
+        return 2
+    missing = voices_missing(args.voices.split(","))
+    if missing:
+        print("cannot synthesize: " + "; ".join(missing), file=sys.stderr)
         return 2
     model_dir = store.find_model("en")
     if model_dir is None:
@@ -124,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     engine = vosk_recognizer.load_engine(model_dir)
     engine.free_pass_enabled = not args.no_free_pass
+    engine.nbest_enabled = not args.no_nbest
     vocab = Vocabulary.load("en")
     words = ListeningWords.load("en", PROMPTS_DIR)
     folder = Path(tempfile.mkdtemp(prefix="bench-phrasings-"))
@@ -138,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         categories: Counter[str] = Counter()
         delays: dict[str, list[float]] = {"word": [], "phrase": []}
         compute_s = audio_s = 0.0
+        cost: Counter[str] = Counter()
         for voice in args.voices.split(","):
             for rate in map(int, args.rates.split(",")):
                 for intent, question, text in phrasings:
@@ -149,11 +217,28 @@ def main(argv: list[str] | None = None) -> int:
                         distractors=words.distractors, continuations=words.continuations,
                         named_words=words.named_words,
                     )  # fmt: skip
+                    if args.nbest_cost:  # the same file without the n-best, first
+                        engine.nbest_enabled = False
+                        started = time.process_time()
+                        without = recorded_audio.recognize_samples(
+                            engine.recognizer(
+                                vocab.phrases(INTENTS, question), RATE_HZ, meaning,
+                                distractors=words.distractors,
+                                continuations=words.continuations, named_words=words.named_words,
+                            ), samples, leading_silence_ms=0, trailing_silence_ms=0,
+                        )  # fmt: skip
+                        cost["without"] += time.process_time() - started
+                        engine.nbest_enabled = not args.no_nbest
                     started = time.perf_counter()
+                    cpu_started = time.process_time()
                     decision = recorded_audio.recognize_samples(
                         recognizer, samples, leading_silence_ms=0, trailing_silence_ms=0
                     )
                     compute_s += time.perf_counter() - started
+                    if args.nbest_cost:
+                        cost["with"] += time.process_time() - cpu_started
+                        cost["audio"] += without.decided_at_ms / 1000
+                        cost["ran"] += "+nbest" in decision.reason
                     audio_s += decision.decided_at_ms / 1000
                     utterance = to_utterance(decision, meaning)
                     heard = meaning(utterance.text)
@@ -196,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
             f"| {median(delays['phrase'])} | {compute_s / audio_s:.3f} |",
             flush=True,
         )
+        if args.nbest_cost and cost["audio"]:
+            print(f"| {condition} n-best cost (CPU, paired per file) | without "
+                  f"{cost['without'] / cost['audio']:.3f} | with {cost['with'] / cost['audio']:.3f}"
+                  f" | ratio {cost['with'] / max(cost['without'], 1e-9):.2f} | n-best taken in "
+                  f"{cost['ran']} files |", flush=True)  # fmt: skip
         if args.diagnose:
             found = ", ".join(f"{name} {n}" for name, n in sorted(categories.items()))
             print(f"| {condition} misses by category | {found} |", flush=True)

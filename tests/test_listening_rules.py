@@ -241,6 +241,49 @@ def test_words_far_quieter_than_the_loudest_are_background_speech():
     assert background_speech.foreground(heard[:1], bytes(2 * rate), rate) == heard[:1]
 
 
+def test_a_word_is_as_loud_as_its_loudest_part_not_its_mean():
+    """ "help" of "I need help" (RHVoice slt): its vowel as loud as "need", then a long
+    unvoiced end; by its mean power it was 6.4 dB below "need" and taken for talk after the
+    answer ("i need": two readings, asked again). For the unrestricted pass's words its
+    loudest 30 ms is what counts, and talk 10 dB down stays 10 dB down at its loudest."""
+    rate = 16000
+    t = np.arange(rate) / rate
+    # words at 0-0.25, 0.3-0.55, 0.6-0.85 s: the last one loud for 40 ms, then 30 dB down.
+    level = np.where((t >= 0.64) & (t < 0.85), 10 ** (-30 / 20), 1.0)
+    audio = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    heard = words("i", "need", "help")
+    levels = background_speech.word_levels_db(heard, audio, rate, loudest_part=True)
+    assert levels[2] == pytest.approx(levels[1], abs=0.5)
+    args = (audio, rate, VOCAB.parse, ("unknown", "silence"))
+    assert background_speech.foreground_transcript(heard, *args) == (heard, False)
+    # The same word 10 dB down all through is still talk after the answer.
+    quiet = np.where(t >= 0.6, 10 ** (-10 / 20), 1.0)
+    audio = (8000 * quiet * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    args = (audio, rate, VOCAB.parse, ("unknown", "silence"))
+    assert background_speech.foreground_transcript(heard, *args) == (heard[:2], True)
+    # A soft word between two loud ones is the person's own ("a" of "just a sec").
+    between = np.where((t >= 0.3) & (t < 0.6), 10 ** (-12 / 20), 1.0)
+    audio = (8000 * between * np.sin(2 * np.pi * 220 * t)).astype(np.int16).tobytes()
+    sec = words("just", "a", "sec")
+    args = (audio, rate, VOCAB.parse, ("unknown", "silence"))
+    assert background_speech.foreground_transcript(sec, *args) == (sec, False)
+
+
+def test_how_clear_the_speech_stands_of_its_background():
+    rate = 16000
+    t = np.arange(2 * rate) / rate
+    speech = np.where((t >= 0.5) & (t < 1.2), 8000 * np.sin(2 * np.pi * 220 * t), 0.0)
+    rng = np.random.default_rng(1)
+    for noise_db in (-20, -40):  # noise this far below the speech's loudest 30 ms
+        noise = rng.standard_normal(len(t)) * 8000 / np.sqrt(2) * 10 ** (noise_db / 20)
+        audio = np.clip(speech + noise, -32768, 32767).astype(np.int16).tobytes()
+        clear = background_speech.clear_of_background_db(audio, rate)
+        assert clear == pytest.approx(-noise_db, abs=2.5)
+    silent_around = speech.astype(np.int16).tobytes()
+    assert background_speech.clear_of_background_db(silent_around, rate) > 60
+    assert background_speech.clear_of_background_db(b"", rate) == 0.0
+
+
 def test_talk_after_the_answer_is_left_out_of_the_unrestricted_transcript():
     rate = 16000
     t = np.arange(rate) / rate
@@ -380,6 +423,48 @@ def test_every_named_word_is_a_one_word_phrase_the_prompts_ask_for():
     asking = [t for t in texts(dialog) if "say" in t or "answer" in t]
     for word in named:
         assert any(word in t.replace(",", " ").replace(".", " ").split() for t in asking), word
+
+
+def alternatives(*texts: tuple[str, float]) -> list[free_pass.Alternative]:
+    """(text, Vosk's score) best first, as the n-best gives them (no word confidences)."""
+    return [free_pass.Alternative(score, words(*text.split())) for text, score in texts]
+
+
+def test_an_alternative_is_taken_only_when_every_alternative_that_means_something_agrees():
+    """ "it's syncing" (at the question "fixed?") heard by the grammar as "it think in"
+    and by the unrestricted pass as "it was thinking": neither means anything, and the
+    meant phrase is among both passes' alternatives."""
+
+    def fixed(text: str) -> str:
+        return VOCAB.parse(text, question="fixed?")
+
+    grammar_heard = decided(("it", 0.6), ("think", 0.6), ("in", 0.5), phrases=("it's syncing",))
+    free = words("it", "was", "thinking")
+    assert fixed("it think in") == fixed("it was thinking") == "unknown"
+    free_alts = alternatives(("it was thinking", 118.4), ("it's sinking", 118.0),
+                             ("it's syncing", 116.2))  # fmt: skip
+    grammar_alts = alternatives(("it think in", 95.0), ("it's syncing", 93.3))
+    taken = free_pass.nbest_reading(grammar_heard, grammar_heard, free, free_alts, grammar_alts,
+                                    fixed)  # fmt: skip
+    assert (fixed(taken.text), taken.confident) == ("yes", True)
+    assert taken.reason.endswith("+nbest") and 0 < taken.confidence < 0.5
+    # Only one pass has it: an answer is confirmed ("Did you say yes?"), a command would be
+    # asked again.
+    once = free_pass.nbest_reading(grammar_heard, grammar_heard, free, free_alts,
+                                   grammar_alts[:1], fixed)  # fmt: skip
+    assert (fixed(once.text), once.confident) == ("yes", False)
+    assert to_utterance(once, fixed).text == once.text
+    # An alternative meaning something else: two readings, asked again (what was settled).
+    other = alternatives(("it think in", 95.0), ("it say again", 93.5), ("it's syncing", 93.3))
+    assert free_pass.nbest_reading(grammar_heard, grammar_heard, free, free_alts, other,
+                                   fixed) is grammar_heard  # fmt: skip
+    # The grammar's own reading means something else: never overruled by an alternative.
+    stop = decided(("stop", 0.6), phrases=("stop",))
+    assert free_pass.nbest_reading(stop, stop, free, free_alts, grammar_alts, fixed) is stop
+    # Nothing means anything: as settled.
+    nothing = alternatives(("it was thinking", 118.4), ("it's sinking", 118.0))
+    assert free_pass.nbest_reading(grammar_heard, grammar_heard, free, nothing, nothing,
+                                   fixed) is grammar_heard  # fmt: skip
 
 
 def one_word(word: str, confidence: float = 1.0) -> list[Word]:

@@ -12,8 +12,9 @@ Pure rules here; the engine module runs the pass.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from assistant.listening.end_of_answer import NOT_UNDERSTOOD
 from assistant.listening.recognizer import UNK, Decision, Word
@@ -238,3 +239,101 @@ def _said_after(grammar: Decision, free_words: list[Word]) -> bool:
         return bool(free_words)
     end = grammar.words[-1].end_s
     return any(w.start_s >= end - _SAME_WORD_S for w in free_words)
+
+
+NBEST_COUNT = 10
+"""Transcripts asked of the unrestricted pass's n-best (free_pass.nbest_reading)."""
+NBEST_CLEAR_DB = 35.0
+"""The n-best is read only for speech this far above its background
+(background_speech.clear_of_background_db). Its alternatives are near-ties, and with
+people talking nearby the near-ties are their words: on the tuning voices with talkers at
+10 dB, the n-best acted wrongly on "i see more slowly than" for "yeah I think so" and
+"that's again" for "skip" (round five). Talkers measure 20-33 dB, clean speech 73-80,
+the dev set's recordings 56 and more."""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One transcript of the n-best: Vosk's score (higher is likelier) and its words (no
+    confidence per word in this form: 0.0)."""
+
+    score: float
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.word for w in self.words)
+
+
+def nbest_reading(
+    grammar: Decision,
+    settled: Decision,
+    free_words: list[Word],
+    free_alternatives: list[Alternative],
+    grammar_alternatives: list[Alternative],
+    meaning: Callable[[str], str],
+) -> Decision:
+    """The decision once the n-best of both passes is known, where the best transcript left
+    the answer unsettled (it means nothing, or a command heard unsure): the small model
+    writes "it's syncing" as "it's thinking", the grammar hears "it think in", and the
+    meant phrase is a close second or fifth. (The caller also leaves out an alternative
+    that is half a phrase, and reads the n-best only in speech clear of its background.)
+
+    An alternative is taken only if every alternative of either pass that means something
+    means the same, and neither the grammar's streaming reading nor the best transcript
+    means something else (two readings: asked again, never a guess), and it is anchored
+    in both best readings of the same speech: at least half its words (their stems: "it's"
+    is "it") are in the grammar's text, and one at least in the unrestricted pass's best
+    transcript. Unanchored, an alternative is a guess, and the first tuning run took such
+    guesses: "nah" heard as [unk] by the grammar and "they are" in the n-best (yes: a
+    flip), "turn it down" as "turned it loud" and "don't it's now" (no); with the
+    grammar's anchor alone, "nah" heard "are" by the grammar and "the" by the pass became
+    "they are" (en-us at 175 wpm, tests/test_recognition.py). Taken, it is
+    confident only when both passes have it among their alternatives (two readings that
+    agree, one of which could not hear anything outside the grammar) and it is several
+    words: a single word is the grammar's job (combine, one_word_command), and the dev
+    set's "house" had "help" among both passes' alternatives and was acted on (round five).
+    Otherwise an answer is confirmed ("Did you say yes?") and a command asked again.
+    The confidence given is the agreed alternatives' share of the unrestricted n-best's
+    weight (softmax of Vosk's scores), for the record.
+    """
+    alternatives = [*free_alternatives, *grammar_alternatives]
+    meanings = [meaning(alt.text) if alt.words else "silence" for alt in alternatives]
+    agreed = {m for m in meanings if m not in NOT_UNDERSTOOD}
+    if len(agreed) != 1:
+        return settled
+    intent = agreed.pop()
+    free_text = " ".join(w.word for w in free_words)
+    others = (meaning(grammar.text) if grammar.text not in ("", UNK) else "unknown",
+              meaning(free_text) if free_text else "silence")  # fmt: skip
+    if any(m not in NOT_UNDERSTOOD and m != intent for m in others):
+        return settled
+    chosen = alternatives[meanings.index(intent)]
+    stems = _stems(chosen.text.split())
+    heard = _stems(grammar.text.split())
+    if 2 * sum(stem in heard for stem in stems) < len(stems):
+        return settled
+    if not set(stems) & set(_stems(free_text.split())):
+        return settled
+    free_meanings = meanings[: len(free_alternatives)]
+    in_both = intent in free_meanings and intent in meanings[len(free_alternatives) :]
+    share = 0.0
+    if intent in free_meanings:
+        best = max(alt.score for alt in free_alternatives)
+        weights = [math.exp(alt.score - best) for alt in free_alternatives]
+        share = sum(w for w, m in zip(weights, free_meanings, strict=True) if m == intent)
+        share /= sum(weights)
+    words = [replace(w, confidence=share) for w in chosen.words]
+    confident = in_both and len(chosen.words) >= 2
+    return replace(grammar, text=chosen.text, confidence=share, confident=confident,
+                   in_grammar=False, reason=settled.reason + "+nbest", words=words)  # fmt: skip
+
+
+def _stems(words: list[str]) -> list[str]:
+    """The words without their clitics ("it's" -> "it", "don't" -> "do"), [unk] left out."""
+    stems = []
+    for word in words:
+        if word != UNK:
+            stem = word.split("'")[0]
+            stems.append(stem[:-1] if word.endswith("n't") else stem)
+    return stems

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 from assistant.listening import background_speech, free_pass, grammar
+from assistant.listening.decision_to_utterance import dialog_text
 from assistant.listening.end_of_answer import NOT_UNDERSTOOD, EndOfAnswer
 from assistant.listening.recognizer import UNK, Decision, RecognizerUnavailable, Word
 
@@ -96,6 +97,21 @@ def _words(result_json: str) -> list[Word]:
     ]
 
 
+def _alternatives(result_json: str, offset_s: float) -> list[free_pass.Alternative]:
+    """The n-best form of a result: {"alternatives": [{"confidence", "text", "result"}]},
+    "confidence" a score (higher is likelier), word times but no word confidences."""
+    return [
+        free_pass.Alternative(
+            float(alt.get("confidence", 0.0)),
+            [
+                Word(w["word"], 0.0, float(w["start"]) - offset_s, float(w["end"]) - offset_s)
+                for w in alt.get("result", [])
+            ],
+        )
+        for alt in json.loads(result_json).get("alternatives", [])
+    ]
+
+
 class VoskEngine:
     """A loaded Vosk model: makes recognizers and transcribes without a grammar."""
 
@@ -107,6 +123,12 @@ class VoskEngine:
         self._warm_rate_hz = 0
         self._warm_fed_s = 0.0
         self._warm_lock = threading.Lock()
+        self.nbest_enabled = True
+        """Alternatives of the unrestricted pass where it left the answer unsettled."""
+        self._nbest: Any = None
+        self._nbest_rate_hz = 0
+        self._nbest_fed_s = 0.0
+        self._nbest_lock = threading.Lock()
 
     def knows(self, word: str) -> bool:
         """The model's vocabulary has word (others would only make Vosk warn and ignore)."""
@@ -146,6 +168,45 @@ class VoskEngine:
             recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz), entries)
         recognizer.SetWords(True)
         return _decode(recognizer, audio)
+
+    def alternatives(
+        self,
+        audio: bytes,
+        sample_rate_hz: int,
+        grammar_entries: Sequence[str] | None = None,
+        count: int = free_pass.NBEST_COUNT,
+    ) -> list[free_pass.Alternative]:
+        """The count best transcripts (Vosk's SetMaxAlternatives), best first, without a
+        grammar or with the one given. Vosk gives no word confidences in this form, only a
+        score per transcript, so it is a pass of its own, run only where the plain one left
+        the answer unsettled (free_pass.nbest_reading). The unrestricted one's recognizer
+        is kept (see _transcribe_warm); one with a grammar is made new (~1 ms)."""
+        if grammar_entries is not None:
+            entries = json.dumps(list(grammar_entries), ensure_ascii=False)
+            recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz), entries)
+            recognizer.SetWords(True)
+            recognizer.SetMaxAlternatives(count)
+            _same_dither_every_time()
+            recognizer.AcceptWaveform(audio)
+            return _alternatives(recognizer.FinalResult(), 0.0)
+        with self._nbest_lock:
+            if (
+                self._nbest is None
+                or self._nbest_rate_hz != sample_rate_hz
+                or (self._nbest_fed_s > WARM_RECOGNIZER_MAX_S)
+            ):
+                self._nbest = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
+                self._nbest.SetWords(True)
+                self._nbest_rate_hz, self._nbest_fed_s = sample_rate_hz, 0.0
+            self._nbest.SetMaxAlternatives(count)
+            offset_s = self._nbest_fed_s
+            recognizer, self._nbest = self._nbest, None  # dropped if anything below fails
+            _same_dither_every_time()
+            recognizer.AcceptWaveform(audio)
+            result = recognizer.FinalResult()
+            self._nbest = recognizer
+            self._nbest_fed_s += len(audio) / 2 / sample_rate_hz
+        return _alternatives(result, offset_s)
 
     def _transcribe_warm(self, audio: bytes, sample_rate_hz: int) -> list[Word]:
         """The unrestricted pass on a kept recognizer: the same words, ~6x less compute.
@@ -289,7 +350,7 @@ class PhraseRecognizer:
         return (
             decision.reason == "early"
             and not self._read_to_end
-            and checked.reason.endswith("+free")
+            and "+free" in checked.reason
             and self._meaning(checked.text) != self._meaning(decision.text)
         )
 
@@ -337,17 +398,44 @@ class PhraseRecognizer:
             decision, free_words, self._meaning, self.min_confidence, could_change,
             checking_alone=checking_alone,
         )  # fmt: skip
-        if not free_pass.may_be_one_word_command(
-            decision, free_words, self._meaning, self.distractors
+        if free_pass.may_be_one_word_command(decision, free_words, self._meaning, self.distractors):
+            one_word = [p for p in self.phrases if " " not in p]
+            rescored = self._engine.transcribe(
+                audio, self.sample_rate_hz, grammar.grammar_entries(one_word, self.distractors)
+            )
+            combined = free_pass.one_word_command(
+                decision, combined, free_words, self._shifted(rescored, start_s), self._meaning
+            )
+        if (
+            checking_alone
+            or not self._engine.nbest_enabled
+            or not self._unsettled(combined)
+            or background_speech.clear_of_background_db(self._audio, self.sample_rate_hz)
+            < free_pass.NBEST_CLEAR_DB
         ):
             return combined
-        one_word = [p for p in self.phrases if " " not in p]
-        rescored = self._engine.transcribe(
-            audio, self.sample_rate_hz, grammar.grammar_entries(one_word, self.distractors)
+        entries = grammar.grammar_entries(self.phrases, self.distractors)
+        free_alternatives, grammar_alternatives = (
+            [
+                replace(alt, words=self._shifted(alt.words, start_s))
+                for alt in self._engine.alternatives(audio, self.sample_rate_hz, entries_or_none)
+            ]
+            for entries_or_none in (None, entries)
         )
-        return free_pass.one_word_command(
-            decision, combined, free_words, self._shifted(rescored, start_s), self._meaning
+        taken = free_pass.nbest_reading(
+            decision, combined, free_words, free_alternatives, grammar_alternatives, self._meaning
         )
+        if taken is not combined and self.end_of_answer.could_change(taken.text):
+            # Half a phrase ("it's" of "it's off", its last word lost to the model): the word
+            # that decides may be the one missing. Found on a held-out voice (round five).
+            return combined
+        return taken
+
+    def _unsettled(self, decision: Decision) -> bool:
+        """Something was said, and the dialog would ask again (nothing understood, or an
+        unsure command)."""
+        text = dialog_text(decision, self._meaning)
+        return bool(decision.words) and (text == UNK or self._meaning(text) in NOT_UNDERSTOOD)
 
     @staticmethod
     def _shifted(words: list[Word], start_s: float) -> list[Word]:
