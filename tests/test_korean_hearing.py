@@ -111,3 +111,13 @@ def test_the_korean_level_acts_on_no_speech_that_answers_nothing(hn1, korean_eng
             acted = with_level[1] and with_level[0] not in ("unknown", "silence")
             assert not acted or with_level == without, (text, peak, with_level, without)
             assert not (acted and peak == 0.89), (text, with_level)
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("question", ["s1_sync_on", "s2_photos_data"])
+def test_grey_is_never_acted_on_as_yes(hn1, korean_engine, question):
+    """hn1's "회색이에요" (it is grey: off) was heard as 됐어요 alone, surely, and acted on as
+    yes; 됐어요 heard alone is now checked by the unrestricted pass, as 돼요 is."""
+    for peak in (0.1, 0.89):
+        intent, sure = _hear(korean_engine, hn1, "회색이에요", question, peak, level=True)
+        assert not (sure and intent == "yes"), (peak, intent)
