@@ -24,6 +24,7 @@ turn may take as long as a busy machine needs (TURN_TIMEOUT_S is only a hang gua
 
 from __future__ import annotations
 
+import queue
 import time
 from pathlib import Path
 
@@ -99,8 +100,10 @@ def korean_speech(tmp_path_factory):
     voice.close()
 
 
-def asked(printed: str) -> tuple[str, str | None]:
-    """(the question, the answer it confirms or None) that the printed prompts end on."""
+def asked(printed: str) -> tuple[str | None, str | None]:
+    """(the question, the answer it confirms or None) that the printed prompts end on;
+    (None, None) when they name no question of the path (a re-prompt: "죄송해요, 잘 못
+    들었어요. 다시, 또는 도움말이라고 말해도 돼요.")."""
     places = {q: printed.rfind(text) for q, text in QUESTION_TEXTS.items()}
     confirm = printed.rfind(CONFIRM_END)
     question = max(places, key=lambda q: places[q])
@@ -108,7 +111,7 @@ def asked(printed: str) -> tuple[str, str | None]:
         line = printed[:confirm].splitlines()[-1]
         return "confirm", line.strip()
     if places[question] < 0:
-        raise AssertionError(f"no question of the path was asked:\n{printed}")
+        return None, None
     return question, None
 
 
@@ -128,7 +131,9 @@ class Person:
                 return  # the assistant ended
             asked_now, confirmed = asked("".join(printed))
             printed.clear()
-            if asked_now == "confirm":
+            if asked_now is None:  # asked again: the same answer again
+                text = SITUATION[question][1]
+            elif asked_now == "confirm":
                 meant = SITUATION[question][0]
                 heard = self.vocab.parse(confirmed or "", question=question)
                 text = "맞아요" if heard == meant else "아뇨"
@@ -145,7 +150,7 @@ class Person:
         while True:
             try:
                 line = self.session.lines.get(timeout=max(0.1, deadline - time.monotonic()))
-            except Exception:  # queue.Empty
+            except queue.Empty:
                 raise AssertionError(f"hung:\n{self.session.transcript()}") from None
             if line is None:
                 return False
