@@ -118,8 +118,9 @@ def asked(printed: str) -> tuple[str | None, str | None]:
 class Person:
     """Answers the question the assistant prints, for SITUATION."""
 
-    def __init__(self, session: Session, virtual_mic, speech) -> None:
+    def __init__(self, session: Session, virtual_mic, speech, situation=None) -> None:
         self.session, self.mic, self.speech = session, virtual_mic, speech
+        self.situation: dict[str, tuple[str, str]] = situation or SITUATION
         self.vocab = Vocabulary.load("ko")
         self.heard_questions: list[str] = []
 
@@ -132,15 +133,15 @@ class Person:
             asked_now, confirmed = asked("".join(printed))
             printed.clear()
             if asked_now is None:  # asked again: the same answer again
-                text = SITUATION[question][1]
+                text = self.situation[question][1]
             elif asked_now == "confirm":
-                meant = SITUATION[question][0]
+                meant = self.situation[question][0]
                 heard = self.vocab.parse(confirmed or "", question=question)
                 text = "맞아요" if heard == meant else "아뇨"
             else:
                 question = asked_now
                 self.heard_questions.append(question)
-                text = SITUATION[question][1]
+                text = self.situation[question][1]
             self.mic.silence(300)  # a person takes a moment before answering
             self.mic.write_wav(self.speech(text))
         raise AssertionError(f"more than {MAX_TURNS} turns:\n{self.session.transcript()}")
@@ -184,3 +185,23 @@ def test_the_whole_conversation_in_korean_by_voice(pulse_server, virtual_mic, ko
     assert "Speech output stopped working" not in transcript
     assert "espeak-ng's own" not in transcript, "the Korean voice is MBROLA hn1"
     assert TEXTS["dialog"]["resolved"].split("!")[0] in transcript
+
+
+def test_stop_said_in_korean_ends_the_conversation_kept(pulse_server, virtual_mic,
+                                                       korean_model_dir, korean_speech,
+                                                       tmp_path):  # fmt: skip
+    """A command by voice: 그만 at the first question (heard at confidence 1.0 at peaks 0.5
+    and 0.89) stops, and the progress is kept, said in Korean."""
+    session = Session(pulse_server, tmp_path, korean_model_dir, ("--lang", "ko",
+                                                                 "--no-voiceover"))  # fmt: skip
+    situation = {"start": ("yes", "맞아요"), "s1_apple_id": ("stop", "그만")}
+    try:
+        Person(session, virtual_mic, korean_speech, situation).converse()
+        report = session.finish()
+    finally:
+        session.kill()
+    transcript = session.transcript()
+    assert report["outcome"] == "stopped", transcript
+    assert report["lang"] == "ko"
+    assert [t.get("intent") for t in report["turns"]][-1] == "stop", report["turns"]
+    assert TEXTS["dialog"]["stopped"].split(".")[0] in transcript
