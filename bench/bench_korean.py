@@ -1,6 +1,7 @@
 """Korean by voice: the Korean voice's answers recognized, and the Korean prompts' CER.
 
     python bench/bench_korean.py recognition [--rate 160] [--details] [--voice ko] [--peak P]
+        [--set bench/data/korean_spoken_heldout.tsv] [--no-level]
     python bench/bench_korean.py cer [--rate 160] [--details] [--voice ko]
     ... --voice-file bench/data/korean_espeak_ko_clear.voice   (an espeak-ng voice file tried)
 
@@ -55,6 +56,8 @@ DATA = REPO_ROOT / "bench" / "data"
 SPOKEN = DATA / "korean_spoken.tsv"
 NON_ANSWERS = DATA / "korean_non_answers.txt"
 RATE_HZ = 16000
+NO_LEVEL = False
+"""--no-level: recognize without listening.level_peak (the hearing before round eight)."""
 DEFAULT_RATE_WPM = 160
 PLACEHOLDERS = {
     "step": "3", "total": "7", "count": "2", "title": "iCloud 저장 공간 확인",
@@ -85,6 +88,8 @@ class CommandLineVoice:
         return synthesizers.Speech(wav_io.to_mono(frames), rate_hz, 0.0)
 
 
+SPOKEN_SET = SPOKEN
+"""--set: the answers and commands spoken (korean_spoken_heldout.tsv: held out)."""
 PEAK: float | None = None
 """--peak: each utterance scaled to this peak before recognition; None: as played at volume
 1.0 (the synthesizer scales every prompt to a peak of 0.89)."""
@@ -109,13 +114,14 @@ def recognition(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, det
         recognizer = engine.recognizer(
             vocab.phrases(INTENTS, question), RATE_HZ, meaning, distractors=words.distractors,
             continuations=words.continuations, named_words=words.named_words,
+            level_peak=None if NO_LEVEL else words.level_peak,
         )  # fmt: skip
         decision = recorded_audio.recognize_samples(recognizer, speak(voice, text, rate_wpm))
         utterance = to_utterance(decision, meaning)
         return meaning(utterance.text), utterance.confident, utterance.text
 
     counts: Counter[str] = Counter()
-    rows = [line.split("\t") for line in _lines(SPOKEN)]
+    rows = [line.split("\t") for line in _lines(SPOKEN_SET)]
     for text, question, expected in rows:
         intent, confident, heard = hear(text, question)
         if intent == expected:
@@ -234,9 +240,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peak", type=float, default=None,
                         help="scale each utterance to this peak before recognizing it "
                              "(default: as played at volume 1.0, 0.89)")  # fmt: skip
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=SPOKEN,
+        dest="spoken_set",
+        help="answers and commands to speak (default: korean_spoken.tsv)",
+    )
+    parser.add_argument(
+        "--no-level",
+        action="store_true",
+        help="without the language's listening level (listening.level_peak)",
+    )
     args = parser.parse_args(argv)
-    global PEAK  # noqa: PLW0603
-    PEAK = args.peak
+    global PEAK, SPOKEN_SET, NO_LEVEL  # noqa: PLW0603
+    PEAK, SPOKEN_SET, NO_LEVEL = args.peak, args.spoken_set, args.no_level
     if args.voice_file is not None:
         args.voice = _install_voice_file(args.voice_file)
     from assistant.listening import vosk_recognizer

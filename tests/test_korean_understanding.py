@@ -318,6 +318,76 @@ def test_transcript_pieces_that_answer_nothing_are_not_answers(ko, text):
         assert ko.parse(text, question) == "unknown", question
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        # what one saw (-더라고요) and Gangwon -드래요
+        ("보니까 켜져 있더라고요", "s1_sync_on", "yes"),
+        ("안 켜지더라고요", "s1_turn_on", "no"),
+        ("로그인 했드래요", "s1_sign_in", "yes"),
+        # Jeju -수다 / -우다, 이수다 (있어요), 기여 (yes), 마씸 (a polite tag)
+        ("켰수다", "s1_turn_on", "yes"),
+        ("꺼져 이수다", "s2_photos_data", "no"),
+        ("아니우다 아들 거우다", "s1_apple_id", "no"),
+        ("아직도 그대로우다", "fixed?", "no"),
+        ("기여 나 계정 마씸", "s1_apple_id", "yes"),
+        # 하오체: -소, -이오, 아니오, -겠소, -시오
+        ("켜져 있소", "s1_sync_on", "yes"),
+        ("아니오 아내 계정이오", "s1_apple_id", "no"),
+        ("이제 그만하겠소", None, "stop"),
+        # the noun forms of reports: -함, -됨, -임, -림
+        ("로그인 완료함", "s1_sign_in", "yes"),
+        ("설치 완료됨", "s6_install_update", "yes"),
+        ("인터넷 연결 안 됨", "s2_online", "no"),
+        ("비활성화 상태임", "s2_photos_data", "no"),
+        ("열림", "s2_online", "yes"),
+        # English and Konglish in a Korean answer; romanized Korean
+        ("no 회사 계정이에요", "s1_apple_id", "no"),
+        ("start 해 주세요", "start", "yes"),
+        ("이건 패스할게요", None, "skip"),
+        ("help 좀 해 주세요", None, "help"),
+        ("aniyo", "s1_sync_on", "no"),
+        # -아/-어 보다 softening a request
+        ("잠깐 기다려 봐요", None, "pause"),
+        # a reason or what came first ends the clause (-서, -니)
+        ("비번이 기억이 안 나서 못 했어요", "s1_sign_in", "no"),
+        ("처음으로 돌아가서 다시 해요", None, "start_over"),
+        # a share of storage in numbers
+        ("95% 썼어요", "s3_storage_full", "yes"),
+        ("30% 찼어요", "s3_storage_full", "no"),
+        # checked is selected: the other option checked is no
+        ("원본 다운로드 및 유지에 체크돼 있어요", "s4_optimized", "no"),
+        ("체크돼 있어요", "s4_optimized", "yes"),
+    ],
+)
+def test_round_eight_held_out_categories(ko, text, question, intent):
+    assert ko.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "wrong"),
+    [
+        # heldout9's three wrong actions at its first measurement: the switch's colour said
+        # with "돼 있어요" (is set so) was a bare yes; "cannot connect, it shows" was "it
+        # shows" (yes); a question back ("it is on, isn't it?") was yes
+        ("스위치가 하얗게 돼 있어요", "s1_sync_on", {"yes"}),
+        ("연결할 수 없다고 떠요", "s2_online", {"yes"}),
+        ("켜져 있는 거 맞죠?", "s1_sync_on", {"yes", "no"}),
+        # ... and Korean "A 중에 B" (B of A) is not read the English way round (A of B)
+        ("50기가 중에 2기가 썼어요", "s3_storage_full", {"yes"}),
+    ],
+)
+def test_round_eight_reading_does_not_act_wrongly(ko, text, question, wrong):
+    assert ko.parse(text, question) not in wrong
+
+
+def test_a_tag_question_is_not_the_answer_it_asks_about(ko):
+    assert ko.parse("켜져 있는 거 맞죠?", "s1_sync_on") == "unknown"
+    assert ko.parse("제 거 맞아요", "s1_apple_id") == "yes"
+    assert ko.parse("스위치가 하얗게 돼 있어요", "s1_sync_on") == "no"
+    assert ko.parse("최신 상태라고 나와요", "s6_update_available") == "no"
+
+
 def test_lets_go_is_yes_only_at_the_start(ko):
     assert ko.parse("가요", "start") == "yes"
     assert ko.parse("가요", "s1_sync_on") == "unknown"
@@ -343,7 +413,7 @@ def _korean_score(ko: Vocabulary, name: str) -> tuple[int, Counter[str]]:
 
 # heldout3 and heldout6 keep one wrong action each, documented in bench/README.md.
 @pytest.mark.parametrize(
-    "name", ["heldout", "heldout2", "heldout4", "heldout5", "heldout7", "heldout8"]
+    "name", ["heldout", "heldout2", "heldout4", "heldout5", "heldout7", "heldout8", "heldout9"]
 )
 def test_no_wrong_action_on_the_korean_phrase_sets(ko, name):
     _, counts = _korean_score(ko, name)

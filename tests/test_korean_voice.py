@@ -1,9 +1,7 @@
 """Korean by voice: espeak-ng's Korean speech recognized by the real Korean model.
 
-(A whole conversation in Korean on the virtual sound devices is not tested yet: through the
-virtual microphone the same espeak-ng answers were heard less well than from files - "네"
-at confidence 0.81, so confirmed; "네" heard as "할게요" - and the session drifted into
-re-prompts and a pause whose "계속" was never recognized. bench/README.md, "Korean".)
+(The whole conversation in Korean on the virtual sound devices, with the shipped Korean
+voice, is tests/test_korean_voice_flow.py.)
 
 espeak-ng's Korean voice is hard for the small Korean model: over every listed answer and
 command it recognizes about half, and none of the one-word commands (bench/README.md,

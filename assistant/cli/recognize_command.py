@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         recognizer = engine.recognizer(
             vocab.phrases(INTENTS, args.question), wav_io.SPEECH_FORMAT.sample_rate_hz, meaning,
             distractors=words.distractors, continuations=words.continuations,
-            named_words=words.named_words, **early,
+            named_words=words.named_words, level_peak=words.level_peak, **early,
         )  # fmt: skip
         decision = recorded_audio.recognize_samples(recognizer, samples)
         utterance = to_utterance(decision, meaning)

@@ -38,6 +38,11 @@ People type as they speak, and a recognizer runs words together:
   again) is "again", said about the answer, not the command "다시" (repeat): dropped;
 - `becoming`: a form of 되다 right after a verb's -게 form ("하게 됐어요", "쓰게 된다":
   came to do, will come to use) is "come to", not "it works" (돼요): read as nothing;
+- `becoming` also covers "-게 돼 있어요" (is set so): the 있어요 of being set goes with the
+  되다 it follows ("스위치가 하얗게 돼 있어요" is how the switch looks, no bare yes);
+- `reported_endings` and `reporting_words`: a word in -다고 / -라고 (what the screen says)
+  before a verb of showing ("떠요", "나와요"): that verb is read as nothing, so what is
+  reported answers ("연결할 수 없다고 떠요" is no, not "it shows": yes);
 - `described_nouns_not`: 안 / 못 and a verb's -는 form before a noun describe the noun
   ("안 쓰는 백업 삭제했어요": deleted the unused backups) and are dropped, so the
   negation does not reach the answer; not before the nouns listed, after which the -는
@@ -123,6 +128,10 @@ class AttachedWords:
     """Endings of the -게 form, before which 되다 is "come to" ("하게 됐어요"), no answer."""
     described_nouns_not: frozenset[str] = frozenset()
     """Nouns after which a negated -는 form is the predicate ("안 되는 것 같아요")."""
+    reported_endings: tuple[str, ...] = ()
+    """Endings of reported speech ("다고", "라고"): the screen says what comes before."""
+    reporting_words: frozenset[str] = frozenset()
+    """Verbs of showing after a reported word ("떠요", "나와요"), read as nothing."""
 
     @classmethod
     def from_lists(
@@ -145,6 +154,8 @@ class AttachedWords:
         progressive: Iterable[str] = (),
         becoming: Iterable[str] = (),
         described_nouns_not: Iterable[str] = (),
+        reported_endings: Iterable[str] = (),
+        reporting_words: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -160,7 +171,8 @@ class AttachedWords:
             tuple(sorted(set(future_endings), key=len, reverse=True)),
             tuple(sorted(set(nieun_endings), key=len, reverse=True)), frozenset(auxiliaries),
             tuple(progressive), frozenset(words), frozenset(again_words), tuple(becoming),
-            frozenset(described_nouns_not),
+            frozenset(described_nouns_not), tuple(reported_endings),
+            frozenset(_respell(w, respelled) for w in reporting_words),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -169,6 +181,7 @@ class AttachedWords:
         words = [BREAK if w in self.clause_words else _respell(w, self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
         words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
+        words = self._reported(words)
         out: list[str] = []
         start = 0
         while start < len(words):
@@ -225,12 +238,18 @@ class AttachedWords:
         """Auxiliary verbs folded into the verb before them ("꽂아 뒀어요" -> "꽂았어요"), and
         a -는 form before 중 read as "하는" ("켜는 중" -> "하는 중")."""
         out: list[str] = []
+        being = False
         for word in words:
             if out and out[-1] in self.again_words and _in_the_past(word):
                 out.pop()  # 다시 켰어요: turned it on again
             before = out[-1] if out else ""
             if word[:1] in BECOME and any(before.endswith(e) for e in self.becoming):
+                being = word == "되"  # 하얗게 돼 있어요: is set so (돼 is respelled 되)
                 continue  # 하게 됐어요, 쓰게 된다: "came to", not "it works"
+            if being and word.startswith("있"):
+                being = False
+                continue  # the 있어요 of "돼 있어요" goes with the 되다 left out
+            being = False
             word = self._before_becoming(word)  # written together: 쓰게된다
             if word in self.auxiliaries and before[-1:] and _final(before[-1]) == 0:
                 past = _with_final(before[-1], SSANG_SIOT)
@@ -246,6 +265,19 @@ class AttachedWords:
                 out[-1] = "하는"
             out.append(word)
         return out
+
+    def _reported(self, words: list[str]) -> list[str]:
+        """A verb of showing after a word in -다고 / -라고 read as nothing: "연결할 수 없다고
+        떠요" answers as "연결할 수 없다고", what the screen says."""
+        return [
+            word
+            for index, word in enumerate(words)
+            if not (
+                index
+                and word in self.reporting_words
+                and any(_ends_with(words[index - 1], e) for e in self.reported_endings)
+            )
+        ]
 
     def _before_becoming(self, word: str) -> str:
         """A word with a -게 form and 되다 written together, without the 되다 ("게된다")."""
@@ -445,6 +477,8 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "progressive",
         "becoming",
         "described_nouns_not",
+        "reported_endings",
+        "reporting_words",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -5,6 +5,10 @@ distractors: common words in no answer or command, so out-of-grammar speech has 
   such as "now" for "no" stole real answers).
 continuations: words that may follow a complete answer and change it ("definitely" ->
   "definitely not"), so no early decision is taken on the shorter one (end_of_answer.py).
+level_peak: (a number, not a word list) the peak an utterance is scaled to when the
+  grammar did not hear it surely, for a second hearing (vosk_recognizer.py); a language's
+  model may hear a voice best at one level (Korean: bench/README.md, round eight). None
+  (English): off.
 named_words: the single words the prompts ask for by name ("say yes or no", "say stop"):
   the grammar's hearing of one of them alone is acted on as it is. Any other single-word
   answer or command heard alone ("sure", "right") is acted on only when the unrestricted
@@ -25,6 +29,7 @@ class ListeningWords:
     distractors: tuple[str, ...] = ()
     continuations: tuple[str, ...] = ()
     named_words: tuple[str, ...] = ()
+    level_peak: float | None = None
 
     @classmethod
     def load(cls, lang: str, prompts_dir: Path) -> ListeningWords:
@@ -34,7 +39,14 @@ class ListeningWords:
         if not isinstance(section, dict):
             raise PromptError(path, "listening", "not a mapping")
         keys = ("distractors", "continuations", "named_words")
-        return cls(*(_words(path, section, key) for key in keys))
+        level = section.get("level_peak")
+        if level is not None and (
+            isinstance(level, bool) or not isinstance(level, int | float) or not 0 < level <= 1
+        ):
+            raise PromptError(path, "listening.level_peak", "not a number above 0, at most 1")
+        distractors, continuations, named_words = (_words(path, section, key) for key in keys)
+        return cls(distractors, continuations, named_words,
+                   level_peak=None if level is None else float(level))  # fmt: skip
 
 
 def _words(path: Path, section: dict[str, object], key: str) -> tuple[str, ...]:

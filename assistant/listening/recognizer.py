@@ -95,6 +95,7 @@ class RecognizerEngine(Protocol):
         continuations: Sequence[str] = (),
         named_words: Sequence[str] = (),
         early_stable_ms: float | None = ...,
+        level_peak: float | None = None,
     ) -> Recognizer:
         """A fresh recognizer for one utterance, restricted to phrases (plus distractors).
 
@@ -104,6 +105,8 @@ class RecognizerEngine(Protocol):
         acted on alone as heard; other single words need a second opinion.
         early_stable_ms: how long a complete answer must stay unchanged before it is
         decided; None waits for the engine's own endpoint. The engine has its default.
+        level_peak: a language's listening level (listening_words.py): what the grammar did
+        not hear surely is heard again with the utterance scaled to this peak; None: off.
         """
 
 

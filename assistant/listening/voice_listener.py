@@ -76,7 +76,7 @@ class VoiceListener:
             recognizer = engine.recognizer(
                 phrases, self._source.sample_rate_hz, meaning,
                 distractors=self._words.distractors, continuations=self._words.continuations,
-                named_words=self._words.named_words,
+                named_words=self._words.named_words, level_peak=self._words.level_peak,
             )  # fmt: skip
         except RecognizerUnavailable as exc:
             self._lost(f"Speech recognition stopped working: {exc}")
