@@ -92,6 +92,9 @@ def test_own_voice_through_the_echo_path_is_not_heard(pair, echo_path, vocab):
     barge_in = pair.listener.barge_in
     assert not barge_in.interrupted
     assert barge_in.phrases_heard == [], barge_in.heard
+    # The linear monitor (the speex filter's output, before AEC3) heard the prompt too, and
+    # its double-talk rules acted on none of it (test_barge_in_linear.py: what it is for).
+    assert not any(acts for *_, acts in barge_in.linear_decisions), barge_in.linear_decisions
     assert echo_path.echoed_ms > 6000  # the microphone did hear the loudspeaker
     assert pair.listener._source.detector.echo is True  # and it was cancelled all along
     assert echo_path.underrun_samples == 0  # at a steady delay
@@ -135,11 +138,11 @@ def test_real_stop_over_a_prompt_cuts_it_quickly(headphones, virtual_mic, vocab,
 def test_after_a_cut_the_next_prompt_is_heard_whole(
     headphones, virtual_mic, vocab, speaker_recording
 ):
-    """With abort_on_stop, a stop aborts the output stream (what it had queued is dropped:
-    playback.py); the stream starts again in the background, and what the assistant says
-    next is heard."""
+    """With barge-in, a stop aborts the output stream (what it had queued is dropped:
+    playback.py, abort_on_stop, the default since round five); the stream starts again in
+    the background, and what the assistant says next is heard."""
     pair = headphones
-    pair.speaker.output.abort_on_stop = True
+    assert pair.speaker.output.abort_on_stop
     pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
     speaking = say_in_background(pair, GREETING)
     time.sleep(SPEAK_AFTER_S)
