@@ -1,7 +1,9 @@
 """Barge-in through a loudspeaker echo path, on a private PulseAudio server.
 
     python bench/bench_barge_in.py [--canceller speex+webrtc|webrtc|speex|none] [--headphones]
-        [--half tune|check|all] [--stops N] [--answers N] [--phases own,stops,answers] [--details]
+        [--half tune|check|all] [--stops N] [--answers N] [--phases own,stops,answers,cuts]
+        [--no-linear] [--linear-observe] [--no-abort] [--no-keeper] [--echo-gain-db DB]
+        [--stop-gain-db DB] [--details]
 
 Starts the tests' sound server with the echo rig (tests/audio_fixtures.py: the speaker's
 monitor mixed into the microphone at -6 dB, 40 ms late), builds the voice Speaker and
@@ -15,7 +17,9 @@ Listener as the assistant does (barge-in on, echo cancelled), and measures:
 3. real "yes"/"no" said over the answer hint of the questions: handled right (the
    interruption is that answer), flips (the other answer);
 4. compute: the echo canceller's time per second of audio, and the whole process's CPU
-   time per wall second while speaking with barge-in (synthesis and Vosk included).
+   time per wall second while speaking with barge-in (synthesis and Vosk included);
+5. cuts (only when asked): what a cut costs the next clip (play() of a 1 s tone right after
+   one, and its first sound at the loudspeaker's monitor).
 
 Recordings: with --half, the dev set's tune or check speakers (bench/dev_set_halves.py),
 or all of them (--stops 0 / --answers 0: every file of the half); without it, as in the
