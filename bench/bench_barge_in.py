@@ -1,7 +1,9 @@
 """Barge-in through a loudspeaker echo path, on a private PulseAudio server.
 
     python bench/bench_barge_in.py [--canceller speex+webrtc|webrtc|speex|none] [--headphones]
-        [--half tune|check|all] [--stops N] [--answers N] [--phases own,stops,answers] [--details]
+        [--half tune|check|all] [--stops N] [--answers N] [--phases own,stops,answers,cuts]
+        [--no-linear] [--linear-observe] [--no-abort] [--no-keeper] [--echo-gain-db DB]
+        [--stop-gain-db DB] [--details]
 
 Starts the tests' sound server with the echo rig (tests/audio_fixtures.py: the speaker's
 monitor mixed into the microphone at -6 dB, 40 ms late), builds the voice Speaker and
@@ -15,7 +17,9 @@ Listener as the assistant does (barge-in on, echo cancelled), and measures:
 3. real "yes"/"no" said over the answer hint of the questions: handled right (the
    interruption is that answer), flips (the other answer);
 4. compute: the echo canceller's time per second of audio, and the whole process's CPU
-   time per wall second while speaking with barge-in (synthesis and Vosk included).
+   time per wall second while speaking with barge-in (synthesis and Vosk included);
+5. cuts (only when asked): what a cut costs the next clip (play() of a 1 s tone right after
+   one, and its first sound at the loudspeaker's monitor).
 
 Recordings: with --half, the dev set's tune or check speakers (bench/dev_set_halves.py),
 or all of them (--stops 0 / --answers 0: every file of the half); without it, as in the
@@ -66,6 +70,8 @@ class MeteredCanceller:
         self.frame_samples = inner.frame_samples
         self.needs_reference = inner.needs_reference
         self.energy_in = self.energy_out = 0.0
+        self.samples_in = 0
+        """Samples counted in energy_in (the echo's level: --details)."""
         self.metering = False
         self.kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
         """--dump: every frame (captured, played, out) while metering."""
@@ -77,7 +83,13 @@ class MeteredCanceller:
         if self.metering and np.abs(played).max(initial=0) > audio_fixtures.AUDIBLE_LEVEL:
             self.energy_in += float(np.sum(captured.astype(np.float64) ** 2))
             self.energy_out += float(np.sum(out.astype(np.float64) ** 2))
+            self.samples_in += len(captured)
         return out
+
+    @property
+    def linear_out(self):  # type: ignore[no-untyped-def]
+        """The cascade's output after its linear filter (the linear monitor's stream)."""
+        return getattr(self.inner, "linear_out", None)
 
 
 class MonitorLog:
@@ -178,10 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         help="save the own-voice phase's frames (captured, played, out), npz",
     )
     parser.add_argument(
-        "--abort",
+        "--no-abort",
         action="store_true",
-        help="a stop aborts the output stream, dropping what it has queued "
-        "(playback.Player.abort_on_stop; round four, not the default)",
+        help="a stop lets what the output has queued play out (before round five): "
+        "playback.Player.abort_on_stop off",
     )
     parser.add_argument(
         "--monitor-stable-ms",
@@ -190,6 +202,46 @@ def main(argv: list[str] | None = None) -> int:
         help="how long a complete command must stay the partial over speech before it cuts "
         "(barge_in.MONITOR_EARLY_STABLE_MS; 40 before round four, 0: the first complete partial)",
     )
+    parser.add_argument(
+        "--no-linear",
+        action="store_true",
+        help="no linear monitor (BargeIn.linear_monitor off: rounds one to four)",
+    )
+    parser.add_argument(
+        "--linear-observe",
+        action="store_true",
+        help="the linear monitor records what it hears but never cuts",
+    )
+    parser.add_argument(
+        "--linear-min-rise-db",
+        type=float,
+        default=None,
+        help="barge_in.LINEAR_MIN_RISE_DB (the linear monitor's double-talk rule)",
+    )
+    parser.add_argument(
+        "--no-keeper",
+        action="store_true",
+        help="with --abort: no silent second output stream (playback.Player.keep_device_awake)",
+    )
+    parser.add_argument(
+        "--no-monitor-log",
+        action="store_true",
+        help="no parec on the loudspeaker's monitor (with --headphones: no client but the "
+        "assistant's on the sound server, as in the tests without the echo rig)",
+    )
+    parser.add_argument(
+        "--echo-gain-db",
+        type=float,
+        default=audio_fixtures.ECHO_GAIN_DB,
+        help="the loudspeaker's level in the microphone (the rig: -6 dB)",
+    )
+    parser.add_argument(
+        "--stop-gain-db",
+        type=float,
+        default=0.0,
+        help="the user's recordings made this much louder (clipped), e.g. as people "
+        "raise their voice over a loudspeaker",
+    )
     parser.add_argument("--details", action="store_true",
                         help="what the monitor heard in every trial not right")  # fmt: skip
     args = parser.parse_args(argv)
@@ -197,10 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     server = audio_fixtures._start_pulse(base)
     os.environ.update(server.env)
     mic = audio_fixtures.VirtualMic(server.mic_fifo)
-    echo = None if args.headphones else audio_fixtures.EchoPath(server)
+    echo = None if args.headphones else audio_fixtures.EchoPath(server, gain_db=args.echo_gain_db)
     mic.echo = echo
     global MONITOR
-    MONITOR = MonitorLog(server)
+    MONITOR = None if args.no_monitor_log else MonitorLog(server)
     try:
         return run(args, mic, base)
     finally:
@@ -211,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         if echo is not None:
             echo.close()
         mic.close()
-        MONITOR.close()
+        if MONITOR is not None:
+            MONITOR.close()
         server.process.terminate()
         server.process.wait()
 
@@ -238,14 +291,23 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     barge_in.carry_unfinished = not args.no_carry
     from assistant.listening import barge_in as barge_in_module
 
-    pair.speaker.output.abort_on_stop = args.abort
-    print(f"stop aborts the output: {pair.speaker.output.abort_on_stop}")
+    pair.speaker.output.abort_on_stop = not args.no_abort
+    pair.speaker.output.keep_device_awake = not args.no_keeper
+    print(f"stop aborts the output: {pair.speaker.output.abort_on_stop}, silent stream kept "
+          f"beside it: {pair.speaker.output.keep_device_awake}")  # fmt: skip
     if args.monitor_stable_ms is not None:
         barge_in_module.MONITOR_EARLY_STABLE_MS = args.monitor_stable_ms
     print(f"monitor decides on a complete partial stable for "
           f"{barge_in_module.MONITOR_EARLY_STABLE_MS:g} ms")  # fmt: skip
     print(f"confirm unsure: {barge_in.confirm_unsure}, carry to the turn: "
           f"{barge_in.carry_unfinished}")  # fmt: skip
+    barge_in.linear_monitor = not args.no_linear
+    barge_in.linear_acts = not args.linear_observe
+    if args.linear_min_rise_db is not None:
+        barge_in_module.LINEAR_MIN_RISE_DB = args.linear_min_rise_db
+    print(f"linear monitor: {barge_in.linear_monitor}, acts: {barge_in.linear_acts}, "
+          f"min rise {barge_in_module.LINEAR_MIN_RISE_DB:g} dB; echo at "
+          f"{args.echo_gain_db:g} dB, recordings {args.stop_gain_db:+g} dB")  # fmt: skip
     source = pair.listener._source
     if linear:
         from assistant.listening.echo_cancel import SpeexEchoCanceller
@@ -269,7 +331,9 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
                 np.savez(args.dump, *(np.concatenate(x) for x in zip(*meter.kept, strict=True)))
         if "stops" in phases:
             stops(pair, said, vocab, mic, stop_files(args.half, args.stops), rng, args.details,
-                  meter)  # fmt: skip
+                  meter, args.stop_gain_db)  # fmt: skip
+        if "cuts" in phases:
+            cuts(pair.speaker.output, rng)
         if "answers" in phases:
             answers(pair, said, vocab, mic, answer_files(args.half, args.answers), args.details)
         shown = ", ".join("-" if db is None else f"{db:.0f}" for db in barge_in.unsure_echo_removed)
@@ -290,6 +354,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
 def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
     since = len(barge_in.decisions)
+    linear_since = len(barge_in.linear_decisions)
     false = 0
     heard: list[str] = []
     spoken_s = 0.0
@@ -317,6 +382,14 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     meter.metering = False
     if details:
         show_decisions(barge_in, since)
+        show_linear(barge_in, linear_since)
+    linear = barge_in.linear_decisions[linear_since:]
+    phrases = [(d.text, _r(rise), _r(talk)) for _, d, rise, talk, _ in linear
+               if d.text and d.in_grammar and d.confident]  # fmt: skip
+    print(f"  linear monitor over the own voice: {len(linear)} decisions, "
+          f"{sum(1 for _, d, *_ in linear if d.text)} with words; confident phrases "
+          f"(text, rise, talk dB) {phrases}; acted on "
+          f"{sum(1 for *_, acts in linear if acts)}")  # fmt: skip
     cpu = (time.process_time() - cpu_started) / (time.monotonic() - wall_started)
     erle = 10 * np.log10(meter.energy_in / max(meter.energy_out, 1.0))
     print(f"own voice: {len(said)} prompts, {spoken_s:.0f} s spoken: {false} false "
@@ -375,11 +448,54 @@ def show_decisions(barge_in, since: int) -> None:  # type: ignore[no-untyped-def
         )
 
 
+def _command(barge_in, d) -> bool:  # type: ignore[no-untyped-def]
+    from assistant.listening.barge_in import INTERRUPTING_COMMANDS
+
+    return bool(d.text and d.in_grammar and d.confident
+                and barge_in._meaning(d.text) in INTERRUPTING_COMMANDS)  # fmt: skip
+
+
+def show_linear(barge_in, since: int) -> None:  # type: ignore[no-untyped-def]
+    """--details: every decision of the linear monitor with words since index `since`."""
+    for _, d, rise, talk, acts in barge_in.linear_decisions[since:]:
+        if not d.text:
+            continue
+        words = " ".join(
+            f"{w.word}@{w.start_s:.2f}-{w.end_s:.2f}:{w.confidence:.2f}" for w in d.words
+        )
+        shown = f"{_r(rise)}, talk {_r(talk)}"
+        print(
+            f"      linear heard {d.text!r} conf {d.confidence:.2f} confident={d.confident} "
+            f"in_grammar={d.in_grammar} {d.reason} [{words}] rise {shown} dB, acts {acts}"
+        )
+
+
+def _r(db: float | None) -> float | None:
+    return None if db is None else round(db, 1)
+
+
 def _db(levels) -> str:  # type: ignore[no-untyped-def]
     return "-" if levels is None else "/".join(f"{x:.0f}" for x in levels)
 
 
-def stops(pair, said, vocab, mic, files, rng, details=False, meter=None) -> None:  # type: ignore[no-untyped-def]
+def _loud_db(samples: np.ndarray) -> float:
+    """Level (dB, int16 power) of a recording's loud part: the 10 ms frames within 20 dB of
+    its loudest, so a word's silence around it does not count."""
+    frames = samples[: len(samples) // 160 * 160].reshape(-1, 160)
+    power = np.mean(frames * frames, axis=1)
+    loud = power[power >= power.max() / 100.0]
+    return float(10 * np.log10(max(float(np.mean(loud)), 1.0)))
+
+
+def write_word(mic, wav: Path, gain_db: float) -> None:  # type: ignore[no-untyped-def]
+    if not gain_db:
+        mic.write_wav(wav)
+        return
+    samples = audio_fixtures.read_wav_16k_mono(wav).astype(np.float64) * 10 ** (gain_db / 20)
+    mic.write_samples(np.clip(samples, -32768, 32767).astype(np.int16))
+
+
+def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_gain_db=0.0) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
     steps = [p for p in said if p[0] not in ("greeting", "start")]
     cut = confirmed = wrong = 0
@@ -391,14 +507,21 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None) -> None
     """Echo removed over each prompt before the user speaks (after the previous cut)."""
     reasons: list[str] = []
     """From the end of the word to the end of the audio the recognizer had decided on."""
+    by_linear = 0
+    linear_stops: list[tuple[bool, float | None]] = []
+    """Per trial where the linear monitor heard a confident "stop": (cut, its rise dB)."""
+    word_vs_echo: list[float] = []
+    """The word's level (its loud part) against the echo's in the microphone before it, dB."""
     for index, wav in enumerate(files):
         name, text, question, hint = steps[index % len(steps)]
         pair.listener.expect(vocab.phrases(INTENTS, question), question, hint)
         since, since_unfinished = len(barge_in.decisions), len(barge_in.unfinished)
+        linear_since = len(barge_in.linear_decisions)
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
         trial_started = time.monotonic()
         if meter is not None:
             meter.energy_in = meter.energy_out = 0.0
+            meter.samples_in = 0
             meter.metering = True
         speaking.start()
         time.sleep(rng.uniform(1.0, 3.0))
@@ -406,14 +529,27 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None) -> None
             meter.metering = False
             if meter.energy_in > 0:
                 before_word_db.append(10 * np.log10(meter.energy_in / max(meter.energy_out, 1.0)))
-        mic.write_wav(wav)
+                word = audio_fixtures.read_wav_16k_mono(wav).astype(np.float64)
+                echo_db = 10 * np.log10(meter.energy_in / meter.samples_in)
+                word_vs_echo.append(_loud_db(word) + stop_gain_db - echo_db)
+        write_word(mic, wav, stop_gain_db)
         speaking.join()
         joined = time.monotonic()
         utterance = barge_in.take()
         barge_in.take_carried()  # no turn follows here
-        if utterance is not None and barge_in.last.intent == "stop":
+        heard = [(rise, talk) for _, d, rise, talk, _ in barge_in.linear_decisions[linear_since:]
+                 if d.text == "stop" and d.confident]  # fmt: skip
+        got = utterance is not None and barge_in.last.intent == "stop"
+        if heard:
+            linear_stops.append((got and barge_in.interrupted_by == "main", *heard[0]))
+        if details:
+            how = f"cut by the {barge_in.interrupted_by} monitor" if got else "missed"
+            print(f"  trial {index}: {wav.name} over {name}: {how}; linear heard a confident "
+                  f"stop: {[(_r(r), _r(t)) for r, t in heard]}")  # fmt: skip
+        if got:
             # An unsure one is asked about ("Did you say stop?"): right once confirmed.
             cut += 1
+            by_linear += barge_in.interrupted_by == "linear"
             confirmed += not utterance.confident
             latencies.append(pair.speaker.output.cut_at_dac_s - barge_in.last.word_end_adc_s)
             stream = pair.speaker.output._stream
@@ -432,6 +568,8 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None) -> None
             if details:
                 show_decisions(barge_in, since)
                 show_unfinished(barge_in, since_unfinished)
+        if details:
+            show_linear(barge_in, linear_since)
         mic.wait_until_played()
     ms = sorted(1000 * x for x in latencies)
     p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))] if ms else float("nan")
@@ -440,6 +578,16 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None) -> None
           f"{confirmed} of them unsure, to be confirmed; {wrong} cut on another command; "
           f"cut {statistics.median(ms) if ms else float('nan'):.0f} ms after the word "
           f"(median), p95 {p95:.0f} ms, max {max(ms, default=float('nan')):.0f} ms")  # fmt: skip
+    missed = sorted(((_r(r), _r(t)) for m, r, t in linear_stops if not m), key=str)
+    caught = sorted(((_r(r), _r(t)) for m, r, t in linear_stops if m), key=str)
+    print(f"  cut by the linear monitor: {by_linear}; trials where it heard a confident "
+          f"\"stop\": {len(linear_stops)}; (rise, talk dB) where the main monitor had not "
+          f"cut: {missed}, where it had: {caught}")  # fmt: skip
+    if word_vs_echo:
+        print(f"  the word's level against the echo's (loud part of the recording vs the "
+              f"microphone's level over the prompt before it): median "
+              f"{statistics.median(word_vs_echo):+.1f} dB, range {min(word_vs_echo):+.1f} "
+              f"to {max(word_vs_echo):+.1f} dB")  # fmt: skip
     if before_word_db:
         print(f"  echo removed over each prompt before the word (the canceller after the "
               f"previous cut): median {statistics.median(before_word_db):.1f} dB, lowest "
@@ -461,6 +609,35 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None) -> None
         late = [1000 * x for x, r in zip(latencies, reasons, strict=True) if "after-pause" in r]
         if late:
             print(f"  after a pause: {len(late)} cuts, median {statistics.median(late):.0f} ms")
+
+
+def cuts(player, rng, count: int = 10) -> None:  # type: ignore[no-untyped-def]
+    """What a cut costs the next clip: a 3 s tone stopped 0.6-1.2 s in, then at once a 1 s
+    tone: how long its play() takes (1 s plus the output latency when nothing waits) and
+    when its first sound reaches the loudspeaker's monitor after play() was called."""
+    rate = 22050
+    t = np.arange(rate * 3) / rate
+    long_tone = (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+    short_tone = long_tone[:rate]
+    player.play(np.zeros(rate // 10, np.float32), rate)  # the output has started
+    took, first = [], []
+    for _ in range(count):
+        timer = threading.Timer(rng.uniform(0.6, 1.2), player.stop)
+        timer.start()
+        player.play(long_tone, rate)
+        timer.join()
+        time.sleep(0.05)  # the dialog's turn: the utterance handed over, the next prompt made
+        called = time.monotonic()
+        player.play(short_tone, rate)
+        took.append(time.monotonic() - called)
+        time.sleep(0.4)
+        sound = [t for t, peak in MONITOR.reads if t > called and peak > 1000] if MONITOR else []
+        if sound:
+            first.append(sound[0] - called)
+    print(f"next clip after a cut ({count}): play() of a 1 s clip took median "
+          f"{statistics.median(took):.2f} s (max {max(took):.2f}); first sound at the monitor "
+          f"{1000 * statistics.median(first or [np.nan]):.0f} ms after play() (median; max "
+          f"{1000 * max(first or [np.nan]):.0f} ms); restarts {player.restarts}")  # fmt: skip
 
 
 def held_out(label: str, count: int) -> list[Path]:

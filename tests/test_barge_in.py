@@ -29,7 +29,8 @@ HINT = "Say yes or no."
 SPEAK_AFTER_S = 2.0
 CUT_LATENCY_MAX_S = 1.0
 """The prompt is cut within a second of the word's end. Issue 10 asks for 300 ms (median)
-and 500 ms (p95): not met yet, bench/README.md has the figures (median 315-328 ms)."""
+and 500 ms (p95): bench/README.md has the figures (round five, with headphones: 200 / 408
+ms; through the echo path the p95 is not met). A second keeps this test robust under load."""
 
 
 def stop_files() -> list:
@@ -56,8 +57,8 @@ def pair(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
 @pytest.fixture
 def headphones(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
     """Headphones: no echo path and --echo-canceller none. With speakers, the canceller also
-    takes much of the user's voice out while the prompt plays: only 41% of real stops (check
-    half) interrupt through the echo path (bench/README.md), so the interrupting tests run
+    takes much of the user's voice out while the prompt plays: 54% of real stops (check half,
+    round five) interrupt through the echo path (bench/README.md), so the interrupting tests run
     here, where the outcome depends on the recognizer alone."""
     pair = voice_pair(vosk_model_dir, tmp_path / "config.toml", echo_canceller="none")
     yield pair
@@ -92,6 +93,9 @@ def test_own_voice_through_the_echo_path_is_not_heard(pair, echo_path, vocab):
     barge_in = pair.listener.barge_in
     assert not barge_in.interrupted
     assert barge_in.phrases_heard == [], barge_in.heard
+    # The linear monitor (the speex filter's output, before AEC3) heard the prompt too, and
+    # its double-talk rules acted on none of it (test_barge_in_linear.py: what it is for).
+    assert not any(acts for *_, acts in barge_in.linear_decisions), barge_in.linear_decisions
     assert echo_path.echoed_ms > 6000  # the microphone did hear the loudspeaker
     assert pair.listener._source.detector.echo is True  # and it was cancelled all along
     assert echo_path.underrun_samples == 0  # at a steady delay
@@ -135,11 +139,11 @@ def test_real_stop_over_a_prompt_cuts_it_quickly(headphones, virtual_mic, vocab,
 def test_after_a_cut_the_next_prompt_is_heard_whole(
     headphones, virtual_mic, vocab, speaker_recording
 ):
-    """With abort_on_stop, a stop aborts the output stream (what it had queued is dropped:
-    playback.py); the stream starts again in the background, and what the assistant says
-    next is heard."""
+    """With barge-in, a stop aborts the output stream (what it had queued is dropped:
+    playback.py, abort_on_stop, the default since round five); the stream starts again in
+    the background, and what the assistant says next is heard."""
     pair = headphones
-    pair.speaker.output.abort_on_stop = True
+    assert pair.speaker.output.abort_on_stop
     pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
     speaking = say_in_background(pair, GREETING)
     time.sleep(SPEAK_AFTER_S)

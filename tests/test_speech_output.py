@@ -645,6 +645,43 @@ def test_stop_drops_what_is_queued_and_the_reference_keeps_only_what_was_heard(
 
 
 @pytest.mark.audio
+def test_after_a_cut_the_next_clip_does_not_wait_for_the_sound_server(pulse_server: Any) -> None:
+    """A cut with abort_on_stop makes ALSA's pulse plugin open a new server stream; with no
+    other client the null sink then sleeps up to 2 s before the next clip is heard (a 1 s
+    clip took ~3 s). The silent stream the player keeps beside its own (keep_device_awake)
+    removes that wait. Compared in the same test, without and then with it, so a busy
+    machine slows both alike; no server client but the player's (no recorder: one would
+    keep the sink awake by itself)."""
+    from assistant.speaking import playback
+
+    rate = 22050
+
+    def next_clip_s(keep_awake: bool) -> float:
+        player = playback.Player()
+        player.abort_on_stop = True
+        player.keep_device_awake = keep_awake
+        try:
+            player.play(np.zeros(rate // 10, np.float32), rate)  # the output has started
+            took = []
+            for _ in range(2):
+                timer = threading.Timer(0.8, player.stop)
+                timer.start()
+                assert player.play(tone(3.0, 440), rate) is False
+                timer.join()
+                started = time.monotonic()
+                assert player.play(tone(1.0, 880), rate) is True
+                took.append(time.monotonic() - started)
+            assert player.restarts == 2
+            return min(took)
+        finally:
+            player.close()
+
+    waiting = next_clip_s(keep_awake=False)
+    kept = next_clip_s(keep_awake=True)
+    assert kept < waiting - 0.8, (kept, waiting)
+
+
+@pytest.mark.audio
 def test_unknown_output_device_is_voice_unavailable(device_speaker: Any) -> None:
     with pytest.raises(VoiceUnavailable):
         device_speaker("--output-device", "no such speaker anywhere")

@@ -18,6 +18,13 @@ One BargeIn is shared by the voice Speaker and the voice Listener of a session:
 
 Everything else heard over speech (unsure words, distractors, the assistant's own voice if
 the canceller let some through) is dropped and the monitor starts a fresh recognizer.
+
+A second recognizer, the linear monitor, hears the same blocks after the cascade's linear
+filter alone (before AEC3, whose suppressor takes much of a word said over the prompt out
+with the echo: the largest category of missed stops for three rounds). It acts on commands
+only, confident, and only where the blocks show double talk: the filter's output over the
+words well above the echo it left before them, and the microphone above what the echo alone
+would bring (LINEAR_MIN_RISE_DB, LINEAR_MIN_TALK_DB; bench/README.md, round five).
 """
 
 from __future__ import annotations
@@ -93,6 +100,18 @@ decides (then only a confident one acts), where a turn waits EARLY_STABLE_MS (80
 Round three waited one microphone block (40 ms); round four measured deciding at once on
 the tune half (bench/README.md): 0 false interruptions by its own voice, word end ->
 decided audio 220 ms instead of 290."""
+
+
+LINEAR_MIN_RISE_DB = 10.0
+"""The linear monitor (BargeIn.linear_monitor) acts on a confident command only when the
+linear filter's output over its words is at least this much louder than over the
+LINEAR_ECHO_WINDOW_S of played speech before them (EchoCancelledSource.linear_rise_db):
+what the filter leaves of the prompt keeps the prompt's level, a user talking over it
+raises it."""
+LINEAR_ECHO_WINDOW_S = 1.5
+LINEAR_MIN_TALK_DB = 3.0
+"""...and only when the microphone captured at least this much more over its words than the
+prompt's echo alone would bring (EchoCancelledSource.double_talk_db)."""
 
 
 @dataclass(frozen=True)
@@ -173,9 +192,21 @@ class BargeIn:
         self.unfinished: list[tuple[str, Decision]] = []
         """(partial, flushed decision) of a monitor's recognizer that had heard speech but
         not decided when its prompt ended (benches)."""
-        self.decisions: list[tuple[float, Decision, tuple[float, float, float] | None]] = []
+        self.decisions: list[tuple[float, Decision, tuple[float, ...] | None]] = []
         """Every decision of the monitor with the capture time its audio began at and the
         levels over its words (benches: what it heard, when, how sure, how loud)."""
+        self.linear_monitor = True
+        """A second recognizer on the linear filter's output alone (before AEC3), for
+        commands only: double talk, where AEC3's suppressor takes the user's word out with
+        the echo (bench/README.md, round five). Acts under stricter rules
+        (_linear_interrupts); only with the speex+webrtc canceller while it cancels."""
+        self.linear_acts = True
+        """Off (benches): the linear monitor only records what it hears."""
+        self.linear_decisions: list[tuple[float, Decision, float | None, float | None, bool]] = []
+        """(capture time its audio began, decision, the linear output's rise over the echo
+        it left before (dB), the microphone over the echo expected (dB), acted)."""
+        self.interrupted_by = ""
+        """Which monitor cut the last prompt: "main" or "linear" (benches)."""
 
     # --- the dialog, through the Listener ------------------------------------------------
 
@@ -263,10 +294,26 @@ class BargeIn:
         """The blocks fed to the current recognizer (their audio, for the next turn)."""
         answers_from: int | None = None
         """Index in fed of the first block read once answers were open."""
+        linear: Recognizer | None = None
+        linear_first_adc_s = 0.0
         while not self._quit.is_set():
             block = self._source.read(READ_TIMEOUT_S)
             if block is None:
                 continue
+            linear_block = getattr(self._source, "last_linear", None)
+            if not self.linear_monitor or linear_block is None:
+                linear = None
+            else:
+                if linear is None or linear.audio_ms >= RECOGNIZER_RENEW_MS:
+                    linear = self._recognizer(expected, meaning)
+                    linear_first_adc_s = self._source.last_block_adc_s
+                if linear is not None:
+                    decision = linear.accept(linear_block)
+                    if decision is not None:
+                        decision = _command_at_the_end(decision, linear, meaning)
+                        linear = None  # decided: a fresh one from the next block
+                        if self._linear_cuts(decision, linear_first_adc_s, meaning, started):
+                            return
             if recognizer is None or recognizer.audio_ms >= RECOGNIZER_RENEW_MS:
                 recognizer = self._recognizer(expected, meaning)
                 first_adc_s = self._source.last_block_adc_s
@@ -285,6 +332,7 @@ class BargeIn:
             if decision.text:
                 self.heard.append(decision.text)
             if self._interrupts(decision, meaning, first_adc_s):
+                self.interrupted_by = "main"
                 self._interrupt(decision, meaning, started, first_adc_s)
                 return
         if recognizer is None:
@@ -305,6 +353,49 @@ class BargeIn:
             partial = getattr(recognizer, "_partial", "")
             self.unfinished.append((partial, recognizer.flush()))
 
+    def _linear_cuts(
+        self,
+        decision: Decision,
+        first_adc_s: float,
+        meaning: Callable[[str], str],
+        started: float,
+    ) -> bool:
+        """A decision of the linear monitor: True when it cut the prompt."""
+        rise = talk = None
+        if decision.words:
+            start, end = _words_span(decision, first_adc_s)
+            rise = self._source.linear_rise_db(start, end, LINEAR_ECHO_WINDOW_S)
+            talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+        acts = self._linear_interrupts(decision, meaning, first_adc_s, rise, talk)
+        self.linear_decisions.append((first_adc_s, decision, rise, talk, acts))
+        if acts and self.linear_acts:
+            self.interrupted_by = "linear"
+            self._interrupt(decision, meaning, started, first_adc_s)
+            return True
+        return False
+
+    def _linear_interrupts(
+        self,
+        decision: Decision,
+        meaning: Callable[[str], str],
+        first_adc_s: float,
+        rise_db: float | None,
+        talk_db: float | None,
+    ) -> bool:
+        """The linear monitor's stricter rules: a confident phrase of the grammar that means
+        a command (never an answer), with played speech around it, over which the filter's
+        output rose LINEAR_MIN_RISE_DB above the echo it left before and the microphone
+        captured LINEAR_MIN_TALK_DB more than the echo alone would bring."""
+        if not (decision.text and decision.in_grammar and decision.confident):
+            return False
+        if meaning(decision.text) not in INTERRUPTING_COMMANDS:
+            return False
+        if rise_db is None or rise_db < LINEAR_MIN_RISE_DB:
+            return False
+        if talk_db is None or talk_db < LINEAR_MIN_TALK_DB:
+            return False
+        return self._played_around(decision, first_adc_s)
+
     def _recognizer(self, expected: Expected, meaning: Callable[[str], str]) -> Recognizer | None:
         try:
             engine = self._engine.get(timeout_s=0)
@@ -316,7 +407,7 @@ class BargeIn:
             early_stable_ms=MONITOR_EARLY_STABLE_MS,
         )  # fmt: skip
 
-    def _levels(self, decision: Decision, first_adc_s: float) -> tuple[float, float, float] | None:
+    def _levels(self, decision: Decision, first_adc_s: float) -> tuple[float, ...] | None:
         """Energy in, out of the canceller and played over the decision's words."""
         if not decision.words:
             return None
@@ -408,6 +499,30 @@ def _says(hint: str, text: str) -> bool:
 def _words_span(decision: Decision, first_adc_s: float) -> tuple[float, float]:
     """Start of the decision's first word and end of its last, on the capture clock."""
     return first_adc_s + decision.words[0].start_s, first_adc_s + decision.words[-1].end_s
+
+
+def _command_at_the_end(
+    decision: Decision, recognizer: Recognizer, meaning: Callable[[str], str]
+) -> Decision:
+    """For the linear monitor: the command its last one or two words make, decided on those
+    words alone, when the whole is not one. The linear filter lets prompt words through, and
+    the recognizer joins them and the user's "stop" into one utterance that is no phrase
+    ("in settings ... stop", "are internet stop": tune half, round five), even without a
+    pause between; the double-talk rules then judge the command's own words."""
+    decision = _after_last_pause(decision, recognizer)
+    words = decision.words
+    whole = decision.confident and len(decision.text.split()) == len(words)
+    if len(words) < 2 or (whole and meaning(decision.text) in INTERRUPTING_COMMANDS):
+        return decision
+    for count in (1, 2):
+        tail = grammar.decide_words(
+            words[-count:], set(recognizer.phrases), getattr(recognizer, "distractors", ()),
+            getattr(recognizer, "min_confidence", 0.85), decision.decided_at_ms,
+            f"{decision.reason}+end",
+        )  # fmt: skip
+        if tail.confident and meaning(tail.text) in INTERRUPTING_COMMANDS:
+            return tail
+    return decision
 
 
 def _after_last_pause(decision: Decision, recognizer: Recognizer) -> Decision:

@@ -59,6 +59,11 @@ headphones a window reached 0.28 (tune half: a short word in a silent second), s
 NO_ECHO_AFTER_S = 3.0
 """Seconds of played speech with no echo before the microphone is passed uncancelled."""
 PLAYED_SPEECH_LEVEL = 300.0
+MIN_ECHO_FRAMES = 30
+"""double_talk_db needs this many frames (0.3 s) of played speech before the word."""
+ECHO_SPAN_S = 0.2
+"""double_talk_db counts what played this long before a word as echoed over it: the rig's
+echo is 0.12-0.15 s after the reference the canceller gets."""
 """RMS (int16) of the reference above which a window counts as speech played."""
 
 
@@ -249,7 +254,13 @@ class CascadeEchoCanceller:
     def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
         if self.linear is not None:
             captured = self.linear.process(captured, played)
+        self.linear_out = captured
         return self.aec3.process(captured, played)
+
+    linear_out: np.ndarray | None = None
+    """The last frame after the linear filter alone (before AEC3): EchoCancelledSource
+    hands it to the linear monitor of barge-in (double talk: AEC3's suppressor takes the
+    user's word out with the echo, the linear filter does not)."""
 
 
 class NoEchoCanceller:
@@ -297,10 +308,16 @@ class EchoCancelledSource:
         self.compute_s = 0.0
         self.processed_s = 0.0
         """Time spent cancelling, and audio cancelled (benches: compute per real time)."""
-        self._levels: collections.deque[tuple[float, float, float, float]] = collections.deque()
-        """(capture time, energy in, energy out, energy played) of each 10 ms frame."""
+        self._levels: collections.deque[tuple[float, float, float, float, float]] = (
+            collections.deque()
+        )
+        """(capture time, energy in, energy out, energy played, energy after the linear
+        filter alone) of each 10 ms frame."""
         self.detector = EchoDetector(self.sample_rate_hz)
         """With headphones the microphone goes through uncancelled (EchoDetector)."""
+        self.last_linear: bytes | None = None
+        """The last block read after the linear filter alone, before AEC3 (the cascade
+        only, and only while cancelling): what barge-in's linear monitor hears."""
 
     def read(self, timeout_s: float = 1.0) -> bytes | None:
         timed = self.microphone.read_timed(timeout_s)
@@ -310,6 +327,7 @@ class EchoCancelledSource:
         captured = np.frombuffer(block, np.int16)
         adc_time_s = self._clock.place(adc_time_s, len(captured))
         self.last_block_adc_s = adc_time_s
+        self.last_linear = None
         n = self.canceller.frame_samples
         whole = len(captured) // n * n
         if not self.canceller.needs_reference:
@@ -319,43 +337,90 @@ class EchoCancelledSource:
         )
         played = self.reference.take(adc_time_s + REFERENCE_LEAD_S, whole)
         started = time.perf_counter()
-        out = [
-            self.canceller.process(captured[i : i + n], played[i : i + n])
-            for i in range(0, whole, n)
-        ]
+        out, linear = [], []
+        for i in range(0, whole, n):
+            out.append(self.canceller.process(captured[i : i + n], played[i : i + n]))
+            frame = getattr(self.canceller, "linear_out", None)
+            if frame is not None:
+                linear.append(frame)
         self.detector.add(captured[:whole], played)
         self.compute_s += time.perf_counter() - started
         self.processed_s += len(captured) / self.sample_rate_hz
-        self._keep_levels(adc_time_s, captured[:whole], out, played)
+        self._keep_levels(adc_time_s, captured[:whole], out, played, linear)
         if self.detector.echo is False:
             return block  # headphones: nothing to cancel, and the user's voice kept whole
+        if len(linear) == len(out):
+            linear.append(captured[whole:])
+            self.last_linear = np.concatenate(linear).tobytes()
         out.append(captured[whole:])  # a block not a multiple of 10 ms: its tail as it is
         return np.concatenate(out).tobytes()
 
     def _keep_levels(
-        self, adc_time_s: float, captured: np.ndarray, out: list[np.ndarray], played: np.ndarray
+        self,
+        adc_time_s: float,
+        captured: np.ndarray,
+        out: list[np.ndarray],
+        played: np.ndarray,
+        linear: list[np.ndarray],
     ) -> None:
         n = self.canceller.frame_samples
         for k, frame_out in enumerate(out):
             frame_in = captured[k * n : (k + 1) * n].astype(np.float64)
+            frame_lin = (linear[k] if k < len(linear) else frame_out).astype(np.float64)
             self._levels.append((
                 adc_time_s + k * n / self.sample_rate_hz,
                 float(np.dot(frame_in, frame_in)),
                 float(np.dot(frame_out.astype(np.float64), frame_out.astype(np.float64))),
                 float(np.dot(played[k * n : (k + 1) * n].astype(np.float64),
                              played[k * n : (k + 1) * n].astype(np.float64))),
+                float(np.dot(frame_lin, frame_lin)),
             ))  # fmt: skip
         while self._levels and adc_time_s - self._levels[0][0] > LEVELS_KEEP_S:
             self._levels.popleft()
 
-    def levels(self, start_s: float, end_s: float) -> tuple[float, float, float] | None:
-        """Energy (dB) captured, left after cancelling, and played, from start_s to end_s
-        (capture clock); None when no frame of that span was cancelled."""
+    def levels(self, start_s: float, end_s: float) -> tuple[float, float, float, float] | None:
+        """Energy (dB) captured, left after cancelling, played, and left after the linear
+        filter alone, from start_s to end_s (capture clock); None when no frame of that span
+        was cancelled."""
         frames = [f for f in list(self._levels) if start_s <= f[0] < end_s]
         if not frames:
             return None
         sums = np.sum(np.array([f[1:] for f in frames]), axis=0)
         return tuple(float(10 * np.log10(max(x, 1.0))) for x in sums)  # type: ignore[return-value]
+
+    def linear_rise_db(self, start_s: float, end_s: float, before_s: float) -> float | None:
+        """How much louder the linear filter's output is from start_s to end_s (a word) than
+        over the before_s before it while speech played (the echo it leaves), dB per frame;
+        None without a linear stream or played speech before. Double talk: a user speaking
+        over the prompt raises it, the prompt's own echo left by the filter does not."""
+        loud = PLAYED_SPEECH_LEVEL**2 * self.canceller.frame_samples
+        frames = list(self._levels)
+        word = [f[4] for f in frames if start_s <= f[0] < end_s]
+        echo = [f[4] for f in frames if start_s - before_s <= f[0] < start_s and f[3] >= loud]
+        if not word or len(echo) < len(word) // 2 + 1:
+            return None
+        return float(10 * np.log10(max(float(np.mean(word)), 1.0) / max(float(np.mean(echo)), 1.0)))
+
+    def double_talk_db(self, start_s: float, end_s: float, before_s: float) -> float | None:
+        """How much more the microphone captured from start_s to end_s (a word) than the
+        echo alone would have brought, dB: the echo path's gain is the energy captured over
+        played in the before_s of played speech before; the echo expected over the word is
+        that gain times what played from ECHO_SPAN_S before it to its end (so the echo's own
+        delay is covered, and the expected echo is never under-counted). None without played
+        speech before. An energy double-talk detector: the prompt's echo stays near 0 dB,
+        a user talking over it rises by how much louder the user is."""
+        loud = PLAYED_SPEECH_LEVEL**2 * self.canceller.frame_samples
+        frames = list(self._levels)
+        echo = [f for f in frames if start_s - before_s <= f[0] < start_s and f[3] >= loud]
+        if len(echo) < MIN_ECHO_FRAMES:
+            return None
+        gain = sum(f[1] for f in echo) / max(sum(f[3] for f in echo), 1.0)
+        word = [f[1] for f in frames if start_s <= f[0] < end_s]
+        played = [f[3] for f in frames if start_s - ECHO_SPAN_S <= f[0] < end_s]
+        if not word:
+            return None
+        expected = max(gain * sum(played) * len(word) / max(len(played), 1), len(word))
+        return float(10 * np.log10(max(sum(word), 1.0) / expected))
 
     def echo_removed_db(self, start_s: float, end_s: float) -> float | None:
         """How much of the echo the canceller removed from start_s to end_s (capture clock),

@@ -14,18 +14,20 @@ latency has passed: the prompt has been heard. stop() may be called from another
 already holds plays out: sound ends ~150 ms after stop() (the latency below, measured on
 the test server's loudspeaker monitor).
 
-With `abort_on_stop` (off by default; bench_barge_in.py --abort) the callback instead aborts
+With `abort_on_stop` (set by the voice Speaker when it listens over speech: barge-in; off
+for a bare Player; bench_barge_in.py --no-abort) the callback instead aborts
 the stream at its next block (sounddevice's CallbackAbort: PortAudio drops what is queued,
 and ALSA's pulse plugin flushes the sound server's buffer), tells the echo reference that
 nothing of what it was handed after that moment was played (EchoReference.cut: else the
 canceller would subtract an echo that never came), and a background thread starts the
 stream again, with the start wait below, for what comes next. Sound then ends within ~20 ms
-of stop(). Not the default because of what the restart costs (bench/README.md, barge-in
-round four): the pulse plugin makes a new stream, and PulseAudio's null sink then sleeps up
-to 2 s before the next prompt is heard (the CLI test of a stop over the greeting ran out of
-time), and the canceller removes ~4 dB less echo in the seconds after a restart. PortAudio
-is never called from the audio thread itself, nor aborted from another thread while its
-callback runs.
+of stop(). The restart makes the pulse plugin open a new server stream, and a null sink
+with no other client then slept up to 2 s before the next clip was heard (barge-in round
+four: a 1 s clip after a cut took 3.0 s); so with the abort the player keeps a second
+stream open for the session that plays only silence (`keep_device_awake`): the server
+always has a client at the session's latency, and the same clip takes 1.15 s (1.11 s
+without the abort: bench/README.md, round five). PortAudio is never called from the audio
+thread itself, nor aborted from another thread while its callback runs.
 
 The latency asked of PortAudio is a compromise: low risks dropouts when the CPU is busy,
 high makes stop() slow. 50 ms was not enough: with six busy processes on two cores, 4 of 6
@@ -144,6 +146,12 @@ class Player:
         self.abort_on_stop = False
         """stop() aborts the stream, so what it has queued is dropped (module doc); off: it
         only stops filling the buffer, and what that holds plays out."""
+        self.keep_device_awake = True
+        """With abort_on_stop: a second output stream that plays only silence, opened with
+        the first and kept to close(), so the sound server always has a client at the
+        session's latency while the main stream restarts after a cut (module doc)."""
+        self._keeper: Any = None
+        self._keeper_tried = False
         self.cut_at_dac_s: float | None = None
         """Stream time the sound stopped at after the last stop(): the aborting callback's
         current time, after which nothing queued was played (barge-in latency)."""
@@ -183,6 +191,9 @@ class Player:
         # A stop() aborted the stream: it is starting again (in the background), wait for it.
         if not self._ready.wait(START_TIMEOUT_S + 1.0):
             self._failed.set()
+        if self.abort_on_stop and self.keep_device_awake and not self._keeper_tried:
+            self._keeper_tried = True
+            self._keeper = self._silent_stream(_sounddevice(), sample_rate_hz)
         if self._stream is not None and not self._failed.is_set():
             return
         # A stream that failed (the sound server went away) is closed before its
@@ -218,6 +229,28 @@ class Player:
         if not self._running.wait(START_TIMEOUT_S) or self._failed.is_set():
             self._discard_stream()
             raise VoiceUnavailable("the audio output did not start playing.")
+
+    def _silent_stream(self, sd: Any, sample_rate_hz: int) -> Any:
+        """The keeper (keep_device_awake): None where the device takes only one stream."""
+        rate_hz = self.sample_rate_hz or sample_rate_hz
+
+        def silence(outdata: Any, frames: int, time_info: Any, status: Any) -> None:
+            outdata.fill(0.0)
+
+        try:
+            stream = sd.OutputStream(
+                samplerate=rate_hz,
+                device=self.device,
+                channels=1,
+                dtype="float32",
+                latency=OUTPUT_LATENCY_S,
+                blocksize=int(rate_hz * BLOCK_MS / 1000),
+                callback=silence,
+            )
+            stream.start()
+        except Exception:  # noqa: BLE001 - a device without mixing: cuts cost a restart wait
+            return None
+        return stream
 
     # Runs on PortAudio's audio thread: fill, hand to the reference, never raise (but the abort).
     def _callback(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
@@ -316,6 +349,13 @@ class Player:
         if restart is not None:
             restart.join()
         self._discard_stream()
+        keeper, self._keeper = self._keeper, None
+        if keeper is not None:
+            try:
+                keeper.abort()
+                keeper.close()
+            except Exception:  # noqa: BLE001 - as _discard_stream
+                pass
 
     def _discard_stream(self) -> None:
         stream, self._stream = self._stream, None

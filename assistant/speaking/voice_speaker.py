@@ -144,6 +144,10 @@ class VoiceSpeaker:
         if not isinstance(self.output, playback.Player):
             return False
         self.output.reference = barge_in.reference
+        # A cut drops what the output has queued (~150 ms sooner silent), with a silent
+        # stream kept beside it so the restart costs the next prompt no wait
+        # (bench/README.md, barge-in round five).
+        self.output.abort_on_stop = True
         barge_in.connect_output(self.output.stop)
         self.barge_in = barge_in
         return True

@@ -1,0 +1,161 @@
+"""Double talk: a real "stop" said over a prompt that WebRTC's AEC3 takes out with the echo
+is still heard by barge-in's linear monitor (the speex filter's output alone, commands only,
+under its double-talk rules), and the prompt's own voice never cuts itself that way.
+
+Offline and deterministic: the real cascade canceller (speexdsp's linear filter, then AEC3),
+the real Vosk model and real recordings, with the room done in numpy: the synthesized prompt
+heard 6 dB down and 40 ms late, as on the tests' echo rig, with the user's recording added
+at its own level. The microphone hands 40 ms blocks with their capture times and the echo
+reference gets what played 0.3 s ahead, as the output does; nothing depends on the clock,
+so no load can change the outcome (bench_barge_in.py measures the same on the live rig)."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from audio_fixtures import DEV_SET, read_wav_16k_mono
+
+from assistant.audio.echo_reference import EchoReference, resample
+from assistant.conversation.understanding import INTENTS, Vocabulary
+from assistant.interfaces import VoiceUnavailable
+from assistant.listening import barge_in as barge_in_module
+from assistant.listening.echo_cancel import CascadeEchoCanceller, EchoCancelledSource
+from assistant.listening.listening_words import ListeningWords
+from assistant.listening.recognizer import BackgroundEngine
+from assistant.paths import PROMPTS_DIR
+
+pytestmark = pytest.mark.audio
+
+RATE = 16_000
+BLOCK = 640  # the microphone's 40 ms blocks
+REFERENCE_AHEAD_S = 0.3
+QUESTION = "s1_sync_on"
+PROMPTS = (
+    "Hello. I will help you get iCloud Photos syncing on your iPhone again, in up to seven "
+    "checks, one at a time. At any time, say help, repeat, go back, pause, and stop. "
+    "Stop. You can say that at any time, and I will end the session for you. "
+    "Step one of seven. Open Settings, tap your name, then iCloud, then Photos. "
+    "Is Sync this iPhone switched on? Say yes or no."
+)
+STOP_AT_S = (12.0, 14.5)
+"""Where the stops are said: after the filters have heard the prompt for a while."""
+
+
+class RoomMicrophone:
+    """A microphone that captured `captured` (int16), read as the real one is; the echo
+    reference is fed what the loudspeaker played (`played`) as the output callback does,
+    ahead of the capture."""
+
+    def __init__(self, captured: np.ndarray, played: np.ndarray, reference: EchoReference):
+        self.sample_rate_hz = RATE
+        self._captured, self._played, self._reference = captured, played, reference
+        self._position = self._fed = 0
+        self.done = threading.Event()
+
+    def read_timed(self, timeout_s: float = 1.0) -> tuple[float, bytes] | None:
+        if self._position + BLOCK > len(self._captured):
+            self.done.set()
+            self.done.wait(timeout_s)
+            return None
+        until = min(len(self._played), self._position + BLOCK + int(REFERENCE_AHEAD_S * RATE))
+        while self._fed < until:
+            chunk = self._played[self._fed : self._fed + 320]
+            self._reference.add(self._fed / RATE, chunk.astype(np.float32) / 32767.0, RATE)
+            self._fed += len(chunk)
+        start = self._position
+        self._position += BLOCK
+        return start / RATE, self._captured[start : start + BLOCK].tobytes()
+
+    def drain(self) -> int:
+        return 0
+
+    @property
+    def alive(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def engine(vosk_model_dir):
+    engine = BackgroundEngine("vosk", vosk_model_dir)
+    engine.get(timeout_s=60)
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="module")
+def prompt() -> np.ndarray:
+    """The prompts as the default voice says them, int16 at 16 kHz."""
+    from assistant.speaking import synthesizer
+
+    try:
+        voice = synthesizer.choose("en", None)
+    except VoiceUnavailable as err:
+        pytest.skip(f"no speech engine: {err}")
+    speech = voice.synthesize(PROMPTS, 160)
+    voice.close()
+    samples = resample(speech.samples.astype(np.float32), speech.sample_rate_hz, RATE)
+    return np.clip(samples * 32767.0, -32768, 32767).astype(np.int16)
+
+
+def echo_of(played: np.ndarray, delay_ms: float = 40, gain_db: float = -6) -> np.ndarray:
+    delayed = np.concatenate([np.zeros(int(delay_ms * RATE / 1000)), played])[: len(played)]
+    return delayed * 10 ** (gain_db / 20)
+
+
+def listen_over(engine, prompt, user, at_s=0.0, linear=True):  # type: ignore[no-untyped-def]
+    """The barge-in monitors over the prompt heard through the room, the user's recording
+    said at_s into it; returns the BargeIn once the prompt has been heard or was cut."""
+    captured = echo_of(prompt.astype(np.float64))
+    if user is not None:
+        start = int(at_s * RATE)
+        captured[start : start + len(user)] += user
+    captured = np.clip(captured, -32768, 32767).astype(np.int16)
+    reference = EchoReference(RATE)
+    microphone = RoomMicrophone(captured, prompt, reference)
+    source = EchoCancelledSource(microphone, reference, CascadeEchoCanceller(RATE))  # type: ignore[arg-type]
+    vocab = Vocabulary.load("en", PROMPTS_DIR)
+    monitor = barge_in_module.BargeIn(
+        engine, source, vocab.parse, reference, ListeningWords.load("en", PROMPTS_DIR)
+    )
+    monitor.expect(vocab.phrases(INTENTS, QUESTION), QUESTION, "Say yes or no.")
+    monitor.linear_monitor = linear
+    cut = threading.Event()
+    monitor.connect_output(cut.set)
+    with monitor.speaking():
+        while not (microphone.done.is_set() or cut.is_set()):
+            cut.wait(0.05)
+    return monitor
+
+
+def test_the_prompts_own_voice_never_cuts_it_through_the_linear_monitor(engine, prompt):
+    """The prompt names every command; the linear filter lets some of it through as words,
+    yet its double-talk rules act on none (nor does the main monitor)."""
+    monitor = listen_over(engine, prompt, None)
+    assert not monitor.interrupted, (monitor.last, monitor.interrupted_by)
+    assert monitor.linear_decisions, "the linear monitor heard nothing: it did not run"
+    assert not any(acts for *_, acts in monitor.linear_decisions), monitor.linear_decisions
+
+
+def test_stops_that_aec3_takes_out_are_heard_by_the_linear_monitor(engine, prompt):
+    """Real stops said over the prompt at their own levels: with the linear monitor more of
+    them cut it than without, and each cut is the stop itself."""
+    files = sorted((DEV_SET / "stop").glob("*.wav"))[:10]  # the tests' stop recordings
+    if not files:
+        pytest.skip(f"no stop recordings in {DEV_SET}")
+    with_linear = without = 0
+    for index, wav in enumerate(files):
+        user = read_wav_16k_mono(wav).astype(np.float64)
+        at_s = STOP_AT_S[index % len(STOP_AT_S)]
+        for linear in (True, False):
+            monitor = listen_over(engine, prompt, user, at_s, linear)
+            if monitor.interrupted:
+                assert monitor.last is not None and monitor.last.intent == "stop", monitor.last
+                with_linear += linear
+                without += not linear
+    assert with_linear > without, (with_linear, without)
+    assert with_linear >= 7, (with_linear, without)
