@@ -49,3 +49,34 @@ def pytest_runtest_makereport(item, call):
     reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
     report.outcome = "failed"
     report.longrepr = f"{setting} but this test skipped: {reason}"
+
+
+# The Korean tests share the real Korean model and MBROLA's Korean voice (module-scoped:
+# each test file loads them once; a missing one skips, which CI turns into a failure).
+@pytest.fixture(scope="module")
+def korean_model_dir():
+    from assistant.model_store import store
+
+    found = store.find_model("ko")
+    if found is None:
+        pytest.skip(f"Korean model missing: {store.missing_model_message('ko')}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def korean_engine(korean_model_dir):
+    from assistant.listening import vosk_recognizer
+
+    return vosk_recognizer.load_engine(korean_model_dir)
+
+
+@pytest.fixture(scope="module")
+def hn1():
+    from assistant.speaking import korean_voice
+    from assistant.speaking import synthesizer as synthesizers
+
+    if not korean_voice.mbrola_installed():
+        pytest.skip("MBROLA's Korean voice is not installed (script/setup installs it)")
+    voice = synthesizers.create("espeak", lang="ko")
+    yield voice
+    voice.close()

@@ -39,29 +39,6 @@ def test_a_level_that_is_no_peak_is_refused_with_its_key(tmp_path: Path, value):
         ListeningWords.load("ko", tmp_path)
 
 
-@pytest.fixture(scope="module")
-def hn1():
-    from assistant.speaking import korean_voice
-    from assistant.speaking import synthesizer as synthesizers
-
-    if not korean_voice.mbrola_installed():
-        pytest.skip("MBROLA's Korean voice is not installed (script/setup installs it)")
-    voice = synthesizers.create("espeak", lang="ko")
-    yield voice
-    voice.close()
-
-
-@pytest.fixture(scope="module")
-def korean_engine():
-    from assistant.listening import vosk_recognizer
-    from assistant.model_store import store
-
-    found = store.find_model("ko")
-    if found is None:
-        pytest.skip(f"Korean model missing: {store.missing_model_message('ko')}")
-    return vosk_recognizer.load_engine(found)
-
-
 def _hear(engine, voice, text: str, question: str, peak: float, *, level: bool):
     """(intent, acted on at once) for the voice's text at that peak, as the voice listener
     hears it, with the language's level or without."""

@@ -32,26 +32,6 @@ RATE_WPM = 160
 NON_ANSWERS = Path(__file__).resolve().parent.parent / "bench" / "data" / "korean_non_answers.txt"
 
 
-@pytest.fixture(scope="module")
-def hn1():
-    if not korean_voice.mbrola_installed():
-        pytest.skip("MBROLA's Korean voice is not installed (script/setup installs it)")
-    voice = synthesizers.create("espeak", lang="ko")
-    yield voice
-    voice.close()
-
-
-@pytest.fixture(scope="module")
-def korean_engine():
-    from assistant.listening import vosk_recognizer
-    from assistant.model_store import store
-
-    found = store.find_model("ko")
-    if found is None:
-        pytest.skip(f"Korean model missing: {store.missing_model_message('ko')}")
-    return vosk_recognizer.load_engine(found)
-
-
 def test_korean_is_spoken_by_mbrola_hn1_at_its_own_sample_rate(hn1, tmp_path: Path):
     assert hn1.voice == korean_voice.VOICE_ID
     text = "설정에서 사진을 누르세요. 이 아이폰 동기화가 켜져 있나요?"

@@ -26,23 +26,6 @@ pytestmark = pytest.mark.audio
 
 
 @pytest.fixture(scope="module")
-def korean_model_dir() -> Path:
-    from assistant.model_store import store
-
-    found = store.find_model("ko")
-    if found is None:
-        pytest.skip(f"Korean model missing: {store.missing_model_message('ko')}")
-    return found
-
-
-@pytest.fixture(scope="module")
-def korean_engine(korean_model_dir):
-    from assistant.listening import vosk_recognizer
-
-    return vosk_recognizer.load_engine(korean_model_dir)
-
-
-@pytest.fixture(scope="module")
 def say(tmp_path_factory):
     """A WAV of espeak-ng's Korean voice saying the text."""
     return espeak_wav_maker(tmp_path_factory.mktemp("korean"), "-v", "ko")

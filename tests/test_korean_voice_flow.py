@@ -65,16 +65,6 @@ QUESTION_TEXTS = {
 
 
 @pytest.fixture(scope="module")
-def korean_model_dir() -> Path:
-    from assistant.model_store import store
-
-    found = store.find_model("ko")
-    if found is None:
-        pytest.skip(f"Korean model missing: {store.missing_model_message('ko')}")
-    return found
-
-
-@pytest.fixture(scope="module")
 def korean_speech(tmp_path_factory):
     """speech(text) -> a WAV of the assistant's Korean voice saying it, at ANSWER_PEAK."""
     from assistant.speaking import korean_voice
