@@ -59,12 +59,12 @@ headphones a window reached 0.28 (tune half: a short word in a silent second), s
 NO_ECHO_AFTER_S = 3.0
 """Seconds of played speech with no echo before the microphone is passed uncancelled."""
 PLAYED_SPEECH_LEVEL = 300.0
+"""RMS (int16) of the reference above which a window counts as speech played."""
 MIN_ECHO_FRAMES = 30
 """double_talk_db needs this many frames (0.3 s) of played speech before the word."""
 ECHO_SPAN_S = 0.2
 """double_talk_db counts what played this long before a word as echoed over it: the rig's
 echo is 0.12-0.15 s after the reference the canceller gets."""
-"""RMS (int16) of the reference above which a window counts as speech played."""
 
 
 class EchoDetector:
