@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.listening import background_speech, free_pass, grammar
+from assistant.listening import background_speech, free_pass, grammar, recorded_audio
 from assistant.listening.decision_to_utterance import dialog_text
 from assistant.listening.end_of_answer import NOT_UNDERSTOOD, EndOfAnswer
 from assistant.listening.recognizer import UNK, Decision, RecognizerUnavailable, Word
@@ -123,17 +123,13 @@ class VoskEngine:
     def __init__(self, model: Any, *, free_pass_enabled: bool = True) -> None:
         self.model = model
         self.free_pass_enabled = free_pass_enabled
-        self._warm: Any = None
-        """The unrestricted pass's recognizer, kept between utterances (see _transcribe_warm)."""
-        self._warm_rate_hz = 0
-        self._warm_fed_s = 0.0
-        self._warm_lock = threading.Lock()
+        self._warm = _KeptRecognizer(model)
+        """The unrestricted pass's recognizer, kept between utterances."""
         self.nbest_enabled = True
         """Alternatives of the unrestricted pass where it left the answer unsettled."""
-        self._nbest: Any = None
-        self._nbest_rate_hz = 0
-        self._nbest_fed_s = 0.0
-        self._nbest_lock = threading.Lock()
+        self._nbest = _KeptRecognizer(model)
+        """The same for its n-best (a recognizer of its own: SetMaxAlternatives changes the
+        form of every result)."""
 
     def knows(self, word: str) -> bool:
         """The model's vocabulary has word (others would only make Vosk warn and ignore)."""
@@ -163,18 +159,16 @@ class VoskEngine:
         self, audio: bytes, sample_rate_hz: int, grammar_entries: Sequence[str] | None = None
     ) -> list[Word]:
         """Every word in the audio, with no grammar (the unrestricted pass) or the one given."""
-        if grammar_entries is None:
-            if self._warm_lock.acquire(blocking=False):  # else another thread has it: fresh
-                try:
-                    return self._transcribe_warm(audio, sample_rate_hz)
-                finally:
-                    self._warm_lock.release()
-            recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
-        else:
-            entries = json.dumps(list(grammar_entries), ensure_ascii=False)
-            recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz), entries)
-        recognizer.SetWords(True)
-        return _decode(recognizer, audio)
+        if grammar_entries is None and self._warm.lock.acquire(blocking=False):
+            try:  # (else another thread has it: a fresh recognizer)
+                result, offset_s = self._warm.final_result(audio, sample_rate_hz)
+            finally:
+                self._warm.lock.release()
+            return [
+                replace(w, start_s=w.start_s - offset_s, end_s=w.end_s - offset_s)
+                for w in _words(result)
+            ]
+        return _decode(_fresh_recognizer(self.model, sample_rate_hz, grammar_entries), audio)
 
     def alternatives(
         self,
@@ -187,59 +181,73 @@ class VoskEngine:
         grammar or with the one given. Vosk gives no word confidences in this form, only a
         score per transcript, so it is a pass of its own, run only where the plain one left
         the answer unsettled (free_pass.nbest_reading). The unrestricted one's recognizer
-        is kept (see _transcribe_warm); one with a grammar is made new (~1 ms)."""
+        is kept (_KeptRecognizer); one with a grammar is made new (~1 ms)."""
         if grammar_entries is not None:
-            entries = json.dumps(list(grammar_entries), ensure_ascii=False)
-            recognizer = vosk.KaldiRecognizer(self.model, float(sample_rate_hz), entries)
-            recognizer.SetWords(True)
+            recognizer = _fresh_recognizer(self.model, sample_rate_hz, grammar_entries)
             recognizer.SetMaxAlternatives(count)
             _same_dither_every_time()
             recognizer.AcceptWaveform(audio)
             return _alternatives(recognizer.FinalResult(), 0.0)
-        with self._nbest_lock:
-            if (
-                self._nbest is None
-                or self._nbest_rate_hz != sample_rate_hz
-                or (self._nbest_fed_s > WARM_RECOGNIZER_MAX_S)
-            ):
-                self._nbest = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
-                self._nbest.SetWords(True)
-                self._nbest_rate_hz, self._nbest_fed_s = sample_rate_hz, 0.0
-            self._nbest.SetMaxAlternatives(count)
-            offset_s = self._nbest_fed_s
-            recognizer, self._nbest = self._nbest, None  # dropped if anything below fails
-            _same_dither_every_time()
-            recognizer.AcceptWaveform(audio)
-            result = recognizer.FinalResult()
-            self._nbest = recognizer
-            self._nbest_fed_s += len(audio) / 2 / sample_rate_hz
+        with self._nbest.lock:
+            result, offset_s = self._nbest.final_result(audio, sample_rate_hz, count)
         return _alternatives(result, offset_s)
 
-    def _transcribe_warm(self, audio: bytes, sample_rate_hz: int) -> list[Word]:
-        """The unrestricted pass on a kept recognizer: the same words, ~6x less compute.
 
-        Without a grammar, Vosk decodes on a graph composed lazily per recognizer, and
-        composing it is most of the cost of a fresh one (measured: 0.27 s of CPU for 1.6 s
-        of audio, 0.03 s once warm). After FinalResult() Vosk starts the next utterance
-        with a new decoder and a new feature pipeline (nothing heard carries over, unlike
-        Reset()); only the graph's cache stays. Its word times count from its first audio,
-        so they are shifted back. Checked: the same words, confidences and times as fresh
-        recognizers on 80 dev-set files in a row (tests/test_recognition.py).
-        """
+def _fresh_recognizer(
+    model: Any, sample_rate_hz: int, grammar_entries: Sequence[str] | None = None
+) -> Any:
+    """A new recognizer giving word times, without a grammar or with the one given."""
+    if grammar_entries is None:
+        recognizer = vosk.KaldiRecognizer(model, float(sample_rate_hz))
+    else:
+        entries = json.dumps(list(grammar_entries), ensure_ascii=False)
+        recognizer = vosk.KaldiRecognizer(model, float(sample_rate_hz), entries)
+    recognizer.SetWords(True)
+    return recognizer
+
+
+class _KeptRecognizer:
+    """An unrestricted recognizer kept between utterances: the same words, ~6x less compute.
+
+    Without a grammar, Vosk decodes on a graph composed lazily per recognizer, and
+    composing it is most of the cost of a fresh one (measured: 0.27 s of CPU for 1.6 s
+    of audio, 0.03 s once warm). After FinalResult() Vosk starts the next utterance
+    with a new decoder and a new feature pipeline (nothing heard carries over, unlike
+    Reset()); only the graph's cache stays. Its word times count from its first audio,
+    so they are shifted back. Checked: the same words, confidences and times as fresh
+    recognizers on 80 dev-set files in a row (tests/test_recognition.py).
+    Used by one thread at a time: hold lock.
+    """
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self._recognizer: Any = None
+        self._rate_hz = 0
+        self._fed_s = 0.0
+        self.lock = threading.Lock()
+
+    def final_result(
+        self, audio: bytes, sample_rate_hz: int, max_alternatives: int = 0
+    ) -> tuple[str, float]:
+        """(Vosk's final result for this whole utterance, the recognizer's clock at its
+        start: subtract it from the result's times). The caller holds lock."""
         if (
-            self._warm is None
-            or self._warm_rate_hz != sample_rate_hz
-            or self._warm_fed_s > WARM_RECOGNIZER_MAX_S
+            self._recognizer is None
+            or self._rate_hz != sample_rate_hz
+            or self._fed_s > WARM_RECOGNIZER_MAX_S
         ):
-            self._warm = vosk.KaldiRecognizer(self.model, float(sample_rate_hz))
-            self._warm.SetWords(True)
-            self._warm_rate_hz, self._warm_fed_s = sample_rate_hz, 0.0
-        offset_s = self._warm_fed_s
-        recognizer, self._warm = self._warm, None  # dropped if anything below fails
-        words = _decode(recognizer, audio)
-        self._warm = recognizer
-        self._warm_fed_s += len(audio) / 2 / sample_rate_hz
-        return [replace(w, start_s=w.start_s - offset_s, end_s=w.end_s - offset_s) for w in words]
+            self._recognizer = _fresh_recognizer(self._model, sample_rate_hz)
+            self._rate_hz, self._fed_s = sample_rate_hz, 0.0
+        if max_alternatives:
+            self._recognizer.SetMaxAlternatives(max_alternatives)
+        offset_s = self._fed_s
+        recognizer, self._recognizer = self._recognizer, None  # dropped if anything below fails
+        _same_dither_every_time()
+        recognizer.AcceptWaveform(audio)
+        result = recognizer.FinalResult()
+        self._recognizer = recognizer
+        self._fed_s += len(audio) / 2 / sample_rate_hz
+        return result, offset_s
 
 
 class PhraseRecognizer:
@@ -334,7 +342,9 @@ class PhraseRecognizer:
         if peak < LEVEL_MIN_PEAK or abs(self.level_peak / peak - 1.0) < 0.1:
             return kept  # silence, or already at that level
         scaled = np.clip(samples * (self.level_peak / peak), -32768, 32767).astype(np.int16)
-        heard = _recognize(self._heard_again(), scaled.tobytes(), self.sample_rate_hz)
+        heard = recorded_audio.recognize_samples(
+            self._heard_again(), scaled, leading_silence_ms=0.0, trailing_silence_ms=0.0
+        )
         if self._meaning(heard.text) in NOT_UNDERSTOOD:
             return kept
         words = self._shifted(heard.words, start / 2 / self.sample_rate_hz)
@@ -549,13 +559,3 @@ class PhraseRecognizer:
         return grammar.decide_words(
             words, self._phrase_set, self.distractors, self.min_confidence, self.audio_ms, reason
         )
-
-
-def _recognize(recognizer: PhraseRecognizer, audio: bytes, sample_rate_hz: int) -> Decision:
-    """A whole utterance through a recognizer, in 40 ms slices as from the microphone."""
-    step = 2 * sample_rate_hz * 40 // 1000
-    for start in range(0, len(audio), step):
-        decision = recognizer.accept(audio[start : start + step])
-        if decision is not None:
-            return decision
-    return recognizer.flush()
