@@ -42,18 +42,15 @@ def word_levels_db(
     (foreground_transcript) uses the loudest part; the grammar's (foreground) keeps the
     mean: with the loudest part and only the words around the answer left out, the held-out
     voices' talkers were acted on more (round five: "turned it on" for "turn it up")."""
-    samples = np.frombuffer(audio[: len(audio) & ~1], np.int16).astype(np.float32)
+    samples = _samples(audio)
     frame = max(1, int(sample_rate_hz * _FRAME_S))
     levels = []
     for word in words:
         start = max(0, int(word.start_s * sample_rate_hz))
         end = max(start + 1, int(word.end_s * sample_rate_hz))
         span = samples[start:end]
-        count = len(span) // frame
-        if loudest_part and count >= _LEVEL_FRAMES:
-            powers = np.mean(span[: count * frame].reshape(count, frame) ** 2, axis=1)
-            power = float(np.max(np.convolve(powers, np.ones(_LEVEL_FRAMES) / _LEVEL_FRAMES,
-                                             mode="valid")))  # fmt: skip
+        if loudest_part and len(span) // frame >= _LEVEL_FRAMES:
+            power = float(np.max(_moving_mean(_frame_powers(span, frame))))
         else:
             power = float(np.mean(span**2)) if len(span) else 0.0
         levels.append(10.0 * np.log10(power + 1.0))
@@ -116,18 +113,32 @@ _FRAME_S = 0.01
 _LEVEL_FRAMES = 3
 
 
+def _samples(audio: bytes | bytearray) -> np.ndarray:
+    return np.frombuffer(audio[: len(audio) & ~1], np.int16).astype(np.float32)
+
+
+def _frame_powers(samples: np.ndarray, frame: int) -> np.ndarray:
+    """Mean power of each whole frame of frame samples (a last partial frame left out)."""
+    count = len(samples) // frame
+    return np.mean(samples[: count * frame].reshape(count, frame) ** 2, axis=1)
+
+
+def _moving_mean(powers: np.ndarray, mode: str = "valid") -> np.ndarray:
+    """powers averaged over _LEVEL_FRAMES frames (30 ms)."""
+    return np.convolve(powers, np.ones(_LEVEL_FRAMES) / _LEVEL_FRAMES, mode=mode)
+
+
 def quiet_parts_turned_down(audio: bytes | bytearray, sample_rate_hz: int) -> bytes:
     """int16 mono audio with its parts more than QUIET_DB below its loudest 30 ms turned
     down by QUIET_GAIN_DB, QUIET_HANG_S kept around every loud part, gain changes smoothed
     over 10 ms. The whole utterance is known, so the level is keyed to its loudest part
     (the person answering, closest to the microphone), not to a running guess."""
-    samples = np.frombuffer(audio[: len(audio) & ~1], np.int16).astype(np.float32)
+    samples = _samples(audio)
     frame = max(1, int(sample_rate_hz * _FRAME_S))
     count = len(samples) // frame
     if count == 0:
         return samples.astype(np.int16).tobytes()
-    powers = np.mean(samples[: count * frame].reshape(count, frame) ** 2, axis=1)
-    smooth = np.convolve(powers, np.ones(_LEVEL_FRAMES) / _LEVEL_FRAMES, mode="full")[:count]
+    smooth = _moving_mean(_frame_powers(samples, frame), mode="full")[:count]
     levels = 10.0 * np.log10(smooth + 1.0)
     loud = levels >= levels.max() - QUIET_DB
     hang = int(round(QUIET_HANG_S / _FRAME_S))
@@ -145,12 +156,9 @@ def clear_of_background_db(audio: bytes | bytearray, sample_rate_hz: int) -> flo
     the bench's files (round five): clean 73-80 dB, talkers at 10 dB SNR 20-33, pink
     16-24; the dev set's real recordings, with the 300 ms before and 1.5 s after that
     bench_recognition feeds, 56 dB and more."""
-    samples = np.frombuffer(audio[: len(audio) & ~1], np.int16).astype(np.float32)
+    samples = _samples(audio)
     frame = max(1, int(sample_rate_hz * _FRAME_S))
-    count = len(samples) // frame
-    if count < _LEVEL_FRAMES:
+    if len(samples) // frame < _LEVEL_FRAMES:
         return 0.0
-    powers = np.mean(samples[: count * frame].reshape(count, frame) ** 2, axis=1)
-    levels = 10.0 * np.log10(np.convolve(powers, np.ones(_LEVEL_FRAMES) / _LEVEL_FRAMES,
-                                         mode="valid") + 1.0)  # fmt: skip
+    levels = 10.0 * np.log10(_moving_mean(_frame_powers(samples, frame)) + 1.0)
     return float(levels.max() - np.percentile(levels, 10))
