@@ -346,6 +346,22 @@ def test_the_unrestricted_pass_hears_talk_far_below_the_answer_turned_down():
     assert background_speech.quiet_parts_turned_down(b"\x01", rate) == b""
 
 
+def test_a_short_utterance_has_its_quiet_parts_turned_down_too():
+    # Shorter than the 0.61 s window kept around a loud part (a word decided early in the
+    # first half second a recognizer was fed, then checked by the unrestricted pass): this
+    # raised ValueError instead of giving the audio back.
+    rate = 16000
+    t = np.arange(int(0.5 * rate)) / rate
+    level = np.where(t >= 0.25, 1.0, 10 ** (-20 / 20))
+    samples = (8000 * level * np.sin(2 * np.pi * 220 * t)).astype(np.int16)
+    out = np.frombuffer(
+        background_speech.quiet_parts_turned_down(samples.tobytes(), rate), np.int16
+    )
+    assert len(out) == len(samples)
+    # All of it within 300 ms of the loud part: kept (the gain is smoothed over 10 ms).
+    assert np.array_equal(out[160:-160], samples[160:-160])
+
+
 def test_words_heard_after_a_held_answer_make_it_asked_again_judged_by_time():
     # "definitely" could become "definitely not": a word after it that means nothing
     # ("definitely art") is asked again, never the held yes.

@@ -142,7 +142,10 @@ def quiet_parts_turned_down(audio: bytes | bytearray, sample_rate_hz: int) -> by
     levels = 10.0 * np.log10(smooth + 1.0)
     loud = levels >= levels.max() - QUIET_DB
     hang = int(round(QUIET_HANG_S / _FRAME_S))
-    kept = np.convolve(loud.astype(np.float32), np.ones(2 * hang + 1), mode="same") > 0
+    # Centred by hand: numpy's "same" gives the longer of the two lengths, so audio shorter
+    # than the window (0.61 s) made the gains longer than the audio (ValueError).
+    spread = np.convolve(loud.astype(np.float32), np.ones(2 * hang + 1), mode="full")
+    kept = spread[hang : hang + count] > 0
     gains = np.where(kept, 1.0, 10 ** (QUIET_GAIN_DB / 20)).astype(np.float32)
     stepped = np.repeat(gains, frame)
     stepped = np.concatenate([stepped, np.full(len(samples) - len(stepped), gains[-1])])
