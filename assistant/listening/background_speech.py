@@ -19,6 +19,7 @@ except within QUIET_HANG_S of it (round four).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from typing import Literal
 
 import numpy as np
 
@@ -123,7 +124,7 @@ def _frame_powers(samples: np.ndarray, frame: int) -> np.ndarray:
     return np.mean(samples[: count * frame].reshape(count, frame) ** 2, axis=1)
 
 
-def _moving_mean(powers: np.ndarray, mode: str = "valid") -> np.ndarray:
+def _moving_mean(powers: np.ndarray, mode: Literal["valid", "full"] = "valid") -> np.ndarray:
     """powers averaged over _LEVEL_FRAMES frames (30 ms)."""
     return np.convolve(powers, np.ones(_LEVEL_FRAMES) / _LEVEL_FRAMES, mode=mode)
 
