@@ -74,6 +74,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.conversation.hangul import (
+    BIEUP,
+    BIEUP_SIOT,
+    NIEUN,
+    RIEUL,
+    SSANG_SIOT,
+    final,
+    infinitive,
+    past,
+    with_final,
+)
 from assistant.conversation.normalization import BREAK, normalize
 from assistant.conversation.prompt_files import PromptError
 
@@ -132,6 +143,19 @@ class AttachedWords:
     """Endings of reported speech ("다고", "라고"): the screen says what comes before."""
     reporting_words: frozenset[str] = frozenset()
     """Verbs of showing after a reported word ("떠요", "나와요"), read as nothing."""
+    base_endings: tuple[str, ...] = ()
+    """Endings written onto a verb's bare stem ("지", "네요"): the stem is read as its -아/-어
+    form when only that reads (보이지 -> 보여, as 보여요 in the file)."""
+    formal_endings: tuple[str, ...] = ()
+    """합쇼체 endings after a syllable closed by ㅂ ("니다": 열립니다 -> 열리 -> 열려)."""
+    plain_endings: tuple[str, ...] = ()
+    """The plain form's endings after a past or 있/없 ("다": 켰다 -> 켰, 없다 -> 없)."""
+    ji_negations: tuple[tuple[str, str], ...] = ()
+    """(start of a word after a -지 form, the trailing negation it is read as, or "" for
+    the word as said), longest first: "켜지 못했어요" is "켰어요 않았어요", "시작하지 마세요"
+    "시작해요 않아요"; the verb takes the negation's tense (past: 았 in it)."""
+    never_joined: frozenset[str] = frozenset()
+    """Words never joined to the word before as its ending ("잠깐만 네" is no 잠깐만네)."""
 
     @classmethod
     def from_lists(
@@ -156,6 +180,11 @@ class AttachedWords:
         described_nouns_not: Iterable[str] = (),
         reported_endings: Iterable[str] = (),
         reporting_words: Iterable[str] = (),
+        base_endings: Iterable[str] = (),
+        formal_endings: Iterable[str] = (),
+        plain_endings: Iterable[str] = (),
+        ji_negations: dict[str, str] | None = None,
+        never_joined: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -173,6 +202,9 @@ class AttachedWords:
             tuple(progressive), frozenset(words), frozenset(again_words), tuple(becoming),
             frozenset(described_nouns_not), tuple(reported_endings),
             frozenset(_respell(w, respelled) for w in reporting_words),
+            tuple(base_endings), tuple(formal_endings), tuple(plain_endings),
+            tuple(sorted((ji_negations or {}).items(), key=lambda p: -len(p[0]))),
+            frozenset(never_joined),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -180,6 +212,7 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         words = [BREAK if w in self.clause_words else _respell(w, self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
+        words = self._negated_ji_forms(words)
         words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
         words = self._reported(words)
         out: list[str] = []
@@ -191,6 +224,30 @@ class AttachedWords:
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
         return self._first_alone(out)
+
+    def _negated_ji_forms(self, words: list[str]) -> list[str]:
+        """A verb's -지 form before a negation ("차지 않았어요", "켜지 못했어요", "시작하지
+        마세요") read as the verb in the negation's tense, then the trailing negation: "찼어요
+        않았어요", "켰어요 않았어요", "시작해요 않아요"; so the verb meets the file's form of it."""
+        out: list[str] = []
+        index = 0
+        while index < len(words):
+            word, taken = words[index], 2
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if after == "못" and index + 2 < len(words):  # 켜지 못 했어요
+                after, taken = "못" + words[index + 2], 3
+            negation = next((n for p, n in self.ji_negations if after.startswith(p)), None)
+            if negation is None or len(word) < 2 or not word.endswith("지"):
+                out.append(word)
+                index += 1
+                continue
+            negation = negation or after  # 않았어요 stays as said
+            in_the_past = "았" in negation
+            stem = (past if in_the_past else infinitive)(word[:-1])
+            form = _respell(f"{stem}{'어요' if in_the_past else '요'}", self.respellings)
+            out += [form if stem and self._stem(form) is not None else word, negation]
+            index += taken
+        return out
 
     def _endings_written_apart(self, words: list[str]) -> list[str]:
         """An ending of two syllables or more standing as a word of its own after another
@@ -251,10 +308,10 @@ class AttachedWords:
                 continue  # the 있어요 of "돼 있어요" goes with the 되다 left out
             being = False
             word = self._before_becoming(word)  # written together: 쓰게된다
-            if word in self.auxiliaries and before[-1:] and _final(before[-1]) == 0:
-                past = _with_final(before[-1], SSANG_SIOT)
-                if past is not None and self._stem(before[:-1] + past + "어요") is not None:
-                    out[-1] = before[:-1] + past + "어요"
+            if word in self.auxiliaries and before[-1:] and final(before[-1]) == 0:
+                closed = with_final(before[-1], SSANG_SIOT)
+                if closed is not None and self._stem(before[:-1] + closed + "어요") is not None:
+                    out[-1] = before[:-1] + closed + "어요"
                     continue
             if (
                 before.endswith("는")
@@ -312,6 +369,8 @@ class AttachedWords:
             pieces = words[start:end]
             if BREAK in pieces or all(self._is_word(p) for p in pieces):
                 continue
+            if self.never_joined.intersection(pieces[1:]):
+                continue  # "잠깐만 네": the answer, not an ending
             if self._stem("".join(pieces)) is not None:
                 return end
         return start + 1
@@ -354,29 +413,46 @@ class AttachedWords:
                 out.append(word[: -len(last)] + meant)
         for ending in self.rieul_endings:
             head = word[: -len(ending)]
-            if not (_ends_with(word, ending) and _final(head[-1]) == RIEUL):
+            if not (_ends_with(word, ending) and final(head[-1]) == RIEUL):
                 continue
             out += [head + other for other in self.rieul_endings if other != ending]
-            open_ = _with_final(head[-1], 0)
+            open_ = with_final(head[-1], 0)
             if open_ is not None:  # 갈래요 -> 가요; 할래요 -> 해요
-                out.append(head[:-1] + POLITE_CONTRACTIONS.get(open_, open_ + "요"))
+                out.append(head[:-1] + (infinitive(open_) or open_) + "요")
             break
         for ending in self.future_endings:
             head = word[: -len(ending)]
             if _ends_with(word, ending):
                 out.append(head)  # 켜겠어요 -> 켜
-                closed = _with_final(head[-1], RIEUL) if _final(head[-1]) == 0 else None
+                closed = with_final(head[-1], RIEUL) if final(head[-1]) == 0 else None
                 if closed is not None:  # 그만하겠습니다 -> 그만할게요
                     out.append(head[:-1] + closed + "게요")
                 break
         for ending in self.nieun_endings:
             head = word[: -len(ending)]
-            if _ends_with(word, ending) and _final(head[-1]) == NIEUN:
-                open_ = _with_final(head[-1], 0)
-                if open_ is not None:  # 된다 -> 되, 열린다니까요 -> 열리
-                    out.append(head[:-1] + open_)
+            if _ends_with(word, ending) and final(head[-1]) == NIEUN:
+                open_ = with_final(head[-1], 0)
+                if open_ is not None:  # 된다 -> 되, 열린다니까요 -> 열리, 켜진다 -> 켜져
+                    out += self._stem_forms(head[:-1] + open_)
+                break
+        for ending in self.formal_endings:
+            head = word[: -len(ending)]
+            if _ends_with(word, ending) and final(head[-1]) == BIEUP:
+                open_ = with_final(head[-1], 0)
+                if open_ is not None:  # 열립니다 -> 열리 -> 열려, 씁니다 -> 써
+                    out += self._stem_forms(head[:-1] + open_)
+                break
+        for ending in self.plain_endings:
+            head = word[: -len(ending)]
+            if _ends_with(word, ending) and final(head[-1]) in (SSANG_SIOT, BIEUP_SIOT):
+                out.append(head)  # 켰다 -> 켰, 없다 -> 없
                 break
         return out
+
+    def _stem_forms(self, stem: str) -> list[str]:
+        """A bare verb stem, and its -아/-어 form as the file spells it (되 -> 돼 -> 되)."""
+        form = infinitive(stem)
+        return [stem, _respell(form, self.respellings)] if form else [stem]
 
     def _is_word(self, piece: str) -> bool:
         """A piece that reads alone, and is not an ending written apart ("요", "이")."""
@@ -393,28 +469,12 @@ class AttachedWords:
         for ending in self.endings:
             if _ends_with(word, ending) and word[: -len(ending)] in self.stems:
                 return word[: -len(ending)]
+        for ending in self.base_endings:  # 보이지: the stem 보이, read as 보여
+            form = infinitive(word[: -len(ending)]) if _ends_with(word, ending) else None
+            form = _respell(form, self.respellings) if form else None
+            if form and form != word and form in self.stems:
+                return form
         return None
-
-
-HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
-NIEUN, RIEUL, SSANG_SIOT = 4, 8, 20
-"""Final consonant indexes of a Hangul syllable: ㄴ, ㄹ, ㅆ."""
-POLITE_CONTRACTIONS = {"하": "해요", "주": "줘요", "오": "와요", "보": "봐요", "두": "둬요"}
-"""An open verb stem and its polite form where the vowels contract (하 + 어요 = 해요)."""
-
-
-def _final(syllable: str) -> int | None:
-    """The final consonant index of a Hangul syllable (0 for none); None if not Hangul."""
-    code = ord(syllable)
-    return (code - HANGUL_FIRST) % 28 if HANGUL_FIRST <= code <= HANGUL_LAST else None
-
-
-def _with_final(syllable: str, final: int) -> str | None:
-    """The syllable with its final consonant replaced; None if not Hangul."""
-    code = ord(syllable)
-    if not HANGUL_FIRST <= code <= HANGUL_LAST:
-        return None
-    return chr(code - (code - HANGUL_FIRST) % 28 + final)
 
 
 def _clause_end(words: list[str], start: int) -> str:
@@ -427,7 +487,7 @@ def _clause_end(words: list[str], start: int) -> str:
 
 def _done(word: str) -> bool:
     """A verb in the past (삭제했어요), not 있다 (있어요: a state, though closed by ㅆ)."""
-    return any(_final(c) == SSANG_SIOT and c != "있" for c in word[:-1])
+    return any(final(c) == SSANG_SIOT and c != "있" for c in word[:-1])
 
 
 def _describes(word: str, written: frozenset[str]) -> bool:
@@ -437,7 +497,7 @@ def _describes(word: str, written: frozenset[str]) -> bool:
 
 def _in_the_past(word: str) -> bool:
     """A verb in the past: a syllable closed by ㅆ with more after it (켰어요, 로그인했당께)."""
-    return any(_final(c) == SSANG_SIOT for c in word[:-1])
+    return any(final(c) == SSANG_SIOT for c in word[:-1])
 
 
 def _respell(word: str, respellings: tuple[tuple[str, str], ...]) -> str:
@@ -479,15 +539,19 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "described_nouns_not",
         "reported_endings",
         "reporting_words",
+        "base_endings",
+        "formal_endings",
+        "plain_endings",
+        "never_joined",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
         lists[key] = [w for v in value for w in normalize(v)]
-    for key in ("respellings", "final_variants"):
+    for key in ("respellings", "final_variants", "ji_negations"):
         value = raw.get(key, {})
         parts = [p for pair in value.items() for p in pair] if isinstance(value, dict) else [0]
-        if not all(isinstance(p, str) and normalize(p) == [p] for p in parts):
+        if not all(isinstance(p, str) and normalize(p) in ([p], []) for p in parts):
             raise PromptError(path, f"understanding.attached.{key}", "not a mapping of word parts")
         lists[key] = dict(value)
     lists["fillers"] = [f for f in rules.get("fillers") or [] if len(normalize(str(f))) == 1]

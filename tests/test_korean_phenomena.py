@@ -1,0 +1,85 @@
+"""Korean answers by phenomenon, in sentences of our own (none is a phrase of prompts/ko.yaml
+or of a benchmark set): a verb the file has in one form is read in every ending people use,
+negated before or after it, and hedges, corrections and requests are read as such."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import hangul
+from assistant.conversation.understanding import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def ko() -> Vocabulary:
+    return Vocabulary.load("ko")
+
+
+@pytest.mark.parametrize(
+    ("stem", "polite", "past"),
+    [
+        ("보이", "보여", "보였"),
+        ("쓰", "써", "썼"),
+        ("하", "해", "했"),
+        ("되", "돼", "됐"),
+        ("찾", "찾아", "찾았"),
+        ("있", "있어", "있었"),
+        ("건너뛰", "건너뛰어", "건너뛰었"),
+        ("재시동하", "재시동해", "재시동했"),
+    ],
+)
+def test_a_stem_makes_its_polite_and_past_forms(stem, polite, past):
+    assert hangul.infinitive(stem) == polite
+    assert hangul.past(stem) == past
+
+
+# One verb per question, in the endings of every politeness level: 해요체, 합쇼체, 반말
+# (-요 dropped), the plain -다 of a diary, the noun form of notes, and spoken endings.
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("열립니다", "s2_online"),  # 합쇼체 after an open stem: 열리 + ㅂ니다
+        ("씁니다", "s2_cellular"),
+        ("시작합니다", "start"),
+        ("제 계정입니다", "s1_apple_id"),
+        ("켰다", "s1_turn_on"),  # the plain form after a past
+        ("설치했다", "s6_install_update"),
+        ("있다", "s6_update_available"),
+        ("찼어", "s3_storage_full"),  # 반말: -요 dropped
+        ("내 계정이야", "s1_apple_id"),
+        ("찼음", "s3_storage_full"),  # the noun form of notes
+        ("열리죠", "s2_online"),  # spoken endings on the bare stem
+        ("동기화된다", "fixed?"),
+    ],
+)
+def test_every_ending_of_an_answer_verb_reads(ko, text, question):
+    assert ko.parse(text, question) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("보이지 않아요", "s2_online"),  # -지 않아요 on a stem the file has as 보여요
+        ("쓰지 않아요", "s2_cellular"),
+        ("안 씁니다", "s2_cellular"),
+        ("차지 않았어요", "s3_storage_full"),  # ... in the past: 찼어요 + not
+        ("재시동하지 않았어요", "s5_restart"),
+        ("켜지 못했어요", "s1_turn_on"),  # -지 못했어요 = 못 켰어요
+        ("로그인하지 못했어요", "s1_sign_in"),
+        ("켜지지 않아요", "s1_turn_on"),  # it won't turn on
+        ("없다", "s6_update_available"),  # 없어요 in the plain form
+        ("시작하지 마세요", "start"),  # -지 마세요: don't
+    ],
+)
+def test_negation_before_and_after_any_form_of_the_verb_is_no(ko, text, question):
+    assert ko.parse(text, question) == "no"
+
+
+def test_dont_before_a_command_cancels_it(ko):
+    assert ko.parse("건너뛰지 마세요", None) == "unknown"
+
+
+def test_the_verb_of_the_question_takes_its_object(ko):
+    # "쓰고 있나요?" (are you using cellular data?): 써요 alone is yes, with Wi-Fi it is no.
+    assert ko.parse("써요", "s2_cellular") == "yes"
+    assert ko.parse("와이파이 쓰고 있어요", "s2_cellular") == "no"
