@@ -83,3 +83,45 @@ def test_the_verb_of_the_question_takes_its_object(ko):
     # "쓰고 있나요?" (are you using cellular data?): 써요 alone is yes, with Wi-Fi it is no.
     assert ko.parse("써요", "s2_cellular") == "yes"
     assert ko.parse("와이파이 쓰고 있어요", "s2_cellular") == "no"
+
+
+# Hedges and guesses: never an answer to act on, whatever answer is inside them.
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("아마 켜져 있을걸요", "s1_sync_on"),
+        ("글쎄 잘 모르겠어", "s2_online"),
+        ("모르겠습니다", "s3_storage_full"),
+        ("켜져 있나 봐요", "s1_sync_on"),  # -나 봐요: it seems
+        ("되나 봐요", "fixed?"),
+        ("찬 것 같기도 하고요", "s3_storage_full"),  # it might also be
+        ("됐을 수도 있어요", "fixed?"),  # -ㄹ 수도 있어요: it may be
+        ("켤 수 있어요", "s1_turn_on"),  # I can (not: I did)
+        ("확인이 안 돼요", "s1_sync_on"),  # I can't check
+        ("업데이트가 있나요?", "s6_update_available"),  # the question said back
+        ("켜져 있습니까", "s1_sync_on"),
+    ],
+)
+def test_hedges_guesses_and_questions_back_are_asked_again(ko, text, question):
+    assert ko.parse(text, question) == "unknown"
+
+
+def test_a_question_form_still_carries_a_command(ko):
+    assert ko.parse("지금 몇 단계인가요?", None) == "where"
+    assert ko.parse("다시 말해 줄 수 있어요?", None) == "repeat"  # can you ...: a request
+    assert ko.parse("도와줄 수 있어요?", None) == "help"
+
+
+# The verb ends a Korean clause: a bare 있어요 (there is) is said of the word before it.
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("충전기 있어요", "s7_charge", "unknown"),  # I have a charger: not plugged in yet
+        ("공간은 충분히 있어요", "s3_storage_full", "no"),  # space enough: not full
+        ("체크가 안 돼 있어요", "s4_optimized", "no"),  # negated, it stays
+        ("네 있어요", "s6_update_available", "yes"),
+        ("문제 없어요", "fixed?", "yes"),  # no problem: the 없어요 of a trouble
+    ],
+)
+def test_there_is_answers_only_with_what_there_is(ko, text, question, intent):
+    assert ko.parse(text, question) == intent

@@ -156,6 +156,14 @@ class AttachedWords:
     "시작해요 않아요"; the verb takes the negation's tense (past: 았 in it)."""
     never_joined: frozenset[str] = frozenset()
     """Words never joined to the word before as its ending ("잠깐만 네" is no 잠깐만네)."""
+    asking_endings: tuple[str, ...] = ()
+    """Endings that ask ("나요", "습니까"): "업데이트가 있나요?" said back asks, answers nothing."""
+    inferring_endings: tuple[str, ...] = ()
+    """Endings before a verb of `inferring_words` ("있나 봐요": it seems there is): a guess."""
+    inferring_words: frozenset[str] = frozenset()
+    """봐요, 보네요 after an inferring ending."""
+    asked_as: str = ""
+    """The doubt word an asking or inferring ending is read as (the file's `doubt`)."""
 
     @classmethod
     def from_lists(
@@ -185,6 +193,10 @@ class AttachedWords:
         plain_endings: Iterable[str] = (),
         ji_negations: dict[str, str] | None = None,
         never_joined: Iterable[str] = (),
+        asking_endings: Iterable[str] = (),
+        inferring_endings: Iterable[str] = (),
+        inferring_words: Iterable[str] = (),
+        asked_as: str = "",
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -205,6 +217,9 @@ class AttachedWords:
             tuple(base_endings), tuple(formal_endings), tuple(plain_endings),
             tuple(sorted((ji_negations or {}).items(), key=lambda p: -len(p[0]))),
             frozenset(never_joined),
+            tuple(sorted(set(asking_endings), key=len, reverse=True)),
+            tuple(sorted(set(inferring_endings), key=len, reverse=True)),
+            frozenset(inferring_words), asked_as,
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -212,7 +227,7 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         words = [BREAK if w in self.clause_words else _respell(w, self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
-        words = self._negated_ji_forms(words)
+        words = self._asked_or_guessed(self._negated_ji_forms(words))
         words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
         words = self._reported(words)
         out: list[str] = []
@@ -247,6 +262,28 @@ class AttachedWords:
             form = _respell(f"{stem}{'어요' if in_the_past else '요'}", self.respellings)
             out += [form if stem and self._stem(form) is not None else word, negation]
             index += taken
+        return out
+
+    def _asked_or_guessed(self, words: list[str]) -> list[str]:
+        """A verb in a form that asks ("업데이트가 있나요?", "몇 단계인가요") or guesses ("켜져
+        있나 봐요": it seems on) is read as the verb, then `asked_as` (a doubt word): said
+        back or guessed, it is no answer to act on; a command said so still counts."""
+        if not self.asked_as:
+            return words
+        out: list[str] = []
+        skip = False
+        for word, after in zip(words, [*words[1:], ""], strict=False):
+            if skip:
+                skip = False
+                continue
+            guessing = after in self.inferring_words
+            endings = self.inferring_endings if guessing else self.asking_endings
+            ending = next((e for e in endings if _ends_with(word, e)), None)
+            if ending is None:
+                out.append(word)
+                continue
+            out += [word[: -len(ending)], self.asked_as]
+            skip = guessing
         return out
 
     def _endings_written_apart(self, words: list[str]) -> list[str]:
@@ -543,6 +580,9 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "formal_endings",
         "plain_endings",
         "never_joined",
+        "asking_endings",
+        "inferring_endings",
+        "inferring_words",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -555,6 +595,10 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
             raise PromptError(path, f"understanding.attached.{key}", "not a mapping of word parts")
         lists[key] = dict(value)
     lists["fillers"] = [f for f in rules.get("fillers") or [] if len(normalize(str(f))) == 1]
+    asked_as = raw.get("asked_as", "")
+    if not isinstance(asked_as, str) or normalize(asked_as) not in ([asked_as], []):
+        raise PromptError(path, "understanding.attached.asked_as", "not one word")
+    lists["asked_as"] = asked_as
     phrases = [data.get(s) for s in sections if s != "understanding"]
     phrases += [v for k, v in rules.items() if k != "attached"]  # negations, fillers, ...
     words = [w for text in _strings_in(phrases) for w in normalize(text)]

@@ -207,6 +207,9 @@ class Vocabulary:
     """A part as the subject ("some pages load"): of an answer, only part, asked again."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
+    verb_last: bool = False
+    """The verb ends its clause (Korean): a weak yes after a word not understood is said of
+    that word ("충전기 있어요": I have a charger), no answer."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -299,6 +302,7 @@ class Vocabulary:
                    not_possessors=frozenset(reader.strings("not_possessors")),
                    partial_subjects=phrases("partial_subjects"),
                    state_adverbs=frozenset(reader.strings("state_adverbs")),
+                   verb_last=rules.get("verb_last") is True,
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
                    ).items()})  # fmt: skip
@@ -359,6 +363,7 @@ class Vocabulary:
             mentions = self._preferring(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
+        mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         sides = None
         if self.pronouns:
@@ -875,6 +880,18 @@ class Vocabulary:
             and tuple(words[prev.start : prev.end]) in {(w,) for w in self.outlasting}
         }
         return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _weak_after_unknown(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause (`understanding.verb_last`), a weak yes ("있어요":
+        there is, "돼 있어요": is set) right after a word not understood is said of that word
+        ("충전기 있어요", "할 수 있어요"): no answer. After a negation it stays ("체크가 안 돼
+        있어요" is no). (English reads the words after it.)"""
+        if not self.verb_last:
+            return mentions
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        return [m for m in mentions if not (
+            m.weak and m.start > 0 and words[m.start - 1] != BREAK
+            and m.start - 1 not in covered)]  # fmt: skip
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
         """A command's words right after "is", "are" ("the router is back up", "it's on
