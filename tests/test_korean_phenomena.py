@@ -125,3 +125,21 @@ def test_a_question_form_still_carries_a_command(ko):
 )
 def test_there_is_answers_only_with_what_there_is(ko, text, question, intent):
     assert ko.parse(text, question) == intent
+
+
+# Corrections: what is said last stands.
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("네 아니 아니요", "s1_apple_id", "no"),  # a no said twice takes the yes back
+        ("네 네 아니 아니요 아직이요", "s5_restart", "no"),
+        ("꺼져 있어요 아 아니 켜져 있어요", "s1_sync_on", "yes"),  # 아 아니: oh no, ...
+        ("아니요, 아 아니다, 네", "s2_cellular", "yes"),
+        ("네 아 아니 다른 계정이에요", "s1_apple_id", "no"),
+        ("아니요 아 잠깐만 네", "s1_apple_id", "yes"),  # 네 is never an ending of 잠깐만
+        ("아 아니요", "s1_sync_on", "no"),  # alone, the correction is the answer
+        ("네 아니요", "s1_apple_id", "unknown"),  # both, with nothing taken back: asked again
+    ],
+)
+def test_the_last_answer_stands_after_a_correction(ko, text, question, intent):
+    assert ko.parse(text, question) == intent

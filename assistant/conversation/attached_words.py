@@ -387,7 +387,7 @@ class AttachedWords:
             out.append(word)
             before = [w for w in words[:index] if w not in self.fillers]  # "음 아니요 ..."
             first = not before or before[-1] == BREAK
-            more = index + 1 < len(words) and words[index + 1] != BREAK
+            more = index + 1 < len(words) and words[index + 1] not in (BREAK, word)  # 아니 아니
             if first and more and word in self.alone_first:
                 out.append(BREAK)
         return out

@@ -371,7 +371,8 @@ def _after_last_correction(
             return mentions
         last, after = mentions[index], mentions[index + 1 :]
         if last.fallback and not any(_decisive(tokens, m, covered) for m in after):
-            return [*mentions[:index], replace(last, kind=last.fallback, fallback=None)]
+            before = [] if last.fallback in (YES, NO) else mentions[:index]  # "네 아니 아니요"
+            return [*before, replace(last, kind=last.fallback, fallback=None)]
         if any(m.kind not in (FILLER, CORRECTION) for m in after):
             return [m for m in after if m.kind != CORRECTION]
         mentions = [*mentions[:index], *after]
