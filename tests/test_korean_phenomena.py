@@ -143,3 +143,44 @@ def test_there_is_answers_only_with_what_there_is(ko, text, question, intent):
 )
 def test_the_last_answer_stands_after_a_correction(ko, text, question, intent):
     assert ko.parse(text, question) == intent
+
+
+# Commands as people ask for them: requests in every politeness level, wants, complaints.
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("반복해 주시겠습니까", "repeat"),  # 합쇼체 request
+        ("못 알아들었어요", "repeat"),  # not caught
+        ("아까 질문으로 돌아가요", "back"),
+        ("설명 좀 해 주세요", "help"),
+        ("뭐라고 대답해야 돼요?", "help"),  # -야 돼요 is "must", not "it works" (yes)
+        ("잠시 멈춰 줘", "pause"),
+        ("그만 둘게요", "stop"),
+        ("그만하고 싶어요", "stop"),  # I want to stop
+        ("볼륨 좀 낮춰 주세요", "quieter"),
+        ("조금 천천히 말씀해 주시겠어요?", "slower"),
+        ("오늘은 그만할게요", "stop"),
+    ],
+)
+def test_commands_in_natural_requests(ko, text, intent):
+    assert ko.parse(text, None) == intent
+
+
+# Speech and chat styles: Gyeongsang and Jeolla forms, laughter typed onto a word, "not X
+# but Y", and what the screen says, reported.
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [
+        ("맞다", "s1_apple_id", "yes"),  # the plain -다 after a closed syllable
+        ("아이다 내 꺼 아이다", "s1_apple_id", "no"),  # Gyeongsang 아이다 = 아니다
+        ("그라제", "s1_apple_id", "yes"),  # Jeolla 그라제 = 그렇죠
+        ("켜져있음ㅋㅋ", "s1_sync_on", "yes"),
+        ("안돼요ㅠㅠ", "fixed?", "no"),
+        ("와이파이 말고 데이터 써요", "s2_cellular", "yes"),  # not Wi-Fi: data
+        ("데이터 말고 와이파이요", "s2_cellular", "no"),
+        ("용량 부족하다고 떠요", "s3_storage_full", "yes"),
+        ("최신이라고 나와요", "s6_update_available", "no"),
+    ],
+)
+def test_dialect_and_chat_styles(ko, text, question, intent):
+    assert ko.parse(text, question) == intent

@@ -76,7 +76,6 @@ from typing import Any
 
 from assistant.conversation.hangul import (
     BIEUP,
-    BIEUP_SIOT,
     NIEUN,
     RIEUL,
     SSANG_SIOT,
@@ -149,7 +148,7 @@ class AttachedWords:
     formal_endings: tuple[str, ...] = ()
     """합쇼체 endings after a syllable closed by ㅂ ("니다": 열립니다 -> 열리 -> 열려)."""
     plain_endings: tuple[str, ...] = ()
-    """The plain form's endings after a past or 있/없 ("다": 켰다 -> 켰, 없다 -> 없)."""
+    """The plain form's endings after a closed syllable ("다": 켰다 -> 켰, 맞다 -> 맞)."""
     ji_negations: tuple[tuple[str, str], ...] = ()
     """(start of a word after a -지 form, the trailing negation it is read as, or "" for
     the word as said), longest first: "켜지 못했어요" is "켰어요 않았어요", "시작하지 마세요"
@@ -164,6 +163,11 @@ class AttachedWords:
     """봐요, 보네요 after an inferring ending."""
     asked_as: str = ""
     """The doubt word an asking or inferring ending is read as (the file's `doubt`)."""
+    trailing_marks: str = ""
+    """Letters typed after a word, as laughter or tears ("켜져있음ㅋㅋ"), taken off it."""
+    instead_words: frozenset[str] = frozenset()
+    """"Not X but": what comes before them in their clause is not the answer ("와이파이
+    말고 데이터 써요" is 데이터 써요), unless nothing follows ("오늘은 말고")."""
 
     @classmethod
     def from_lists(
@@ -197,6 +201,8 @@ class AttachedWords:
         inferring_endings: Iterable[str] = (),
         inferring_words: Iterable[str] = (),
         asked_as: str = "",
+        trailing_marks: Iterable[str] = (),
+        instead_words: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -219,15 +225,16 @@ class AttachedWords:
             frozenset(never_joined),
             tuple(sorted(set(asking_endings), key=len, reverse=True)),
             tuple(sorted(set(inferring_endings), key=len, reverse=True)),
-            frozenset(inferring_words), asked_as,
+            frozenset(inferring_words), asked_as, "".join(trailing_marks),
+            frozenset(instead_words),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
         """The words with endings taken off and negation prefixes split off; pieces of a
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
-        words = [BREAK if w in self.clause_words else _respell(w, self.respellings)
+        words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
-        words = self._asked_or_guessed(self._negated_ji_forms(words))
+        words = self._instead(self._asked_or_guessed(self._negated_ji_forms(words)))
         words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
         words = self._reported(words)
         out: list[str] = []
@@ -262,6 +269,24 @@ class AttachedWords:
             form = _respell(f"{stem}{'어요' if in_the_past else '요'}", self.respellings)
             out += [form if stem and self._stem(form) is not None else word, negation]
             index += taken
+        return out
+
+    def _unmarked(self, word: str) -> str:
+        """The word without laughter or tears typed onto it ("켜져있음ㅋㅋ" -> "켜져있음");
+        a word of such letters only ("ㅋㅋ", "ㅇㅇ") stays."""
+        return word.rstrip(self.trailing_marks) or word
+
+    def _instead(self, words: list[str]) -> list[str]:
+        """Without what a word of `instead_words` says is not it, when more follows in its
+        clause: "와이파이 말고 데이터 써요" (not Wi-Fi: data) is "데이터 써요"."""
+        out: list[str] = []
+        for index, word in enumerate(words):
+            more = index + 1 < len(words) and words[index + 1] != BREAK
+            if word in self.instead_words and more:
+                while out and out[-1] != BREAK:
+                    out.pop()
+                continue
+            out.append(word)
         return out
 
     def _asked_or_guessed(self, words: list[str]) -> list[str]:
@@ -481,8 +506,8 @@ class AttachedWords:
                 break
         for ending in self.plain_endings:
             head = word[: -len(ending)]
-            if _ends_with(word, ending) and final(head[-1]) in (SSANG_SIOT, BIEUP_SIOT):
-                out.append(head)  # 켰다 -> 켰, 없다 -> 없
+            if _ends_with(word, ending) and final(head[-1]) not in (None, 0, NIEUN):
+                out.append(head)  # 켰다 -> 켰, 없다 -> 없, 맞다 -> 맞 (된다: nieun_endings)
                 break
         return out
 
@@ -583,6 +608,8 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "asking_endings",
         "inferring_endings",
         "inferring_words",
+        "trailing_marks",
+        "instead_words",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
