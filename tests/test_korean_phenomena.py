@@ -184,3 +184,31 @@ def test_commands_in_natural_requests(ko, text, intent):
 )
 def test_dialect_and_chat_styles(ko, text, question, intent):
     assert ko.parse(text, question) == intent
+
+
+# What one will do, would do, must do or does if: no fact, so never acted on as an answer.
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("이제 켤게요", "s1_turn_on"),  # I'll turn it on (not: I did)
+        ("켤까요?", "s1_turn_on"),
+        ("켜려고요", "s1_turn_on"),
+        ("퍽이나 되겠어요", "fixed?"),  # -겠- and sarcasm
+        ("켜져 있겠죠", "s1_sync_on"),
+        ("켜면 돼요?", "s1_turn_on"),  # -면: if
+        ("끄면 안 돼요?", "s1_sync_on"),
+        ("켜야 돼요?", "s1_turn_on"),  # -아야 되다: must
+        ("했을걸요", "s5_restart"),  # I bet
+        ("켜져 있을 텐데요", "s1_sync_on"),
+        ("어떻게 켜요?", "s1_turn_on"),  # a question about the step
+    ],
+)
+def test_intentions_conditions_and_suppositions_are_asked_again(ko, text, question):
+    assert ko.parse(text, question) == "unknown"
+
+
+def test_intention_forms_the_file_has_keep_their_meaning(ko):
+    assert ko.parse("뒤로 갈게요", None) == "back"  # a command said as an intention
+    assert ko.parse("다음에 할게", "start") == "no"  # 다음에 할게요, listed
+    assert ko.parse("못 켜겠어요", "s1_turn_on") == "no"  # a refusal
+    assert ko.parse("사진 올라가고 있어요", "fixed?") == "yes"  # -고 있어요: going on

@@ -163,6 +163,14 @@ class AttachedWords:
     """봐요, 보네요 after an inferring ending."""
     asked_as: str = ""
     """The doubt word an asking or inferring ending is read as (the file's `doubt`)."""
+    intending_endings: tuple[str, ...] = ()
+    """Endings of what one will do ("려고요"), like the -ㄹ게요 forms and -겠-: no fact."""
+    obligation_endings: tuple[str, ...] = ()
+    """-아야/-어야 ("야") before a word of `obligation_words`: must, no fact."""
+    obligation_words: tuple[str, ...] = ()
+    """Starts of 되다 / 하다 after an obligation ending ("돼요", "하는데")."""
+    ongoing_endings: tuple[str, ...] = ()
+    """-고 ("고") before 있다: going on ("올라가고 있어요"), read as the polite present."""
     trailing_marks: str = ""
     """Letters typed after a word, as laughter or tears ("켜져있음ㅋㅋ"), taken off it."""
     instead_words: frozenset[str] = frozenset()
@@ -203,6 +211,10 @@ class AttachedWords:
         asked_as: str = "",
         trailing_marks: Iterable[str] = (),
         instead_words: Iterable[str] = (),
+        intending_endings: Iterable[str] = (),
+        obligation_endings: Iterable[str] = (),
+        obligation_words: Iterable[str] = (),
+        ongoing_endings: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -225,8 +237,9 @@ class AttachedWords:
             frozenset(never_joined),
             tuple(sorted(set(asking_endings), key=len, reverse=True)),
             tuple(sorted(set(inferring_endings), key=len, reverse=True)),
-            frozenset(inferring_words), asked_as, "".join(trailing_marks),
-            frozenset(instead_words),
+            frozenset(inferring_words), asked_as, tuple(intending_endings),
+            tuple(obligation_endings), tuple(obligation_words), tuple(ongoing_endings),
+            "".join(trailing_marks), frozenset(instead_words),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -234,7 +247,8 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
-        words = self._instead(self._asked_or_guessed(self._negated_ji_forms(words)))
+        words = self._asked_or_guessed(self._negated_ji_forms(words))
+        words = self._under_way(self._instead(self._intended(words)))
         words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
         words = self._reported(words)
         out: list[str] = []
@@ -302,13 +316,67 @@ class AttachedWords:
                 skip = False
                 continue
             guessing = after in self.inferring_words
-            endings = self.inferring_endings if guessing else self.asking_endings
+            obliged = any(after.startswith(w) for w in self.obligation_words)
+            endings = (
+                self.inferring_endings if guessing
+                else self.obligation_endings if obliged and _ends_with(word, "야")
+                else self.asking_endings
+            )  # fmt: skip
             ending = next((e for e in endings if _ends_with(word, e)), None)
-            if ending is None:
+            if ending is None or word in self.written:  # 화면 is no 화 + -면 (if)
                 out.append(word)
                 continue
             out += [word[: -len(ending)], self.asked_as]
-            skip = guessing
+            skip = guessing or endings is self.obligation_endings
+        return out
+
+    def _intended(self, words: list[str]) -> list[str]:
+        """A verb in a form of what one will do or would ("켤게요", "켤까요", "켜려고요",
+        "되겠네요"), not a form of the file, is followed by `asked_as`: an intention is no
+        fact, so an answer said so is asked again; a command said so still counts (뒤로
+        갈게요). After 안 / 못 it is a refusal and stays (못 켜겠어요 is no)."""
+        if not self.asked_as:
+            return words
+        out: list[str] = []
+        for index, word in enumerate(words):
+            out.append(word)
+            refused = index > 0 and words[index - 1] in self.negation_prefixes
+            if word not in self.written and not refused and self._intends(word):
+                out.append(self.asked_as)
+        return out
+
+    def _intends(self, word: str) -> bool:
+        """A form of what one will do or would, which does not read as such a form of the
+        file ("켤게요" reads as 켜요: it does; "다음에 할게" as 할게요: it does not)."""
+        rieul = any(
+            _ends_with(word, e) and final(word[-len(e) - 1]) == RIEUL for e in self.rieul_endings
+        )
+        intends = (
+            rieul
+            or any(_ends_with(word, e) for e in self.future_endings)
+            or any(_ends_with(word, e) for e in self.intending_endings)
+        )
+        reading = self._reading(word, 1) if intends else None
+        if not intends or not reading:
+            return intends
+        return not (reading[-1] == word or self._intends(reading[-1]))
+
+    def _under_way(self, words: list[str]) -> list[str]:
+        """A verb's -고 form before 있다, not a form of the file ("올라가고 있어요": going up),
+        read as its polite present (올라가요), which the file has."""
+        out: list[str] = []
+        skip = False
+        for word, after in zip(words, [*words[1:], ""], strict=False):
+            if skip:
+                skip = False
+                continue
+            ending = next((e for e in self.ongoing_endings if _ends_with(word, e)), None)
+            form = infinitive(word[: -len(ending)]) if ending else None
+            if form and after.startswith("있") and word not in self.written:
+                out.append(_respell(form + "요", self.respellings))
+                skip = True
+                continue
+            out.append(word)
         return out
 
     def _endings_written_apart(self, words: list[str]) -> list[str]:
@@ -610,6 +678,10 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "inferring_words",
         "trailing_marks",
         "instead_words",
+        "intending_endings",
+        "obligation_endings",
+        "obligation_words",
+        "ongoing_endings",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
