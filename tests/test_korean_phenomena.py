@@ -121,6 +121,9 @@ def test_a_question_form_still_carries_a_command(ko):
         ("체크가 안 돼 있어요", "s4_optimized", "no"),  # negated, it stays
         ("네 있어요", "s6_update_available", "yes"),
         ("문제 없어요", "fixed?", "yes"),  # no problem: the 없어요 of a trouble
+        ("둘 다 써요", "s2_cellular", "unknown"),  # both: neither answer
+        ("와이파이랑 데이터 둘 다요", "s2_cellular", "unknown"),
+        ("둘 다 켰어요", "s2_enable_data", "yes"),  # both switches on
     ],
 )
 def test_there_is_answers_only_with_what_there_is(ko, text, question, intent):

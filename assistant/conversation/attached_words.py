@@ -69,7 +69,7 @@ meet in the same form. A language without `attached` reads every word as written
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -307,28 +307,22 @@ class AttachedWords:
         """A verb in a form that asks ("업데이트가 있나요?", "몇 단계인가요") or guesses ("켜져
         있나 봐요": it seems on) is read as the verb, then `asked_as` (a doubt word): said
         back or guessed, it is no answer to act on; a command said so still counts."""
-        if not self.asked_as:
-            return words
-        out: list[str] = []
-        skip = False
-        for word, after in zip(words, [*words[1:], ""], strict=False):
-            if skip:
-                skip = False
-                continue
-            guessing = after in self.inferring_words
-            obliged = any(after.startswith(w) for w in self.obligation_words)
-            endings = (
-                self.inferring_endings if guessing
-                else self.obligation_endings if obliged and _ends_with(word, "야")
-                else self.asking_endings
-            )  # fmt: skip
-            ending = next((e for e in endings if _ends_with(word, e)), None)
-            if ending is None or word in self.written:  # 화면 is no 화 + -면 (if)
-                out.append(word)
-                continue
-            out += [word[: -len(ending)], self.asked_as]
-            skip = guessing or endings is self.obligation_endings
-        return out
+        return _rewritten(words, self._asked) if self.asked_as else words
+
+    def _asked(self, word: str, after: str) -> tuple[list[str], bool] | None:
+        guessing = after in self.inferring_words
+        obliged = any(_ends_with(word, e) for e in self.obligation_endings) and any(
+            after.startswith(w) for w in self.obligation_words
+        )
+        endings = (
+            self.inferring_endings if guessing
+            else self.obligation_endings if obliged
+            else self.asking_endings
+        )  # fmt: skip
+        ending = next((e for e in endings if _ends_with(word, e)), None)
+        if ending is None or word in self.written:  # 화면 is no 화 + -면 (if)
+            return None
+        return [word[: -len(ending)], self.asked_as], guessing or obliged
 
     def _intended(self, words: list[str]) -> list[str]:
         """A verb in a form of what one will do or would ("켤게요", "켤까요", "켜려고요",
@@ -364,20 +358,14 @@ class AttachedWords:
     def _under_way(self, words: list[str]) -> list[str]:
         """A verb's -고 form before 있다, not a form of the file ("올라가고 있어요": going up),
         read as its polite present (올라가요), which the file has."""
-        out: list[str] = []
-        skip = False
-        for word, after in zip(words, [*words[1:], ""], strict=False):
-            if skip:
-                skip = False
-                continue
-            ending = next((e for e in self.ongoing_endings if _ends_with(word, e)), None)
-            form = infinitive(word[: -len(ending)]) if ending else None
-            if form and after.startswith("있") and word not in self.written:
-                out.append(_respell(form + "요", self.respellings))
-                skip = True
-                continue
-            out.append(word)
-        return out
+        return _rewritten(words, self._going_on)
+
+    def _going_on(self, word: str, after: str) -> tuple[list[str], bool] | None:
+        ending = next((e for e in self.ongoing_endings if _ends_with(word, e)), None)
+        form = infinitive(word[: -len(ending)]) if ending else None
+        if not form or not after.startswith("있") or word in self.written:
+            return None
+        return [_respell(form + "요", self.respellings)], True
 
     def _endings_written_apart(self, words: list[str]) -> list[str]:
         """An ending of two syllables or more standing as a word of its own after another
@@ -605,6 +593,21 @@ class AttachedWords:
             if form and form != word and form in self.stems:
                 return form
         return None
+
+
+def _rewritten(
+    words: list[str], rewrite: Callable[[str, str], tuple[list[str], bool] | None]
+) -> list[str]:
+    """Each word given to rewrite with the word after it ("" at the end), which returns what
+    it reads as and whether the word after was read with it; None keeps the word."""
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        after = words[index + 1] if index + 1 < len(words) else ""
+        read = rewrite(words[index], after)
+        out += [words[index]] if read is None else read[0]
+        index += 2 if read is not None and read[1] else 1
+    return out
 
 
 def _clause_end(words: list[str], start: int) -> str:
