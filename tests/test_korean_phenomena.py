@@ -183,6 +183,10 @@ def test_commands_in_natural_requests(ko, text, intent):
         ("데이터 말고 와이파이요", "s2_cellular", "no"),
         ("용량 부족하다고 떠요", "s3_storage_full", "yes"),
         ("최신이라고 나와요", "s6_update_available", "no"),
+        ("켜저 있어요", "s1_sync_on", "yes"),  # ㅕ typed as ㅓ
+        ("off 돼 있어요", "s1_sync_on", "no"),  # English in a Korean answer
+        ("노놉", "s1_apple_id", "no"),
+        ("찼다고 하기엔 좀 애매해요", "s3_storage_full", "unknown"),  # hard to say
     ],
 )
 def test_dialect_and_chat_styles(ko, text, question, intent):
