@@ -3,6 +3,7 @@
     python bench/bench_korean.py recognition [--rate 160] [--details] [--voice ko] [--peak P]
         [--set bench/data/korean_spoken_heldout.tsv] [--no-level]
     python bench/bench_korean.py cer [--rate 160] [--details] [--voice ko]
+    python bench/bench_korean.py unrestricted [--details] [--peak P] [--set ...]
     ... --voice-file bench/data/korean_espeak_ko_clear.voice   (an espeak-ng voice file tried)
 
 recognition: every line of bench/data/korean_spoken.tsv (text, question, intent) is spoken
@@ -16,6 +17,8 @@ recognition: every line of bench/data/korean_spoken.tsv (text, question, intent)
   asked again, or wrong (a different intent, acted on or confirmed first). Then every line of
   bench/data/korean_non_answers.txt, at s1_sync_on: a confident answer or command there is
   a false accept.
+unrestricted: every line of the spoken set transcribed by the Korean model with no grammar
+  (as cer does): is the whole answer in what it hears? Says whether a miss is the voice's.
 cer: every string of prompts/ko.yaml the assistant says (both wordings; the user's
   vocabulary, listening and skill sections skipped), placeholders filled with Korean
   sample values, spoken the same way and transcribed by the Korean model with no grammar.
@@ -183,6 +186,23 @@ def cer(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, details: bo
     return 0
 
 
+def unrestricted(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, details: bool) -> int:
+    """Each answer of the spoken set transcribed with no grammar: does the model hear the
+    answer's characters at all, or is what it hears unrelated (the voice, not the listener)?"""
+    rows = [line.split("\t") for line in _lines(SPOKEN_SET)]
+    found = 0
+    for text, question, _ in rows:
+        audio = speak(voice, text, rate_wpm)
+        heard = " ".join(w.word for w in engine.transcribe(_padded(audio), RATE_HZ))
+        hit = "".join(characters(spoken_reference(text, voice))) in "".join(characters(heard))
+        found += hit
+        if details:
+            print(f"  {'heard' if hit else 'not heard':9} {question:20} {text!r} -> {heard!r}")
+    print(f"answers and commands: {len(rows)}; the whole answer in the transcript with no "
+          f"grammar: {found} ({found / len(rows):.1%})")  # fmt: skip
+    return 0
+
+
 def _padded(samples: Any) -> bytes:
     import numpy as np
 
@@ -225,7 +245,7 @@ def _lines(path: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("recognition", "cer"))
+    parser.add_argument("what", choices=("recognition", "cer", "unrestricted"))
     parser.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, metavar="WPM")
     parser.add_argument("--details", action="store_true")
     parser.add_argument(
@@ -267,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     voice: Any = synthesizers.create("espeak", args.voice, lang="ko")
     if args.command_line:
         voice = CommandLineVoice(args.voice or "ko", voice.pronunciations)
-    run = recognition if args.what == "recognition" else cer
+    run = {"recognition": recognition, "cer": cer, "unrestricted": unrestricted}[args.what]
     code = run(voice, engine, args.rate, args.details)
     print(f"[{time.perf_counter() - started:.0f} s]")
     return code
