@@ -80,3 +80,11 @@ def hn1():
     voice = synthesizers.create("espeak", lang="ko")
     yield voice
     voice.close()
+
+
+@pytest.fixture(scope="module")
+def ko():
+    """The Korean vocabulary (prompts/ko.yaml), read as the dialog reads answers."""
+    from assistant.conversation.understanding import Vocabulary
+
+    return Vocabulary.load("ko")

@@ -7,12 +7,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import hangul
-from assistant.conversation.understanding import Vocabulary
-
-
-@pytest.fixture(scope="module")
-def ko() -> Vocabulary:
-    return Vocabulary.load("ko")
 
 
 @pytest.mark.parametrize(

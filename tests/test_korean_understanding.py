@@ -16,11 +16,6 @@ sys.path.insert(0, str(BENCH))
 import bench_understanding  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def ko() -> Vocabulary:
-    return Vocabulary.load("ko")
-
-
 @pytest.mark.parametrize(
     ("text", "question", "intent"),
     [
