@@ -202,9 +202,22 @@ class Vocabulary:
     not_possessors: frozenset[str] = frozenset()
     """Words whose "'s" is "is" or "has" before any word ("it's", "that's", "there's")."""
     partial_subjects: frozenset[tuple[str, ...]] = frozenset()
+    """A part as the subject ("some pages load"): of an answer, only part, asked again."""
     state_adverbs: frozenset[str] = frozenset()
     """Between a copula and its state, said of the state's time only ("it's already on")."""
-    """A part as the subject ("some pages load"): of an answer, only part, asked again."""
+    emphatic: frozenset[str] = frozenset()
+    """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
+    "certainly isn't"): no yes of their own."""
+    auxiliaries: frozenset[str] = frozenset()
+    """Verbs that carry a negation ("is", "does", "has"): "sure isn't", not "sure, don't"."""
+    dropped_subject: str = "it"
+    readiness: frozenset[tuple[str, ...]] = frozenset()
+    """Being ready ("i am ready"): with going on said, it asks to go on, it answers nothing."""
+    returning: frozenset[tuple[str, ...]] = frozenset()
+    """Coming back said short ("back"): while paused, a resume, not the back command."""
+    place_words: frozenset[str] = frozenset()
+    """States' words that are also prepositions ("on"): before a thing, a place."""
+    """The subject said for one left out before a stressed negation ("sure ain't")."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -299,6 +312,10 @@ class Vocabulary:
                    not_possessors=frozenset(reader.strings("not_possessors")),
                    partial_subjects=phrases("partial_subjects"),
                    state_adverbs=frozenset(reader.strings("state_adverbs")),
+                   emphatic=frozenset(reader.strings("emphatic")),
+                   auxiliaries=frozenset(reader.strings("auxiliaries")),
+                   place_words=frozenset(reader.strings("place_words")),
+                   readiness=phrases("readiness"), returning=phrases("returning"),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
                    ).items()})  # fmt: skip
@@ -340,6 +357,7 @@ class Vocabulary:
         mentions = self._help_where(mentions)  # "help me. where."
         mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
+        mentions = self._coming_back(found, mentions, paused)  # "go on, I'm ready"; "ok back"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -360,6 +378,7 @@ class Vocabulary:
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
+        mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
         sides = None
         if self.pronouns:
             named = self.named.get(question or "", frozenset())
@@ -387,7 +406,28 @@ class Vocabulary:
         found = self.contractions.expand(self._possessives(said))
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
-        return self._as_own_words(self._with_auxiliary(self._without_already(repaired)))
+        stressed = self._without_emphasis(self._without_already(repaired))
+        return self._as_own_words(self._with_auxiliary(stressed))
+
+    def _without_emphasis(self, words: list[str]) -> list[str]:
+        """An adverb right before an auxiliary and "not" only stresses the negation ("it
+        certainly isn't": "it is not"; not "sure" then "is not"; `understanding.emphatic`).
+        Opening its clause, the subject was left out, the thing asked about ("nope, sure
+        ain't": "it is not")."""
+        out: list[str] = []
+        for i, word in enumerate(words):
+            stressing = (
+                word in self.emphatic
+                and words[i + 1 : i + 2] != []
+                and words[i + 1] in self.auxiliaries
+                and words[i + 2 : i + 3] != []
+                and words[i + 2] in self.negation_words
+            )
+            if not stressing:
+                out.append(word)
+            elif i == 0 or words[i - 1] == BREAK:
+                out.append(self.dropped_subject)
+        return out
 
     def _without_already(self, words: list[str]) -> list[str]:
         """An adverb of time between a copula and its state says nothing of the state ("it's
@@ -803,6 +843,22 @@ class Vocabulary:
             return mentions
         return [m for m in mentions if self._words(words, m) not in self.leaving]
 
+    def _coming_back(
+        self, words: list[str], mentions: list[Mention], paused: bool
+    ) -> list[Mention]:
+        """Going on said with being ready ("go on, I'm ready", "carry on, ready when you
+        are"): ready to go on, not an answer to the question (`understanding.readiness`).
+        While paused, "back" said short is coming back ("ok back"), not going back a question
+        (`understanding.returning`)."""
+        if paused:
+            mentions = [replace(m, kind="resume")
+                        if m.kind == "back" and self._words(words, m) in self.returning else m
+                        for m in mentions]  # fmt: skip
+        if not any(m.kind == "resume" for m in mentions):
+            return mentions
+        return [m for m in mentions
+                if not (m.kind == "yes" and self._words(words, m) in self.readiness)]  # fmt: skip
+
     def _preferring(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a preference with what it is about ("I'd rather not pay"): which of
         the ways, not whether it is done. Asked again; "I'd rather not" alone stays no."""
@@ -885,6 +941,24 @@ class Vocabulary:
             and mention.start > 0
             and words[mention.start - 1] in self.copulas
         )
+
+    def _a_place(self, words: list[str], mention: Mention, said: set[int]) -> bool:
+        """A state's word that is also a preposition, after a copula, then a determiner and a
+        thing not understood ("it's on the progress bar", "it's on the settings page"): where
+        something is, not how the switch is (`understanding.place_words`). A thing understood
+        stays the answer's ("it's on the other one", "on the home screen")."""
+        last = mention.end - 1
+        after = mention.end
+        return (
+            mention.kind in ("yes", "no")
+            and words[last] in self.place_words
+            and last > 0
+            and words[last - 1] in self.copulas
+            and after + 1 < len(words)
+            and words[after] in self.noun_determiners
+            and words[after + 1] != BREAK
+            and after + 1 not in said
+        )  # fmt: skip
 
     def _still_under_way(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a yes that is a process ("uploading", "syncing") is said to go on
