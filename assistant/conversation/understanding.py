@@ -683,10 +683,12 @@ class Vocabulary:
             words[m.start : m.end]) & negating  # fmt: skip
 
     def _negated_mark(self, words: list[str], m: Mention) -> bool:
-        """A no of the question's own that is a mark denied ("no check mark", "not selected")."""
+        """A no of the question's own that is a mark denied ("no check mark", "not selected",
+        "there is no tick": the mark is what ends it)."""
         negating = self.negation_words | {"no"}
         rest = tuple(w for w in self._words(words, m) if w not in negating)
-        return m.kind == "no" and m.own and len(rest) < m.end - m.start and rest in self.marks
+        ends_in_mark = any(rest[i:] in self.marks for i in range(len(rest)))
+        return m.kind == "no" and m.own and len(rest) < m.end - m.start and ends_in_mark
 
     def _marked_other(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A state that belongs to the option named with it (`understanding.marks`: "check
@@ -699,9 +701,19 @@ class Vocabulary:
         for m in mentions:
             if self._negated_mark(words, m):
                 start, end = clause_start(words, m.start), clause_end(words, m.end)
-                if any(self._plain_no(words, n) for n in mentions if start <= n.start < end):
+                inside = [n for n in mentions if start <= n.start < end and n is not m]
+                if any(self._plain_no(words, n) for n in inside):
                     # "there's no check mark on the other one": which is not marked? Asked again.
                     doubts.append(Mention(DOUBT, m.start, m.start))
+                else:  # "no tick next to optimize": this option named, its mark denied
+                    drop |= {
+                        id(n)
+                        for n in inside
+                        if n.kind == "yes"
+                        and n.own
+                        and n.start >= m.end
+                        and self._words(words, n) not in self.marks
+                    }
                 continue
             if m.kind != "yes" or self._words(words, m) not in self.marks:
                 continue
