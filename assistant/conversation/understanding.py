@@ -215,6 +215,15 @@ class Vocabulary:
     """Being ready ("i am ready"): with going on said, it asks to go on, it answers nothing."""
     returning: frozenset[tuple[str, ...]] = frozenset()
     """Coming back said short ("back"): while paused, a resume, not the back command."""
+    expectations: frozenset[tuple[str, ...]] = frozenset()
+    """What should be, not what is ("should be", "supposed to be"): an answer after it is
+    not seen."""
+    past_times: frozenset[tuple[str, ...]] = frozenset()
+    """Times gone ("yesterday", "last week"): with "was", an answer of then, not now."""
+    plain_negations: frozenset[tuple[str, ...]] = frozenset()
+    """Negations of no degree ("not", "never"): two in a row are a double negative."""
+    option_marks: frozenset[str] = frozenset()
+    """How a chosen option is marked ("selected", "checked"): said of what?"""
     place_words: frozenset[str] = frozenset()
     """States' words that are also prepositions ("on"): before a thing, a place."""
     """The subject said for one left out before a stressed negation ("sure ain't")."""
@@ -315,6 +324,9 @@ class Vocabulary:
                    emphatic=frozenset(reader.strings("emphatic")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    place_words=frozenset(reader.strings("place_words")),
+                   option_marks=frozenset(reader.strings("option_marks")),
+                   plain_negations=phrases("plain_negations"),
+                   expectations=phrases("expectations"), past_times=phrases("past_times"),
                    readiness=phrases("readiness"), returning=phrases("returning"),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
@@ -342,13 +354,18 @@ class Vocabulary:
         mentions = self._mentions(found, question)
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
+        mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
+        mentions = self._not_seen_now(found, mentions)  # "it should be on"; "was on yesterday"
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
+        mentions = self._marked_unnamed(
+            found, mentions, said, self.named.get(question or "", frozenset())
+        )  # "the top one is selected"
         mentions = self._label_then_state(found, mentions)  # "Optimize ..., not selected."
         mentions = self._confirmed(found, mentions)  # "wifi yes"
         mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
@@ -537,14 +554,19 @@ class Vocabulary:
     def _where_it_is(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """The word "where" inside a sentence, after "know", "sure", "find" ... ("I don't know where
         that is", "not sure where to tap"): where the step's thing is, help; not "where am I"
-        in the steps."""
-        return [
-            replace(m, kind=HELP)
-            if m.kind == "where" and m.end - m.start == 1 and m.start > 0
-            and words[m.start - 1] in self.embedding
-            else m
-            for m in mentions
-        ]  # fmt: skip
+        in the steps. Inside a sentence before a clause of its own ("depends where I am"), no
+        command at all."""
+        out = []
+        for m in mentions:
+            if m.kind == "where" and m.end - m.start == 1 and m.start > 0:
+                if words[m.start - 1] in self.embedding:
+                    m = replace(m, kind=HELP)
+                elif clause_end(words, m.end) > m.end:
+                    # "depends where I am": a clause follows, "where" is a conjunction there,
+                    # not the command (said alone, or as "where am I")
+                    m = replace(m, kind=FILLER)
+            out.append(m)
+        return out
 
     def _after_sarcasm(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """After a sarcastic turn ("yeah right", "as if that would work", "because that always
@@ -563,6 +585,44 @@ class Vocabulary:
         if not any(m.kind in ("yes", "no") for m in kept):
             kept.append(Mention(DOUBT, end, end))
         return sorted(kept, key=lambda m: m.start)
+
+    def _not_seen_now(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An answer said as expected ("it should be on", "it's supposed to be off":
+        `understanding.expectations`) or as it was at a time gone ("it was on yesterday":
+        `past` and `past_times` in one part) is not how things are now: set aside. An answer
+        in another clause, or after a "but", stands ("it's meant to be on but it's off", "it
+        was on at first but now it's off"); without one, doubt, asked again."""
+        turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
+        aside = [
+            (i, self._part(words, i, turns)[1])
+            for i in range(len(words))
+            if any(tuple(words[i : i + len(p)]) == p for p in self.expectations)
+        ]
+        for m in mentions:
+            part = self._part(words, m.start, turns)
+            if m.kind in ("yes", "no") and self._in_past_time(words[part[0] : part[1]]):
+                aside.append(part)
+        if not aside:
+            return mentions
+        kept = [m for m in mentions if not (
+            m.kind in ("yes", "no") and any(a <= m.start < b for a, b in aside)
+        )]  # fmt: skip
+        if not any(m.kind in ("yes", "no") for m in kept):
+            kept.append(Mention(DOUBT, aside[0][0], aside[0][0]))
+        return sorted(kept, key=lambda m: m.start)
+
+    @staticmethod
+    def _part(words: list[str], at: int, turns: list[int]) -> tuple[int, int]:
+        """The stretch of the clause around `at` between its turns ("but", "wait")."""
+        start = max([clause_start(words, at), *(t for t in turns if t <= at)])
+        return start, min([clause_end(words, at), *(t for t in turns if t > at)])
+
+    def _in_past_time(self, part: list[str]) -> bool:
+        """Said in the past ("was") and when ("yesterday")."""
+        spans = [(i, i + len(p)) for p in self.past_times for i in range(len(part))
+                 if tuple(part[i : i + len(p)]) == p]  # fmt: skip
+        timed = {i for a, b in spans for i in range(a, b)}
+        return bool(spans) and any(w in self.past for i, w in enumerate(part) if i not in timed)
 
     def _insisting(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Without a yes of `intensifiers` alone in its clause right after a clause that
@@ -725,6 +785,32 @@ class Vocabulary:
                 drop.add(id(m))
         kept = [m for m in mentions if id(m) not in drop]
         return sorted([*kept, *doubts], key=lambda m: m.start) if doubts else kept
+
+    def _marked_unnamed(
+        self, words: list[str], mentions: list[Mention], said: set[int], named: frozenset[str]
+    ) -> list[Mention]:
+        """An option's mark (`understanding.option_marks`: selected, checked) after a copula,
+        said of a subject no phrase covers and the question does not name ("the top one is
+        selected", "download and keep is checked"): which option is that? Two readings,
+        asked again. A pronoun ("it is selected") or an option named ("optimize is ticked")
+        is read as before."""
+        bare = self.copulas | self.pronouns | self.option_marks
+        doubts = []
+        for m in mentions:
+            last = m.end - 1
+            if (
+                m.kind not in ("yes", "no")
+                or words[last] not in self.option_marks
+                or not set(self._words(words, m)) <= bare
+                or last == 0
+                or words[last - 1] not in self.copulas
+            ):
+                continue
+            subject = [i for i in range(clause_start(words, m.start), m.start)
+                       if words[i] not in self.noun_determiners]  # fmt: skip
+            if subject and not (subject[0] in said or words[subject[0]] in self.pronouns | named):
+                doubts.append(Mention(DOUBT, m.start, m.start))
+        return sorted([*mentions, *doubts], key=lambda x: x.start) if doubts else mentions
 
     def _label_then_state(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """An option's name alone in its clause, then its state in the next ("Optimize iPhone
@@ -1036,6 +1122,24 @@ class Vocabulary:
         if later.kind == CORRECTION and not any(m.kind == "no" for m in rest):
             return mentions
         return [m for m in mentions if not (m.kind == "yes" and m.end <= later.start)]
+
+    def _negated_twice(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """With doubt where one plain negation follows another in its clause ("it isn't not
+        on", "I never didn't sign in"; `understanding.plain_negations`): a double negative is
+        not worth a guess (the second alone would turn the answer: it was read as no). Not
+        degrees ("not nearly full", "almost no space": those are read as before)."""
+        plain = [
+            m
+            for m in mentions
+            if m.kind == NEGATION and self._words(words, m) in self.plain_negations
+        ]
+        doubts = [
+            Mention(DOUBT, b.start, b.start)
+            for a, b in zip(plain, plain[1:], strict=False)
+            if BREAK not in words[a.end : b.start]
+            and b.start - a.end <= interpretation.NEGATION_REACH_WORDS
+        ]  # fmt: skip
+        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
 
     def _maybe_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a word the vocabulary does not know, one letter from a negation
