@@ -250,3 +250,61 @@ def test_two_plain_negations_in_a_row_are_asked_again(vocab, text, question, int
 )  # fmt: skip
 def test_how_far_from_full_is_read_as_a_whole(vocab, text, intent):
     assert vocab.parse(text, "s3_storage_full") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("yeah nah", "no"),  # Australian: the last word stands
+     ("nah yeah", "yes"),
+     ("yeah nah, it's off", "no"),
+     ("yeah nah, it's on", UNKNOWN),  # the two disagree
+     ("naw", "no"),
+     ("grand, it's on", "yes")],  # Irish: fine
+)  # fmt: skip
+def test_dialect_yes_and_no(vocab, text, intent):
+    assert vocab.parse(text, "s1_sync_on") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("let's start fresh", None, "start_over"),  # was yes, from "let's start"
+     ("let's start afresh", "start", "start_over"),
+     ("no, start fresh", "start", "no"),  # the offer to continue declined
+     ("run that by me again", None, "repeat"),
+     ("I didn't get that", "s2_online", "repeat"),
+     ("previous one please", None, "back"),
+     ("explain please", "s4_optimized", "help"),
+     ("bear with me", None, "pause"),
+     ("that's all for now", None, "stop"),
+     ("that is all it says", "s6_update_available", UNKNOWN)],  # not "that's all": no stop
+)  # fmt: skip
+def test_commands_in_other_words(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("no updates pending", "s6_update_available", "no"),
+     ("no pending updates", "s6_update_available", "no"),
+     ("yes the ID matches", "s1_apple_id", "yes"),
+     ("it doesn't match", "s1_apple_id", "no"),
+     ("reconnected", "s2_fix_network", "yes"),
+     ("update applied", "s6_install_update", "yes"),
+     ("it's connected to a power source", "s7_charge", "yes"),
+     ("quota exceeded", "s3_storage_full", "yes")],
+)  # fmt: skip
+def test_a_report_s_words(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would you like me to turn it on?",
+        "do you want me to switch it off",
+        "want me to turn it on?",
+    ],
+)
+def test_an_offer_back_answers_nothing(vocab, text):
+    # Was yes or no, from "turn it on" / "switch it off" inside the question.
+    assert vocab.parse(text, "s1_sync_on") == UNKNOWN
