@@ -308,3 +308,19 @@ def test_a_report_s_words(vocab, text, question, intent):
 def test_an_offer_back_answers_nothing(vocab, text):
     # Was yes or no, from "turn it on" / "switch it off" inside the question.
     assert vocab.parse(text, "s1_sync_on") == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("back up and running", "s5_restart", "yes"),  # was the back command ("back up")
+     ("it's on 30 percent", "s6_install_update", "no"),  # was yes ("it's on"): progress
+     ("on 100 percent", "s6_install_update", "yes"),
+     ("password accepted", "s1_sign_in", "yes"),
+     ("it still hasn't accepted my password", "s1_sign_in", "no"),
+     ("almost there", "s1_sign_in", "no"),
+     ("flicked it on", "s1_turn_on", "yes"),
+     ("freed up some space", "s3_free_space", "yes"),
+     ("changed it", "s4_select_optimize", "yes")],
+)  # fmt: skip
+def test_how_an_action_is_said_done_or_under_way(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
