@@ -324,3 +324,18 @@ def test_an_offer_back_answers_nothing(vocab, text):
 )  # fmt: skip
 def test_how_an_action_is_said_done_or_under_way(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("let's crack on", "start", "yes"),
+     ("I'm all ears", "start", "yes"),
+     ("not tonight", "start", "no"),
+     ("no joy", "fixed?", "no"),
+     ("the new ones aren't showing", "fixed?", "no"),
+     ("nothing's come through", "fixed?", "no"),
+     ("I've only ever had one", "s1_apple_id", "yes"),
+     ("I'm on my home broadband", "s2_cellular", "no")],
+)  # fmt: skip
+def test_idioms_of_starting_and_of_nothing_changed(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
