@@ -210,7 +210,8 @@ class Vocabulary:
     "certainly isn't"): no yes of their own."""
     auxiliaries: frozenset[str] = frozenset()
     """Verbs that carry a negation ("is", "does", "has"): "sure isn't", not "sure, don't"."""
-    dropped_subject: str = "it"
+    dropped_subject: str = ""
+    """The subject said for one left out before a stressed negation ("sure ain't": "it")."""
     readiness: frozenset[tuple[str, ...]] = frozenset()
     """Being ready ("i am ready"): with going on said, it asks to go on, it answers nothing."""
     returning: frozenset[tuple[str, ...]] = frozenset()
@@ -226,7 +227,6 @@ class Vocabulary:
     """How a chosen option is marked ("selected", "checked"): said of what?"""
     place_words: frozenset[str] = frozenset()
     """States' words that are also prepositions ("on"): before a thing, a place."""
-    """The subject said for one left out before a stressed negation ("sure ain't")."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
 
@@ -323,6 +323,7 @@ class Vocabulary:
                    state_adverbs=frozenset(reader.strings("state_adverbs")),
                    emphatic=frozenset(reader.strings("emphatic")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
+                   dropped_subject=str(rules.get("dropped_subject", "")),
                    place_words=frozenset(reader.strings("place_words")),
                    option_marks=frozenset(reader.strings("option_marks")),
                    plain_negations=phrases("plain_negations"),
@@ -442,7 +443,7 @@ class Vocabulary:
             )
             if not stressing:
                 out.append(word)
-            elif i == 0 or words[i - 1] == BREAK:
+            elif self.dropped_subject and (i == 0 or words[i - 1] == BREAK):
                 out.append(self.dropped_subject)
         return out
 
