@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation.understanding import Vocabulary
+from assistant.conversation.understanding import UNKNOWN, Vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +57,51 @@ def test_move_along_after_an_answer_asks_only_for_the_next_question(vocab):
 def test_power_off_as_a_button_is_not_the_assistant_told_to_stop(vocab):
     # Only the assistant told to switch itself off stops; a button named is not.
     assert vocab.parse("is it the power off button?", "s5_restart") != "stop"
+
+
+# Misses (asked again), by category.
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("it looks like it's turned off", "s1_sync_on", "no"),
+     ("seems like they're off", "s1_sync_on", "no"),
+     ("looks as though it's on now", "s2_photos_data", "yes"),
+     ("looks like it's not", "fixed?", "no")],
+)  # fmt: skip
+def test_a_hedge_of_how_it_looks_before_a_state_keeps_the_state(vocab, text, question, intent):
+    # "looks like it" (a yes alone) then "turned off" were two answers: asked again.
+    assert vocab.parse(text, question) == intent
+
+
+def test_looks_like_it_alone_is_still_yes(vocab):
+    assert vocab.parse("looks like it", "fixed?") == "yes"
+
+
+def test_a_hedged_off_without_the_question_is_not_a_yes(vocab):
+    # main read it yes (from "looks like it"): a flip.
+    assert vocab.parse("looks like it's switched off") in ("no", UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("nothing's happened so far", "fixed?"),
+     ("nothing's happened yet", "s5_restart"),
+     ("honestly nothing's changed", "fixed?")],
+)  # fmt: skip
+def test_s_before_a_past_participle_is_has(vocab, text, question):
+    # "nothing's happened" was spelled "nothing is happened", which no phrase says.
+    assert vocab.tokens("nothing's happened") == ["nothing", "has", "happened"]
+    assert vocab.parse(text, question) == "no"
+
+
+def test_s_before_a_state_is_still_is(vocab):
+    assert vocab.tokens("it's on") == ["it", "is", "on"]
+    assert vocab.parse("it's gone", "s1_sync_on") != "yes"
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry, where is that again?", "how do I do it again?", "what do I tap again"]
+)
+def test_again_in_a_question_of_where_or_how_is_help_not_repeat(vocab, text):
+    assert vocab.parse(text, "s1_turn_on") == "help"

@@ -187,6 +187,8 @@ class Vocabulary:
     """Leaving said short ("I'm out"): a stop only with no answer said with it ("I'm out, so
     it's cellular")."""
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
+    perfect_participles: frozenset[str] = frozenset()
+    """Past participles that make the "is" before them "has" ("nothing's happened")."""
     """Subject -> the auxiliary left out before "not" ("I not find": "I do not find")."""
     consequences: frozenset[tuple[str, ...]] = frozenset()
     """Words drawing a consequence ("so"): after a leaving said short, it was a state."""
@@ -329,6 +331,7 @@ class Vocabulary:
                    plain_negations=phrases("plain_negations"),
                    expectations=phrases("expectations"), past_times=phrases("past_times"),
                    readiness=phrases("readiness"), returning=phrases("returning"),
+                   perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
                    ).items()})  # fmt: skip
@@ -425,7 +428,16 @@ class Vocabulary:
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
         stressed = self._without_emphasis(self._without_already(repaired))
-        return self._as_own_words(self._with_auxiliary(stressed))
+        return self._as_own_words(self._with_auxiliary(self._perfect(stressed)))
+
+    def _perfect(self, words: list[str]) -> list[str]:
+        """ "'s" spelled out is "is" or "has": before a past participle, "has" ("nothing's
+        happened" is "nothing has happened"; `understanding.perfect_participles`)."""
+        following = [*words[1:], ""]
+        return [
+            "has" if word == "is" and after in self.perfect_participles else word
+            for word, after in zip(words, following, strict=True)
+        ]
 
     def _without_emphasis(self, words: list[str]) -> list[str]:
         """An adverb right before an auxiliary and "not" only stresses the negation ("it
