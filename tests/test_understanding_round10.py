@@ -105,3 +105,28 @@ def test_s_before_a_state_is_still_is(vocab):
 )
 def test_again_in_a_question_of_where_or_how_is_help_not_repeat(vocab, text):
     assert vocab.parse(text, "s1_turn_on") == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("I have a work one and a home one and I don't know which is which", "s1_apple_id"),
+     ("I'm not sure which is which", "s4_optimized")],
+)  # fmt: skip
+def test_not_knowing_which_is_which_is_doubt_not_help(vocab, text, question):
+    # Was help ("which is which" asks the difference): said of one's own, it is not knowing
+    # the answer, asked again.
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+def test_asking_which_is_which_is_still_help(vocab):
+    assert vocab.parse("there are two options, which is which?", "s4_optimized") == "help"
+
+
+@pytest.mark.parametrize("text", ["it just won't install", "the install failed", "update failed"])
+def test_the_step_said_to_fail_at_the_install_is_not_done(vocab, text):
+    assert vocab.parse(text, "s6_install_update") == "no"
+
+
+def test_what_stops_the_install_still_asks_for_help(vocab):
+    # The earlier sets label "not enough space to install" help: it says what to do.
+    assert vocab.parse("it won't install, there's not enough room", "s6_install_update") == "help"
