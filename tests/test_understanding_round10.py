@@ -130,3 +130,14 @@ def test_the_step_said_to_fail_at_the_install_is_not_done(vocab, text):
 def test_what_stops_the_install_still_asks_for_help(vocab):
     # The earlier sets label "not enough space to install" help: it says what to do.
     assert vocab.parse("it won't install, there's not enough room", "s6_install_update") == "help"
+
+
+@pytest.mark.parametrize(
+    "text", ["the charger is upstairs", "I left my charger at the office", "the cable's downstairs"]
+)
+def test_the_charger_not_at_hand_is_not_plugged_in(vocab, text):
+    assert vocab.parse(text, "s7_charge") == "no"
+
+
+def test_a_charger_in_the_wall_is_still_charging(vocab):
+    assert vocab.parse("the charger's in the wall and it's charging", "s7_charge") == "yes"
