@@ -141,3 +141,12 @@ def test_the_charger_not_at_hand_is_not_plugged_in(vocab, text):
 
 def test_a_charger_in_the_wall_is_still_charging(vocab):
     assert vocab.parse("the charger's in the wall and it's charging", "s7_charge") == "yes"
+
+
+@pytest.mark.parametrize("question", [None, "start", "s2_online"])
+@pytest.mark.parametrize(
+    "text", ["let's pick this up again tomorrow", "carry on later", "continue tomorrow"]
+)
+def test_going_on_at_a_later_time_is_not_going_on_now(vocab, text, question):
+    # "carry on later" was resume (at the offer to continue, yes: started now).
+    assert vocab.parse(text, question) == "pause"
