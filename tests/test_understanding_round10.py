@@ -150,3 +150,9 @@ def test_a_charger_in_the_wall_is_still_charging(vocab):
 def test_going_on_at_a_later_time_is_not_going_on_now(vocab, text, question):
     # "carry on later" was resume (at the offer to continue, yes: started now).
     assert vocab.parse(text, question) == "pause"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "is"])
+def test_nothing_or_one_word_after_the_participle_rule_is_read_without_failing(vocab, text):
+    # The rule looks one word ahead: an empty or one-word utterance has none.
+    assert vocab.parse(text, "fixed?") in ("silence", UNKNOWN)

@@ -433,11 +433,11 @@ class Vocabulary:
     def _perfect(self, words: list[str]) -> list[str]:
         """ "'s" spelled out is "is" or "has": before a past participle, "has" ("nothing's
         happened" is "nothing has happened"; `understanding.perfect_participles`)."""
-        following = [*words[1:], ""]
-        return [
-            "has" if word == "is" and after in self.perfect_participles else word
-            for word, after in zip(words, following, strict=True)
-        ]
+        out = list(words)
+        for i in range(len(words) - 1):
+            if words[i] == "is" and words[i + 1] in self.perfect_participles:
+                out[i] = "has"
+        return out
 
     def _without_emphasis(self, words: list[str]) -> list[str]:
         """An adverb right before an auxiliary and "not" only stresses the negation ("it
