@@ -431,9 +431,13 @@ def _apply_negations(
                 for said in _same_command_in_clause(tokens, mentions, at):
                     out[said] = replace(mentions[said], kind=CANCELLED)
             continue
+        closes_weak = (
+            index > 0 and mentions[index - 1].weak and (mentions[index - 1].end == negation.start)
+        )  # "it is not, that's my old one": the negation has its yes, before it
         if (
             target
             and target.kind == YES
+            and not closes_weak
             and _within_reach(tokens, negation.end, target.start, True)
         ):
             ambiguous = True  # "not, um, done": a pause, then a yes the negation may be about

@@ -187,6 +187,8 @@ class Vocabulary:
     """Leaving said short ("I'm out"): a stop only with no answer said with it ("I'm out, so
     it's cellular")."""
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
+    perfect_participles: frozenset[str] = frozenset()
+    """Past participles that make the "is" before them "has" ("nothing's happened")."""
     """Subject -> the auxiliary left out before "not" ("I not find": "I do not find")."""
     consequences: frozenset[tuple[str, ...]] = frozenset()
     """Words drawing a consequence ("so"): after a leaving said short, it was a state."""
@@ -202,9 +204,31 @@ class Vocabulary:
     not_possessors: frozenset[str] = frozenset()
     """Words whose "'s" is "is" or "has" before any word ("it's", "that's", "there's")."""
     partial_subjects: frozenset[tuple[str, ...]] = frozenset()
+    """A part as the subject ("some pages load"): of an answer, only part, asked again."""
     state_adverbs: frozenset[str] = frozenset()
     """Between a copula and its state, said of the state's time only ("it's already on")."""
-    """A part as the subject ("some pages load"): of an answer, only part, asked again."""
+    emphatic: frozenset[str] = frozenset()
+    """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
+    "certainly isn't"): no yes of their own."""
+    auxiliaries: frozenset[str] = frozenset()
+    """Verbs that carry a negation ("is", "does", "has"): "sure isn't", not "sure, don't"."""
+    dropped_subject: str = ""
+    """The subject said for one left out before a stressed negation ("sure ain't": "it")."""
+    readiness: frozenset[tuple[str, ...]] = frozenset()
+    """Being ready ("i am ready"): with going on said, it asks to go on, it answers nothing."""
+    returning: frozenset[tuple[str, ...]] = frozenset()
+    """Coming back said short ("back"): while paused, a resume, not the back command."""
+    expectations: frozenset[tuple[str, ...]] = frozenset()
+    """What should be, not what is ("should be", "supposed to be"): an answer after it is
+    not seen."""
+    past_times: frozenset[tuple[str, ...]] = frozenset()
+    """Times gone ("yesterday", "last week"): with "was", an answer of then, not now."""
+    plain_negations: frozenset[tuple[str, ...]] = frozenset()
+    """Negations of no degree ("not", "never"): two in a row are a double negative."""
+    option_marks: frozenset[str] = frozenset()
+    """How a chosen option is marked ("selected", "checked"): said of what?"""
+    place_words: frozenset[str] = frozenset()
+    """States' words that are also prepositions ("on"): before a thing, a place."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
     verb_last: bool = False
@@ -303,6 +327,15 @@ class Vocabulary:
                    partial_subjects=phrases("partial_subjects"),
                    state_adverbs=frozenset(reader.strings("state_adverbs")),
                    verb_last=rules.get("verb_last") is True,
+                   emphatic=frozenset(reader.strings("emphatic")),
+                   auxiliaries=frozenset(reader.strings("auxiliaries")),
+                   dropped_subject=str(rules.get("dropped_subject", "")),
+                   place_words=frozenset(reader.strings("place_words")),
+                   option_marks=frozenset(reader.strings("option_marks")),
+                   plain_negations=phrases("plain_negations"),
+                   expectations=phrases("expectations"), past_times=phrases("past_times"),
+                   readiness=phrases("readiness"), returning=phrases("returning"),
+                   perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
                    ).items()})  # fmt: skip
@@ -329,13 +362,18 @@ class Vocabulary:
         mentions = self._mentions(found, question)
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
+        mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
+        mentions = self._not_seen_now(found, mentions)  # "it should be on"; "was on yesterday"
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
+        mentions = self._marked_unnamed(
+            found, mentions, said, self.named.get(question or "", frozenset())
+        )  # "the top one is selected"
         mentions = self._label_then_state(found, mentions)  # "Optimize ..., not selected."
         mentions = self._confirmed(found, mentions)  # "wifi yes"
         mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
@@ -344,6 +382,7 @@ class Vocabulary:
         mentions = self._help_where(mentions)  # "help me. where."
         mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
+        mentions = self._coming_back(found, mentions, paused)  # "go on, I'm ready"; "ok back"
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -365,6 +404,7 @@ class Vocabulary:
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
+        mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
         sides = None
         if self.pronouns:
             named = self.named.get(question or "", frozenset())
@@ -392,7 +432,37 @@ class Vocabulary:
         found = self.contractions.expand(self._possessives(said))
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
-        return self._as_own_words(self._with_auxiliary(self._without_already(repaired)))
+        stressed = self._without_emphasis(self._without_already(repaired))
+        return self._as_own_words(self._with_auxiliary(self._perfect(stressed)))
+
+    def _perfect(self, words: list[str]) -> list[str]:
+        """ "'s" spelled out is "is" or "has": before a past participle, "has" ("nothing's
+        happened" is "nothing has happened"; `understanding.perfect_participles`)."""
+        out = list(words)
+        for i in range(len(words) - 1):
+            if words[i] == "is" and words[i + 1] in self.perfect_participles:
+                out[i] = "has"
+        return out
+
+    def _without_emphasis(self, words: list[str]) -> list[str]:
+        """An adverb right before an auxiliary and "not" only stresses the negation ("it
+        certainly isn't": "it is not"; not "sure" then "is not"; `understanding.emphatic`).
+        Opening its clause, the subject was left out, the thing asked about ("nope, sure
+        ain't": "it is not")."""
+        out: list[str] = []
+        for i, word in enumerate(words):
+            stressing = (
+                word in self.emphatic
+                and words[i + 1 : i + 2] != []
+                and words[i + 1] in self.auxiliaries
+                and words[i + 2 : i + 3] != []
+                and words[i + 2] in self.negation_words
+            )
+            if not stressing:
+                out.append(word)
+            elif self.dropped_subject and (i == 0 or words[i - 1] == BREAK):
+                out.append(self.dropped_subject)
+        return out
 
     def _without_already(self, words: list[str]) -> list[str]:
         """An adverb of time between a copula and its state says nothing of the state ("it's
@@ -502,14 +572,19 @@ class Vocabulary:
     def _where_it_is(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """The word "where" inside a sentence, after "know", "sure", "find" ... ("I don't know where
         that is", "not sure where to tap"): where the step's thing is, help; not "where am I"
-        in the steps."""
-        return [
-            replace(m, kind=HELP)
-            if m.kind == "where" and m.end - m.start == 1 and m.start > 0
-            and words[m.start - 1] in self.embedding
-            else m
-            for m in mentions
-        ]  # fmt: skip
+        in the steps. Inside a sentence before a clause of its own ("depends where I am"), no
+        command at all."""
+        out = []
+        for m in mentions:
+            if m.kind == "where" and m.end - m.start == 1 and m.start > 0:
+                if words[m.start - 1] in self.embedding:
+                    m = replace(m, kind=HELP)
+                elif clause_end(words, m.end) > m.end:
+                    # "depends where I am": a clause follows, "where" is a conjunction there,
+                    # not the command (said alone, or as "where am I")
+                    m = replace(m, kind=FILLER)
+            out.append(m)
+        return out
 
     def _after_sarcasm(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """After a sarcastic turn ("yeah right", "as if that would work", "because that always
@@ -528,6 +603,44 @@ class Vocabulary:
         if not any(m.kind in ("yes", "no") for m in kept):
             kept.append(Mention(DOUBT, end, end))
         return sorted(kept, key=lambda m: m.start)
+
+    def _not_seen_now(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An answer said as expected ("it should be on", "it's supposed to be off":
+        `understanding.expectations`) or as it was at a time gone ("it was on yesterday":
+        `past` and `past_times` in one part) is not how things are now: set aside. An answer
+        in another clause, or after a "but", stands ("it's meant to be on but it's off", "it
+        was on at first but now it's off"); without one, doubt, asked again."""
+        turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
+        aside = [
+            (i, self._part(words, i, turns)[1])
+            for i in range(len(words))
+            if any(tuple(words[i : i + len(p)]) == p for p in self.expectations)
+        ]
+        for m in mentions:
+            part = self._part(words, m.start, turns)
+            if m.kind in ("yes", "no") and self._in_past_time(words[part[0] : part[1]]):
+                aside.append(part)
+        if not aside:
+            return mentions
+        kept = [m for m in mentions if not (
+            m.kind in ("yes", "no") and any(a <= m.start < b for a, b in aside)
+        )]  # fmt: skip
+        if not any(m.kind in ("yes", "no") for m in kept):
+            kept.append(Mention(DOUBT, aside[0][0], aside[0][0]))
+        return sorted(kept, key=lambda m: m.start)
+
+    @staticmethod
+    def _part(words: list[str], at: int, turns: list[int]) -> tuple[int, int]:
+        """The stretch of the clause around `at` between its turns ("but", "wait")."""
+        start = max([clause_start(words, at), *(t for t in turns if t <= at)])
+        return start, min([clause_end(words, at), *(t for t in turns if t > at)])
+
+    def _in_past_time(self, part: list[str]) -> bool:
+        """Said in the past ("was") and when ("yesterday")."""
+        spans = [(i, i + len(p)) for p in self.past_times for i in range(len(part))
+                 if tuple(part[i : i + len(p)]) == p]  # fmt: skip
+        timed = {i for a, b in spans for i in range(a, b)}
+        return bool(spans) and any(w in self.past for i, w in enumerate(part) if i not in timed)
 
     def _insisting(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Without a yes of `intensifiers` alone in its clause right after a clause that
@@ -648,10 +761,12 @@ class Vocabulary:
             words[m.start : m.end]) & negating  # fmt: skip
 
     def _negated_mark(self, words: list[str], m: Mention) -> bool:
-        """A no of the question's own that is a mark denied ("no check mark", "not selected")."""
+        """A no of the question's own that is a mark denied ("no check mark", "not selected",
+        "there is no tick": the mark is what ends it)."""
         negating = self.negation_words | {"no"}
         rest = tuple(w for w in self._words(words, m) if w not in negating)
-        return m.kind == "no" and m.own and len(rest) < m.end - m.start and rest in self.marks
+        ends_in_mark = any(rest[i:] in self.marks for i in range(len(rest)))
+        return m.kind == "no" and m.own and len(rest) < m.end - m.start and ends_in_mark
 
     def _marked_other(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A state that belongs to the option named with it (`understanding.marks`: "check
@@ -664,9 +779,19 @@ class Vocabulary:
         for m in mentions:
             if self._negated_mark(words, m):
                 start, end = clause_start(words, m.start), clause_end(words, m.end)
-                if any(self._plain_no(words, n) for n in mentions if start <= n.start < end):
+                inside = [n for n in mentions if start <= n.start < end and n is not m]
+                if any(self._plain_no(words, n) for n in inside):
                     # "there's no check mark on the other one": which is not marked? Asked again.
                     doubts.append(Mention(DOUBT, m.start, m.start))
+                else:  # "no tick next to optimize": this option named, its mark denied
+                    drop |= {
+                        id(n)
+                        for n in inside
+                        if n.kind == "yes"
+                        and n.own
+                        and n.start >= m.end
+                        and self._words(words, n) not in self.marks
+                    }
                 continue
             if m.kind != "yes" or self._words(words, m) not in self.marks:
                 continue
@@ -678,6 +803,32 @@ class Vocabulary:
                 drop.add(id(m))
         kept = [m for m in mentions if id(m) not in drop]
         return sorted([*kept, *doubts], key=lambda m: m.start) if doubts else kept
+
+    def _marked_unnamed(
+        self, words: list[str], mentions: list[Mention], said: set[int], named: frozenset[str]
+    ) -> list[Mention]:
+        """An option's mark (`understanding.option_marks`: selected, checked) after a copula,
+        said of a subject no phrase covers and the question does not name ("the top one is
+        selected", "download and keep is checked"): which option is that? Two readings,
+        asked again. A pronoun ("it is selected") or an option named ("optimize is ticked")
+        is read as before."""
+        bare = self.copulas | self.pronouns | self.option_marks
+        doubts = []
+        for m in mentions:
+            last = m.end - 1
+            if (
+                m.kind not in ("yes", "no")
+                or words[last] not in self.option_marks
+                or not set(self._words(words, m)) <= bare
+                or last == 0
+                or words[last - 1] not in self.copulas
+            ):
+                continue
+            subject = [i for i in range(clause_start(words, m.start), m.start)
+                       if words[i] not in self.noun_determiners]  # fmt: skip
+            if subject and not (subject[0] in said or words[subject[0]] in self.pronouns | named):
+                doubts.append(Mention(DOUBT, m.start, m.start))
+        return sorted([*mentions, *doubts], key=lambda x: x.start) if doubts else mentions
 
     def _label_then_state(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """An option's name alone in its clause, then its state in the next ("Optimize iPhone
@@ -808,6 +959,22 @@ class Vocabulary:
             return mentions
         return [m for m in mentions if self._words(words, m) not in self.leaving]
 
+    def _coming_back(
+        self, words: list[str], mentions: list[Mention], paused: bool
+    ) -> list[Mention]:
+        """Going on said with being ready ("go on, I'm ready", "carry on, ready when you
+        are"): ready to go on, not an answer to the question (`understanding.readiness`).
+        While paused, "back" said short is coming back ("ok back"), not going back a question
+        (`understanding.returning`)."""
+        if paused:
+            mentions = [replace(m, kind="resume")
+                        if m.kind == "back" and self._words(words, m) in self.returning else m
+                        for m in mentions]  # fmt: skip
+        if not any(m.kind == "resume" for m in mentions):
+            return mentions
+        return [m for m in mentions
+                if not (m.kind == "yes" and self._words(words, m) in self.readiness)]  # fmt: skip
+
     def _preferring(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a preference with what it is about ("I'd rather not pay"): which of
         the ways, not whether it is done. Asked again; "I'd rather not" alone stays no."""
@@ -903,6 +1070,24 @@ class Vocabulary:
             and words[mention.start - 1] in self.copulas
         )
 
+    def _a_place(self, words: list[str], mention: Mention, said: set[int]) -> bool:
+        """A state's word that is also a preposition, after a copula, then a determiner and a
+        thing not understood ("it's on the progress bar", "it's on the settings page"): where
+        something is, not how the switch is (`understanding.place_words`). A thing understood
+        stays the answer's ("it's on the other one", "on the home screen")."""
+        last = mention.end - 1
+        after = mention.end
+        return (
+            mention.kind in ("yes", "no")
+            and words[last] in self.place_words
+            and last > 0
+            and words[last - 1] in self.copulas
+            and after + 1 < len(words)
+            and words[after] in self.noun_determiners
+            and words[after + 1] != BREAK
+            and after + 1 not in said
+        )  # fmt: skip
+
     def _still_under_way(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a yes that is a process ("uploading", "syncing") is said to go on
         ("still says uploading 312 items"): working, or not done yet? Asked again."""
@@ -967,6 +1152,24 @@ class Vocabulary:
         if later.kind == CORRECTION and not any(m.kind == "no" for m in rest):
             return mentions
         return [m for m in mentions if not (m.kind == "yes" and m.end <= later.start)]
+
+    def _negated_twice(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """With doubt where one plain negation follows another in its clause ("it isn't not
+        on", "I never didn't sign in"; `understanding.plain_negations`): a double negative is
+        not worth a guess (the second alone would turn the answer: it was read as no). Not
+        degrees ("not nearly full", "almost no space": those are read as before)."""
+        plain = [
+            m
+            for m in mentions
+            if m.kind == NEGATION and self._words(words, m) in self.plain_negations
+        ]
+        doubts = [
+            Mention(DOUBT, b.start, b.start)
+            for a, b in zip(plain, plain[1:], strict=False)
+            if BREAK not in words[a.end : b.start]
+            and b.start - a.end <= interpretation.NEGATION_REACH_WORDS
+        ]  # fmt: skip
+        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
 
     def _maybe_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a word the vocabulary does not know, one letter from a negation
