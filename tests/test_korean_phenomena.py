@@ -255,6 +255,10 @@ def test_intention_forms_the_file_has_keep_their_meaning(ko):
         ("어떻게 켜는지 모르겠어요", "s2_enable_data", "help"),
         ("무슨 소린지 모르겠어요", "s2_online", "help"),
         ("이해가 안 가요", "-", "help"),
+        # A share said whole first (X 중에 Y: Y of X), in units written onto the numbers
+        ("100기가 중에 97기가 썼어요", "s3_storage_full", "yes"),
+        ("64기가 중에서 5기가 찼어요", "s3_storage_full", "no"),
+        ("10단계 중 3단계", "s3_storage_full", "unknown"),
     ],
 )
 def test_heldout10_phenomena_in_our_own_sentences(ko, text, question, intent):

@@ -1102,12 +1102,15 @@ class _TableBuilder:
             except (TypeError, ValueError):
                 raise PromptError(self.path, f"{key}.{name}", "word: number") from None
 
+        # Units as read ("기가" -> 기, a particle off) and as written onto a number ("5기가").
+        units = words("units") | {w for p in _strings(self.path, raw.get("units"), key)
+                                  for w in normalization.normalize(p)}  # fmt: skip
         return Amounts(
-            questions, words("percent"), words("of"), words("free"), words("units"),
+            questions, words("percent"), words("of"), words("free"), units,
             values("numbers"), words("point"), words("one"), values("fractions"),
             words("filled"), words("at_least"), words("at_most"), **limits,
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
-            levels=words("levels"),
+            levels=words("levels"), of_whole_first=words("of_whole_first"),
             actions=frozenset(),
         )  # fmt: skip
 
