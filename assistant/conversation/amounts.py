@@ -68,6 +68,9 @@ class Amounts:
     at 60 percent" say how far along it is."""
     """Words after a percentage that say how far something is done, at any question: "40%
     done" is not done yet, "100% complete" is done."""
+    of_whole_first: frozenset[str] = frozenset()
+    """Words after the whole, before the part ("5기가 중에 4.9기가": of 5 GB, 4.9), where a
+    language says the whole first; `of` is between the part and the whole ("4.9 of 5")."""
 
     def mention(self, tokens: list[str], question: str | None) -> Mention | None:
         """The answer a share of storage said in these tokens gives, covering its words."""
@@ -137,7 +140,14 @@ class Amounts:
                    if (m := _NUMBER.fullmatch(t))]  # fmt: skip
         for (first, part), (second, whole) in zip(numbers, numbers[1:], strict=False):
             between = tokens[first + 1 : second]
-            if len(between) <= _WORDS_BETWEEN and BREAK not in between and self.of & set(between):
+            whole_first = bool(self.of_whole_first & set(between))
+            if whole_first:
+                part, whole = whole, part  # "5기가 중에 4.9기가"
+            if (
+                len(between) <= _WORDS_BETWEEN
+                and BREAK not in between
+                and (whole_first or self.of & set(between))
+            ):
                 # Its unit, if said after it ("of 5 GB"); not any word ("of 5 but only ...").
                 end = second + 1 + (second + 1 < len(tokens) and tokens[second + 1] in self.units)
                 said = {*tokens[first:end], *(self._glued_unit(tokens[i]) for i in (first, second))}

@@ -176,6 +176,15 @@ class AttachedWords:
     instead_words: frozenset[str] = frozenset()
     """"Not X but": what comes before them in their clause is not the answer ("와이파이
     말고 데이터 써요" is 데이터 써요), unless nothing follows ("오늘은 말고")."""
+    ji_with_particle: tuple[str, ...] = ()
+    """A -지 form with a particle on it before a negation ("지는", contracted "진", "지도"):
+    read as the -지 form ("꺼져 있진 않아요" is "꺼져 있지 않아요"), longest first."""
+    how_words: frozenset[str] = frozenset()
+    """Words asking how ("어떻게"): a verb's -는 form after one is read as `how_verb`'s."""
+    how_endings: tuple[str, ...] = ()
+    """The -는 forms so read ("는지", "는"), longest first."""
+    how_verb: str = ""
+    """The verb they are read as ("하": "어떻게 끄는 거예요" is "어떻게 하는 거예요")."""
 
     @classmethod
     def from_lists(
@@ -215,6 +224,10 @@ class AttachedWords:
         obligation_endings: Iterable[str] = (),
         obligation_words: Iterable[str] = (),
         ongoing_endings: Iterable[str] = (),
+        ji_with_particle: Iterable[str] = (),
+        how_words: Iterable[str] = (),
+        how_endings: Iterable[str] = (),
+        how_verb: str = "",
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -240,6 +253,9 @@ class AttachedWords:
             frozenset(inferring_words), asked_as, tuple(intending_endings),
             tuple(obligation_endings), tuple(obligation_words), tuple(ongoing_endings),
             "".join(trailing_marks), frozenset(instead_words),
+            tuple(sorted(set(ji_with_particle), key=len, reverse=True)),
+            frozenset(how_words), tuple(sorted(set(how_endings), key=len, reverse=True)),
+            how_verb,
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -250,7 +266,7 @@ class AttachedWords:
         words = self._asked_or_guessed(self._negated_ji_forms(words))
         words = self._under_way(self._instead(self._intended(words)))
         words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
-        words = self._reported(words)
+        words = self._asked_how(self._reported(words))
         out: list[str] = []
         start = 0
         while start < len(words):
@@ -273,6 +289,8 @@ class AttachedWords:
             if after == "못" and index + 2 < len(words):  # 켜지 못 했어요
                 after, taken = "못" + words[index + 2], 3
             negation = next((n for p, n in self.ji_negations if after.startswith(p)), None)
+            if negation is not None:
+                word = self._without_particle(word)  # 있진 않아요 = 있지 않아요
             if negation is None or len(word) < 2 or not word.endswith("지"):
                 out.append(word)
                 index += 1
@@ -284,6 +302,24 @@ class AttachedWords:
             out += [form if stem and self._stem(form) is not None else word, negation]
             index += taken
         return out
+
+    def _asked_how(self, words: list[str]) -> list[str]:
+        """A verb's -는 form after a word asking how, read as `how_verb`'s ("어떻게 끄는
+        거예요?", "어떻게 켜는지 모르겠어요": how do I ...), which the file's help phrases have
+        ("어떻게 하는 거예요"): asking how to do the step is asking for help, whatever the verb."""
+        if not self.how_verb:
+            return words
+        out: list[str] = []
+        for index, word in enumerate(words):
+            ending = next((e for e in self.how_endings if _ends_with(word, e)), None)
+            asked = index > 0 and words[index - 1] in self.how_words
+            out.append(f"{self.how_verb}{ending}" if ending and asked else word)
+        return out
+
+    def _without_particle(self, word: str) -> str:
+        """A -지 form with a particle on it ("있진", "차지는") as the -지 form alone."""
+        particle = next((p for p in self.ji_with_particle if _ends_with(word, p)), None)
+        return f"{word[: -len(particle)]}지" if particle else word
 
     def _unmarked(self, word: str) -> str:
         """The word without laughter or tears typed onto it ("켜져있음ㅋㅋ" -> "켜져있음");
@@ -685,6 +721,9 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "obligation_endings",
         "obligation_words",
         "ongoing_endings",
+        "ji_with_particle",
+        "how_words",
+        "how_endings",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -701,6 +740,10 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
     if not isinstance(asked_as, str) or normalize(asked_as) not in ([asked_as], []):
         raise PromptError(path, "understanding.attached.asked_as", "not one word")
     lists["asked_as"] = asked_as
+    how_verb = raw.get("how_verb", "")
+    if not isinstance(how_verb, str) or normalize(how_verb) not in ([how_verb], []):
+        raise PromptError(path, "understanding.attached.how_verb", "not one word")
+    lists["how_verb"] = how_verb
     phrases = [data.get(s) for s in sections if s != "understanding"]
     phrases += [v for k, v in rules.items() if k != "attached"]  # negations, fillers, ...
     words = [w for text in _strings_in(phrases) for w in normalize(text)]

@@ -360,6 +360,8 @@ class Vocabulary:
         if not any(t != BREAK for t in found):
             return SILENCE
         mentions = self._mentions(found, question)
+        if (ended := self._wait_after_the_verb(found, mentions)) is not None:
+            found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
@@ -403,6 +405,8 @@ class Vocabulary:
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
+        if not at_action:
+            mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
         sides = None
@@ -1048,6 +1052,48 @@ class Vocabulary:
         }
         return [m for m in mentions if id(m) not in drop] if drop else mentions
 
+    def _wait_after_the_verb(self, words: list[str], mentions: list[Mention]) -> list[str] | None:
+        """Where the verb ends the clause (`understanding.verb_last`), a wait ("잠깐만요")
+        said last, right after an answer's verb, is a sentence of its own ("인증 코드
+        기다리는 중이에요 잠깐만요": waiting for the code, hold on): the words with a clause
+        break before it, so it counts as the command though the sentence before has words
+        not understood. None when there is no such wait."""
+        if not self.verb_last or len(mentions) < 2:
+            return None
+        last, before = mentions[-1], mentions[-2]
+        if last.kind != CORRECTION or last.fallback != "pause" or last.end != len(words):
+            return None
+        if before.kind not in ("yes", "no") or before.end != last.start:
+            return None
+        return [*words[: last.start], BREAK, *words[last.start :]]
+
+    def _state_denied(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause (`understanding.verb_last`), at a question (not an
+        action), a verb's own negation said right after a state the question names ("꺼져
+        있지 않아요": is not off) is its opposite, yes, as "안 꺼져 있어요" is; not a negation
+        that is an answer alone ("최신 버전 아니에요"), nor at an action, where a no is
+        what is not done yet, not a state ("원본 두고 싶지 않아요" is no "done")."""
+        if not self.verb_last:
+            return mentions
+        out: list[Mention] = []
+        for m in mentions:
+            before = out[-1] if out else None
+            if (
+                before is not None
+                and m.kind == NEGATION
+                and m.trailing
+                and m.fallback != "no"
+                and before.kind == "no"
+                and before.own
+                and before.end == m.start
+                and before.end - before.start > 1
+                and not (before.negates or before.reaches_on or before.determiner)
+            ):
+                out[-1] = replace(before, kind="yes", end=m.end)
+                continue
+            out.append(m)
+        return out
+
     def _weak_after_unknown(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where the verb ends the clause (`understanding.verb_last`), a weak yes ("있어요":
         there is, "돼 있어요": is set) right after a word not understood is said of that word
@@ -1259,12 +1305,15 @@ class _TableBuilder:
             except (TypeError, ValueError):
                 raise PromptError(self.path, f"{key}.{name}", "word: number") from None
 
+        # Units as read ("기가" -> 기, a particle off) and as written onto a number ("5기가").
+        units = words("units") | {w for p in _strings(self.path, raw.get("units"), key)
+                                  for w in normalization.normalize(p)}  # fmt: skip
         return Amounts(
-            questions, words("percent"), words("of"), words("free"), words("units"),
+            questions, words("percent"), words("of"), words("free"), units,
             values("numbers"), words("point"), words("one"), values("fractions"),
             words("filled"), words("at_least"), words("at_most"), **limits,
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
-            levels=words("levels"),
+            levels=words("levels"), of_whole_first=words("of_whole_first"),
             actions=frozenset(),
         )  # fmt: skip
 
