@@ -109,6 +109,17 @@ def test_a_saved_session_that_is_fine_loads(tmp_path: Path):
     assert warning is None and progress is not None and progress.state == "s1.s1_sync_on"
 
 
+@pytest.mark.parametrize("name", ["\n", "s1\r\nrm -rf", "\u2028", "x" * 5000])
+def test_a_damaged_question_name_is_shown_on_one_short_line(tmp_path: Path, name: str):
+    # Found by the property test below: the name was put in the message as it was, so a
+    # line break in it broke the one-line warning (and a long one made it a page).
+    state = tmp_path / "session.json"
+    state.write_text(json.dumps({"version": 1, "state": name, "history": []}), encoding="utf-8")
+    progress, warning = StateStore(state).load({"start", "s1.s1_sync_on"})
+    assert progress is None and warning is not None
+    assert warning.isprintable() and len(warning) < 300 + len(str(tmp_path))
+    assert "unknown question" in warning
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,

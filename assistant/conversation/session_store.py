@@ -104,7 +104,7 @@ class StateStore:
             progress = _parse(raw)
             unknown = {progress.state, *(a.state for a in progress.history)} - valid_states
             if unknown:
-                raise ValueError(f"unknown question {sorted(unknown)[0]}")
+                raise ValueError(f"unknown question {_shown(sorted(unknown)[0])}")
         except ValueError as err:
             kept = self._set_aside()
             where = f"kept it as {kept.name}" if kept else "could not move it aside"
@@ -171,3 +171,9 @@ def _parse(raw: bytes) -> Progress:
     except json.JSONDecodeError as err:
         raise ValueError(f"not JSON: {err.msg} at line {err.lineno}") from None
     return Progress.from_json(data)
+
+
+def _shown(name: str, most: int = 40) -> str:
+    """A name read from a damaged file, fit for a one-line message: quoted, its line breaks
+    and control characters escaped, and cut short (the file may hold anything)."""
+    return repr(name if len(name) <= most else name[:most] + "...")
