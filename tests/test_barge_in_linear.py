@@ -153,7 +153,7 @@ def listen_over(engine, prompt, user, at_s=0.0, linear=True, answers_at=None, li
         microphone.at_sample = (answers_at, monitor.open_answers)
     cut = threading.Event()
     monitor.connect_output(cut.set)
-    with monitor.speaking():
+    with monitor.speaking(PROMPTS):  # both prompts of these tests say PROMPTS
         while not (microphone.done.is_set() or cut.is_set()):
             cut.wait(0.05)
     return monitor

@@ -501,8 +501,13 @@ class BargeIn:
         intent = meaning(decision.text)
         log.debug("heard over speech: %r -> %s", decision.text, intent)
         if intent in INTERRUPTING_COMMANDS:
-            return not self._said_by_the_prompt(decision, first_adc_s)
-        return intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
+            return not self._said_by_the_prompt(decision, first_adc_s, self._prompt_words)
+        if intent not in INTERRUPTING_ANSWERS or not self._answer_taken(decision.text):
+            return False
+        # The hint's "yes or no" are the words people answer with: only the rest of the
+        # prompt ("Are your photos syncing now?" -> "syncing") is refused without double talk.
+        outside_hint = self._prompt_words - _words_of(self.hint)
+        return not self._said_by_the_prompt(decision, first_adc_s, outside_hint)
 
     def _played_around(self, decision: Decision, first_adc_s: float) -> bool:
         """Did the echo reference carry played speech around the decision's words? True
@@ -513,12 +518,16 @@ class BargeIn:
         start, end = _words_span(decision, first_adc_s)
         return self._source.echo_removed_db(start - PLAYED_WINDOW_S, end) is not None
 
-    def _said_by_the_prompt(self, decision: Decision, first_adc_s: float) -> bool:
-        """The prompt itself says the command's words, and the microphone shows no double
-        talk over them (LINEAR_MIN_TALK_DB): what the canceller let through of the prompt.
-        Tune half, round six: "Turn your iPhone off, then on again." cut itself on its own
-        "again" (-> repeat), heard confidently with 9 dB of its echo removed over the word."""
-        if not _words_of(decision.text) <= self._prompt_words or not decision.words:
+    def _said_by_the_prompt(
+        self, decision: Decision, first_adc_s: float, prompt_words: frozenset[str]
+    ) -> bool:
+        """The prompt itself says the phrase's words (of prompt_words), and the microphone
+        shows no double talk over them (LINEAR_MIN_TALK_DB): what the canceller let through
+        of the prompt. Round six: "Turn your iPhone off, then on again." cut itself on its
+        own "again" (-> repeat; tune half, 9 dB of its echo removed over the word), and
+        "Are your photos syncing now?" on its "syncing" (-> yes, over a user's "stop";
+        check half, found at its one measurement)."""
+        if not _words_of(decision.text) <= prompt_words or not decision.words:
             return False
         if self._source.passes_through:
             return False  # no echo to let through (headphones, or no canceller)
