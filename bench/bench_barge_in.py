@@ -213,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
         help="the linear monitor records what it hears but never cuts",
     )
     parser.add_argument(
+        "--no-linear-answers",
+        action="store_true",
+        help="the linear monitor takes commands only (round five): BargeIn.linear_answers off",
+    )
+    parser.add_argument(
         "--linear-min-rise-db",
         type=float,
         default=None,
@@ -303,9 +308,11 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
           f"{barge_in.carry_unfinished}")  # fmt: skip
     barge_in.linear_monitor = not args.no_linear
     barge_in.linear_acts = not args.linear_observe
+    barge_in.linear_answers = not args.no_linear_answers
     if args.linear_min_rise_db is not None:
         barge_in_module.LINEAR_MIN_RISE_DB = args.linear_min_rise_db
     print(f"linear monitor: {barge_in.linear_monitor}, acts: {barge_in.linear_acts}, "
+          f"answers (to confirm): {barge_in.linear_answers}, "
           f"min rise {barge_in_module.LINEAR_MIN_RISE_DB:g} dB; echo at "
           f"{args.echo_gain_db:g} dB, recordings {args.stop_gain_db:+g} dB")  # fmt: skip
     source = pair.listener._source
@@ -395,7 +402,8 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     print(f"own voice: {len(said)} prompts, {spoken_s:.0f} s spoken: {false} false "
           f"interruptions, {len(heard)} phrases heard {heard}; "
           f"{barge_in.carried_count - carried} handed to the next turn, which heard "
-          f"{len(turns_heard)} {turns_heard}; echo removed "
+          f"{len(turns_heard)} {turns_heard}; commands the prompt says, refused without double "
+          f"talk: {barge_in.said_by_the_prompt}; echo removed "
           f"{erle:.1f} dB; process CPU {cpu:.2f} s per s")  # fmt: skip
 
 
@@ -498,7 +506,7 @@ def write_word(mic, wav: Path, gain_db: float) -> None:  # type: ignore[no-untyp
 def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_gain_db=0.0) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
     steps = [p for p in said if p[0] not in ("greeting", "start")]
-    cut = confirmed = wrong = 0
+    cut = confirmed = wrong = at_end = 0
     latencies: list[float] = []
     heard_after: list[float] = []
     """Last sound at the monitor (parec, on the stream clock) minus the cut's reported time."""
@@ -518,6 +526,7 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
         since, since_unfinished = len(barge_in.decisions), len(barge_in.unfinished)
         linear_since = len(barge_in.linear_decisions)
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
+        pair.speaker.output.cut_at_dac_s = None
         trial_started = time.monotonic()
         if meter is not None:
             meter.energy_in = meter.energy_out = 0.0
@@ -551,6 +560,10 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
             cut += 1
             by_linear += barge_in.interrupted_by == "linear"
             confirmed += not utterance.confident
+            if pair.speaker.output.cut_at_dac_s is None:  # decided as the prompt ended
+                at_end += 1
+                mic.wait_until_played()
+                continue
             latencies.append(pair.speaker.output.cut_at_dac_s - barge_in.last.word_end_adc_s)
             stream = pair.speaker.output._stream
             time.sleep(0.3)  # the monitor's reads come in
@@ -575,7 +588,8 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
     p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))] if ms else float("nan")
     share = 100 * cut / max(1, len(files))
     print(f"stop over prompts: {cut}/{len(files)} interrupted ({share:.1f}%); "
-          f"{confirmed} of them unsure, to be confirmed; {wrong} cut on another command; "
+          f"{confirmed} of them unsure, to be confirmed; {at_end} of them taken as the prompt "
+          f"ended, not cut; {wrong} cut on another command; "
           f"cut {statistics.median(ms) if ms else float('nan'):.0f} ms after the word "
           f"(median), p95 {p95:.0f} ms, max {max(ms, default=float('nan')):.0f} ms")  # fmt: skip
     missed = sorted(((_r(r), _r(t)) for m, r, t in linear_stops if not m), key=str)
@@ -650,12 +664,14 @@ def answers(pair, said, vocab, mic, trials, details=False) -> None:  # type: ign
     barge_in = pair.listener.barge_in
     questions = [p for p in said if p[3] and p[0] not in ("greeting", "start")]
     questions = [p for p in questions if "yes or no" in p[3]]
-    right = flips = after = unsure = asked_other = carried = 0
+    right = flips = after = unsure = asked_other = carried = by_linear = 0
     for index, (label, wav) in enumerate(trials):
         name, text, question, hint = questions[index % len(questions)]
         phrases = vocab.phrases(INTENTS, question)
         pair.listener.expect(phrases, question, hint)
         since, carries = len(barge_in.decisions), barge_in.carried_count
+        linear_since = len(barge_in.linear_decisions)
+        barge_in.interrupted_by = ""
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
         speaking.start()
         barge_in_rig.wait_until(lambda: barge_in.answers_open, 30.0)
@@ -676,17 +692,21 @@ def answers(pair, said, vocab, mic, trials, details=False) -> None:  # type: ign
             right += 1
             unsure += not sure
             carried += not over
+            by_linear += over and barge_in.interrupted_by == "linear"
         else:
             flips += intent in ("yes", "no") and intent != label and sure
             asked_other += intent in ("yes", "no") and intent != label and not sure
             after += intent == label
-            print(f"  {wav.name} ({label}) over the hint of {name}: {utterance}")
+            print(f"  {wav.name} ({label}) over the hint of {name}: {utterance} "
+                  f"(cut by: {barge_in.interrupted_by or '-'})")  # fmt: skip
             if details:
                 show_decisions(barge_in, since)
+                show_linear(barge_in, linear_since)
         mic.wait_until_played()
     print(f"yes/no over the hint: {right}/{len(trials)} right "
           f"({100 * right / max(1, len(trials)):.1f}%; {unsure} of them unsure, to be "
-          f"confirmed; {carried} decided by the turn from the audio handed to it), {flips} "
+          f"confirmed; {by_linear} by the linear monitor, always to be confirmed; {carried} "
+          f"decided by the turn from the audio handed to it), {flips} "
           f"flips, {asked_other} asked about the other answer; {after} more heard right by "
           f"the turn after the prompt")  # fmt: skip
 

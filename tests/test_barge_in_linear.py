@@ -12,10 +12,11 @@ so no load can change the outcome (bench_barge_in.py measures the same on the li
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import numpy as np
 import pytest
-from audio_fixtures import DEV_SET, read_wav_16k_mono
+from audio_fixtures import DEV_SET, dev_set_files, read_wav_16k_mono
 
 from assistant.audio.echo_reference import EchoReference, resample
 from assistant.conversation.understanding import INTENTS, Vocabulary
@@ -39,6 +40,7 @@ PROMPTS = (
     "Step one of seven. Open Settings, tap your name, then iCloud, then Photos. "
     "Is Sync this iPhone switched on? Say yes or no."
 )
+HINT = "Say yes or no."
 STOP_AT_S = (12.0, 14.5)
 """Where the stops are said: after the filters have heard the prompt for a while."""
 
@@ -53,6 +55,8 @@ class RoomMicrophone:
         self._captured, self._played, self._reference = captured, played, reference
         self._position = self._fed = 0
         self.done = threading.Event()
+        self.at_sample: tuple[int, Callable[[], None]] | None = None
+        """(position, call): called once the microphone has handed that sample over."""
 
     def read_timed(self, timeout_s: float = 1.0) -> tuple[float, bytes] | None:
         if self._position + BLOCK > len(self._captured):
@@ -66,6 +70,9 @@ class RoomMicrophone:
             self._fed += len(chunk)
         start = self._position
         self._position += BLOCK
+        if self.at_sample is not None and self._position >= self.at_sample[0]:
+            self.at_sample, (_, call) = None, self.at_sample
+            call()
         return start / RATE, self._captured[start : start + BLOCK].tobytes()
 
     def drain(self) -> int:
@@ -87,19 +94,34 @@ def engine(vosk_model_dir):
     engine.close()
 
 
-@pytest.fixture(scope="module")
-def prompt() -> np.ndarray:
-    """The prompts as the default voice says them, int16 at 16 kHz."""
+def spoken(*texts: str) -> list[np.ndarray]:
+    """Each text as the default voice says it, int16 at 16 kHz."""
     from assistant.speaking import synthesizer
 
     try:
         voice = synthesizer.choose("en", None)
     except VoiceUnavailable as err:
         pytest.skip(f"no speech engine: {err}")
-    speech = voice.synthesize(PROMPTS, 160)
+    out = []
+    for text in texts:
+        speech = voice.synthesize(text, 160)
+        samples = resample(speech.samples.astype(np.float32), speech.sample_rate_hz, RATE)
+        out.append(np.clip(samples * 32767.0, -32768, 32767).astype(np.int16))
     voice.close()
-    samples = resample(speech.samples.astype(np.float32), speech.sample_rate_hz, RATE)
-    return np.clip(samples * 32767.0, -32768, 32767).astype(np.int16)
+    return out
+
+
+@pytest.fixture(scope="module")
+def prompt() -> np.ndarray:
+    """The prompts as the default voice says them."""
+    return spoken(PROMPTS)[0]
+
+
+@pytest.fixture(scope="module")
+def question_and_hint() -> tuple[np.ndarray, int]:
+    """A question and its answer hint, and the sample at which the hint starts."""
+    body, hint = spoken(PROMPTS.removesuffix(HINT), HINT)
+    return np.concatenate([body, hint]), len(body)
 
 
 def echo_of(played: np.ndarray, delay_ms: float = 40, gain_db: float = -6) -> np.ndarray:
@@ -107,13 +129,15 @@ def echo_of(played: np.ndarray, delay_ms: float = 40, gain_db: float = -6) -> np
     return delayed * 10 ** (gain_db / 20)
 
 
-def listen_over(engine, prompt, user, at_s=0.0, linear=True):  # type: ignore[no-untyped-def]
+def listen_over(engine, prompt, user, at_s=0.0, linear=True, answers_at=None, linear_answers=True):  # type: ignore[no-untyped-def]
     """The barge-in monitors over the prompt heard through the room, the user's recording
-    said at_s into it; returns the BargeIn once the prompt has been heard or was cut."""
+    said at_s into it, answers open from sample answers_at (never: None); returns the
+    BargeIn once the prompt has been heard or was cut."""
     captured = echo_of(prompt.astype(np.float64))
     if user is not None:
         start = int(at_s * RATE)
-        captured[start : start + len(user)] += user
+        said = user[: len(captured) - start]  # the monitor listens while the prompt plays
+        captured[start : start + len(said)] += said
     captured = np.clip(captured, -32768, 32767).astype(np.int16)
     reference = EchoReference(RATE)
     microphone = RoomMicrophone(captured, prompt, reference)
@@ -124,9 +148,12 @@ def listen_over(engine, prompt, user, at_s=0.0, linear=True):  # type: ignore[no
     )
     monitor.expect(vocab.phrases(INTENTS, QUESTION), QUESTION, "Say yes or no.")
     monitor.linear_monitor = linear
+    monitor.linear_answers = linear_answers
+    if answers_at is not None:
+        microphone.at_sample = (answers_at, monitor.open_answers)
     cut = threading.Event()
     monitor.connect_output(cut.set)
-    with monitor.speaking():
+    with monitor.speaking(PROMPTS):  # both prompts of these tests say PROMPTS
         while not (microphone.done.is_set() or cut.is_set()):
             cut.wait(0.05)
     return monitor
@@ -159,3 +186,39 @@ def test_stops_that_aec3_takes_out_are_heard_by_the_linear_monitor(engine, promp
                 without += not linear
     assert with_linear > without, (with_linear, without)
     assert with_linear >= 7, (with_linear, without)
+
+
+def test_with_answers_open_the_hints_own_yes_or_no_never_cuts_it(engine, question_and_hint):
+    """Answers open from the prompt's start (earlier than the dialog opens them): the hint
+    says "yes or no" through the echo path, and neither monitor takes it for an answer."""
+    played, _ = question_and_hint
+    monitor = listen_over(engine, played, None, answers_at=0)
+    assert not monitor.interrupted, (monitor.last, monitor.interrupted_by)
+    assert not any(acts for *_, acts in monitor.linear_decisions), monitor.linear_decisions
+
+
+def test_answers_over_the_hint_are_heard_and_the_linear_ones_confirmed(engine, question_and_hint):
+    """Real yes/no said as the hint starts: with the linear monitor taking answers more of
+    them cut the prompt than without; each cut is the answer said, and one the linear
+    monitor heard is handed over unsure (the dialog asks "Did you say no?"), never acted on
+    as heard."""
+    played, hint_at = question_and_hint
+    trials = [("yes", wav) for wav in dev_set_files("yes")[:6]]
+    trials += [("no", wav) for wav in dev_set_files("no")[:6]]
+    with_linear = without = by_linear = 0
+    for label, wav in trials:
+        user = read_wav_16k_mono(wav).astype(np.float64)
+        for linear_answers in (True, False):
+            monitor = listen_over(
+                engine, played, user, hint_at / RATE + 0.1, answers_at=hint_at,
+                linear_answers=linear_answers,
+            )  # fmt: skip
+            if not monitor.interrupted:
+                continue
+            assert monitor.last is not None and monitor.last.intent == label, (wav, monitor.last)
+            if monitor.interrupted_by == "linear" and label in ("yes", "no"):
+                assert not monitor.last.utterance.confident, monitor.last
+                by_linear += 1
+            with_linear += linear_answers
+            without += not linear_answers
+    assert with_linear > without, (with_linear, without, by_linear)

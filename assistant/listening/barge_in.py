@@ -21,10 +21,11 @@ the canceller let some through) is dropped and the monitor starts a fresh recogn
 
 A second recognizer, the linear monitor, hears the same blocks after the cascade's linear
 filter alone (before AEC3, whose suppressor takes much of a word said over the prompt out
-with the echo: the largest category of missed stops for three rounds). It acts on commands
-only, confident, and only where the blocks show double talk: the filter's output over the
-words well above the echo it left before them, and the microphone above what the echo alone
-would bring (LINEAR_MIN_RISE_DB, LINEAR_MIN_TALK_DB; bench/README.md, round five).
+with the echo: the largest category of missed stops for three rounds). It acts on a
+confident command, or an answer once answers are open (handed over to be confirmed), and
+only where the blocks show double talk: the filter's output over the words well above the
+echo it left before them, and the microphone above what the echo alone would bring
+(LINEAR_MIN_RISE_DB, LINEAR_MIN_TALK_DB; bench/README.md, rounds five and six).
 """
 
 from __future__ import annotations
@@ -102,6 +103,15 @@ the tune half (bench/README.md): 0 false interruptions by its own voice, word en
 decided audio 220 ms instead of 290."""
 
 
+SPOT_STABLE_MS = 80.0
+"""Over speech, a partial result whose last word is a command on its own, after other words
+("in settings stop": prompt words the canceller let through, then the user), decides once it
+has stayed the same this long (a turn's EARLY_STABLE_MS): the recognizer is flushed there
+instead of waiting for Vosk's endpoint, which over a prompt comes ~1 s after the word, or
+later while the filter lets prompt words through (round five: the stops decided at the
+endpoint made the p95 of the cut, 1199 ms)."""
+
+
 LINEAR_MIN_RISE_DB = 10.0
 """The linear monitor (BargeIn.linear_monitor) acts on a confident command only when the
 linear filter's output over its words is at least this much louder than over the
@@ -112,6 +122,46 @@ LINEAR_ECHO_WINDOW_S = 1.5
 LINEAR_MIN_TALK_DB = 3.0
 """...and only when the microphone captured at least this much more over its words than the
 prompt's echo alone would bring (EchoCancelledSource.double_talk_db)."""
+LINEAR_CLEAR_TALK_DB = 6.0
+LINEAR_MIN_RISE_CLEAR_TALK_DB = 5.0
+"""Where the microphone shows clear double talk (LINEAR_CLEAR_TALK_DB or more over the echo
+expected; the own voice never showed more than 2.8 dB in the own-voice runs of rounds five
+and six), a rise of this much cuts the prompt too, but the command is confirmed ("Did you
+say stop?"): tune half, round six, three confident stops with talk 9.7-11.1 dB were lost at
+a rise of 9.2-9.9 dB; acting on them at once also acted on a speaker's "stop" heard as
+"help" (rise 7.1, talk 7.5 dB)."""
+ACT, CONFIRM = "act", "confirm"
+"""The linear monitor's verdicts: cut and act, or cut and ask."""
+
+
+class CommandSpotter:
+    """A monitor's recognizer, flushed as soon as a command is the last word of its partial
+    result after other words, stable for SPOT_STABLE_MS (one spotter per monitor)."""
+
+    def __init__(self, meaning: Callable[[str], str]) -> None:
+        self._meaning = meaning
+        self._partial = ""
+        self._since_ms = 0.0
+
+    def accept(self, recognizer: Recognizer, block: bytes) -> Decision | None:
+        """recognizer.accept(block), or its flushed decision once a command is spotted."""
+        decision = recognizer.accept(block)
+        if decision is None and self.spotted(recognizer):
+            return recognizer.flush()
+        return decision
+
+    def spotted(self, recognizer: Recognizer) -> bool:
+        partial = getattr(recognizer, "partial", "")  # an engine without partials: never
+        words = partial.split()
+        if len(words) < 2 or words[-1] not in recognizer.phrases:
+            self._partial = ""
+            return False
+        if self._meaning(words[-1]) not in INTERRUPTING_COMMANDS:
+            return False
+        if partial != self._partial:
+            self._partial, self._since_ms = partial, recognizer.audio_ms
+            return False
+        return recognizer.audio_ms - self._since_ms >= SPOT_STABLE_MS
 
 
 @dataclass(frozen=True)
@@ -197,16 +247,27 @@ class BargeIn:
         levels over its words (benches: what it heard, when, how sure, how loud)."""
         self.linear_monitor = True
         """A second recognizer on the linear filter's output alone (before AEC3), for
-        commands only: double talk, where AEC3's suppressor takes the user's word out with
-        the echo (bench/README.md, round five). Acts under stricter rules
-        (_linear_interrupts); only with the speex+webrtc canceller while it cancels."""
+        commands (and answers, to confirm): double talk, where AEC3's suppressor takes the
+        user's word out with the echo (bench/README.md, round five). Acts under stricter rules
+        (_linear_verdict); only with the speex+webrtc canceller while it cancels."""
         self.linear_acts = True
         """Off (benches): the linear monitor only records what it hears."""
+        self.linear_answers = True
+        """The linear monitor takes yes/no too, once answers are open, under the same
+        double-talk rules, and always hands them over unsure: the dialog asks "Did you say
+        no?" before acting. The hint itself says "yes or no" and the linear filter lets
+        some of it through, so an answer it hears is never acted on as heard (a flip is the
+        worst outcome); but most answers said over the hint were lost to AEC3's suppressor
+        (bench/README.md, round six). Off (benches): commands only, as in round five."""
         self.linear_decisions: list[tuple[float, Decision, float | None, float | None, bool]] = []
         """(capture time its audio began, decision, the linear output's rise over the echo
         it left before (dB), the microphone over the echo expected (dB), acted)."""
         self.interrupted_by = ""
         """Which monitor cut the last prompt: "main" or "linear" (benches)."""
+        self._prompt_words: frozenset[str] = frozenset()
+        """The words of the prompt being spoken (speaking())."""
+        self.said_by_the_prompt: list[str] = []
+        """Commands refused: the prompt says them and nobody talked over it (benches)."""
 
     # --- the dialog, through the Listener ------------------------------------------------
 
@@ -233,12 +294,13 @@ class BargeIn:
         return self._pending is not None
 
     @contextlib.contextmanager
-    def speaking(self) -> Iterator[None]:
-        """Listen over the prompt spoken inside this block."""
+    def speaking(self, text: str = "") -> Iterator[None]:
+        """Listen over the prompt spoken inside this block (its text: what it says)."""
         expected = self._expected
         if expected is None or self.interrupted:
             yield
             return
+        self._prompt_words = _words_of(text)
         self._answers_open.clear()
         self._quit.clear()
         with self._lock:
@@ -296,6 +358,7 @@ class BargeIn:
         """Index in fed of the first block read once answers were open."""
         linear: Recognizer | None = None
         linear_first_adc_s = 0.0
+        spotter, linear_spotter = CommandSpotter(meaning), CommandSpotter(meaning)
         while not self._quit.is_set():
             block = self._source.read(READ_TIMEOUT_S)
             if block is None:
@@ -308,7 +371,7 @@ class BargeIn:
                     linear = self._recognizer(expected, meaning)
                     linear_first_adc_s = self._source.last_block_adc_s
                 if linear is not None:
-                    decision = linear.accept(linear_block)
+                    decision = linear_spotter.accept(linear, linear_block)
                     if decision is not None:
                         decision = _command_at_the_end(decision, linear, meaning)
                         linear = None  # decided: a fresh one from the next block
@@ -323,7 +386,7 @@ class BargeIn:
             if answers_from is None and self._answers_open.is_set():
                 answers_from = len(fed)
             fed.append(block)
-            decision = recognizer.accept(block)
+            decision = spotter.accept(recognizer, block)
             if decision is None:
                 continue
             decision = _after_last_pause(decision, recognizer)
@@ -366,35 +429,45 @@ class BargeIn:
             start, end = _words_span(decision, first_adc_s)
             rise = self._source.linear_rise_db(start, end, LINEAR_ECHO_WINDOW_S)
             talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
-        acts = self._linear_interrupts(decision, meaning, first_adc_s, rise, talk)
-        self.linear_decisions.append((first_adc_s, decision, rise, talk, acts))
-        if acts and self.linear_acts:
+        verdict = self._linear_verdict(decision, meaning, first_adc_s, rise, talk)
+        self.linear_decisions.append((first_adc_s, decision, rise, talk, bool(verdict)))
+        if verdict and self.linear_acts:
             self.interrupted_by = "linear"
-            self._interrupt(decision, meaning, started, first_adc_s)
+            self._interrupt(decision, meaning, started, first_adc_s, verdict == CONFIRM)
             return True
         return False
 
-    def _linear_interrupts(
+    def _linear_verdict(
         self,
         decision: Decision,
         meaning: Callable[[str], str],
         first_adc_s: float,
         rise_db: float | None,
         talk_db: float | None,
-    ) -> bool:
-        """The linear monitor's stricter rules: a confident phrase of the grammar that means
-        a command (never an answer), with played speech around it, over which the filter's
-        output rose LINEAR_MIN_RISE_DB above the echo it left before and the microphone
-        captured LINEAR_MIN_TALK_DB more than the echo alone would bring."""
+    ) -> str:
+        """The linear monitor's stricter rules: ACT on a confident phrase of the grammar that
+        means a command, with played speech around it, over which the filter's output rose
+        LINEAR_MIN_RISE_DB above the echo it left before and the microphone captured
+        LINEAR_MIN_TALK_DB more than the echo alone would bring. CONFIRM (cut, then ask) an
+        answer under the same rules once answers are open (linear_answers), and a command
+        that only clear double talk lets through (LINEAR_CLEAR_TALK_DB). "" for nothing."""
         if not (decision.text and decision.in_grammar and decision.confident):
-            return False
-        if meaning(decision.text) not in INTERRUPTING_COMMANDS:
-            return False
-        if rise_db is None or rise_db < LINEAR_MIN_RISE_DB:
-            return False
-        if talk_db is None or talk_db < LINEAR_MIN_TALK_DB:
-            return False
-        return self._played_around(decision, first_adc_s)
+            return ""
+        intent = meaning(decision.text)
+        answer = intent in INTERRUPTING_ANSWERS and self.linear_answers
+        if intent not in INTERRUPTING_COMMANDS and not answer:
+            return ""
+        if answer and not self._answer_taken(decision.text):
+            return ""
+        if talk_db is None or talk_db < LINEAR_MIN_TALK_DB or rise_db is None:
+            return ""
+        if not self._played_around(decision, first_adc_s):
+            return ""
+        if rise_db >= LINEAR_MIN_RISE_DB:
+            return CONFIRM if answer else ACT
+        if talk_db >= LINEAR_CLEAR_TALK_DB and rise_db >= LINEAR_MIN_RISE_CLEAR_TALK_DB:
+            return CONFIRM
+        return ""
 
     def _recognizer(self, expected: Expected, meaning: Callable[[str], str]) -> Recognizer | None:
         try:
@@ -428,8 +501,13 @@ class BargeIn:
         intent = meaning(decision.text)
         log.debug("heard over speech: %r -> %s", decision.text, intent)
         if intent in INTERRUPTING_COMMANDS:
-            return True
-        return intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
+            return not self._said_by_the_prompt(decision, first_adc_s, self._prompt_words)
+        if intent not in INTERRUPTING_ANSWERS or not self._answer_taken(decision.text):
+            return False
+        # The hint's "yes or no" are the words people answer with: only the rest of the
+        # prompt ("Are your photos syncing now?" -> "syncing") is refused without double talk.
+        outside_hint = self._prompt_words - _words_of(self.hint)
+        return not self._said_by_the_prompt(decision, first_adc_s, outside_hint)
 
     def _played_around(self, decision: Decision, first_adc_s: float) -> bool:
         """Did the echo reference carry played speech around the decision's words? True
@@ -439,6 +517,26 @@ class BargeIn:
             return True
         start, end = _words_span(decision, first_adc_s)
         return self._source.echo_removed_db(start - PLAYED_WINDOW_S, end) is not None
+
+    def _said_by_the_prompt(
+        self, decision: Decision, first_adc_s: float, prompt_words: frozenset[str]
+    ) -> bool:
+        """The prompt itself says the phrase's words (of prompt_words), and the microphone
+        shows no double talk over them (LINEAR_MIN_TALK_DB): what the canceller let through
+        of the prompt. Round six: "Turn your iPhone off, then on again." cut itself on its
+        own "again" (-> repeat; tune half, 9 dB of its echo removed over the word), and
+        "Are your photos syncing now?" on its "syncing" (-> yes, over a user's "stop";
+        check half, found at its one measurement)."""
+        if not _words_of(decision.text) <= prompt_words or not decision.words:
+            return False
+        if self._source.passes_through:
+            return False  # no echo to let through (headphones, or no canceller)
+        start, end = _words_span(decision, first_adc_s)
+        talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+        if talk is not None and talk >= LINEAR_MIN_TALK_DB:
+            return False
+        self.said_by_the_prompt.append(decision.text)
+        return True
 
     def _answer_taken(self, text: str) -> bool:
         return self._answers_open.is_set() and not (
@@ -468,11 +566,17 @@ class BargeIn:
         return taken
 
     def _interrupt(
-        self, decision: Decision, meaning: Callable[[str], str], started: float, first_adc_s: float
+        self,
+        decision: Decision,
+        meaning: Callable[[str], str],
+        started: float,
+        first_adc_s: float,
+        to_confirm: bool = False,
     ) -> None:
+        """to_confirm: hand the phrase over unsure, even a confident one (the dialog asks)."""
         after_ms = round((time.monotonic() - started) * 1000.0)
         utterance = to_utterance(decision, meaning)
-        if not decision.confident:  # to be confirmed: a turn would make an unsure command UNK
+        if to_confirm or not decision.confident:  # a turn would make an unsure command UNK
             utterance = Utterance(decision.text, round(decision.confidence, 3), False)
         utterance = dataclasses.replace(utterance, barge_in_after_ms=after_ms)
         with self._lock:
@@ -485,6 +589,10 @@ class BargeIn:
             utterance, meaning(decision.text), after_ms, word_end, decided, decision.reason
         )
         log.debug("barge-in: %r after %d ms", utterance.text, after_ms)
+
+
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(word.strip(".,!?;:\"'").lower() for word in text.split())
 
 
 def _says(hint: str, text: str) -> bool:
@@ -508,13 +616,16 @@ def _command_at_the_end(
     words alone, when the whole is not one. The linear filter lets prompt words through, and
     the recognizer joins them and the user's "stop" into one utterance that is no phrase
     ("in settings ... stop", "are internet stop": tune half, round five), even without a
-    pause between; the double-talk rules then judge the command's own words."""
+    pause between; the double-talk rules then judge the command's own words. A single word
+    too: the unrestricted pass's "stop" at 1.00 where the grammar heard something else is
+    never confident as a turn's decision (free_pass.combine: one word is the grammar's
+    job), and was a clear "stop" the linear monitor missed (check half, round five)."""
     decision = _after_last_pause(decision, recognizer)
     words = decision.words
     whole = decision.confident and len(decision.text.split()) == len(words)
-    if len(words) < 2 or (whole and meaning(decision.text) in INTERRUPTING_COMMANDS):
+    if not words or (whole and meaning(decision.text) in INTERRUPTING_COMMANDS):
         return decision
-    for count in (1, 2):
+    for count in range(1, min(2, len(words)) + 1):
         tail = grammar.decide_words(
             words[-count:], set(recognizer.phrases), getattr(recognizer, "distractors", ()),
             getattr(recognizer, "min_confidence", 0.85), decision.decided_at_ms,

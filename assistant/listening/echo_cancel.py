@@ -422,11 +422,17 @@ class EchoCancelledSource:
         expected = max(gain * sum(played) * len(word) / max(len(played), 1), len(word))
         return float(10 * np.log10(max(sum(word), 1.0) / expected))
 
+    @property
+    def passes_through(self) -> bool:
+        """The microphone goes through uncancelled: no echo heard (EchoDetector), or no
+        canceller (--echo-canceller none)."""
+        return self.detector.echo is False or not self.canceller.needs_reference
+
     def echo_removed_db(self, start_s: float, end_s: float) -> float | None:
         """How much of the echo the canceller removed from start_s to end_s (capture clock),
         dB, over the frames with speech played; None when none was played then. With the
         microphone passed through (no echo heard: EchoDetector), infinity."""
-        if self.detector.echo is False or not self.canceller.needs_reference:
+        if self.passes_through:
             return float("inf")
         loud = PLAYED_SPEECH_LEVEL**2 * self.canceller.frame_samples
         frames = [f for f in list(self._levels) if start_s <= f[0] < end_s and f[3] >= loud]

@@ -305,6 +305,11 @@ class PhraseRecognizer:
         self._read_to_end = False
         """An early decision was held for being unsure: the second opinion reads all audio."""
 
+    @property
+    def partial(self) -> str:
+        """Vosk's partial result for the audio fed so far ("" after a decision)."""
+        return self._partial
+
     def can_finalize_early(self, phrase: str) -> bool:
         return self.end_of_answer.can_decide_early(phrase)
 

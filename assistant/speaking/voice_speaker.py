@@ -163,7 +163,7 @@ class VoiceSpeaker:
             if self.barge_in is None:
                 self._speak(text)
             else:
-                with self.barge_in.speaking():
+                with self.barge_in.speaking(text):
                     self._speak(text)
         except VoiceUnavailable as err:
             self._give_up_speaking(err, text)
