@@ -16,6 +16,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from functools import cache
 from pathlib import Path
@@ -27,12 +28,15 @@ from test_wav_io import write_endless_recording
 
 from assistant.audio import wav_io
 from assistant.conversation.understanding import INTENTS, Vocabulary
-from assistant.listening import recorded_audio, vosk_recognizer
+from assistant.listening import noisy_room, recorded_audio, vosk_recognizer
 from assistant.listening.decision_to_utterance import dialog_text, to_utterance
 from assistant.listening.listening_words import ListeningWords
 from assistant.listening.recognizer import Decision
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT / "bench"))
+import bench_spoken_phrasings as bench_phrasings  # noqa: E402
+
 ANSWERS = ("yes", "no")
 
 pytestmark = pytest.mark.audio
@@ -506,6 +510,19 @@ def with_talkers(synth_dir: Path, speech: np.ndarray, snr_db: float = 10.0) -> n
     return np.clip(padded + gain * part, -32768, 32767).astype(np.int16)
 
 
+def decided_in_noise(engine, samples: np.ndarray, meaning, question: str | None) -> Decision:
+    """A fresh recognizer's decision at question on samples that carry their own silence
+    and noise around the speech (none added)."""
+    recognizer = engine.recognizer(
+        vocab().phrases(INTENTS, question), 16000, meaning,
+        distractors=words().distractors, continuations=words().continuations,
+        named_words=words().named_words,
+    )  # fmt: skip
+    return recorded_audio.recognize_samples(
+        recognizer, samples, leading_silence_ms=0, trailing_silence_ms=0
+    )
+
+
 def test_the_n_best_is_not_read_with_people_talking_nearby(engine, synth_dir):
     """The n-best's alternatives are near-ties, and with talk around the answer they are the
     talk's words ("that's again" for "skip", acted on as repeat, round five's tuning): it
@@ -517,15 +534,7 @@ def test_the_n_best_is_not_read_with_people_talking_nearby(engine, synth_dir):
         meaning = functools.partial(vocab().parse, question=question)
         for voice in VOICES:
             speech = wav_io.read_wav_16k_mono(espeak_wav(synth_dir, text, voice, 175))
-            recognizer = engine.recognizer(
-                vocab().phrases(INTENTS, question), 16000, meaning,
-                distractors=words().distractors, continuations=words().continuations,
-                named_words=words().named_words,
-            )  # fmt: skip
-            decision = recorded_audio.recognize_samples(
-                recognizer, with_talkers(synth_dir, speech),
-                leading_silence_ms=0, trailing_silence_ms=0,
-            )  # fmt: skip
+            decision = decided_in_noise(engine, with_talkers(synth_dir, speech), meaning, question)
             reasons.append((text, voice, decision.text, decision.reason))
     assert [r for r in reasons if "+nbest" in r[3]] == [], reasons
 
@@ -548,6 +557,75 @@ def test_background_talkers_are_not_heard_as_the_answer(engine, synth_dir):
     wrong = [h for h in heard if h[3] not in (h[2], "unknown", "silence")]
     assert len(wrong) <= 2, wrong
     assert sum(h[3] == h[2] for h in heard) >= 14, heard
+
+
+def test_a_quiet_room_is_heard_as_it_was(dev_results, synth_results):
+    """The second hearing with the noise suppressed (noisy_room.py) is for rooms that
+    never go quiet: the suppressor costs clean speech (88.0% against 90.2% right on the
+    tuning voices when run on everything, round six). The dev set's real recordings, noise
+    clips included, and clean synthesized answers are never heard again."""
+    heard_again = [
+        (label, name, d.reason)
+        for label, results in dev_results.items()
+        if not label.startswith("_")
+        for name, d in results
+        if "+quieted" in d.reason
+    ]
+    heard_again += [(r[0], r[2], r[4].reason) for r in synth_results if "+quieted" in r[4].reason]
+    assert heard_again == []
+
+
+def test_talk_around_an_answer_makes_a_noisy_room(synth_dir):
+    """Two voices 10 dB below an answer: a noisy room; the answer alone: a quiet one."""
+    speech = wav_io.read_wav_16k_mono(espeak_wav(synth_dir, "yes it's switched on"))
+    quiet = np.concatenate([np.zeros(4800, np.int16), speech, np.zeros(24000, np.int16)])
+    assert not noisy_room.noisy(quiet.tobytes(), 16000)
+    assert noisy_room.noisy(with_talkers(synth_dir, speech).tobytes(), 16000)
+
+
+def heard_through_talkers(engine) -> list[tuple[str, str, str, bool]]:
+    """(the intent said, the voice, the intent heard, acted on without asking) for every
+    second phrasing of the bench's set in espeak-ng en-us and en-gb at 175 wpm, mixed with
+    the bench's talkers 10 dB below (bench_spoken_phrasings.talkers and mix, seeded)."""
+    folder = Path(tempfile.mkdtemp(prefix="noisy-room-"))
+    try:
+        talk, rng = bench_phrasings.talkers(folder), np.random.default_rng(6)
+        heard = []
+        for voice in ("en-us", "en-gb"):
+            for intent, question, text in bench_phrasings.load_phrasings()[::2]:
+                speech = bench_phrasings.espeak(folder, text, voice, 175)
+                meaning = functools.partial(vocab().parse, question=question)
+                mixed = bench_phrasings.mix(speech, talk, 10.0, rng)
+                decision = decided_in_noise(engine, mixed, meaning, question)
+                utterance = to_utterance(decision, meaning)
+                heard.append((intent, voice, meaning(utterance.text), utterance.confident))
+        return heard
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_answers_in_a_noisy_room_are_heard_with_the_noise_suppressed(engine):
+    """With people talking 10 dB below the answer, the utterance is heard again with the
+    room's noise suppressed (noisy_room.py, round six). On these 102 files (tuning voices):
+    56 right with it, 49 without; acted on as something else 0 with it, 1 without ("stop"
+    as yes), "Did you say ...?" something else 2 with it, 7 without."""
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng not installed")
+    with_rule = heard_through_talkers(engine)
+    engine.noisy_room_enabled = False
+    try:
+        without_rule = heard_through_talkers(engine)
+    finally:
+        engine.noisy_room_enabled = True
+    right, acted_wrongly = (
+        [sum(h[2] == h[0] for h in heard) for heard in (with_rule, without_rule)],
+        [
+            [h for h in heard if h[2] not in (h[0], "unknown", "silence") and h[3]]
+            for heard in (with_rule, without_rule)
+        ],
+    )
+    assert acted_wrongly[0] == [], acted_wrongly
+    assert right[0] >= right[1] + 6, right
 
 
 @pytest.mark.parametrize("text", ["how many steps are left", "I want to quit"])
