@@ -43,7 +43,11 @@ class OvosCore:
         self.skill: IcloudPhotosSkill = self.croft.plugin_skills[SKILL_ID].instance
         self.skill.config_core.setdefault("skills", {})["get_response_timeout"] = RESPONSE_TIMEOUT_S
         self._answers: list[str] = []
+        self._pending: str | None = None
+        """The answer taken for the microphone that opened last, not said yet."""
+        self._lock = threading.Lock()
         self.bus.on("mycroft.mic.listen", self._microphone)
+        self.bus.on(f"{SKILL_ID}.get_response.waiting", self._answer_now)
         self.bus.on("complete_intent_failure", self._no_skill)
 
     @property
@@ -58,7 +62,8 @@ class OvosCore:
     def talk(self, opening: str, *answers: str) -> Outcome | None:
         """Say `opening`, then answer; how the skill's conversation ended (None: it never
         started)."""
-        self._answers = list(answers)
+        with self._lock:
+            self._answers, self._pending = list(answers), None
         self.skill.last_outcome = None
         done, started = threading.Event(), threading.Event()
         self.bus.once("mycroft.skill.handler.start", lambda _: started.set())
@@ -75,19 +80,30 @@ class OvosCore:
         self.not_understood += message.data.get("utterances") or []
 
     def _microphone(self, message: Message) -> None:
-        answer = self._answers.pop(0) if self._answers else "stop"
-        self.skill.config_core["skills"]["get_response_timeout"] = response_timeout_s(answer)
-        if answer == SILENCE_TOKEN:
-            return
-        if answer.startswith(WAKE_TOKEN):
-            words = answer.removeprefix(WAKE_TOKEN).split("|")
-            self.bus.once("skill.converse.get_response.disable",
-                          lambda _: self._in_turn(*words))  # fmt: skip
-            return
-        # A person answers after the microphone opened, never within its first milliseconds:
-        # answered before the skill waits, a "stop" would leave get_response (ovos-workshop
-        # 7.0.6) waiting forever.
-        self.bus.once(f"{SKILL_ID}.get_response.waiting", lambda _: self._in_turn(answer))
+        with self._lock:
+            # A microphone that opens again before the skill waited for the last answer (a
+            # late one of the conversation before, seen once on a loaded machine) gets the same
+            # answer: taking the next one too had both said at once, in either order.
+            if self._pending is None:
+                self._pending = self._answers.pop(0) if self._answers else "stop"
+            answer = self._pending
+            self.skill.config_core["skills"]["get_response_timeout"] = response_timeout_s(answer)
+            if answer == SILENCE_TOKEN:
+                self._pending = None
+            elif answer.startswith(WAKE_TOKEN):
+                self._pending = None
+                words = answer.removeprefix(WAKE_TOKEN).split("|")
+                self.bus.once("skill.converse.get_response.disable",
+                              lambda _: self._in_turn(*words))  # fmt: skip
+
+    def _answer_now(self, message: Message) -> None:
+        """A person answers after the microphone opened, never within its first milliseconds:
+        answered before the skill waits, a "stop" would leave get_response (ovos-workshop
+        7.0.6) waiting forever."""
+        with self._lock:
+            answer, self._pending = self._pending, None
+        if answer is not None:
+            self._in_turn(answer)
 
     def _in_turn(self, *utterances: str) -> None:
         """Say each, one after the other, from another thread, as the listener would."""
