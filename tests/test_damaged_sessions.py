@@ -120,6 +120,7 @@ def test_a_damaged_question_name_is_shown_on_one_short_line(tmp_path: Path, name
     assert warning.isprintable() and len(warning) < 300 + len(str(tmp_path))
     assert "unknown question" in warning
 
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
