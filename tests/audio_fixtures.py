@@ -55,6 +55,11 @@ SPEAKER_SAMPLE_RATE_HZ = 22050
 MIC_CHUNK_MS = 20
 # How far ahead of real time the writer may run; the fifo holds about 2 s, keep well under.
 MIC_LEAD_MS = 60
+# How far behind real time the writer may fall before it stops catching up. PulseAudio
+# stops reading the fifo while nothing records (the writer then blocks, for minutes while
+# other tests run); catching up would pour that time into the next recording at once, as
+# no microphone does (it filled the assistant's 30 s capture queue and dropped blocks).
+MIC_MAX_BEHIND_MS = 200
 PULSE_START_TIMEOUT_S = 10.0
 # The echo path: the loudspeaker heard 6 dB down, 40 ms late (parec's own 10 ms included
 # in neither: the real delay is 40-60 ms, as from laptop speakers through the room).
@@ -485,6 +490,8 @@ class VirtualMic:
             delay_s = due - time.monotonic()
             if delay_s > 0:
                 time.sleep(delay_s)
+            elif delay_s < -MIC_MAX_BEHIND_MS / 1000:
+                start -= delay_s  # real time goes on from now; the missed time is not sent
 
     def close(self) -> None:
         self._stop.set()

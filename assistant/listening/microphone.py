@@ -160,9 +160,10 @@ class Microphone:
                 self.stats.overflows,
             )
             self._overflows_logged = self.stats.overflows
-        if self.stats.dropped_blocks > self._dropped_logged:
-            # Expected while the assistant speaks for a long time (the queue is bounded and
-            # drained at each listen anyway); logged so a stalled consumer shows up.
+        if self.stats.dropped_blocks > 2 * self._dropped_logged:
+            # Expected while nobody reads for long (the queue is bounded and drained at each
+            # listen anyway); logged so a stalled consumer shows up, each time the count at
+            # least doubles, so a consumer that stays behind does not flood the log.
             log.info("microphone blocks dropped so far: %d", self.stats.dropped_blocks)
             self._dropped_logged = self.stats.dropped_blocks
 
