@@ -229,6 +229,12 @@ class Vocabulary:
     """How a chosen option is marked ("selected", "checked"): said of what?"""
     place_words: frozenset[str] = frozenset()
     """States' words that are also prepositions ("on"): before a thing, a place."""
+    restating: frozenset[tuple[str, ...]] = frozenset()
+    """Words of the repeat command that, right after a state, say it is so once more ("it's
+    working again"): the state's, no command."""
+    later_times: frozenset[tuple[str, ...]] = frozenset()
+    """Times to come ("after lunch", "tomorrow"): a doubt right before one is about when,
+    not whether ("maybe after lunch" is not now)."""
     gated: bool = True
     """False: the rules' decision as it is, without the gate (for benchmarks)."""
     verb_last: bool = False
@@ -335,6 +341,7 @@ class Vocabulary:
                    plain_negations=phrases("plain_negations"),
                    expectations=phrases("expectations"), past_times=phrases("past_times"),
                    readiness=phrases("readiness"), returning=phrases("returning"),
+                   restating=phrases("restating"), later_times=phrases("later_times"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary={str(k): str(v) for k, v in _mapping(
                        path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
@@ -365,6 +372,8 @@ class Vocabulary:
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
+        mentions = self._restated(found, mentions)  # "it's working again"
+        mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
@@ -547,6 +556,28 @@ class Vocabulary:
                 mine = self.reported_persons.get(word + "s") if ends else None
                 out[i] = mine or self.reported_persons[word]
         return out
+
+    def _restated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "Again" right after a state, in its clause ("it's working again", "it's on
+        again"), says the state is back: the state's word, not the repeat command. Not after a
+        bare answer ("yes again"), which is no state."""
+        kept = []
+        for before, m in zip([None, *mentions], mentions, strict=False):
+            if (before is not None and before.kind in ("yes", "no") and before.end == m.start
+                    and m.kind == "repeat" and self._words(words, m) in self.restating
+                    and self._words(words, before) not in self.cues.bare_answers):  # fmt: skip
+                continue
+            kept.append(m)
+        return kept
+
+    def _when_not_whether(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A doubt right before or after a time to come ("maybe after lunch", "tomorrow
+        perhaps") is about when, not whether: not now, whenever it is. The time answers where
+        it is an answer of the question (the start question's no); elsewhere nothing does."""
+        times = [m for m in mentions if self._words(words, m) in self.later_times]
+        return [m for m in mentions if not (
+            m.kind == DOUBT and any(t.start == m.end or t.end == m.start for t in times)
+        )]  # fmt: skip
 
     def _asking_how(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A question word opening its clause, then "can I", "should I" ... in that clause
@@ -836,12 +867,18 @@ class Vocabulary:
 
     def _label_then_state(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """An option's name alone in its clause, then its state in the next ("Optimize iPhone
-        Storage, not selected."): a label, as read from the screen; the state decides."""
+        Storage, not selected."): a label, as read from the screen; the state decides. So does
+        the name as the subject of its state ("Optimise isn't ticked")."""
         for index, m in enumerate(mentions[:-1]):
             if self._words(words, m) not in self.option_names:
                 continue
             if clause_start(words, m.start) != m.start:
                 continue
+            if m.end < len(words) and words[m.end] in self.copulas:
+                said = [n for n in mentions[index + 1 :] if n.start < clause_end(words, m.end)]
+                if any(n.kind in ("yes", "no") for n in said):  # the name, then "is" + state
+                    return [n for n in mentions if n is not m
+                            and not (n.kind == QUESTION and n.start == m.end)]  # fmt: skip
             after = mentions[index + 1]
             if after.kind not in ("yes", "no"):
                 continue

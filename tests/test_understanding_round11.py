@@ -1,0 +1,155 @@
+"""Understanding, round eleven (issue 8): heldout21's and heldout20's categories, by general rules.
+
+Tuned on heldout21 after its blind first measurement, and on heldout20's categories (bench/
+README.md, "Round eleven"). The phrasings here are this file's own, not the sets': each test
+names the category it covers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import UNKNOWN, Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en")
+
+
+# Wrong actions first.
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("the wifi's back, safari works again", "s2_fix_network", "yes"),
+     ("it's gone off again", "s1_sync_on", "no"),
+     ("they're coming through again", "fixed?", "yes"),
+     ("the install has failed again", "s6_install_update", "no")],
+)  # fmt: skip
+def test_again_after_a_state_is_the_states_not_the_repeat_command(vocab, text, question, intent):
+    # "again" right after an answer said the state is back; the prompt was repeated instead.
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize("text", ["again please", "could you say the last part again"])
+def test_again_asked_for_stays_the_repeat_command(vocab, text):
+    assert vocab.parse(text, "s1_sync_on") == "repeat"
+
+
+@pytest.mark.parametrize("text", ["I've lost the charging lead", "can't find my lead anywhere"])
+def test_a_lead_is_the_charging_cable_not_a_setting_to_find(vocab, text):
+    # British "lead": not finding it is not having the cable (no), not help finding a setting.
+    assert vocab.parse(text, "s7_charge") == "no"
+
+
+@pytest.mark.parametrize("question", ["s1_sync_on", "s4_optimized", None])
+def test_not_telling_two_states_apart_is_doubt_not_a_help_request(vocab, question):
+    assert vocab.parse("Is that on or off? I honestly can't tell the difference.", question) == (
+        UNKNOWN
+    )
+
+
+def test_asking_what_the_difference_is_stays_help(vocab):
+    assert vocab.parse("what's the difference between them?", "s4_optimized") == "help"
+
+
+def test_ownership_denied_after_a_yes_is_asked_again_without_the_question(vocab):
+    # "signed in" is yes in the general vocabulary; "not mine" says whose: a flip before.
+    assert vocab.parse("logged in on my son's account, not mine") == UNKNOWN
+    assert vocab.parse("logged in on my son's account, not mine", "s1_apple_id") == "no"
+    assert vocab.parse("that one's not mine", "s1_apple_id") == "no"
+
+
+# Misses, asked again before.
+
+
+@pytest.mark.parametrize(
+    "text", ["perhaps after dinner", "maybe next week", "probably tomorrow", "after work maybe"]
+)
+def test_a_time_to_come_at_the_start_is_not_now(vocab, text):
+    # A doubt right before a later time is about when, not whether.
+    assert vocab.parse(text, "start") == "no"
+
+
+def test_a_doubt_before_a_time_elsewhere_answers_nothing(vocab):
+    assert vocab.parse("maybe tomorrow", "s1_sync_on") == UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["righto", "righty ho, off we go", "well, we may as well"])
+def test_going_along_with_it_is_yes(vocab, text):
+    assert vocab.parse(text, "start") == "yes"
+
+
+def test_righto_before_an_answer_only_opens_it(vocab):
+    assert vocab.parse("righto, it's switched off", "s1_sync_on") == "no"
+
+
+def test_might_as_well_inside_a_state_is_no_yes(vocab):
+    assert vocab.parse("it might as well be off") == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("I'm not doing that, it'll wipe my wifi passwords", "s2_fix_network"),
+     ("I refuse to pay for storage", "s3_free_space"),
+     ("can't be bothered, sorry", "s3_free_space"),
+     ("that's not allowed on this phone, it's managed by school", "s2_enable_data")],
+)  # fmt: skip
+def test_a_refusal_with_or_without_its_reason_is_no(vocab, text, question):
+    assert vocab.parse(text, question) == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("the toggle is grey and I can't press it", "s1_turn_on"),
+     ("I went to photos and there's no such button", "s1_sync_on"),
+     ("holding both buttons but the slider won't come up", "s5_restart")],
+)  # fmt: skip
+def test_a_control_missing_or_not_answering_the_touch_asks_for_help(vocab, text, question):
+    assert vocab.parse(text, question) == "help"
+
+
+def test_no_such_luck_is_no_not_a_missing_control(vocab):
+    assert vocab.parse("no such luck", "s1_turn_on") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Optimise Storage isn't ticked", "no"),
+     ("optimize iphone storage is checked", "yes")],
+)  # fmt: skip
+def test_the_options_name_as_the_subject_of_its_state(vocab, text, intent):
+    assert vocab.parse(text, "s4_optimized") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("back one, thanks", "back"),
+     ("stop talking and shut it", "stop"),
+     ("two seconds, finding my glasses", "pause"),
+     ("you're talking so fast", "slower")],
+)  # fmt: skip
+def test_commands_in_other_words(vocab, text, intent):
+    assert vocab.parse(text) == intent
+
+
+def test_stop_talking_so_fast_asks_for_the_manner_it_does_not_end_the_session(vocab):
+    assert vocab.parse("please stop talking so fast", "s2_online") != "stop"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("it's the back one", "s4_optimized"), ("the update took two seconds", "s6_install_update")],
+)
+def test_command_words_inside_a_sentence_stay_no_command(vocab, text, question):
+    assert vocab.parse(text, question) not in ("back", "pause")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("No, it's fine, heaps free", "s3_storage_full", "no"),
+     ("the mail app refreshes no bother", "s2_online", "yes")],
+)  # fmt: skip
+def test_fine_and_no_bother_said_of_the_answer(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
