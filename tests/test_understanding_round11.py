@@ -153,3 +153,28 @@ def test_command_words_inside_a_sentence_stay_no_command(vocab, text, question):
 )  # fmt: skip
 def test_fine_and_no_bother_said_of_the_answer(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("my apple id is locked, it says", "s1_sign_in"), ("I'm locked out now", "s1_sign_in")],
+)
+def test_the_account_locked_is_not_signed_in(vocab, text, question):
+    assert vocab.parse(text, question) == "no"
+
+
+# Found probing everyday sentences (acted on by main's rules too).
+
+
+def test_the_phones_own_question_reported_is_no_answer(vocab):
+    # "asking if I'm sure" was done (yes, from "I'm sure"): the phone asks, nobody answered.
+    assert vocab.parse("now it asks me if I'm sure", "s4_select_optimize") == UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["okay google", "hey google"])
+def test_another_assistants_wake_word_is_no_answer(vocab, text):
+    assert vocab.parse(text, "s2_online") == UNKNOWN
+
+
+def test_a_wake_word_before_an_answer_leaves_the_answer(vocab):
+    assert vocab.parse("okay google, it's off", "s1_sync_on") == "no"
