@@ -100,6 +100,10 @@ def test_a_refusal_with_or_without_its_reason_is_no(vocab, text, question):
     assert vocab.parse(text, question) == "no"
 
 
+def test_not_bothered_with_the_whole_thing_is_stop_not_a_refused_step(vocab):
+    assert vocab.parse("honestly I can't be bothered with it anymore", "fixed?") == "stop"
+
+
 @pytest.mark.parametrize(
     ("text", "question"),
     [("the toggle is grey and I can't press it", "s1_turn_on"),
