@@ -182,3 +182,16 @@ def test_another_assistants_wake_word_is_no_answer(vocab, text):
 
 def test_a_wake_word_before_an_answer_leaves_the_answer(vocab):
     assert vocab.parse("okay google, it's off", "s1_sync_on") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("there's hardly any room left on it", "yes"),
+     ("not much storage free at all", "yes"),
+     ("next to nothing remaining", "yes"),
+     ("barely any of it used", "no"),
+     ("hardly any", "no")],
+)  # fmt: skip
+def test_a_small_amount_of_what_is_left_is_nearly_full(vocab, text, intent):
+    # "hardly any space left" was no, from "hardly any" (little used): a flip.
+    assert vocab.parse(text, "s3_storage_full") == intent

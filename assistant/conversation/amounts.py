@@ -24,6 +24,8 @@ _WORDS_BETWEEN = 4
 """Words allowed between the two numbers of "4.9 GB of 5 GB", "2 GB used out of 200"."""
 _FREE_AFTER = 3
 """How far after the amount a word for "free" still says what the share is of."""
+_FEW = 0.05
+"""The share a small amount said in words stands for ("hardly any left": 5% free)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ class Amounts:
     of_whole_first: frozenset[str] = frozenset()
     """Words after the whole, before the part ("5기가 중에 4.9기가": of 5 GB, 4.9), where a
     language says the whole first; `of` is between the part and the whole ("4.9 of 5")."""
+    few: tuple[tuple[str, ...], ...] = ()
+    """Small amounts in words, longest first ("hardly any", "not much"): a share like a few
+    percent, of what is left when a word for "free" follows ("hardly any space left" is
+    nearly full), else of what is used ("not much used")."""
 
     def mention(self, tokens: list[str], question: str | None) -> Mention | None:
         """The answer a share of storage said in these tokens gives, covering its words."""
@@ -163,6 +169,10 @@ class Amounts:
                 times = float(tokens[at - 1]) if counted else 1.0
                 start = at - 1 if counted or (at > 0 and tokens[at - 1] in self.one) else at
                 return self._answer(tokens, start, at + 1, times * self.fractions[token])
+        for at in range(len(tokens)):
+            for phrase in self.few:  # "hardly any space left", "not much used"
+                if tuple(tokens[at : at + len(phrase)]) == phrase:
+                    return self._answer(tokens, at, at + len(phrase), _FEW)
         return None
 
     @staticmethod

@@ -1351,6 +1351,8 @@ class _TableBuilder:
             words("filled"), words("at_least"), words("at_most"), **limits,
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
             levels=words("levels"), of_whole_first=words("of_whole_first"),
+            few=tuple(sorted({self.words(p) for p in _strings(self.path, raw.get("few"), key)},
+                             key=len, reverse=True)),
             actions=frozenset(),
         )  # fmt: skip
 
