@@ -195,3 +195,28 @@ def test_a_wake_word_before_an_answer_leaves_the_answer(vocab):
 def test_a_small_amount_of_what_is_left_is_nearly_full(vocab, text, intent):
     # "hardly any space left" was no, from "hardly any" (little used): a flip.
     assert vocab.parse(text, "s3_storage_full") == intent
+
+
+def test_far_from_full_in_idiom_is_no(vocab):
+    # "miles off full" was yes, from "full": a flip.
+    assert vocab.parse("it's miles off full", "s3_storage_full") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("deffo", "yes"), ("yeah, good to go", "yes"), ("I reckon so", "yes"),
+     ("lovely, it's not", "no"), ("fat chance", "no"), ("I reckon not", "no"),
+     ("give us a sec", "pause"), ("back in a jiffy", "pause"), ("you what?", "repeat"),
+     ("let's call it quits", "stop"), ("you've lost me", "help"),
+     ("back to square one then", "start_over"), ("I can't hear a thing", "louder")],
+)  # fmt: skip
+def test_dialect_and_idiom(vocab, text, intent):
+    assert vocab.parse(text, "s2_online") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("it loaded in half a sec", "s2_online"), ("that'll do it, all loads", "s2_online")],
+)
+def test_idioms_of_a_wait_or_an_end_inside_a_sentence_are_no_command(vocab, text, question):
+    assert vocab.parse(text, question) == "yes"
