@@ -220,3 +220,15 @@ def test_dialect_and_idiom(vocab, text, intent):
 )
 def test_idioms_of_a_wait_or_an_end_inside_a_sentence_are_no_command(vocab, text, question):
     assert vocab.parse(text, question) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"), [("it's on and off", "s1_sync_on"), ("hit and miss", "s2_online")]
+)
+def test_now_one_way_now_the_other_is_asked_again(vocab, text, question):
+    # "it's on and off" was no, from "off" said last.
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+def test_switched_off_and_on_stays_the_restart_done(vocab):
+    assert vocab.parse("switched it off and on", "s5_restart") == "yes"
