@@ -232,3 +232,46 @@ def test_now_one_way_now_the_other_is_asked_again(vocab, text, question):
 
 def test_switched_off_and_on_stays_the_restart_done(vocab):
     assert vocab.parse("switched it off and on", "s5_restart") == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "wrong"),
+    [("I quit some apps to free memory", "s3_free_space", "stop"),
+     ("it's on, it's the next one down", "s1_sync_on", "skip"),
+     ("back up a step", "s5_restart", "yes")],
+)  # fmt: skip
+def test_command_words_read_as_what_the_sentence_says(vocab, text, question, wrong):
+    assert vocab.parse(text, question) != wrong
+
+
+def test_coming_back_while_paused_at_the_restart_resumes(vocab):
+    for text in ("back now", "I'm back, it's on again", "back again"):
+        assert vocab.parse(text, "s5_restart", paused=True) == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("could you run it past me again", "repeat"), ("rewind a bit", "back"),
+     ("this does not apply", "skip"), ("I need a hand here", "help"),
+     ("hmm, let me think", "pause"), ("off we go again", "resume"),
+     ("I'm finished with this", "stop"), ("from the very top please", "start_over"),
+     ("not so quick", "slower"), ("turn the sound up", "louder"), ("shh, keep it down", "quieter")],
+)  # fmt: skip
+def test_more_commands_in_other_words(vocab, text, intent):
+    assert vocab.parse(text, "s2_online") == intent
+
+
+def test_keep_it_down_is_quieter_not_the_internet_down(vocab):
+    # "down" is no at "Does a page load?"; "keep it down" was no there.
+    assert vocab.parse("keep it down", "s2_online") == "quieter"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("step back from the phone a moment", "s5_restart"),
+        ("unlimited doesn't apply to me", "s2_enable_data"),
+    ],
+)
+def test_command_idioms_inside_a_sentence_are_no_command(vocab, text, question):
+    assert vocab.parse(text, question) not in ("back", "skip")
