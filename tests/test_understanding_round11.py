@@ -275,3 +275,12 @@ def test_keep_it_down_is_quieter_not_the_internet_down(vocab):
 )
 def test_command_idioms_inside_a_sentence_are_no_command(vocab, text, question):
     assert vocab.parse(text, question) not in ("back", "skip")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("there's a fair bit of room left", "no"), ("quite a lot free", "no"),
+     ("a lot of it is used", UNKNOWN)],
+)  # fmt: skip
+def test_a_large_amount_of_what_is_left_is_not_full(vocab, text, intent):
+    assert vocab.parse(text, "s3_storage_full") == intent

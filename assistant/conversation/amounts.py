@@ -77,6 +77,9 @@ class Amounts:
     """Small amounts in words, longest first ("hardly any", "not much"): a share like a few
     percent, of what is left when a word for "free" follows ("hardly any space left" is
     nearly full), else of what is used ("not much used")."""
+    many: tuple[tuple[str, ...], ...] = ()
+    """Large amounts in words, longest first ("a fair bit", "quite a lot"): with a word for
+    "free" after them, not full ("quite a lot free"); of what is used, they say nothing sure."""
 
     def mention(self, tokens: list[str], question: str | None) -> Mention | None:
         """The answer a share of storage said in these tokens gives, covering its words."""
@@ -173,7 +176,19 @@ class Amounts:
             for phrase in self.few:  # "hardly any space left", "not much used"
                 if tuple(tokens[at : at + len(phrase)]) == phrase:
                     return self._answer(tokens, at, at + len(phrase), _FEW)
+        for at in range(len(tokens)):
+            for phrase in self.many:  # "a fair bit free"
+                end = at + len(phrase)
+                if tuple(tokens[at:end]) == phrase and self.free & set(self._after(tokens, end)):
+                    return Mention(NO, at, end)
         return None
+
+    @staticmethod
+    def _after(tokens: list[str], end: int) -> list[str]:
+        """The words right after an amount, up to the clause's end, that may say what it is
+        of ("5 GB free", "a fair bit of room left")."""
+        after = tokens[end : end + _FREE_AFTER]
+        return after[: after.index(BREAK)] if BREAK in after else after
 
     @staticmethod
     def _glued_unit(token: str) -> str:
@@ -189,8 +204,7 @@ class Amounts:
             share = None  # "more than half": at least a share that is not full
         if share is not None and self.at_most & set(bound) and share > self.no_up_to:
             share = None  # "under 95%": at most a share that may be full
-        after = tokens[end : end + _FREE_AFTER]
-        after = after[: after.index(BREAK)] if BREAK in after else after
+        after = self._after(tokens, end)
         if share is not None and self.free & {*tokens[start:end], *after}:  # "5 GB free of 50"
             share = 1 - share
         if share is None or not 0 <= share <= 1:

@@ -1335,6 +1335,11 @@ class _TableBuilder:
             raise PromptError(self.path, key, "yes_from and no_up_to are percentages") from None
         questions = frozenset(_strings(self.path, raw.get("questions"), f"{key}.questions"))
 
+        def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+            """Longest first: "not a lot" before "a lot"."""
+            found = {self.words(p) for p in _strings(self.path, raw.get(name), f"{key}.{name}")}
+            return tuple(sorted(found, key=len, reverse=True))
+
         def values(name: str) -> dict[str, float]:
             raw_values = _mapping(self.path, raw.get(name), f"{key}.{name}")
             try:
@@ -1351,8 +1356,7 @@ class _TableBuilder:
             words("filled"), words("at_least"), words("at_most"), **limits,
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
             levels=words("levels"), of_whole_first=words("of_whole_first"),
-            few=tuple(sorted({self.words(p) for p in _strings(self.path, raw.get("few"), key)},
-                             key=len, reverse=True)),
+            few=phrases("few"), many=phrases("many"),
             actions=frozenset(),
         )  # fmt: skip
 
