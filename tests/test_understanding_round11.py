@@ -284,3 +284,14 @@ def test_command_idioms_inside_a_sentence_are_no_command(vocab, text, question):
 )  # fmt: skip
 def test_a_large_amount_of_what_is_left_is_not_full(vocab, text, intent):
     assert vocab.parse(text, "s3_storage_full") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("mine won't switch off at all", "s5_restart", "help"),
+     ("ok, let's give it a go", "start", "yes"),
+     ("slow, but it got there", "s2_online", "yes"),
+     ("it never gets there", "s2_online", "no")],
+)  # fmt: skip
+def test_states_of_the_steps_in_other_words(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
