@@ -263,3 +263,107 @@ def test_intention_forms_the_file_has_keep_their_meaning(ko):
 )
 def test_heldout10_phenomena_in_our_own_sentences(ko, text, question, intent):
     assert ko.parse(text, None if question == "-" else question) == intent
+
+
+# Round eleven: heldout11's and heldout12's categories, by phenomenon, in sentences of our own.
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Time adverbials: "not now" (X 말고 with X a time, alone) at the start, spoken 말구
+        ("당장은 말구요", "start", "no"),
+        ("오늘은 말구", "start", "no"),
+        # State described by a light's colour (초록불, 파란불: the green light) and a light
+        # come on (들어오다); the past of 켜지다 / 꺼지다 as the state it left
+        ("파란불 들어와 있네요", "s2_photos_data", "yes"),
+        ("녹색불이 들어왔습니다", "s1_sync_on", "yes"),
+        ("불이 안 들어와 있어요", "s1_sync_on", "no"),
+        ("켜졌네", "s2_photos_data", "yes"),
+        ("꺼졌습니다", "s1_sync_on", "no"),
+        # 반말 아냐 (아니야); Jeolla -ㄴ당께 (-ㄴ다니까)
+        ("아냐", "s2_cellular", "no"),
+        ("잘 된당께", "fixed?", "yes"),
+        ("안 열린당께", "s2_online", "no"),
+        # Formal service speech: 되었 written out (확인되었습니다, 완료되었습니다)
+        ("인증 완료되었습니다", "s1_sign_in", "yes"),
+        # Paraphrases at one step: made room; the account locked; the cable not in sight
+        ("용량 좀 비웠습니다", "s3_free_space", "yes"),
+        ("계정이 잠겼네요", "s1_sign_in", "no"),
+        ("충전기가 안 보이네요", "s7_charge", "no"),
+        # Coordination said after the verb: both done is done at an action, but which one
+        # at a question
+        ("지웠어 둘 다", "s3_free_space", "yes"),
+        ("둘 다 쓰고 있어요", "s2_cellular", "unknown"),
+        # Volitional negation: 안 + -ㄹ래요 of any verb is a refusal
+        ("그건 안 고를래요", "s4_select_optimize", "no"),
+        ("안 살래요", "s3_free_space", "no"),
+    ],
+)
+def test_round_eleven_answers_read_by_phenomenon(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Commands with -요 and words of degree or count before them
+        ("조금 더 느리게요", None, "slower"),
+        ("하나 뒤로요", None, "back"),
+        ("다음 거 해 주세요", None, "skip"),
+        # Interruption by an event: a wait first, then its reason (not 왔어요, "I'm back")
+        ("잠깐만요 택배 왔어요", "s3_free_space", "pause"),
+        ("잠시만 누가 왔네", "s1_apple_id", "pause"),
+        ("잠깐만요 네", "s1_sync_on", "yes"),
+        ("왔어요", None, "resume"),
+        # Not knowing what to do: an embedded question with a question word is help
+        ("뭘 눌러야 할지 모르겠네요", None, "help"),
+    ],
+)
+def test_round_eleven_commands_read_by_phenomenon(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # Not knowing whether (-ㄴ지 before 모르다 / 헷갈리다): the answer inside is not said,
+        # and 헷갈려요 is no help asked for
+        ("같은 계정인지 헷갈리네요", "s1_apple_id"),
+        ("업데이트가 있는 건지 헷갈려", "s6_update_available"),
+        ("최적화가 된 건지 모르겠어", "s4_optimized"),
+        # Only part: a part as the subject, or "not all" (다는 아니에요)
+        ("몇 장은 동기화됐어요", "fixed?"),
+        ("다는 아니고요", "fixed?"),
+        # Rhetorical questions: how would I know (the speaker as subject of 어떻게 알아요)
+        ("내가 그걸 어떻게 알아요", "s4_optimized"),
+    ],
+)
+def test_round_eleven_no_answer_is_acted_on(ko, text, question):
+    assert ko.parse(text, question) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A yes word alone asked with a question mark asks what was said (pardon?)
+        ("예?", "s2_online", "repeat"),
+        ("응?", "s6_update_available", "repeat"),
+        ("예.", "s2_online", "yes"),
+        # Asking leave (-아도/-어도 되다): a command asked so counts, an answer asked so is
+        # none
+        ("건너뛰어도 될까요?", None, "skip"),
+        ("좀 쉬어도 되나요", None, "pause"),
+        ("꺼도 돼요?", "s1_sync_on", "unknown"),
+        ("삭제해도 될까요?", "s3_free_space", "unknown"),
+        # "Must" after a verb's -아/-어 form only: 이제야 (only now) is no obligation
+        ("이제야 돼요", "fixed?", "yes"),
+        ("재시동해야 돼요?", "s5_restart", "unknown"),
+        # 아니다 insisted on or reported: 아니라니까요, 아니라고요
+        ("진짜 아니라니까요", "s2_cellular", "no"),
+        # spoken 거 for 것 in a hedge
+        ("맞는 거 같아요", "s1_apple_id", "yes"),
+        # Later, again: not now
+        ("나중에 다시 할게", None, "pause"),
+    ],
+)
+def test_round_eleven_questions_back_and_leave_asked(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
