@@ -367,3 +367,35 @@ def test_round_eleven_no_answer_is_acted_on(ko, text, question):
 )
 def test_round_eleven_questions_back_and_leave_asked(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Slips and drawn-out vowels: ㅆ typed as ㅅ, 요오, 아뇽
+        ("켜졋습니다", "s2_photos_data", "yes"),
+        ("아니에요오", "s6_update_available", "no"),
+        ("아뇽", "s2_cellular", "no"),
+        # What one finds out as one speaks (-구나, -군요)
+        ("없구나", "s6_update_available", "no"),
+        ("다 찼군요", "s3_storage_full", "yes"),
+        # A guess: a verb's -ㄹ form before 거예요 / 거야, and -을걸
+        ("꺼져 있을 거예요", "s2_photos_data", "unknown"),
+        ("업데이트 없을 거야", "s6_update_available", "unknown"),
+        ("꺼져 있을걸", "s2_photos_data", "unknown"),
+        # What is X? (뭐예요 after what it asks about): help
+        ("저장 공간 최적화가 뭔가요?", "s4_optimized", "help"),
+        ("이게 뭐예요", "s1_sync_on", "help"),
+        # English words in a Korean answer
+        ("wifi입니다", "s2_cellular", "no"),
+        ("please stop", None, "stop"),
+        ("skip 해 주세요", None, "skip"),
+        # Paraphrases at one step: the signal caught, restarted, photos come up, no code
+        ("신호 잘 잡혀요", "s2_online", "yes"),
+        ("인터넷이 안 터지네요", "s2_online", "no"),
+        ("사진 올라왔네요", "fixed?", "yes"),
+        ("코드가 아직 안 와", "s1_sign_in", "no"),
+    ],
+)
+def test_round_eleven_forms_guesses_and_paraphrases(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

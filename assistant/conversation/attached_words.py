@@ -192,6 +192,9 @@ class AttachedWords:
     answer asked so is no answer: "켜도 돼요?")."""
     permission_words: tuple[str, ...] = ()
     """Starts of 되다 after a permission ending ("돼요", "될까요", "됩니까")."""
+    guess_nouns: frozenset[str] = frozenset()
+    """거 / 것 and their copulas ("거예요", "거야") after a verb's -ㄹ form ("맞을 거예요", "켜져
+    있을 거야": it will be, I suppose): a guess, followed by `asked_as`."""
     refused_as: str = ""
     """A verb in a form of what one will do, after 안 / 못, not read otherwise, is read as
     this ("할래요": "안 바꿀래요" is "안 할래요", the file's refusal)."""
@@ -248,6 +251,7 @@ class AttachedWords:
         how_verb: str = "",
         permission_endings: Iterable[str] = (),
         permission_words: Iterable[str] = (),
+        guess_nouns: Iterable[str] = (),
         refused_as: str = "",
         embedded_endings: Iterable[str] = (),
         not_knowing: Iterable[str] = (),
@@ -279,7 +283,8 @@ class AttachedWords:
             "".join(trailing_marks), frozenset(instead_words),
             tuple(sorted(set(ji_with_particle), key=len, reverse=True)),
             frozenset(how_words), tuple(sorted(set(how_endings), key=len, reverse=True)),
-            how_verb, tuple(permission_endings), tuple(permission_words), refused_as,
+            how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
+            refused_as,
             tuple(embedded_endings), tuple(not_knowing),
             frozenset(asking_words),
         )  # fmt: skip
@@ -428,9 +433,19 @@ class AttachedWords:
             intends = word not in self.written and self._intends(word)
             unread = refused and intends and self.refused_as and self._reading(word, 1) is None
             out.append(self.refused_as if unread else word)
-            if intends and not refused:
+            if intends and not refused or self._guessed(word, words[index + 1 : index + 2]):
                 out.append(self.asked_as)
         return out
+
+    def _guessed(self, word: str, after: list[str]) -> bool:
+        """A verb's -ㄹ form before 거 / 것 ("맞을 거예요", "없을 거야", "아닐 거예요"): it will
+        be so, I suppose: a guess."""
+        return (
+            len(word) > 1
+            and final(word[-1]) == RIEUL
+            and after != []
+            and after[0] in self.guess_nouns
+        )
 
     def _intends(self, word: str) -> bool:
         """A form of what one will do or would, which does not read as such a form of the
@@ -786,6 +801,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "asking_words",
         "permission_endings",
         "permission_words",
+        "guess_nouns",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
