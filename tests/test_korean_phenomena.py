@@ -399,3 +399,19 @@ def test_round_eleven_questions_back_and_leave_asked(ko, text, question, meant):
 )
 def test_round_eleven_forms_guesses_and_paraphrases(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A state in the past said with a time gone is how it was then, not now
+        ("지난주엔 켜져 있었어요", "s2_photos_data", "unknown"),
+        ("그때는 꺼져 있었는데 지금은 켜져 있어요", "s1_sync_on", "yes"),
+        # Little or nothing left is full; barely used is not (안 with 남다 / 쓰다, 밖에)
+        ("이제 얼마 안 남았네요", "s3_storage_full", "yes"),
+        ("용량이 하나도 안 남았어", "s3_storage_full", "yes"),
+        ("공간을 별로 안 썼어요", "s3_storage_full", "no"),
+    ],
+)
+def test_round_eleven_times_gone_and_what_is_left(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
