@@ -415,3 +415,28 @@ def test_round_eleven_forms_guesses_and_paraphrases(ko, text, question, meant):
 )
 def test_round_eleven_times_gone_and_what_is_left(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A time to come before going on or again: not now (a pause; no at the start)
+        ("이따가 이어서 해요", None, "pause"),
+        ("나중에 계속할게", None, "pause"),
+        ("내일 처음부터 할게요", "start", "no"),
+        # Commands in other words: read out again, not heard (past), the speed and the
+        # voice by name, the speech as the subject, quiet, what do you mean
+        ("한 번만 다시 읽어 줄래요", None, "repeat"),
+        ("방금 잘 안 들렸어요", None, "repeat"),
+        ("속도를 좀 늦춰 주세요", None, "slower"),
+        ("말이 좀 빨라요", None, "slower"),
+        ("목소리 크게 해 줘", None, "louder"),
+        ("조용히 좀 해 줘요", None, "quieter"),
+        ("그게 무슨 말이에요?", None, "help"),
+        # Laughter typed as a word of its own carries nothing
+        ("네 ㅎㅎ", "s4_optimized", "yes"),
+        ("ㅋㅋㅋ", "s4_optimized", "unknown"),
+    ],
+)
+def test_round_eleven_later_and_commands_in_other_words(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -292,6 +292,8 @@ class AttachedWords:
     def read(self, words: list[str]) -> list[str]:
         """The words with endings taken off and negation prefixes split off; pieces of a
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
+        if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
+            words = [w for w in words if not self._marks_only(w)]
         words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
         words = self._asked_or_guessed(self._negated_ji_forms(words))
@@ -375,6 +377,10 @@ class AttachedWords:
         """A -지 form with a particle on it ("있진", "차지는") as the -지 form alone."""
         particle = next((p for p in self.ji_with_particle if _ends_with(word, p)), None)
         return f"{word[: -len(particle)]}지" if particle else word
+
+    def _marks_only(self, word: str) -> bool:
+        """A word of laughter or tears alone ("ㅠㅠ", "ㅋㅋㅋ"): it carries nothing."""
+        return bool(self.trailing_marks) and not word.strip(self.trailing_marks)
 
     def _unmarked(self, word: str) -> str:
         """The word without laughter or tears typed onto it ("켜져있음ㅋㅋ" -> "켜져있음");

@@ -237,6 +237,9 @@ class Vocabulary:
     said_of_subject: frozenset[tuple[str, ...]] = frozenset()
     """Verbs that, after a word not understood, are said of that word as their subject
     ("전화 왔어요": a call came), not of the speaker ("왔어요": I'm back)."""
+    later: frozenset[tuple[str, ...]] = frozenset()
+    """Times to come ("나중에", "이따가"): right before going on or again ("이따가 이어서 해요",
+    "나중에 다시 할게요"), not now: a pause (at the start question, no)."""
     asked_back: frozenset[str] = frozenset()
     """Words that, alone and asked with a question mark, ask what was said ("네?": pardon?,
     "응?": huh?): the prompt again, never the answer the word is without it."""
@@ -339,6 +342,7 @@ class Vocabulary:
                    every_option=phrases("every_option"),
                    said_of_subject=phrases("said_of_subject"),
                    asked_back=frozenset(reader.strings("asked_back")),
+                   later=phrases("later"),
                    emphatic=frozenset(reader.strings("emphatic")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
@@ -420,6 +424,7 @@ class Vocabulary:
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
+        mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
         if self._wait_then_reason(mentions):  # "잠시만요 전화 왔어요": a sentence of its own
             end = mentions[0].end
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
@@ -1084,6 +1089,25 @@ class Vocabulary:
         if before.kind not in ("yes", "no") or before.end != last.start:
             return None
         return [*words[: last.start], BREAK, *words[last.start :]]
+
+    def _not_now(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """Going on, again or from the start, said right after a time to come (`later`:
+        "이따가 이어서 해요", "나중에 다시 할게요"): not now, a pause; at the start question,
+        no (flow.md: no there pauses)."""
+        for m in mentions:
+            if m.kind not in ("resume", "repeat", "start_over"):
+                continue
+            said = next((p for p in self.later if tuple(words[m.start - len(p) : m.start]) == p
+                         and m.start >= len(p)), None)  # fmt: skip
+            if said is None:
+                continue
+            start = m.start - len(said)
+            kind = "no" if question == START_QUESTION else "pause"
+            kept = [n for n in mentions if n.end <= start or n.start >= m.end]
+            return sorted([*kept, Mention(kind, start, m.end)], key=lambda n: n.start)
+        return mentions
 
     def _asked_back(self, text: str) -> bool:
         """One word of `asked_back` alone, asked with a question mark ("네?", "뭐요?")."""
