@@ -440,3 +440,25 @@ def test_round_eleven_times_gone_and_what_is_left(ko, text, question, meant):
 )
 def test_round_eleven_later_and_commands_in_other_words(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # No room, or almost none, is full: 없어요 said of the space, not the no alone
+        ("남은 공간이 거의 없네요", "s3_storage_full", "yes"),
+        ("여유가 별로 없습니다", "s3_storage_full", "yes"),
+        ("비번 잊어버렸어요", "s1_sign_in", "no"),  # 비번: the password, spoken
+        # Not done yet at an action: getting there (-아/-어 가다), almost (거의), under way
+        # (-고 있다)
+        ("거의 다 끝나 가요", "s6_install_update", "no"),
+        ("다 돼 가네요", "s5_restart", "no"),
+        ("거의 끝났습니다", "s3_free_space", "no"),
+        ("거의 다 됐습니다", "s4_select_optimize", "no"),
+        ("지금 켜고 있어요", "s2_enable_data", "no"),
+        # ... where a state is asked, under way is the state
+        ("올라가고 있네요", "fixed?", "yes"),
+    ],
+)
+def test_round_eleven_no_room_and_not_done_yet(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

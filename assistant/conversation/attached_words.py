@@ -89,6 +89,8 @@ from assistant.conversation.normalization import BREAK, normalize
 from assistant.conversation.prompt_files import PromptError
 
 BECOME = frozenset("되됐된될됨")
+BECOME_FORM = "되"
+"""돼 (되어), the -아/-어 form of 되다, as respelled."""
 """First syllables of 되다's forms (돼 is respelled 되)."""
 MAX_PIECES = 4
 """The most pieces one written word is joined from."""
@@ -195,6 +197,14 @@ class AttachedWords:
     guess_nouns: frozenset[str] = frozenset()
     """거 / 것 and their copulas ("거예요", "거야") after a verb's -ㄹ form ("맞을 거예요", "켜져
     있을 거야": it will be, I suppose): a guess, followed by `asked_as`."""
+    under_way: str = ""
+    """A word put after a -고 있다 form read as its polite present ("켜고 있어요": 켜요
+    under_way), so an action can tell a thing under way from a thing done."""
+    progressing_words: frozenset[str] = frozenset()
+    """가다 after a verb's -아/-어 form ("다 돼 가요", "끝나 가요": getting there): under way,
+    read as `progressing_as`."""
+    progressing_as: tuple[str, ...] = ()
+    """The file's words for a thing under way ("하는 중이에요"), not done."""
     refused_as: str = ""
     """A verb in a form of what one will do, after 안 / 못, not read otherwise, is read as
     this ("할래요": "안 바꿀래요" is "안 할래요", the file's refusal)."""
@@ -252,6 +262,9 @@ class AttachedWords:
         permission_endings: Iterable[str] = (),
         permission_words: Iterable[str] = (),
         guess_nouns: Iterable[str] = (),
+        under_way: str = "",
+        progressing_words: Iterable[str] = (),
+        progressing_as: str = "",
         refused_as: str = "",
         embedded_endings: Iterable[str] = (),
         not_knowing: Iterable[str] = (),
@@ -284,7 +297,7 @@ class AttachedWords:
             tuple(sorted(set(ji_with_particle), key=len, reverse=True)),
             frozenset(how_words), tuple(sorted(set(how_endings), key=len, reverse=True)),
             how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
-            refused_as,
+            under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
             tuple(embedded_endings), tuple(not_knowing),
             frozenset(asking_words),
         )  # fmt: skip
@@ -471,15 +484,27 @@ class AttachedWords:
 
     def _under_way(self, words: list[str]) -> list[str]:
         """A verb's -고 form before 있다, not a form of the file ("올라가고 있어요": going up),
-        read as its polite present (올라가요), which the file has."""
-        return _rewritten(words, self._going_on)
+        read as its polite present (올라가요), which the file has; a verb's -아/-어 form
+        before 가다 ("다 돼 가요": getting there) as `progressing_as`, under way."""
+        return _rewritten(_rewritten(words, self._progressing), self._going_on)
+
+    def _progressing(self, word: str, after: str) -> tuple[list[str], bool] | None:
+        infinitive_form = is_infinitive(word) or word.endswith(BECOME_FORM)  # 돼 is read 되
+        if (
+            after not in self.progressing_words
+            or not infinitive_form
+            or word + after in self.written  # 넘어 가요: 넘어가요, a word of the file
+        ):
+            return None
+        return list(self.progressing_as), True
 
     def _going_on(self, word: str, after: str) -> tuple[list[str], bool] | None:
         ending = next((e for e in self.ongoing_endings if _ends_with(word, e)), None)
         form = infinitive(word[: -len(ending)]) if ending else None
         if not form or not after.startswith("있") or word in self.written:
             return None
-        return [_respell(form + "요", self.respellings)], True
+        marked = [self.under_way] if self.under_way else []
+        return [_respell(form + "요", self.respellings), *marked], True
 
     def _endings_written_apart(self, words: list[str]) -> list[str]:
         """An ending of two syllables or more standing as a word of its own after another
@@ -808,6 +833,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "permission_endings",
         "permission_words",
         "guess_nouns",
+        "progressing_words",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -824,7 +850,11 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
     if not isinstance(asked_as, str) or normalize(asked_as) not in ([asked_as], []):
         raise PromptError(path, "understanding.attached.asked_as", "not one word")
     lists["asked_as"] = asked_as
-    for key in ("how_verb", "refused_as"):
+    progressing_as = raw.get("progressing_as", "")
+    if not isinstance(progressing_as, str):
+        raise PromptError(path, "understanding.attached.progressing_as", "not a phrase")
+    lists["progressing_as"] = progressing_as
+    for key in ("how_verb", "refused_as", "under_way"):
         word = raw.get(key, "")
         if not isinstance(word, str) or normalize(word) not in ([word], []):
             raise PromptError(path, f"understanding.attached.{key}", "not one word")

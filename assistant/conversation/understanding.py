@@ -237,6 +237,9 @@ class Vocabulary:
     said_of_subject: frozenset[tuple[str, ...]] = frozenset()
     """Verbs that, after a word not understood, are said of that word as their subject
     ("전화 왔어요": a call came), not of the speaker ("왔어요": I'm back)."""
+    almost: frozenset[str] = frozenset()
+    """Words of "almost" ("거의"): at an action, right before a done ("거의 끝났어요", "거의
+    다 됐어요"), not done yet: no."""
     later: frozenset[tuple[str, ...]] = frozenset()
     """Times to come ("나중에", "이따가"): right before going on or again ("이따가 이어서 해요",
     "나중에 다시 할게요"), not now: a pause (at the start question, no)."""
@@ -343,6 +346,7 @@ class Vocabulary:
                    said_of_subject=phrases("said_of_subject"),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
+                   almost=frozenset(reader.strings("almost")),
                    emphatic=frozenset(reader.strings("emphatic")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
@@ -422,6 +426,8 @@ class Vocabulary:
             mentions = self._preferring(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
+            mentions = self._almost_done(found, mentions)  # "거의 끝났어요"
+            mentions = self._doing_it(found, mentions)  # "켜고 있어요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
@@ -1116,6 +1122,30 @@ class Vocabulary:
         asked: list[bool] = []
         said = [w for w in normalization.tokens(text, asked) if w != BREAK]
         return any(asked) and len(said) == 1 and said[0] in self.asked_back
+
+    def _almost_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a done right after "almost" (`almost`; words carrying nothing may
+        stand between: "거의 다 됐어요") is not done yet: no."""
+        fillers = {i for m in mentions if m.kind == FILLER for i in range(m.start, m.end)}
+        out = []
+        for m in mentions:
+            before = m.start - 1
+            while before in fillers:
+                before -= 1
+            if m.kind == "yes" and not m.weak and before >= 0 and words[before] in self.almost:
+                m = replace(m, kind="no")
+            out.append(m)
+        return out
+
+    def _doing_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a done marked as under way (attached_words' `under_way`: "켜고
+        있어요", turning it on) is not done yet: no."""
+        mark = self.attached.under_way if self.attached else ""
+        if not mark:
+            return mentions
+        return [replace(m, kind="no")
+                if m.kind == "yes" and m.end < len(words) and words[m.end] == mark else m
+                for m in mentions]  # fmt: skip
 
     def _all_of_it_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a doubt naming every option ("둘 다": both, `every_option`) says
