@@ -462,3 +462,16 @@ def test_round_eleven_later_and_commands_in_other_words(ko, text, question, mean
 )
 def test_round_eleven_no_room_and_not_done_yet(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Not X but Y (X가 아니라 Y, -는 게 아니라): Y answers, as after 말고
+        ("꺼져 있는 게 아니라 켜져 있는 거예요", "s2_photos_data", "yes"),
+        ("셀룰러가 아니라 와이파이요", "s2_cellular", "no"),
+        ("응 아니 그게 아니라 아니야", "s1_sync_on", "no"),
+    ],
+)
+def test_round_eleven_not_x_but_y(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

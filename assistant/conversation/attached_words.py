@@ -402,13 +402,14 @@ class AttachedWords:
 
     def _instead(self, words: list[str]) -> list[str]:
         """Without what a word of `instead_words` says is not it, when more follows in its
-        clause: "와이파이 말고 데이터 써요" (not Wi-Fi: data) is "데이터 써요"."""
+        clause: "와이파이 말고 데이터 써요" (not Wi-Fi: data) is "데이터 써요", "안 켜져 있는 게
+        아니라 켜져 있어요" is "켜져 있어요"; what was said before it goes too, as after a
+        correction ("네, 아니 그게 아니라 아니요" is "아니요")."""
         out: list[str] = []
         for index, word in enumerate(words):
             more = index + 1 < len(words) and words[index + 1] != BREAK
             if word in self.instead_words and more:
-                while out and out[-1] != BREAK:
-                    out.pop()
+                out.clear()
                 continue
             out.append(word)
         return out
