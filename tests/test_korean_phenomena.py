@@ -475,3 +475,17 @@ def test_round_eleven_no_room_and_not_done_yet(ko, text, question, meant):
 )
 def test_round_eleven_not_x_but_y(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Going on said after an answer moves the answer on: no skip of the question
+        ("네 이제 다음으로", "s2_photos_data", "yes"),
+        ("했습니다 다음 단계로 가 주세요", "s4_select_optimize", "yes"),
+        ("아니요 다음으로 넘어가 주세요", "s6_update_available", "no"),
+        ("다음 단계로 넘어가 줄래요", None, "skip"),
+    ],
+)
+def test_round_eleven_going_on_after_an_answer(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
