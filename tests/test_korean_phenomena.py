@@ -489,3 +489,18 @@ def test_round_eleven_not_x_but_y(ko, text, question, meant):
 )
 def test_round_eleven_going_on_after_an_answer(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A command that is also an adverb of manner, right before an answer, says how
+        ("빨리 시작하죠", "start", "yes"),
+        ("천천히 다 지웠어요", "s3_free_space", "yes"),
+        ("천천히 좀 해 줄래요", None, "slower"),
+        # The start negated between its noun and 하다
+        ("시작은 안 할래", "start", "no"),
+    ],
+)
+def test_round_eleven_manner_and_split_negation(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -237,6 +237,9 @@ class Vocabulary:
     said_of_subject: frozenset[tuple[str, ...]] = frozenset()
     """Verbs that, after a word not understood, are said of that word as their subject
     ("전화 왔어요": a call came), not of the speaker ("왔어요": I'm back)."""
+    manner_words: frozenset[tuple[str, ...]] = frozenset()
+    """Commands that are also adverbs of manner ("빨리", "천천히"): right before an answer's
+    verb in its clause ("빨리 시작해요", "천천히 했어요") they say how, no command."""
     almost: frozenset[str] = frozenset()
     """Words of "almost" ("거의"): at an action, right before a done ("거의 끝났어요", "거의
     다 됐어요"), not done yet: no."""
@@ -347,6 +350,7 @@ class Vocabulary:
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
                    almost=frozenset(reader.strings("almost")),
+                   manner_words=phrases("manner_words"),
                    emphatic=frozenset(reader.strings("emphatic")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
@@ -431,6 +435,7 @@ class Vocabulary:
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
+        mentions = self._how_it_was_done(found, mentions)  # "빨리 시작해요"
         if self._wait_then_reason(mentions):  # "잠시만요 전화 왔어요": a sentence of its own
             end = mentions[0].end
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
@@ -1095,6 +1100,25 @@ class Vocabulary:
         if before.kind not in ("yes", "no") or before.end != last.start:
             return None
         return [*words[: last.start], BREAK, *words[last.start :]]
+
+    def _how_it_was_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A command that is also an adverb of manner (`manner_words`), right before an
+        answer ("빨리 시작해요": start quickly, "천천히 했어요": did it slowly), says how:
+        no command, nothing of its own."""
+        out = []
+        for index, m in enumerate(mentions):
+            rest = [n for n in mentions[index + 1 :] if n.kind != FILLER]  # "천천히 다 지웠어요"
+            between = {i for n in mentions[index + 1 :] if n.kind == FILLER
+                       for i in range(n.start, n.end)}  # fmt: skip
+            if (
+                rest
+                and self._words(words, m) in self.manner_words
+                and rest[0].kind in ANSWERS
+                and set(range(m.end, rest[0].start)) <= between
+            ):
+                m = replace(m, kind=FILLER)
+            out.append(m)
+        return out
 
     def _not_now(
         self, words: list[str], mentions: list[Mention], question: str | None
