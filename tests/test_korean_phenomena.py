@@ -504,3 +504,20 @@ def test_round_eleven_going_on_after_an_answer(ko, text, question, meant):
 )
 def test_round_eleven_manner_and_split_negation(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Chungcheong and Jeolla forms: 혔어 (했어), 되얐어 (됐어), -겄- (-겠-), -당께요,
+        # -지라 (-지요), -는구먼
+        ("다 혔어", "s4_select_optimize", "yes"),
+        ("이제 되얐네", "fixed?", "yes"),
+        ("못 켜겄어", "s1_turn_on", "no"),
+        ("껐다 켰당께요", "s5_restart", "yes"),
+        ("그렇지라", "s2_cellular", "yes"),
+        ("여전히 안 되는구먼", "fixed?", "no"),
+    ],
+)
+def test_round_eleven_dialect_forms(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
