@@ -521,3 +521,18 @@ def test_round_eleven_manner_and_split_negation(ko, text, question, meant):
 )
 def test_round_eleven_dialect_forms(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # The question said back (-냐고요, 반말 -냐) or wondered (-는지요) asks, answers nothing
+        ("꺼져 있냐구요?", "s2_photos_data", "unknown"),
+        ("업데이트가 있는지요?", "s6_update_available", "unknown"),
+        ("다 찼냐", "s3_storage_full", "unknown"),
+        # ... and answered after it, the answer stands
+        ("꽉 찼냐고요? 네", "s3_storage_full", "yes"),
+    ],
+)
+def test_round_eleven_question_said_back(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

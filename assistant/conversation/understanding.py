@@ -754,7 +754,7 @@ class Vocabulary:
             answer = replace(answer, kind=said)
         # Said, but no answer: kept as words understood (the gate sees the question echoed).
         return [replace(m, kind=FILLER)
-                if m.start < last and m.kind in ("yes", "no", NEGATION)
+                if m.start < last and m.kind in ("yes", "no", NEGATION, DOUBT)
                 else (answer if m is later[0] else m)
                 for m in mentions]  # fmt: skip
 
