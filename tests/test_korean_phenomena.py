@@ -424,6 +424,12 @@ def test_heldout10_phenomena_in_our_own_sentences(ko, text, question, intent):
         ("다 찼냐", "s3_storage_full", "unknown"),
         # ... and answered after it, the answer stands
         ("꽉 찼냐고요? 네", "s3_storage_full", "yes"),
+        # North Korean and Yanbian forms: 옳다 (yes), 기래, -시요, 일없다 (never mind)
+        ("예 옳습니다", "s4_optimized", "yes"),
+        ("업데이트 없시요", "s6_update_available", "no"),
+        ("아 일없어", "fixed?", "unknown"),
+        # a report's noun form (끝남)
+        ("설치 끝남", "s6_install_update", "yes"),
     ],
 )
 def test_round_eleven_phenomena(ko, text, question, meant):
