@@ -263,3 +263,174 @@ def test_intention_forms_the_file_has_keep_their_meaning(ko):
 )
 def test_heldout10_phenomena_in_our_own_sentences(ko, text, question, intent):
     assert ko.parse(text, None if question == "-" else question) == intent
+
+
+# Round eleven: heldout11's and heldout12's categories, by phenomenon, in sentences of our own.
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Time adverbials: "not now" (X 말고 with X a time, alone) at the start, spoken 말구
+        ("당장은 말구요", "start", "no"),
+        ("오늘은 말구", "start", "no"),
+        # State described by a light's colour (초록불, 파란불: the green light) and a light
+        # come on (들어오다); the past of 켜지다 / 꺼지다 as the state it left
+        ("파란불 들어와 있네요", "s2_photos_data", "yes"),
+        ("녹색불이 들어왔습니다", "s1_sync_on", "yes"),
+        ("불이 안 들어와 있어요", "s1_sync_on", "no"),
+        ("켜졌네", "s2_photos_data", "yes"),
+        ("꺼졌습니다", "s1_sync_on", "no"),
+        # 반말 아냐 (아니야); Jeolla -ㄴ당께 (-ㄴ다니까)
+        ("아냐", "s2_cellular", "no"),
+        ("잘 된당께", "fixed?", "yes"),
+        ("안 열린당께", "s2_online", "no"),
+        # Formal service speech: 되었 written out (확인되었습니다, 완료되었습니다)
+        ("인증 완료되었습니다", "s1_sign_in", "yes"),
+        # Paraphrases at one step: made room; the account locked; the cable not in sight
+        ("용량 좀 비웠습니다", "s3_free_space", "yes"),
+        ("계정이 잠겼네요", "s1_sign_in", "no"),
+        ("충전기가 안 보이네요", "s7_charge", "no"),
+        # Coordination said after the verb: both done is done at an action, but which one
+        # at a question
+        ("지웠어 둘 다", "s3_free_space", "yes"),
+        ("둘 다 쓰고 있어요", "s2_cellular", "unknown"),
+        # Volitional negation: 안 + -ㄹ래요 of any verb is a refusal
+        ("그건 안 고를래요", "s4_select_optimize", "no"),
+        ("안 살래요", "s3_free_space", "no"),
+        # Commands with -요 and words of degree or count before them
+        ("조금 더 느리게요", None, "slower"),
+        ("하나 뒤로요", None, "back"),
+        ("다음 거 해 주세요", None, "skip"),
+        # Interruption by an event: a wait first, then its reason (not 왔어요, "I'm back")
+        ("잠깐만요 택배 왔어요", "s3_free_space", "pause"),
+        ("잠시만 누가 왔네", "s1_apple_id", "pause"),
+        ("잠깐만요 네", "s1_sync_on", "yes"),
+        ("왔어요", None, "resume"),
+        # Not knowing what to do: an embedded question with a question word is help
+        ("뭘 눌러야 할지 모르겠네요", None, "help"),
+        # Not knowing whether (-ㄴ지 before 모르다 / 헷갈리다): the answer inside is not said,
+        # and 헷갈려요 is no help asked for
+        ("같은 계정인지 헷갈리네요", "s1_apple_id", "unknown"),
+        ("업데이트가 있는 건지 헷갈려", "s6_update_available", "unknown"),
+        ("최적화가 된 건지 모르겠어", "s4_optimized", "unknown"),
+        # Only part: a part as the subject, or "not all" (다는 아니에요)
+        ("몇 장은 동기화됐어요", "fixed?", "unknown"),
+        ("다는 아니고요", "fixed?", "unknown"),
+        # Rhetorical questions: how would I know (the speaker as subject of 어떻게 알아요)
+        ("내가 그걸 어떻게 알아요", "s4_optimized", "unknown"),
+        # A yes word alone asked with a question mark asks what was said (pardon?)
+        ("예?", "s2_online", "repeat"),
+        ("응?", "s6_update_available", "repeat"),
+        ("예.", "s2_online", "yes"),
+        # Asking leave (-아도/-어도 되다): a command asked so counts, an answer asked so is
+        # none
+        ("건너뛰어도 될까요?", None, "skip"),
+        ("좀 쉬어도 되나요", None, "pause"),
+        ("꺼도 돼요?", "s1_sync_on", "unknown"),
+        ("삭제해도 될까요?", "s3_free_space", "unknown"),
+        # "Must" after a verb's -아/-어 form only: 이제야 (only now) is no obligation
+        ("이제야 돼요", "fixed?", "yes"),
+        ("재시동해야 돼요?", "s5_restart", "unknown"),
+        # 아니다 insisted on or reported: 아니라니까요, 아니라고요
+        ("진짜 아니라니까요", "s2_cellular", "no"),
+        # spoken 거 for 것 in a hedge
+        ("맞는 거 같아요", "s1_apple_id", "yes"),
+        # Later, again: not now
+        ("나중에 다시 할게", None, "pause"),
+        # Slips and drawn-out vowels: ㅆ typed as ㅅ, 요오, 아뇽
+        ("켜졋습니다", "s2_photos_data", "yes"),
+        ("아니에요오", "s6_update_available", "no"),
+        ("아뇽", "s2_cellular", "no"),
+        # What one finds out as one speaks (-구나, -군요)
+        ("없구나", "s6_update_available", "no"),
+        ("다 찼군요", "s3_storage_full", "yes"),
+        # A guess: a verb's -ㄹ form before 거예요 / 거야, and -을걸
+        ("꺼져 있을 거예요", "s2_photos_data", "unknown"),
+        ("업데이트 없을 거야", "s6_update_available", "unknown"),
+        ("꺼져 있을걸", "s2_photos_data", "unknown"),
+        # What is X? (뭐예요 after what it asks about): help
+        ("저장 공간 최적화가 뭔가요?", "s4_optimized", "help"),
+        ("이게 뭐예요", "s1_sync_on", "help"),
+        # English words in a Korean answer
+        ("wifi입니다", "s2_cellular", "no"),
+        ("please stop", None, "stop"),
+        ("skip 해 주세요", None, "skip"),
+        # Paraphrases at one step: the signal caught, restarted, photos come up, no code
+        ("신호 잘 잡혀요", "s2_online", "yes"),
+        ("인터넷이 안 터지네요", "s2_online", "no"),
+        ("사진 올라왔네요", "fixed?", "yes"),
+        ("코드가 아직 안 와", "s1_sign_in", "no"),
+        # A state in the past said with a time gone is how it was then, not now
+        ("지난주엔 켜져 있었어요", "s2_photos_data", "unknown"),
+        ("그때는 꺼져 있었는데 지금은 켜져 있어요", "s1_sync_on", "yes"),
+        # Little or nothing left is full; barely used is not (안 with 남다 / 쓰다, 밖에)
+        ("이제 얼마 안 남았네요", "s3_storage_full", "yes"),
+        ("용량이 하나도 안 남았어", "s3_storage_full", "yes"),
+        ("공간을 별로 안 썼어요", "s3_storage_full", "no"),
+        # A time to come before going on or again: not now (a pause; no at the start)
+        ("이따가 이어서 해요", None, "pause"),
+        ("나중에 계속할게", None, "pause"),
+        ("내일 처음부터 할게요", "start", "no"),
+        # Commands in other words: read out again, not heard (past), the speed and the
+        # voice by name, the speech as the subject, quiet, what do you mean
+        ("한 번만 다시 읽어 줄래요", None, "repeat"),
+        ("방금 잘 안 들렸어요", None, "repeat"),
+        ("속도를 좀 늦춰 주세요", None, "slower"),
+        ("말이 좀 빨라요", None, "slower"),
+        ("목소리 크게 해 줘", None, "louder"),
+        ("조용히 좀 해 줘요", None, "quieter"),
+        ("그게 무슨 말이에요?", None, "help"),
+        # Laughter typed as a word of its own carries nothing
+        ("네 ㅎㅎ", "s4_optimized", "yes"),
+        ("ㅋㅋㅋ", "s4_optimized", "unknown"),
+        # No room, or almost none, is full: 없어요 said of the space, not the no alone
+        ("남은 공간이 거의 없네요", "s3_storage_full", "yes"),
+        ("여유가 별로 없습니다", "s3_storage_full", "yes"),
+        ("비번 잊어버렸어요", "s1_sign_in", "no"),  # 비번: the password, spoken
+        # Not done yet at an action: getting there (-아/-어 가다), almost (거의), under way
+        # (-고 있다)
+        ("거의 다 끝나 가요", "s6_install_update", "no"),
+        ("다 돼 가네요", "s5_restart", "no"),
+        ("거의 끝났습니다", "s3_free_space", "no"),
+        ("거의 다 됐습니다", "s4_select_optimize", "no"),
+        ("지금 켜고 있어요", "s2_enable_data", "no"),
+        # ... where a state is asked, under way is the state
+        ("올라가고 있네요", "fixed?", "yes"),
+        # Not X but Y (X가 아니라 Y, -는 게 아니라): Y answers, as after 말고
+        ("꺼져 있는 게 아니라 켜져 있는 거예요", "s2_photos_data", "yes"),
+        ("셀룰러가 아니라 와이파이요", "s2_cellular", "no"),
+        ("응 아니 그게 아니라 아니야", "s1_sync_on", "no"),
+        # Going on said after an answer moves the answer on: no skip of the question
+        ("네 이제 다음으로", "s2_photos_data", "yes"),
+        ("했습니다 다음 단계로 가 주세요", "s4_select_optimize", "yes"),
+        ("아니요 다음으로 넘어가 주세요", "s6_update_available", "no"),
+        ("다음 단계로 넘어가 줄래요", None, "skip"),
+        # A command that is also an adverb of manner, right before an answer, says how
+        ("빨리 시작하죠", "start", "yes"),
+        ("천천히 다 지웠어요", "s3_free_space", "yes"),
+        ("천천히 좀 해 줄래요", None, "slower"),
+        # The start negated between its noun and 하다
+        ("시작은 안 할래", "start", "no"),
+        # Chungcheong and Jeolla forms: 혔어 (했어), 되얐어 (됐어), -겄- (-겠-), -당께요,
+        # -지라 (-지요), -는구먼
+        ("다 혔어", "s4_select_optimize", "yes"),
+        ("이제 되얐네", "fixed?", "yes"),
+        ("못 켜겄어", "s1_turn_on", "no"),
+        ("껐다 켰당께요", "s5_restart", "yes"),
+        ("그렇지라", "s2_cellular", "yes"),
+        ("여전히 안 되는구먼", "fixed?", "no"),
+        # The question said back (-냐고요, 반말 -냐) or wondered (-는지요) asks, answers nothing
+        ("꺼져 있냐구요?", "s2_photos_data", "unknown"),
+        ("업데이트가 있는지요?", "s6_update_available", "unknown"),
+        ("다 찼냐", "s3_storage_full", "unknown"),
+        # ... and answered after it, the answer stands
+        ("꽉 찼냐고요? 네", "s3_storage_full", "yes"),
+        # North Korean and Yanbian forms: 옳다 (yes), 기래, -시요, 일없다 (never mind)
+        ("예 옳습니다", "s4_optimized", "yes"),
+        ("업데이트 없시요", "s6_update_available", "no"),
+        ("아 일없어", "fixed?", "unknown"),
+        # a report's noun form (끝남)
+        ("설치 끝남", "s6_install_update", "yes"),
+    ],
+)
+def test_round_eleven_phenomena(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

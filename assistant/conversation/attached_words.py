@@ -81,6 +81,7 @@ from assistant.conversation.hangul import (
     SSANG_SIOT,
     final,
     infinitive,
+    is_infinitive,
     past,
     with_final,
 )
@@ -88,6 +89,8 @@ from assistant.conversation.normalization import BREAK, normalize
 from assistant.conversation.prompt_files import PromptError
 
 BECOME = frozenset("되됐된될됨")
+BECOME_FORM = "되"
+"""돼 (되어), the -아/-어 form of 되다, as respelled."""
 """First syllables of 되다's forms (돼 is respelled 되)."""
 MAX_PIECES = 4
 """The most pieces one written word is joined from."""
@@ -185,6 +188,34 @@ class AttachedWords:
     """The -는 forms so read ("는지", "는"), longest first."""
     how_verb: str = ""
     """The verb they are read as ("하": "어떻게 끄는 거예요" is "어떻게 하는 거예요")."""
+    permission_endings: tuple[str, ...] = ()
+    """-아도/-어도 ("도") before a word of `permission_words`: asking leave ("넘어가도 돼요?",
+    "쉬어도 될까요"): the verb's polite form, then `asked_as` (a command said so counts, an
+    answer asked so is no answer: "켜도 돼요?")."""
+    permission_words: tuple[str, ...] = ()
+    """Starts of 되다 after a permission ending ("돼요", "될까요", "됩니까")."""
+    guess_nouns: frozenset[str] = frozenset()
+    """거 / 것 and their copulas ("거예요", "거야") after a verb's -ㄹ form ("맞을 거예요", "켜져
+    있을 거야": it will be, I suppose): a guess, followed by `asked_as`."""
+    under_way: str = ""
+    """A word put after a -고 있다 form read as its polite present ("켜고 있어요": 켜요
+    under_way), so an action can tell a thing under way from a thing done."""
+    progressing_words: frozenset[str] = frozenset()
+    """가다 after a verb's -아/-어 form ("다 돼 가요", "끝나 가요": getting there): under way,
+    read as `progressing_as`."""
+    progressing_as: tuple[str, ...] = ()
+    """The file's words for a thing under way ("하는 중이에요"), not done."""
+    refused_as: str = ""
+    """A verb in a form of what one will do, after 안 / 못, not read otherwise, is read as
+    this ("할래요": "안 바꿀래요" is "안 할래요", the file's refusal)."""
+    embedded_endings: tuple[str, ...] = ()
+    """Endings of an embedded question after a syllable closed by ㄴ or ㄹ ("지": 같은 건지,
+    켜져 있는지, 될지: whether ...)."""
+    not_knowing: tuple[str, ...] = ()
+    """Starts of verbs of not knowing after one ("모르", "헷갈"): read as `asked_as`."""
+    asking_words: frozenset[str] = frozenset()
+    """Question words ("뭘", "무슨"): an embedded question with one asks what or how, the
+    file's help phrases ("뭘 해야 할지 모르겠어요"), not whether."""
 
     @classmethod
     def from_lists(
@@ -228,6 +259,16 @@ class AttachedWords:
         how_words: Iterable[str] = (),
         how_endings: Iterable[str] = (),
         how_verb: str = "",
+        permission_endings: Iterable[str] = (),
+        permission_words: Iterable[str] = (),
+        guess_nouns: Iterable[str] = (),
+        under_way: str = "",
+        progressing_words: Iterable[str] = (),
+        progressing_as: str = "",
+        refused_as: str = "",
+        embedded_endings: Iterable[str] = (),
+        not_knowing: Iterable[str] = (),
+        asking_words: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -255,15 +296,21 @@ class AttachedWords:
             "".join(trailing_marks), frozenset(instead_words),
             tuple(sorted(set(ji_with_particle), key=len, reverse=True)),
             frozenset(how_words), tuple(sorted(set(how_endings), key=len, reverse=True)),
-            how_verb,
+            how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
+            under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
+            tuple(embedded_endings), tuple(not_knowing),
+            frozenset(asking_words),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
         """The words with endings taken off and negation prefixes split off; pieces of a
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
+        if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
+            words = [w for w in words if not self._marks_only(w)]
         words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
                  for w in words if w not in self.dropped]  # fmt: skip
         words = self._asked_or_guessed(self._negated_ji_forms(words))
+        words = self._not_known_whether(words)
         words = self._under_way(self._instead(self._intended(words)))
         words = self._verb_phrases(self._negated_descriptions(self._endings_written_apart(words)))
         words = self._asked_how(self._reported(words))
@@ -303,6 +350,29 @@ class AttachedWords:
             index += taken
         return out
 
+    def _not_known_whether(self, words: list[str]) -> list[str]:
+        """An embedded question (-ㄴ지 / -ㄹ지: "같은 건지", "켜져 있는지") before a verb of not
+        knowing ("헷갈려요", "모르겠어요"), with no question word in its clause: not knowing
+        whether, so the answer inside is not said: the verb is read as `asked_as` (doubt),
+        never as help asked for ("헷갈려요" alone) nor the answer ("같아요" of 같은)."""
+        if not (self.asked_as and self.embedded_endings):
+            return words
+        out: list[str] = []
+        for word in words:
+            before = out[-1] if out else ""
+            ending = next((e for e in self.embedded_endings if _ends_with(before, e)), None)
+            closed = final(before[-len(ending) - 1]) if ending else None
+            clause = out[len(out) - out[::-1].index(BREAK) :] if BREAK in out else out
+            if (
+                closed in (NIEUN, RIEUL)
+                and word.startswith(self.not_knowing)
+                and not self.asking_words.intersection(clause)
+            ):
+                out.append(self.asked_as)
+                continue
+            out.append(word)
+        return out
+
     def _asked_how(self, words: list[str]) -> list[str]:
         """A verb's -는 form after a word asking how, read as `how_verb`'s ("어떻게 끄는
         거예요?", "어떻게 켜는지 모르겠어요": how do I ...), which the file's help phrases have
@@ -321,6 +391,10 @@ class AttachedWords:
         particle = next((p for p in self.ji_with_particle if _ends_with(word, p)), None)
         return f"{word[: -len(particle)]}지" if particle else word
 
+    def _marks_only(self, word: str) -> bool:
+        """A word of laughter or tears alone ("ㅠㅠ", "ㅋㅋㅋ"): it carries nothing."""
+        return bool(self.trailing_marks) and not word.strip(self.trailing_marks)
+
     def _unmarked(self, word: str) -> str:
         """The word without laughter or tears typed onto it ("켜져있음ㅋㅋ" -> "켜져있음");
         a word of such letters only ("ㅋㅋ", "ㅇㅇ") stays."""
@@ -328,13 +402,14 @@ class AttachedWords:
 
     def _instead(self, words: list[str]) -> list[str]:
         """Without what a word of `instead_words` says is not it, when more follows in its
-        clause: "와이파이 말고 데이터 써요" (not Wi-Fi: data) is "데이터 써요"."""
+        clause: "와이파이 말고 데이터 써요" (not Wi-Fi: data) is "데이터 써요", "안 켜져 있는 게
+        아니라 켜져 있어요" is "켜져 있어요"; what was said before it goes too, as after a
+        correction ("네, 아니 그게 아니라 아니요" is "아니요")."""
         out: list[str] = []
         for index, word in enumerate(words):
             more = index + 1 < len(words) and words[index + 1] != BREAK
             if word in self.instead_words and more:
-                while out and out[-1] != BREAK:
-                    out.pop()
+                out.clear()
                 continue
             out.append(word)
         return out
@@ -346,17 +421,21 @@ class AttachedWords:
         return _rewritten(words, self._asked) if self.asked_as else words
 
     def _asked(self, word: str, after: str) -> tuple[list[str], bool] | None:
+        leave = next((e for e in self.permission_endings if _ends_with(word, e)), None)
+        if leave and is_infinitive(word[: -len(leave)]) and after.startswith(self.permission_words):
+            polite = _respell(word[: -len(leave)] + "요", self.respellings)
+            return [polite, self.asked_as], True  # 넘어가도 돼요? = 넘어가요 + asked
         guessing = after in self.inferring_words
-        obliged = any(_ends_with(word, e) for e in self.obligation_endings) and any(
-            after.startswith(w) for w in self.obligation_words
-        )
+        obliged = any(
+            _ends_with(word, e) and is_infinitive(word[: -len(e)]) for e in self.obligation_endings
+        ) and any(after.startswith(w) for w in self.obligation_words)  # not 이제야 돼요
         endings = (
             self.inferring_endings if guessing
             else self.obligation_endings if obliged
             else self.asking_endings
         )  # fmt: skip
         ending = next((e for e in endings if _ends_with(word, e)), None)
-        if ending is None or word in self.written:  # 화면 is no 화 + -면 (if)
+        if ending is None or (word in self.written and not obliged):  # 화면: no 화 + -면 (if)
             return None
         return [word[: -len(ending)], self.asked_as], guessing or obliged
 
@@ -364,16 +443,29 @@ class AttachedWords:
         """A verb in a form of what one will do or would ("켤게요", "켤까요", "켜려고요",
         "되겠네요"), not a form of the file, is followed by `asked_as`: an intention is no
         fact, so an answer said so is asked again; a command said so still counts (뒤로
-        갈게요). After 안 / 못 it is a refusal and stays (못 켜겠어요 is no)."""
+        갈게요). After 안 / 못 it is a refusal and stays (못 켜겠어요 is no); a verb the file
+        does not have is then read as `refused_as` ("안 바꿀래요": 안 할래요)."""
         if not self.asked_as:
             return words
         out: list[str] = []
         for index, word in enumerate(words):
-            out.append(word)
             refused = index > 0 and words[index - 1] in self.negation_prefixes
-            if word not in self.written and not refused and self._intends(word):
+            intends = word not in self.written and self._intends(word)
+            unread = refused and intends and self.refused_as and self._reading(word, 1) is None
+            out.append(self.refused_as if unread else word)
+            if intends and not refused or self._guessed(word, words[index + 1 : index + 2]):
                 out.append(self.asked_as)
         return out
+
+    def _guessed(self, word: str, after: list[str]) -> bool:
+        """A verb's -ㄹ form before 거 / 것 ("맞을 거예요", "없을 거야", "아닐 거예요"): it will
+        be so, I suppose: a guess."""
+        return (
+            len(word) > 1
+            and final(word[-1]) == RIEUL
+            and after != []
+            and after[0] in self.guess_nouns
+        )
 
     def _intends(self, word: str) -> bool:
         """A form of what one will do or would, which does not read as such a form of the
@@ -393,15 +485,27 @@ class AttachedWords:
 
     def _under_way(self, words: list[str]) -> list[str]:
         """A verb's -고 form before 있다, not a form of the file ("올라가고 있어요": going up),
-        read as its polite present (올라가요), which the file has."""
-        return _rewritten(words, self._going_on)
+        read as its polite present (올라가요), which the file has; a verb's -아/-어 form
+        before 가다 ("다 돼 가요": getting there) as `progressing_as`, under way."""
+        return _rewritten(_rewritten(words, self._progressing), self._going_on)
+
+    def _progressing(self, word: str, after: str) -> tuple[list[str], bool] | None:
+        infinitive_form = is_infinitive(word) or word.endswith(BECOME_FORM)  # 돼 is read 되
+        if (
+            after not in self.progressing_words
+            or not infinitive_form
+            or word + after in self.written  # 넘어 가요: 넘어가요, a word of the file
+        ):
+            return None
+        return list(self.progressing_as), True
 
     def _going_on(self, word: str, after: str) -> tuple[list[str], bool] | None:
         ending = next((e for e in self.ongoing_endings if _ends_with(word, e)), None)
         form = infinitive(word[: -len(ending)]) if ending else None
         if not form or not after.startswith("있") or word in self.written:
             return None
-        return [_respell(form + "요", self.respellings)], True
+        marked = [self.under_way] if self.under_way else []
+        return [_respell(form + "요", self.respellings), *marked], True
 
     def _endings_written_apart(self, words: list[str]) -> list[str]:
         """An ending of two syllables or more standing as a word of its own after another
@@ -724,6 +828,13 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "ji_with_particle",
         "how_words",
         "how_endings",
+        "embedded_endings",
+        "not_knowing",
+        "asking_words",
+        "permission_endings",
+        "permission_words",
+        "guess_nouns",
+        "progressing_words",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -740,10 +851,15 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
     if not isinstance(asked_as, str) or normalize(asked_as) not in ([asked_as], []):
         raise PromptError(path, "understanding.attached.asked_as", "not one word")
     lists["asked_as"] = asked_as
-    how_verb = raw.get("how_verb", "")
-    if not isinstance(how_verb, str) or normalize(how_verb) not in ([how_verb], []):
-        raise PromptError(path, "understanding.attached.how_verb", "not one word")
-    lists["how_verb"] = how_verb
+    progressing_as = raw.get("progressing_as", "")
+    if not isinstance(progressing_as, str):
+        raise PromptError(path, "understanding.attached.progressing_as", "not a phrase")
+    lists["progressing_as"] = progressing_as
+    for key in ("how_verb", "refused_as", "under_way"):
+        word = raw.get(key, "")
+        if not isinstance(word, str) or normalize(word) not in ([word], []):
+            raise PromptError(path, f"understanding.attached.{key}", "not one word")
+        lists[key] = word
     phrases = [data.get(s) for s in sections if s != "understanding"]
     phrases += [v for k, v in rules.items() if k != "attached"]  # negations, fillers, ...
     words = [w for text in _strings_in(phrases) for w in normalize(text)]

@@ -73,6 +73,19 @@ def infinitive(stem: str) -> str | None:
     return stem[:-1] + _syllable(initial, CONTRACTED.get(vowel, vowel), 0)
 
 
+INFINITIVE_VOWELS = (
+    VOWEL_A, VOWEL_AE, VOWEL_EO, VOWEL_YEO, VOWEL_WA, VOWEL_WAE, VOWEL_WO,
+)  # fmt: skip
+"""Last vowels of a -아/-어 form (찾아, 있어, 켜, 해, 봐, 돼, 꺼워): not 이제 (ㅔ)."""
+
+
+def is_infinitive(word: str) -> bool:
+    """True when the word can be a verb's -아/-어 form (해, 켜, 있어; not 이제, 그제)."""
+    if not word or not is_syllable(word[-1]):
+        return False
+    return _parts(word[-1])[1] in INFINITIVE_VOWELS
+
+
 def past(stem: str) -> str | None:
     """The stem's past, before its ending: 켜 -> 켰, 하 -> 했, 차 -> 찼, 찾 -> 찾았."""
     form = infinitive(stem)

@@ -240,6 +240,24 @@ class Vocabulary:
     verb_last: bool = False
     """The verb ends its clause (Korean): a weak yes after a word not understood is said of
     that word ("충전기 있어요": I have a charger), no answer."""
+    said_of_subject: frozenset[tuple[str, ...]] = frozenset()
+    """Verbs that, after a word not understood, are said of that word as their subject
+    ("전화 왔어요": a call came), not of the speaker ("왔어요": I'm back)."""
+    manner_words: frozenset[tuple[str, ...]] = frozenset()
+    """Commands that are also adverbs of manner ("빨리", "천천히"): right before an answer's
+    verb in its clause ("빨리 시작해요", "천천히 했어요") they say how, no command."""
+    almost: frozenset[str] = frozenset()
+    """Words of "almost" ("거의"): at an action, right before a done ("거의 끝났어요", "거의
+    다 됐어요"), not done yet: no."""
+    later: frozenset[tuple[str, ...]] = frozenset()
+    """Times to come ("나중에", "이따가"): right before going on or again ("이따가 이어서 해요",
+    "나중에 다시 할게요"), not now: a pause (at the start question, no)."""
+    asked_back: frozenset[str] = frozenset()
+    """Words that, alone and asked with a question mark, ask what was said ("네?": pardon?,
+    "응?": huh?): the prompt again, never the answer the word is without it."""
+    every_option: frozenset[tuple[str, ...]] = frozenset()
+    """Doubt words naming every option ("둘 다": both): at a question they answer neither;
+    at an action, all of it done is done ("켰어 둘 다"), so there they say nothing."""
 
     @classmethod
     def load(cls, lang: str = "en", prompts_dir: Path = PROMPTS_DIR) -> Vocabulary:
@@ -333,6 +351,12 @@ class Vocabulary:
                    partial_subjects=phrases("partial_subjects"),
                    state_adverbs=frozenset(reader.strings("state_adverbs")),
                    verb_last=rules.get("verb_last") is True,
+                   every_option=phrases("every_option"),
+                   said_of_subject=phrases("said_of_subject"),
+                   asked_back=frozenset(reader.strings("asked_back")),
+                   later=phrases("later"),
+                   almost=frozenset(reader.strings("almost")),
+                   manner_words=phrases("manner_words"),
                    emphatic=frozenset(reader.strings("emphatic")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
@@ -366,6 +390,8 @@ class Vocabulary:
         found = self.tokens(text)
         if not any(t != BREAK for t in found):
             return SILENCE
+        if self._asked_back(text):
+            return "repeat"  # "네?": pardon?
         mentions = self._mentions(found, question)
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
@@ -412,8 +438,16 @@ class Vocabulary:
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._preferring(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
+            mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
+            mentions = self._almost_done(found, mentions)  # "거의 끝났어요"
+            mentions = self._doing_it(found, mentions)  # "켜고 있어요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
+        mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
+        mentions = self._how_it_was_done(found, mentions)  # "빨리 시작해요"
+        if self._wait_then_reason(mentions):  # "잠시만요 전화 왔어요": a sentence of its own
+            end = mentions[0].end
+            found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
         if not at_action:
             mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
@@ -751,7 +785,7 @@ class Vocabulary:
             answer = replace(answer, kind=said)
         # Said, but no answer: kept as words understood (the gate sees the question echoed).
         return [replace(m, kind=FILLER)
-                if m.start < last and m.kind in ("yes", "no", NEGATION)
+                if m.start < last and m.kind in ("yes", "no", NEGATION, DOUBT)
                 else (answer if m is later[0] else m)
                 for m in mentions]  # fmt: skip
 
@@ -1104,6 +1138,94 @@ class Vocabulary:
             return None
         return [*words[: last.start], BREAK, *words[last.start :]]
 
+    def _how_it_was_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A command that is also an adverb of manner (`manner_words`), right before an
+        answer ("빨리 시작해요": start quickly, "천천히 했어요": did it slowly), says how:
+        no command, nothing of its own."""
+        out = []
+        for index, m in enumerate(mentions):
+            rest = [n for n in mentions[index + 1 :] if n.kind != FILLER]  # "천천히 다 지웠어요"
+            between = {i for n in mentions[index + 1 :] if n.kind == FILLER
+                       for i in range(n.start, n.end)}  # fmt: skip
+            if (
+                rest
+                and self._words(words, m) in self.manner_words
+                and rest[0].kind in ANSWERS
+                and set(range(m.end, rest[0].start)) <= between
+            ):
+                m = replace(m, kind=FILLER)
+            out.append(m)
+        return out
+
+    def _not_now(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """Going on, again or from the start, said right after a time to come (`later`:
+        "이따가 이어서 해요", "나중에 다시 할게요"): not now, a pause; at the start question,
+        no (flow.md: no there pauses)."""
+        for m in mentions:
+            if m.kind not in ("resume", "repeat", "start_over"):
+                continue
+            said = next((p for p in self.later if tuple(words[m.start - len(p) : m.start]) == p
+                         and m.start >= len(p)), None)  # fmt: skip
+            if said is None:
+                continue
+            start = m.start - len(said)
+            kind = "no" if question == START_QUESTION else "pause"
+            kept = [n for n in mentions if n.end <= start or n.start >= m.end]
+            return sorted([*kept, Mention(kind, start, m.end)], key=lambda n: n.start)
+        return mentions
+
+    def _asked_back(self, text: str) -> bool:
+        """One word of `asked_back` alone, asked with a question mark ("네?", "뭐요?")."""
+        if not self.asked_back:
+            return False
+        asked: list[bool] = []
+        said = [w for w in normalization.tokens(text, asked) if w != BREAK]
+        return any(asked) and len(said) == 1 and said[0] in self.asked_back
+
+    def _almost_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a done right after "almost" (`almost`; words carrying nothing may
+        stand between: "거의 다 됐어요") is not done yet: no."""
+        fillers = {i for m in mentions if m.kind == FILLER for i in range(m.start, m.end)}
+        out = []
+        for m in mentions:
+            before = m.start - 1
+            while before in fillers:
+                before -= 1
+            if m.kind == "yes" and not m.weak and before >= 0 and words[before] in self.almost:
+                m = replace(m, kind="no")
+            out.append(m)
+        return out
+
+    def _doing_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a done marked as under way (attached_words' `under_way`: "켜고
+        있어요", turning it on) is not done yet: no."""
+        mark = self.attached.under_way if self.attached else ""
+        if not mark:
+            return mentions
+        return [replace(m, kind="no")
+                if m.kind == "yes" and m.end < len(words) and words[m.end] == mark else m
+                for m in mentions]  # fmt: skip
+
+    def _all_of_it_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a doubt naming every option ("둘 다": both, `every_option`) says
+        all of it was done ("켰어 둘 다": turned on, both), no doubt of its own."""
+        every = self.every_option
+        return [m for m in mentions if not (m.kind == DOUBT and self._words(words, m) in every)]
+
+    def _wait_then_reason(self, mentions: list[Mention]) -> bool:
+        """Where the verb ends the clause (`understanding.verb_last`), a wait opening the
+        utterance ("잠시만요", "잠깐만"), then only words not understood (its reason: "전화
+        왔어요", a call came; "찾고 있어요", I'm looking): a pause, the reason a sentence of its
+        own after it. With an answer or another command said, it is read as before."""
+        if not self.verb_last or not mentions:
+            return False
+        first = mentions[0]
+        if first.kind != CORRECTION or first.fallback != "pause" or first.start != 0:
+            return False
+        return all(m.kind == FILLER for m in mentions[1:])
+
     def _state_denied(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where the verb ends the clause (`understanding.verb_last`), at a question (not an
         action), a verb's own negation said right after a state the question names ("꺼져
@@ -1135,12 +1257,14 @@ class Vocabulary:
         """Where the verb ends the clause (`understanding.verb_last`), a weak yes ("있어요":
         there is, "돼 있어요": is set) right after a word not understood is said of that word
         ("충전기 있어요", "할 수 있어요"): no answer. After a negation it stays ("체크가 안 돼
-        있어요" is no). (English reads the words after it.)"""
+        있어요" is no). (English reads the words after it.) So is a verb of
+        `said_of_subject` ("전화 왔어요": a call came, not "I'm back")."""
         if not self.verb_last:
             return mentions
         covered = {i for m in mentions for i in range(m.start, m.end)}
         return [m for m in mentions if not (
-            m.weak and m.start > 0 and words[m.start - 1] != BREAK
+            (m.weak or self._words(words, m) in self.said_of_subject)
+            and m.start > 0 and words[m.start - 1] != BREAK
             and m.start - 1 not in covered)]  # fmt: skip
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
