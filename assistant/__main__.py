@@ -10,7 +10,11 @@ try:
     from assistant.cli.main import main
 
     code = main()
-except KeyboardInterrupt:
+except (KeyboardInterrupt, RuntimeError) as exc:
+    # RuntimeError: a stop raised inside a class being created while a module is imported
+    # comes wrapped (stop_signals.is_stop).
+    if not isinstance(exc, KeyboardInterrupt) and not stop_signals.is_stop(exc):
+        raise
     from assistant.cli.commands import stopped_exit_code
 
     print("Stopped.", file=sys.stderr)

@@ -93,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with stop_signals.handled() as stop:
         try:
             return _main(argv, stop)
-        except KeyboardInterrupt:  # before the conversation started, or another command
+        except (KeyboardInterrupt, RuntimeError) as exc:
+            # Before the conversation started, or another command; or wrapped, raised
+            # inside a class being created by a lazy import (stop_signals.is_stop).
+            if not isinstance(exc, KeyboardInterrupt) and not stop_signals.is_stop(exc):
+                raise
             print("Stopped.", file=sys.stderr)
             return stopped_exit_code(argv)
 
