@@ -55,11 +55,13 @@ SPEAKER_SAMPLE_RATE_HZ = 22050
 MIC_CHUNK_MS = 20
 # How far ahead of real time the writer may run; the fifo holds about 2 s, keep well under.
 MIC_LEAD_MS = 60
-# How far behind real time the writer may fall before it stops catching up. PulseAudio
-# stops reading the fifo while nothing records (the writer then blocks, for minutes while
-# other tests run); catching up would pour that time into the next recording at once, as
-# no microphone does (it filled the assistant's 30 s capture queue and dropped blocks).
-MIC_MAX_BEHIND_MS = 200
+# PulseAudio stops reading the fifo while nothing records: the writer's write then blocks
+# (for minutes while other tests run). Catching up on that time would pour it into the next
+# recording at once, as no microphone does (it filled the assistant's 30 s capture queue and
+# dropped blocks), so after a write blocked this long the writer's clock starts again from
+# now. A writer merely late (a loaded machine) still catches up: skipping there would move
+# the echo it mixes in against the loudspeaker's reference.
+MIC_BLOCKED_WRITE_S = 0.5
 PULSE_START_TIMEOUT_S = 10.0
 # The echo path: the loudspeaker heard 6 dB down, 40 ms late (parec's own 10 ms included
 # in neither: the real delay is 40-60 ms, as from laptop speakers through the room).
@@ -481,17 +483,19 @@ class VirtualMic:
         lead_s = MIC_LEAD_MS / 1000
         while not self._stop.is_set():
             chunk = self._next_chunk(chunk_samples)
+            writing_since = time.monotonic()
             try:
                 self._fifo.write(chunk.tobytes())
             except (BrokenPipeError, OSError):
                 return
             self.written_samples += chunk_samples
             due = start + self.written_samples / MIC_SAMPLE_RATE_HZ - lead_s
-            delay_s = due - time.monotonic()
+            now = time.monotonic()
+            delay_s = due - now
             if delay_s > 0:
                 time.sleep(delay_s)
-            elif delay_s < -MIC_MAX_BEHIND_MS / 1000:
-                start -= delay_s  # real time goes on from now; the missed time is not sent
+            elif now - writing_since > MIC_BLOCKED_WRITE_S:
+                start -= delay_s  # nobody recorded: real time goes on from now
 
     def close(self) -> None:
         self._stop.set()

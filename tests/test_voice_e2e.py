@@ -142,7 +142,7 @@ def test_resolved_at_step_one_by_voice(converse, spoken):
     assert "Voice mode: speaking and listening" in report["_transcript"]
     assert "Speech output stopped working" not in report["_transcript"]
     # No audio lost: after minutes of other tests the rig had poured the missed time into
-    # the microphone at once (audio_fixtures.MIC_MAX_BEHIND_MS).
+    # the microphone at once (audio_fixtures.MIC_BLOCKED_WRITE_S).
     assert "microphone blocks dropped" not in report["_transcript"]
 
 
