@@ -343,7 +343,8 @@ class BargeIn:
     def _monitor_safely(self, expected: Expected, started: float) -> None:
         """A failure here only costs this prompt its barge-in: logged, never shown."""
         try:
-            self._monitor(expected, started)
+            with self._source.cpu.charge("barge-in thread"):
+                self._monitor(expected, started)
         except Exception:  # noqa: BLE001 - the prompt goes on; the next turn listens as ever
             log.exception("listening over speech failed; this prompt plays to its end")
 
@@ -371,7 +372,8 @@ class BargeIn:
                     linear = self._recognizer(expected, meaning)
                     linear_first_adc_s = self._source.last_block_adc_s
                 if linear is not None:
-                    decision = linear_spotter.accept(linear, linear_block)
+                    with self._source.cpu.charge("linear recognizer"):
+                        decision = linear_spotter.accept(linear, linear_block)
                     if decision is not None:
                         decision = _command_at_the_end(decision, linear, meaning)
                         linear = None  # decided: a fresh one from the next block
@@ -386,7 +388,8 @@ class BargeIn:
             if answers_from is None and self._answers_open.is_set():
                 answers_from = len(fed)
             fed.append(block)
-            decision = spotter.accept(recognizer, block)
+            with self._source.cpu.charge("main recognizer"):
+                decision = spotter.accept(recognizer, block)
             if decision is None:
                 continue
             decision = _after_last_pause(decision, recognizer)
