@@ -209,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
         help="no linear monitor (BargeIn.linear_monitor off: rounds one to four)",
     )
     parser.add_argument(
+        "--linear-free-pass-always",
+        action="store_true",
+        help="the linear monitor's recognizer checks every decision with the unrestricted "
+        "pass (rounds five and six): BargeIn.linear_checks_only_double_talk off",
+    )
+    parser.add_argument(
         "--linear-observe",
         action="store_true",
         help="the linear monitor records what it hears but never cuts",
@@ -309,10 +315,13 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
           f"{barge_in.carry_unfinished}")  # fmt: skip
     barge_in.linear_monitor = not args.no_linear
     barge_in.linear_acts = not args.linear_observe
+    barge_in.linear_checks_only_double_talk = not args.linear_free_pass_always
     barge_in.linear_answers = not args.no_linear_answers
     if args.linear_min_rise_db is not None:
         barge_in_module.LINEAR_MIN_RISE_DB = args.linear_min_rise_db
     print(f"linear monitor: {barge_in.linear_monitor}, acts: {barge_in.linear_acts}, "
+          f"unrestricted pass only where it could act: "
+          f"{barge_in.linear_checks_only_double_talk}, "
           f"answers (to confirm): {barge_in.linear_answers}, "
           f"min rise {barge_in_module.LINEAR_MIN_RISE_DB:g} dB; echo at "
           f"{args.echo_gain_db:g} dB, recordings {args.stop_gain_db:+g} dB")  # fmt: skip
