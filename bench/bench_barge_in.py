@@ -47,6 +47,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 import audio_fixtures  # noqa: E402 - the tests' sound server and echo rig, reused on purpose
+import barge_in_cpu  # noqa: E402
 import barge_in_rig  # noqa: E402
 import dev_set_halves  # noqa: E402
 
@@ -208,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
         help="no linear monitor (BargeIn.linear_monitor off: rounds one to four)",
     )
     parser.add_argument(
+        "--linear-free-pass-always",
+        action="store_true",
+        help="the linear monitor's recognizer checks every decision with the unrestricted "
+        "pass (rounds five and six): BargeIn.linear_checks_only_double_talk off",
+    )
+    parser.add_argument(
         "--linear-observe",
         action="store_true",
         help="the linear monitor records what it hears but never cuts",
@@ -308,10 +315,13 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
           f"{barge_in.carry_unfinished}")  # fmt: skip
     barge_in.linear_monitor = not args.no_linear
     barge_in.linear_acts = not args.linear_observe
+    barge_in.linear_checks_only_double_talk = not args.linear_free_pass_always
     barge_in.linear_answers = not args.no_linear_answers
     if args.linear_min_rise_db is not None:
         barge_in_module.LINEAR_MIN_RISE_DB = args.linear_min_rise_db
     print(f"linear monitor: {barge_in.linear_monitor}, acts: {barge_in.linear_acts}, "
+          f"unrestricted pass only where it could act: "
+          f"{barge_in.linear_checks_only_double_talk}, "
           f"answers (to confirm): {barge_in.linear_answers}, "
           f"min rise {barge_in_module.LINEAR_MIN_RISE_DB:g} dB; echo at "
           f"{args.echo_gain_db:g} dB, recordings {args.stop_gain_db:+g} dB")  # fmt: skip
@@ -364,8 +374,10 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     linear_since = len(barge_in.linear_decisions)
     false = 0
     heard: list[str] = []
-    spoken_s = 0.0
     cpu_started, wall_started = time.process_time(), time.monotonic()
+    synthesizer = barge_in_cpu.MeteredSynthesizer(pair.speaker.synthesizer)
+    pair.speaker.synthesizer = synthesizer
+    speaking = barge_in_cpu.SpeakingCpu(synthesizer, barge_in.reference.cpu)
     meter.metering = True
     carried = barge_in.carried_count
     turns_heard: list[str] = []
@@ -373,9 +385,7 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
         before, carries = len(barge_in.heard), barge_in.carried_count
         phrases = vocab.phrases(INTENTS, question)
         pair.listener.expect(phrases, question, hint)
-        started = time.monotonic()
-        pair.speaker.say(text)
-        spoken_s += time.monotonic() - started
+        speaking.measure(lambda text=text: pair.speaker.say(text))
         if barge_in.take() is not None:  # any cut, sure or to be confirmed
             false += 1
             print(f"  false interruption in {name}: {barge_in.last}")
@@ -387,6 +397,7 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
                 turns_heard.append(f"{name}: {utterance.text}")
         heard += [f"{name}: {h}" for h in barge_in.heard[before:]]
     meter.metering = False
+    pair.speaker.synthesizer = synthesizer.inner
     if details:
         show_decisions(barge_in, since)
         show_linear(barge_in, linear_since)
@@ -399,12 +410,13 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
           f"{sum(1 for *_, acts in linear if acts)}")  # fmt: skip
     cpu = (time.process_time() - cpu_started) / (time.monotonic() - wall_started)
     erle = 10 * np.log10(meter.energy_in / max(meter.energy_out, 1.0))
-    print(f"own voice: {len(said)} prompts, {spoken_s:.0f} s spoken: {false} false "
+    print(f"own voice: {len(said)} prompts, {speaking.spoken_s:.0f} s spoken: {false} false "
           f"interruptions, {len(heard)} phrases heard {heard}; "
           f"{barge_in.carried_count - carried} handed to the next turn, which heard "
           f"{len(turns_heard)} {turns_heard}; commands the prompt says, refused without double "
           f"talk: {barge_in.said_by_the_prompt}; echo removed "
           f"{erle:.1f} dB; process CPU {cpu:.2f} s per s")  # fmt: skip
+    print(speaking.report())
 
 
 def _half(label: str, half: str) -> list[Path]:

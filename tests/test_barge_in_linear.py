@@ -168,6 +168,30 @@ def test_the_prompts_own_voice_never_cuts_it_through_the_linear_monitor(engine, 
     assert not any(acts for *_, acts in monitor.linear_decisions), monitor.linear_decisions
 
 
+def test_the_prompts_own_words_cost_the_linear_monitor_no_unrestricted_pass(
+    engine, prompt, monkeypatch
+):
+    """The linear filter lets prompt words through ("say help, repeat" is spotted as "help"),
+    and with nobody talking over them no double-talk rule could act on them: the linear
+    monitor's recognizer does not check them with the unrestricted pass, which over every
+    prompt was most of the CPU of listening over speech (bench/README.md, round seven). The
+    stops it must hear are the test below."""
+    passes: list[int] = []
+    vosk_engine = engine.get(timeout_s=0)
+    transcribe = vosk_engine.transcribe
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        passes.append(1)
+        return transcribe(*args, **kwargs)
+
+    monkeypatch.setattr(vosk_engine, "transcribe", counted)
+    listen_over(engine, prompt, None, linear=False)
+    main_monitor_passes = len(passes)
+    monitor = listen_over(engine, prompt, None)
+    assert any(d.words for _, d, *_ in monitor.linear_decisions), "it heard no prompt words"
+    assert len(passes) == main_monitor_passes, (len(passes), main_monitor_passes)
+
+
 def test_stops_that_aec3_takes_out_are_heard_by_the_linear_monitor(engine, prompt):
     """Real stops said over the prompt at their own levels: with the linear monitor more of
     them cut it than without, and each cut is the stop itself."""

@@ -20,6 +20,8 @@ import threading
 
 import numpy as np
 
+from assistant.audio.cpu_use import CpuUse
+
 KEEP_S = 4.0
 # The stream times PortAudio reports jitter by a few ms from block to block, but the samples
 # themselves are back to back: a timeline rebuilt from the raw times would tear the
@@ -65,9 +67,16 @@ class EchoReference:
         self._clock = SampleClock(sample_rate_hz)
         self._stopped = False
         """The output was aborted (cut()) and has not handed a block over since."""
+        self.cpu = CpuUse()
+        """CPU spent on listening over speech, by part: this reference's feeding, and the
+        source and barge-in monitors that use it (benches)."""
 
     def add(self, dac_time_s: float, samples: np.ndarray, sample_rate_hz: int) -> None:
         """Called from the output callback: float32 samples at the output's rate."""
+        with self.cpu.charge("echo reference"):
+            self._add(dac_time_s, samples, sample_rate_hz)
+
+    def _add(self, dac_time_s: float, samples: np.ndarray, sample_rate_hz: int) -> None:
         block = resample(samples, sample_rate_hz, self.sample_rate_hz)
         pcm = np.clip(block * 32767.0, -32768, 32767).astype(np.int16)
         with self._lock:

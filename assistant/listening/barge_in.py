@@ -38,6 +38,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 from assistant.audio.echo_reference import EchoReference
 from assistant.interfaces import Utterance
@@ -250,6 +251,10 @@ class BargeIn:
         commands (and answers, to confirm): double talk, where AEC3's suppressor takes the
         user's word out with the echo (bench/README.md, round five). Acts under stricter rules
         (_linear_verdict); only with the speex+webrtc canceller while it cancels."""
+        self.linear_checks_only_double_talk = True
+        """The linear monitor's recognizer runs its unrestricted second pass only on words the
+        double-talk rules could act on (_linear_may_act). Off (benches): on every decision,
+        as in rounds five and six."""
         self.linear_acts = True
         """Off (benches): the linear monitor only records what it hears."""
         self.linear_answers = True
@@ -343,7 +348,8 @@ class BargeIn:
     def _monitor_safely(self, expected: Expected, started: float) -> None:
         """A failure here only costs this prompt its barge-in: logged, never shown."""
         try:
-            self._monitor(expected, started)
+            with self._source.cpu.charge("barge-in thread"):
+                self._monitor(expected, started)
         except Exception:  # noqa: BLE001 - the prompt goes on; the next turn listens as ever
             log.exception("listening over speech failed; this prompt plays to its end")
 
@@ -370,8 +376,16 @@ class BargeIn:
                 if linear is None or linear.audio_ms >= RECOGNIZER_RENEW_MS:
                     linear = self._recognizer(expected, meaning)
                     linear_first_adc_s = self._source.last_block_adc_s
+                    if (
+                        hasattr(linear, "second_opinion_wanted")
+                        and self.linear_checks_only_double_talk
+                    ):
+                        cast(Any, linear).second_opinion_wanted = functools.partial(
+                            self._linear_may_act, first_adc_s=linear_first_adc_s
+                        )
                 if linear is not None:
-                    decision = linear_spotter.accept(linear, linear_block)
+                    with self._source.cpu.charge("linear recognizer"):
+                        decision = linear_spotter.accept(linear, linear_block)
                     if decision is not None:
                         decision = _command_at_the_end(decision, linear, meaning)
                         linear = None  # decided: a fresh one from the next block
@@ -386,7 +400,8 @@ class BargeIn:
             if answers_from is None and self._answers_open.is_set():
                 answers_from = len(fed)
             fed.append(block)
-            decision = spotter.accept(recognizer, block)
+            with self._source.cpu.charge("main recognizer"):
+                decision = spotter.accept(recognizer, block)
             if decision is None:
                 continue
             decision = _after_last_pause(decision, recognizer)
@@ -435,6 +450,26 @@ class BargeIn:
             self.interrupted_by = "linear"
             self._interrupt(decision, meaning, started, first_adc_s, verdict == CONFIRM)
             return True
+        return False
+
+    def _linear_may_act(self, decision: Decision, first_adc_s: float) -> bool:
+        """Could the double-talk rules let the linear monitor act on these words, or on the
+        last one or two of them (_command_at_the_end)? Only then is the recognizer's
+        unrestricted pass worth running on them: over the prompt's own voice the linear filter
+        lets its words through, and that pass on each phrase of them was most of the CPU of
+        listening over speech (bench/README.md, round seven)."""
+        words = decision.words
+        if not words:
+            return True  # nothing of the grammar's to judge: as before
+        lowest_rise_db = min(LINEAR_MIN_RISE_DB, LINEAR_MIN_RISE_CLEAR_TALK_DB)
+        end = first_adc_s + words[-1].end_s
+        for first in sorted({0, max(0, len(words) - 2), len(words) - 1}):
+            start = first_adc_s + words[first].start_s
+            talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+            rise = self._source.linear_rise_db(start, end, LINEAR_ECHO_WINDOW_S)
+            loud = talk is not None and talk >= LINEAR_MIN_TALK_DB
+            if loud and rise is not None and rise >= lowest_rise_db:
+                return True
         return False
 
     def _linear_verdict(

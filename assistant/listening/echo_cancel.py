@@ -313,6 +313,8 @@ class EchoCancelledSource:
         )
         """(capture time, energy in, energy out, energy played, energy after the linear
         filter alone) of each 10 ms frame."""
+        self.cpu = reference.cpu
+        """CPU by part (benches), the reference's ledger: one per session."""
         self.detector = EchoDetector(self.sample_rate_hz)
         """With headphones the microphone goes through uncancelled (EchoDetector)."""
         self.last_linear: bytes | None = None
@@ -338,15 +340,18 @@ class EchoCancelledSource:
         played = self.reference.take(adc_time_s + REFERENCE_LEAD_S, whole)
         started = time.perf_counter()
         out, linear = [], []
-        for i in range(0, whole, n):
-            out.append(self.canceller.process(captured[i : i + n], played[i : i + n]))
-            frame = getattr(self.canceller, "linear_out", None)
-            if frame is not None:
-                linear.append(frame)
-        self.detector.add(captured[:whole], played)
+        with self.cpu.charge("canceller"):
+            for i in range(0, whole, n):
+                out.append(self.canceller.process(captured[i : i + n], played[i : i + n]))
+                frame = getattr(self.canceller, "linear_out", None)
+                if frame is not None:
+                    linear.append(frame)
+        with self.cpu.charge("echo detector"):
+            self.detector.add(captured[:whole], played)
         self.compute_s += time.perf_counter() - started
         self.processed_s += len(captured) / self.sample_rate_hz
-        self._keep_levels(adc_time_s, captured[:whole], out, played, linear)
+        with self.cpu.charge("levels kept"):
+            self._keep_levels(adc_time_s, captured[:whole], out, played, linear)
         if self.detector.echo is False:
             return block  # headphones: nothing to cancel, and the user's voice kept whole
         if len(linear) == len(out):

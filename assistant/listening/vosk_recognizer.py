@@ -315,6 +315,10 @@ class PhraseRecognizer:
         """A result Vosk endpointed that more words could still change ("it is" + "not")."""
         self._read_to_end = False
         """An early decision was held for being unsure: the second opinion reads all audio."""
+        self.second_opinion_wanted: Callable[[Decision], bool] | None = None
+        """Set by a caller that can act on only some decisions (barge-in's linear monitor):
+        False for a decision it could not act on, which then keeps the grammar's reading
+        without the unrestricted pass and its cost."""
 
     @property
     def partial(self) -> str:
@@ -493,6 +497,8 @@ class PhraseRecognizer:
         return self._second_opinion(pending)
 
     def _second_opinion(self, decision: Decision) -> Decision:
+        if self.second_opinion_wanted is not None and not self.second_opinion_wanted(decision):
+            return decision
         could_change = decision.text not in ("", UNK) and self.end_of_answer.could_change(
             decision.text
         )
