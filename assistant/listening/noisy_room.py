@@ -34,64 +34,42 @@ left out, in dB) that background comes and goes with syllables: people talking. 
 microphone's floor is steady (the dev set's tune half 1-9 dB, median 3), so is pink noise
 (1.4-2.8); talkers at 10 dB 5.7-52 (median 10). Chosen on the tune half and the tuning
 voices (4.5 first; 5.0 after the check half, see bench/README.md, round seven)."""
-ROOM_MIN_S = 0.1
-"""The least room (audio outside the speech) a noisy room is told from."""
-ROOM_MARGIN_S = 0.1
-"""Left out on both sides of the words heard: their onsets and ends are the person's."""
-_FRAME_S = 0.01
-"""The step of background_speech.frame_levels_db."""
+_MIN_FRAMES = 10
 _DIGITAL_SILENCE_DB = 1.0
 """A 10 ms level below this is all zeros (the level is 10 log10(mean power + 1))."""
 
 
-def noisy(
-    audio: bytes | bytearray, sample_rate_hz: int, speech_s: tuple[float, float] | None = None
-) -> bool:
-    """The int16 mono utterance was heard with people talking nearby: the room around its
-    speech is loud (within NOISY_ROOM_DB of its loudest 30 ms) and comes and goes
-    (TALK_SPREAD_DB). speech_s: (start, end) of the words heard, in seconds, left out of the
-    room with ROOM_MARGIN_S around them; less than ROOM_MIN_S of room left: not noisy.
+def noisy(audio: bytes | bytearray, sample_rate_hz: int) -> bool:
+    """The int16 mono utterance was heard with people talking nearby: its quieter parts
+    are loud (within NOISY_ROOM_DB of its loudest 30 ms) and come and go (TALK_SPREAD_DB).
 
     Round six's measure, the loudest 30 ms against the 10th percentile alone, was set on
     audio padded with digital silence; real recordings fed as a microphone gives them stand
     25-49 dB over their room's floor by it, like the talkers (20-33 dB). What tells them
     apart is that a floor is steady and talk is not. A steady loud noise (pink) is no noisy
     room here either: the suppressor did not help it (round six: pink 78.4% -> 77.9%)."""
-    levels = room_levels_db(audio, sample_rate_hz, speech_s)
+    levels = room_levels_db(audio, sample_rate_hz)
     if levels is None:
         return False
     depth, spread = levels
     return depth < NOISY_ROOM_DB and spread > TALK_SPREAD_DB
 
 
-def room_levels_db(
-    audio: bytes | bytearray, sample_rate_hz: int, speech_s: tuple[float, float] | None = None
-) -> tuple[float, float] | None:
-    """(how far the quietest quarter of the room's 10 ms levels, their 25th percentile, is
-    below the int16 mono audio's loudest 30 ms; that quarter's spread, the 25th minus the
-    5th percentile), in dB, or None with less than ROOM_MIN_S of room. The room is the
-    audio outside speech_s (seconds, ROOM_MARGIN_S around it), or all of it.
-
-    Without speech_s left out, an answer decided before its end is mostly speech: its own
-    soft parts read as a loud room that comes and goes (round seven's first held-out run:
-    5 clean and 18 pink files of 408 heard again, all decided early).
+def room_levels_db(audio: bytes | bytearray, sample_rate_hz: int) -> tuple[float, float] | None:
+    """(how far the quietest quarter of the int16 mono audio's 10 ms levels, their 25th
+    percentile, is below its loudest 30 ms; that quarter's spread, the 25th minus the 5th
+    percentile), in dB, or None for audio under 100 ms.
 
     Digital silence is no room: it counts as the quietest floor in the depth (a file padded
     with zeros, as the bench's clean ones, is a quiet room), and is left out of the spread
     (Speech Commands pads its short clips: zeros then a room's floor are no syllables)."""
     every = frame_levels_db(audio, sample_rate_hz)
-    if speech_s is not None:
-        at_s = np.arange(len(every)) * _FRAME_S
-        start_s, end_s = speech_s[0] - ROOM_MARGIN_S, speech_s[1] + ROOM_MARGIN_S
-        room = every[(at_s + _FRAME_S <= start_s) | (at_s >= end_s)]
-    else:
-        room = every
-    if len(room) * _FRAME_S < ROOM_MIN_S:
+    sounding = every[every > _DIGITAL_SILENCE_DB]
+    if len(every) < _MIN_FRAMES:
         return None
-    sounding = room[room > _DIGITAL_SILENCE_DB]
-    floor = float(np.percentile(room, 25))
+    floor = float(np.percentile(every, 25))
     loudest = float(np.max(frame_levels_db(audio, sample_rate_hz, smoothed=True)))
-    if len(sounding) * _FRAME_S < ROOM_MIN_S:
+    if len(sounding) < _MIN_FRAMES:
         return loudest - floor, 0.0
     spread = float(np.percentile(sounding, 25) - np.percentile(sounding, 5))
     return loudest - floor, spread
