@@ -31,9 +31,10 @@ gives them 21-70 dB below (tune half)."""
 TALK_SPREAD_DB = 5.0
 """Above this spread (the 25th minus the 5th percentile of the 10 ms levels, digital silence
 left out, in dB) that background comes and goes with syllables: people talking. A
-microphone's floor is steady (the dev set's tune half 1-9 dB, median 3), so is pink noise
-(1.4-2.8); talkers at 10 dB 5.7-52 (median 10). Chosen on the tune half and the tuning
-voices (4.5 first; 5.0 after the check half, see bench/README.md, round seven)."""
+microphone's floor is steady (the dev set's tune half 1-11.5 dB, 5th-95th percentile,
+median about 3), so is pink noise (1.4-2.8); talkers at 10 dB 5.4-12 (median 8.7). Chosen
+on the tune half and the tuning voices (4.5 first; 5.0 after the check half, see
+bench/README.md, round seven)."""
 _MIN_FRAMES = 10
 _DIGITAL_SILENCE_DB = 1.0
 """A 10 ms level below this is all zeros (the level is 10 log10(mean power + 1))."""
