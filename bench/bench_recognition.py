@@ -8,7 +8,10 @@ on (an answer or a command), and is counted apart when it only brings "Did you s
 --half picks the speakers tuned on or the others (bench/dev_set_halves.py).
 Every file is recognized as the answer to a yes/no question, i.e.
 with the phrases of all intents (answers and commands) as the grammar, streamed in 40 ms
-slices with 1.5 s of silence after it, as from a microphone.
+slices with 1.5 s of silence after it, as from a microphone. --as-microphone adds no
+digital silence at all (a microphone never gives it: the room's own floor before and after,
+as the recording has it), and --noisy-room on|off sets the noisy room's second hearing
+(assistant/listening/noisy_room.py; "heard again" counts the files it ran on).
 
 Reports accuracy per class, the confusion table, confidence of accepted answers, decision
 delay (audio ms from the end of the last word to the decision) for our early endpointing and
@@ -65,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         "--no-free-pass", action="store_true", help="grammar only: no unrestricted second pass"
     )
     parser.add_argument("--early-stable-ms", type=float, default=vosk_recognizer.EARLY_STABLE_MS)
+    parser.add_argument("--as-microphone", action="store_true",
+                        help="no digital silence added around the recordings")  # fmt: skip
+    parser.add_argument("--noisy-room", choices=("on", "off"),
+                        help="the noisy room's second hearing (default: the engine's)")  # fmt: skip
     parser.add_argument("--details", action="store_true", help="one line per file")
     parser.add_argument("--json", type=Path, help="also write all results as JSON here")
     args = parser.parse_args(argv)
@@ -76,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     load_started = time.perf_counter()
     engine = vosk_recognizer.load_engine(model_dir)
     engine.free_pass_enabled = not args.no_free_pass
+    if args.noisy_room is not None:
+        engine.noisy_room_enabled = args.noisy_room == "on"
+    silence_ms = (
+        {"leading_silence_ms": 0.0, "trailing_silence_ms": 0.0} if args.as_microphone else {}
+    )
     load_s = time.perf_counter() - load_started
 
     vocab = understanding.Vocabulary.load(args.lang)
@@ -108,15 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     accepted_confidences: dict[str, list[float]] = defaultdict(list)
     compute_s = 0.0
     audio_s = 0.0
+    heard_again = 0
     rows = []
     for label in labels:
         for wav in files_by_label[label]:
             samples = wav_io.read_wav_16k_mono(wav)
             started = time.perf_counter()
-            decision = recorded_audio.recognize_samples(fresh(args.early_stable_ms), samples)
+            decision = recorded_audio.recognize_samples(
+                fresh(args.early_stable_ms), samples, **silence_ms
+            )
+            heard_again += "+quieted" in decision.reason
             compute_s += time.perf_counter() - started
             audio_s += decision.decided_at_ms / 1000
-            reference = recorded_audio.recognize_samples(fresh(None), samples)
+            reference = recorded_audio.recognize_samples(fresh(None), samples, **silence_ms)
             # What the dialog would get: "" -> silence, UNK -> unknown.
             intent = vocab.parse(dialog_text(decision, vocab.parse))
             outcome = intent
@@ -156,7 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model {model_dir.name}, load {load_s:.2f} s, grammar {len(early.phrases)} phrases")
     print(f"+ {len(early.distractors)} distractors + [unk], min confidence {args.min_confidence}")
     print()
-    print(f"speakers: {args.half}\n")
+    print(
+        f"speakers: {args.half}; digital silence added: {not args.as_microphone}; "
+        f"noisy room's second hearing: {engine.noisy_room_enabled}, ran on {heard_again} files\n"
+    )
     print(
         '| label | files | right | acted on, wrongly | "Did you say ...?", wrongly | asked again |'
     )

@@ -2,7 +2,7 @@
 
     python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
         [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--no-nbest]
-        [--noisy-room] [--nbest-cost] [--details]
+        [--no-noisy-room] [--nbest-cost] [--details]
 
 Voices: espeak-ng's ("en-us", "en-gb-x-rp"), MBROLA's through espeak-ng ("mb-us1",
 "mb-us2", "mb-us3", "mb-en1": script/setup --bench-voices) and RHVoice's ("rhvoice:alan",
@@ -174,12 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--noisy-room",
         action="store_true",
-        help="the second hearing in a noisy room (round six; off by default)",
+        help="the second hearing with people talking nearby (the default)",
     )
     parser.add_argument(
         "--no-noisy-room",
         action="store_true",
-        help="no second hearing in a noisy room (the default since round six)",
+        help="no second hearing with people talking nearby (as round five)",
     )
     parser.add_argument("--details", action="store_true", help="one JSON line per file")
     parser.add_argument("--nbest-cost", action="store_true",
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = vosk_recognizer.load_engine(model_dir)
     engine.free_pass_enabled = not args.no_free_pass
     engine.nbest_enabled = not args.no_nbest
-    engine.noisy_room_enabled = args.noisy_room and not args.no_noisy_room
+    engine.noisy_room_enabled = not args.no_noisy_room
     vocab = Vocabulary.load("en")
     words = ListeningWords.load("en", PROMPTS_DIR)
     folder = Path(tempfile.mkdtemp(prefix="bench-phrasings-"))

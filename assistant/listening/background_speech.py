@@ -154,15 +154,25 @@ def quiet_parts_turned_down(audio: bytes | bytearray, sample_rate_hz: int) -> by
     return np.clip(np.round(samples * smoothed), -32768, 32767).astype(np.int16).tobytes()
 
 
+def frame_levels_db(
+    audio: bytes | bytearray, sample_rate_hz: int, *, smoothed: bool = False
+) -> np.ndarray:
+    """The int16 mono audio's level every 10 ms, in dB (its mean power + 1, so digital
+    silence is 0 dB); smoothed: each averaged over 30 ms (none for audio shorter)."""
+    samples = _samples(audio)
+    powers = _frame_powers(samples, max(1, int(sample_rate_hz * _FRAME_S)))
+    if smoothed:
+        powers = _moving_mean(powers) if len(powers) >= _LEVEL_FRAMES else powers[:0]
+    return 10.0 * np.log10(powers + 1.0)
+
+
 def clear_of_background_db(audio: bytes | bytearray, sample_rate_hz: int) -> float:
     """How far the utterance's loudest 30 ms stands above its quieter parts (the 10th
     percentile of its 30 ms levels), in dB: the background it was heard in. Measured on
     the bench's files (round five): clean 73-80 dB, talkers at 10 dB SNR 20-33, pink
     16-24; the dev set's real recordings, with the 300 ms before and 1.5 s after that
     bench_recognition feeds, 56 dB and more."""
-    samples = _samples(audio)
-    frame = max(1, int(sample_rate_hz * _FRAME_S))
-    if len(samples) // frame < _LEVEL_FRAMES:
+    levels = frame_levels_db(audio, sample_rate_hz, smoothed=True)
+    if len(levels) == 0:
         return 0.0
-    levels = 10.0 * np.log10(_moving_mean(_frame_powers(samples, frame)) + 1.0)
     return float(levels.max() - np.percentile(levels, 10))
