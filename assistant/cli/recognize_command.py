@@ -20,6 +20,7 @@ import functools
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from assistant.cli import listening_options
 
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     meaning = functools.partial(vocab.parse, question=args.question)
-    early: dict[str, float | None] = {"early_stable_ms": None} if args.vosk_endpointing else {}
+    early: dict[str, Any] = {"early_stable_ms": None} if args.vosk_endpointing else {}
     failed = False
     for wav in args.wavs:
         try:

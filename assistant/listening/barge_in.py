@@ -513,6 +513,9 @@ class BargeIn:
             expected.phrases, self._source.sample_rate_hz, meaning,
             distractors=self._words.distractors, continuations=self._words.continuations,
             early_stable_ms=MONITOR_EARLY_STABLE_MS,
+            # Over a prompt the echo canceller's leftovers of its own voice come and go like
+            # people talking: the noisy-room second hearing would take them for a room.
+            in_noisy_room=False,
         )  # fmt: skip
 
     def _levels(self, decision: Decision, first_adc_s: float) -> tuple[float, ...] | None:

@@ -96,6 +96,7 @@ class RecognizerEngine(Protocol):
         named_words: Sequence[str] = (),
         early_stable_ms: float | None = ...,
         level_peak: float | None = None,
+        in_noisy_room: bool = True,
     ) -> Recognizer:
         """A fresh recognizer for one utterance, restricted to phrases (plus distractors).
 
@@ -107,6 +108,9 @@ class RecognizerEngine(Protocol):
         decided; None waits for the engine's own endpoint. The engine has its default.
         level_peak: a language's listening level (listening_words.py): what the grammar did
         not hear surely is heard again with the utterance scaled to this peak; None: off.
+        in_noisy_room: whether an utterance heard with people talking nearby may be heard
+        again with the noise suppressed; off where the "talk" is the assistant's own voice
+        left over by the echo canceller (the barge-in monitors).
         """
 
 

@@ -152,12 +152,13 @@ class VoskEngine:
         early_stable_ms: float | None = EARLY_STABLE_MS,
         min_confidence: float = CONFIDENT_MIN_CONFIDENCE,
         level_peak: float | None = None,
+        in_noisy_room: bool = True,
     ) -> PhraseRecognizer:
         return PhraseRecognizer(
             self, phrases, sample_rate_hz, meaning,
             distractors=distractors, continuations=continuations, named_words=named_words,
             early_stable_ms=early_stable_ms, min_confidence=min_confidence,
-            level_peak=level_peak,
+            level_peak=level_peak, in_noisy_room=in_noisy_room,
         )  # fmt: skip
 
     def transcribe(
