@@ -325,6 +325,11 @@ def say_then_adjust(speaker: Any, out_dir: Path, text: str, *controls: Any) -> l
     return [wav_io.read_wav_mono(out_dir / f"{n:04d}.wav")[0] for n in range(1, len(controls) + 2)]
 
 
+# How long the microphone's writer waits for echo parec has recorded but the reader thread
+# has not read yet (EchoPath.take).
+ECHO_WAIT_S = 0.2
+
+
 class EchoPath:
     """The speaker's monitor, recorded by parec in real time, for VirtualMic to mix in.
 
@@ -338,6 +343,7 @@ class EchoPath:
         self._delay_samples = int(MIC_SAMPLE_RATE_HZ * delay_ms / 1000)
         self._buffer = np.zeros(self._delay_samples, np.int16)
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self.underrun_samples = 0
         """Echo samples the microphone wanted before parec had them (each one a jump)."""
         self.trimmed_samples = 0
@@ -381,10 +387,16 @@ class EchoPath:
                 if excess > 0:
                     self._buffer = self._buffer[excess:]
                     self.trimmed_samples += excess
+                self._arrived.notify_all()
 
     def take(self, count: int) -> np.ndarray:
-        """The next count samples of echo (float, already scaled); silence if none yet."""
+        """The next count samples of echo (float, already scaled); silence if none yet.
+
+        Waits a little for them: after the test process stalled (a loaded machine), the mic's
+        writer catches up at once, before this reader thread has read what parec recorded
+        meanwhile; in a room the echo is always there (CI: 160 samples missing, a jump)."""
         with self._lock:
+            self._arrived.wait_for(lambda: len(self._buffer) >= count, ECHO_WAIT_S)
             taken, self._buffer = self._buffer[:count], self._buffer[count:]
         self.underrun_samples += count - len(taken)
         out = np.zeros(count, np.float32)
