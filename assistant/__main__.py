@@ -13,7 +13,7 @@ try:
 except (KeyboardInterrupt, RuntimeError) as exc:
     # RuntimeError: a stop raised inside a class being created while a module is imported
     # comes wrapped (stop_signals.is_stop).
-    if not isinstance(exc, KeyboardInterrupt) and not stop_signals.is_stop(exc):
+    if not stop_signals.is_stop(exc):
         raise
     from assistant.cli.commands import stopped_exit_code
 

@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (KeyboardInterrupt, RuntimeError) as exc:
             # Before the conversation started, or another command; or wrapped, raised
             # inside a class being created by a lazy import (stop_signals.is_stop).
-            if not isinstance(exc, KeyboardInterrupt) and not stop_signals.is_stop(exc):
+            if not stop_signals.is_stop(exc):
                 raise
             print("Stopped.", file=sys.stderr)
             return stopped_exit_code(argv)

@@ -60,13 +60,13 @@ class StopRequest:
 
 
 def is_stop(exc: BaseException) -> bool:
-    """Whether `exc` is a stop signal, or was caused by one: Python 3.11 wraps an exception
-    raised in `__set_name__` (a dataclass being created while a module is imported) in a
-    RuntimeError."""
+    """Whether `exc` is a stop (Ctrl-C, or a stop signal), or was caused by one: Python 3.11
+    wraps an exception raised in `__set_name__` (a dataclass being created while a module is
+    imported) in a RuntimeError."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
-        if isinstance(current, StopSignal):
+        if isinstance(current, KeyboardInterrupt):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__
