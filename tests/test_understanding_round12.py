@@ -135,3 +135,48 @@ def test_a_polite_request_with_the_ing_form_is_the_command(vocab, text, intent):
 )  # fmt: skip
 def test_loud_by_a_degree_and_what_one_is_meant_to_do(vocab, text, intent):
     assert vocab.parse(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("it still says uploading 85 photos", "no"), ("still says syncing 3 items", "no"),
+     # Said to go on without the screen's word: working, or not done? Asked again.
+     ("they're still uploading", UNKNOWN),
+     # A contrast says it moves: not stuck.
+     ("it still says uploading, but the count keeps dropping", UNKNOWN)],
+)  # fmt: skip
+def test_the_screen_still_showing_a_process_is_no_at_the_outcome(vocab, text, intent):
+    assert vocab.parse(text, "fixed?") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("I turned the modem off and on and the page loads now", "yes"),
+     ("websites load", "yes"),
+     # Done, but not working: not the yes of what was done (main read yes). Asked again.
+     ("restarted the router but pages don't load", UNKNOWN),
+     ("restarted the router but pages still don't load", "no")],
+)  # fmt: skip
+def test_after_fixing_the_network_how_the_pages_load_answers(vocab, text, intent):
+    assert vocab.parse(text, "s2_fix_network") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("hmm, that's my old work email", "no"),
+     # An old work thing that is no address: nothing said about the account.
+     ("I'm on my old work laptop", UNKNOWN)],
+)  # fmt: skip
+def test_an_old_work_address_is_not_the_same_apple_id(vocab, text, intent):
+    assert vocab.parse(text, "s1_apple_id") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("a box about cellular data came up, should I tap it?", "help"),
+     ("do I press that?", "help"),
+     # A command named in the question is not obeyed, nor is it help.
+     ("should I press skip?", UNKNOWN), ("do I tap cancel?", UNKNOWN)],
+)  # fmt: skip
+def test_asking_whether_to_tap_what_the_screen_shows_is_help(vocab, text, intent):
+    assert vocab.parse(text, "s2_enable_data") == intent

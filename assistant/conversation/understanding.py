@@ -1116,12 +1116,16 @@ class Vocabulary:
         """At an action, not wanting to do it, with what it is about or not ("I don't want to
         update it now", "I'd rather not pay", "I'm not paying for more", "I'd like to keep
         the originals"): no, the step refused, whatever its clause names. Not when a command
-        is in it ("I don't want to stop", "I want to keep going"): as read without it. What
-        a contrast or a correction adds after it stays ("..., but only for now")."""
-        refused = self._refusal(words)
-        if refused is None:
+        is in it ("I don't want to stop", "I want to keep going"): as read without it; nor
+        before a worry or a figure of speech ("I'd rather not risk it", "I'd rather not say"):
+        asked again. What a contrast or a correction adds after it stays ("..., but only for
+        now")."""
+        found = self._refusal(words)
+        if found is None:
             return mentions
-        start, end = refused
+        start, end, refused = found
+        if not refused:
+            return sorted([*mentions, Mention(DOUBT, start, start)], key=lambda m: m.start)
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         end = min([t for t in turns if start < t < end] + [end])
         inside = [m for m in mentions if m.start < end and m.end > start]
@@ -1130,16 +1134,15 @@ class Vocabulary:
         rest = [m for m in mentions if m not in inside]
         return sorted([*rest, Mention("no", start, end)], key=lambda m: m.start)
 
-    def _refusal(self, words: list[str]) -> tuple[int, int] | None:
-        """Where the first refusal's clause starts and ends (`refusals`), if one is said."""
+    def _refusal(self, words: list[str]) -> tuple[int, int, bool] | None:
+        """Where the first refusal's words start and its clause ends (`refusals`), and whether
+        it refuses the step: not before a word of `not_refusing` ("I won't be long")."""
         for start in range(len(words)):
             for phrase in sorted(self.refusals, key=len, reverse=True):  # "i refuse to" first
                 after = start + len(phrase)
-                if tuple(words[start:after]) != phrase:
-                    continue
-                if after < len(words) and words[after] in self.not_refusing:
-                    continue
-                return start, clause_end(words, after)
+                if tuple(words[start:after]) == phrase:
+                    refused = after >= len(words) or words[after] not in self.not_refusing
+                    return start, clause_end(words, after), refused
         return None
 
     def declines(self, text: str, question: str | None) -> bool:
@@ -1147,7 +1150,7 @@ class Vocabulary:
         offers to skip the step instead of waiting."""
         return (
             question in self.amounts.actions
-            and self._refusal(self.tokens(text)) is not None
+            and (self._refusal(self.tokens(text)) or (0, 0, False))[2]
             and self.parse(text, question) == "no"
         )
 
@@ -1387,8 +1390,11 @@ class Vocabulary:
 
     def _still_under_way(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a yes that is a process ("uploading", "syncing") is said to go on
-        ("still says uploading 312 items"): working, or not done yet? Asked again."""
-        doubts = []
+        ("it's still uploading"): working, or not done yet? Asked again. The screen said to
+        show it still ("still says uploading 240 items") is a status that has not moved on:
+        no, unless a contrast follows ("..., but the number goes down")."""
+        doubts: list[Mention] = []
+        unmoved: list[Mention] = []
         for m in mentions:
             if m.kind != "yes" or not words[m.end - 1].endswith(self.ongoing):
                 continue
@@ -1400,8 +1406,12 @@ class Vocabulary:
                 for n in mentions
             )  # "still not working" is no
             if self.outlasting & set(before) and not negated:
-                doubts.append(Mention(DOUBT, m.start, m.start))
-        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
+                turned = any(c.kind == CONTRAST and c.start > m.start for c in mentions)
+                said_so = bool(self.reported & set(before)) and not turned  # "still says ..."
+                (unmoved if said_so else doubts).append(m)
+        mentions = [replace(m, kind="no") if m in unmoved else m for m in mentions]
+        marks = [Mention(DOUBT, m.start, m.start) for m in doubts]
+        return sorted([*mentions, *marks], key=lambda m: m.start) if marks else mentions
 
     def _negated_after_doing(self, words: list[str], mentions: list[Mention]) -> Mention | None:
         """At an action, a no opened by a negation in a clause after the yes ("did all
