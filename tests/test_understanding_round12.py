@@ -180,3 +180,21 @@ def test_an_old_work_address_is_not_the_same_apple_id(vocab, text, intent):
 )  # fmt: skip
 def test_asking_whether_to_tap_what_the_screen_shows_is_help(vocab, text, intent):
     assert vocab.parse(text, "s2_enable_data") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# Refusals in other words: "sooner not", "not keen on".
+     ("I'd sooner not buy anything", "s3_free_space", "no"),
+     ("not too keen on resetting everything", "s2_fix_network", "no"),
+     # Texting style: a page timing out, a switch toggled, an address nobody knows.
+     ("keeps timing out", "s2_online", "no"),
+     ("toggled", "s1_turn_on", "yes"),
+     ("it's some random address", "s1_apple_id", "no"),
+     ("halp", None, "help"),
+     # Working as a whole.
+     ("everything's working now", "fixed?", "yes"),
+     ("it's not all working", "fixed?", "no")],
+)  # fmt: skip
+def test_more_answers_in_other_words(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
