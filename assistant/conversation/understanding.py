@@ -521,6 +521,8 @@ class Vocabulary:
     def _symbols_read(self, text: str) -> str:
         """Symbols typed alone read as their words ("👍": "okay"); beside words, which say
         what is meant ("it's off 👍"), left out, as any other symbol."""
+        if not any(symbol in text for symbol in self.symbols):
+            return text
         text = text.replace(VARIATION_SELECTOR, "")  # "✔️" is "✔" drawn as an emoji
         read = text
         for symbol, word in self.symbols.items():
@@ -1137,7 +1139,8 @@ class Vocabulary:
     def _refusal(self, words: list[str]) -> tuple[int, int, bool] | None:
         """Where the first refusal's words start and its clause ends (`refusals`), and whether
         it refuses the step: not before a word of `not_refusing` ("I won't be long")."""
-        for start in range(len(words)):
+        firsts = {p[0] for p in self.refusals}
+        for start in (i for i, w in enumerate(words) if w in firsts):
             for phrase in sorted(self.refusals, key=len, reverse=True):  # "i refuse to" first
                 after = start + len(phrase)
                 if tuple(words[start:after]) == phrase:
