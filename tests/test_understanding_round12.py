@@ -46,6 +46,7 @@ def test_not_wanting_to_do_the_step_is_no(vocab, text, question):
     [# A worry or a wait is not the step refused: as read without the refusal's words.
      ("I don't want to lose all my pictures", "s4_select_optimize", UNKNOWN),
      ("I won't be long", "s5_restart", UNKNOWN),
+     ("I'd rather not wait", "s5_restart", UNKNOWN),
      # Keeping on, and a command said with the refusal, are not a no either.
      ("I want to keep going", "s5_restart", "resume"),
      ("I don't want to stop now", "s6_install_update", UNKNOWN)],
@@ -192,6 +193,7 @@ def test_asking_whether_to_tap_what_the_screen_shows_is_help(vocab, text, intent
      ("toggled", "s1_turn_on", "yes"),
      ("it's some random address", "s1_apple_id", "no"),
      ("halp", None, "help"),
+     ("you're talking a bit too quickly for me", None, "slower"),
      # Working as a whole.
      ("everything's working now", "fixed?", "yes"),
      ("it's not all working", "fixed?", "no")],

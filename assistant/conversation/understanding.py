@@ -1125,9 +1125,9 @@ class Vocabulary:
         found = self._refusal(words)
         if found is None:
             return mentions
-        start, end, refused = found
-        if not refused:
-            return sorted([*mentions, Mention(DOUBT, start, start)], key=lambda m: m.start)
+        start, said, end, refused = found
+        if not refused:  # as round eight read a preference: doubt where its words end
+            return sorted([*mentions, Mention(DOUBT, said, said)], key=lambda m: m.start)
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         end = min([t for t in turns if start < t < end] + [end])
         inside = [m for m in mentions if m.start < end and m.end > start]
@@ -1136,16 +1136,16 @@ class Vocabulary:
         rest = [m for m in mentions if m not in inside]
         return sorted([*rest, Mention("no", start, end)], key=lambda m: m.start)
 
-    def _refusal(self, words: list[str]) -> tuple[int, int, bool] | None:
-        """Where the first refusal's words start and its clause ends (`refusals`), and whether
-        it refuses the step: not before a word of `not_refusing` ("I won't be long")."""
+    def _refusal(self, words: list[str]) -> tuple[int, int, int, bool] | None:
+        """Where the first refusal's words start and end and its clause ends (`refusals`), and
+        whether it refuses the step: not before a word of `not_refusing` ("I won't be long")."""
         firsts = {p[0] for p in self.refusals}
         for start in (i for i, w in enumerate(words) if w in firsts):
             for phrase in sorted(self.refusals, key=len, reverse=True):  # "i refuse to" first
                 after = start + len(phrase)
                 if tuple(words[start:after]) == phrase:
                     refused = after >= len(words) or words[after] not in self.not_refusing
-                    return start, clause_end(words, after), refused
+                    return start, after, clause_end(words, after), refused
         return None
 
     def declines(self, text: str, question: str | None) -> bool:
@@ -1153,7 +1153,7 @@ class Vocabulary:
         offers to skip the step instead of waiting."""
         return (
             question in self.amounts.actions
-            and (self._refusal(self.tokens(text)) or (0, 0, False))[2]
+            and (self._refusal(self.tokens(text)) or (0, 0, 0, False))[3]
             and self.parse(text, question) == "no"
         )
 
