@@ -69,10 +69,11 @@ def test_a_negated_command_is_not_obeyed(vocab):
 
 
 def test_a_negation_that_does_not_reach_a_yes_in_its_clause_makes_it_unknown(vocab):
-    # Not kept as yes: what "don't" negates ("want to pay") is not known, so neither is the
-    # answer. Without the negation, the same words are a yes.
-    assert vocab.parse("I don't want to pay for more storage", "s3_free_space") == "unknown"
-    assert vocab.parse("I want to pay for more storage", "s3_free_space") == "yes"
+    # Not kept as yes: what "don't" negates ("need to pay") is not known, so neither is the
+    # answer. Without the negation, the same words are a yes. (Not wanting to pay is the step
+    # refused, a no: tests/test_understanding_round12.py.)
+    assert vocab.parse("I don't need to pay for more storage", "s3_free_space") == "unknown"
+    assert vocab.parse("I need to pay for more storage", "s3_free_space") == "yes"
     assert vocab.parse("I don't think we should skip this one") == "unknown"
 
 

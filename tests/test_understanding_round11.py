@@ -253,7 +253,7 @@ def test_coming_back_while_paused_at_the_restart_resumes(vocab):
     ("text", "intent"),
     [("could you run it past me again", "repeat"), ("rewind a bit", "back"),
      ("this does not apply", "skip"), ("I need a hand here", "help"),
-     ("hmm, let me think", "pause"), ("off we go again", "resume"),
+     ("off we go again", "resume"),
      ("I'm finished with this", "stop"), ("from the very top please", "start_over"),
      ("not so quick", "slower"), ("turn the sound up", "louder"), ("shh, keep it down", "quieter")],
 )  # fmt: skip

@@ -115,16 +115,6 @@ def test_at_an_action_fetching_something_first_is_a_pause(vocab, text, question,
 
 
 @pytest.mark.parametrize(
-    ("text", "intent"),
-    [("I'd rather not delete anything", "unknown"),
-     ("I would prefer not to pay", "unknown"),
-     ("I'd rather not", "no")],
-)  # fmt: skip
-def test_a_preference_at_an_action_is_asked_again(vocab, text, intent):
-    assert vocab.parse(text, "s3_free_space") == intent
-
-
-@pytest.mark.parametrize(
     ("text", "question", "intent"),
     [("I'm out, talk later", "s2_online", "stop"),
      ("ok I'm out", "-", "stop"),

@@ -223,8 +223,9 @@ class Dialog:
         if self._at_start():
             self._answer_start(intent)
             return
-        if intent == "no" and self._at_action():
-            self._say(self.compose.line("not_yet"))
+        if intent == "no" and self._at_action():  # an action's no waits: unless refused
+            declined = self.vocab.declines(heard, self._question())
+            self._say(self.compose.line("declined" if declined else "not_yet"))
             return
         self.record.answered(self.state, intent, heard)
         self.trigger(intent)

@@ -32,6 +32,11 @@ DIALOG_KEYS = (
     "answer_words.skip", "answer_words.done",
 )  # fmt: skip
 
+OPTIONAL_DIALOG_KEYS = {"declined": "not_yet"}
+"""Dialog texts a language may leave out, with the text said instead: "declined" answers a
+step refused ("I'd rather not"), which only a language listing refusals tells from "not yet"
+(`understanding.refusals`)."""
+
 EVERY_TEXT_GETS = ("total",)
 """Filled into every text: the number of steps in the flow."""
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {

@@ -79,6 +79,9 @@ _WORD_CLASSES = {
 # ... and those that may also be an intent's phrase, meaning it when they stand alone.
 _WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
 
+VARIATION_SELECTOR = "\ufe0f"
+"""Typed after a symbol to draw it as an emoji; not a part of the symbol."""
+
 Table = dict[tuple[str, ...], Mention]
 """Phrase (normalized words) -> what it means; start/end of the Mention are unused."""
 
@@ -192,9 +195,20 @@ class Vocabulary:
     """Subject -> the auxiliary left out before "not" ("I not find": "I do not find")."""
     consequences: frozenset[tuple[str, ...]] = frozenset()
     """Words drawing a consequence ("so"): after a leaving said short, it was a state."""
-    preferences: frozenset[tuple[str, ...]] = frozenset()
-    """At an action, a preference about how ("I'd rather not pay"): which of the ways, not
-    whether it is done. Asked again."""
+    particles: frozenset[str] = frozenset()
+    """Particles of phrasal verbs ("in", "on"): alone at an action, they say its own phrase
+    that ends in them ("in" at "Sign in": "signed in")."""
+    gerund_requests: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    """Asking politely with a verb's -ing form ("would you mind repeating that") -> the same
+    request with the verb as a command takes it ("could you repeat that")."""
+    symbols: dict[str, str] = field(default_factory=dict)
+    """Symbols typed for words ("👍": "yes"), read as those words."""
+    refusals: frozenset[tuple[str, ...]] = frozenset()
+    """At an action, not wanting to do it ("I don't want to", "I'd rather not", "I'd like to
+    keep"): the step refused, a no the dialog answers by offering to skip (`declines`)."""
+    not_refusing: frozenset[str] = frozenset()
+    """Words after a refusal's words that make it something else: a worry ("I don't want to
+    lose my photos"), a wait ("I won't be long")."""
     not_following: frozenset[tuple[str, ...]] = frozenset()
     """Not following ("I don't get it"): with a way of speaking asked for, only its reason."""
     possessive: str = ""
@@ -343,7 +357,16 @@ class Vocabulary:
                    waits=phrases("waits"), marks=phrases("marks"),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
-                   preferences=phrases("preferences"), leaving=phrases("leaving"),
+                   refusals=phrases("refusals"),
+                   particles=frozenset(reader.strings("particles")),
+                   gerund_requests={reader.words(str(k)): reader.words(str(v)) for k, v in _mapping(
+                       path, rules.get("gerund_requests", {}), "understanding.gerund_requests"
+                   ).items()},
+                   symbols={str(k): str(v) for k, v in _mapping(
+                       path, rules.get("symbols", {}), "understanding.symbols"
+                   ).items()},
+                   not_refusing=frozenset(reader.strings("not_refusing")),
+                   leaving=phrases("leaving"),
                    consequences=phrases("consequences"),
                    not_following=phrases("not_following"),
                    possessive=str(rules.get("possessive", "")), pairs=pairs,
@@ -436,7 +459,7 @@ class Vocabulary:
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
-            mentions = self._preferring(found, mentions)  # "I'd rather not pay"
+            mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
             mentions = self._almost_done(found, mentions)  # "거의 끝났어요"
@@ -460,9 +483,21 @@ class Vocabulary:
             found, mentions, self.clause_openers, self.assistant_commands, paused, self.past,
             sides,
         )  # fmt: skip
+        if decided == UNKNOWN and at_action:
+            decided = self._particle_alone(found, question or "")  # "in" at "sign in"
         if not self.gated:
             return decided
         return safety.gate(text, found, mentions, decided, self.cues, said)
+
+    def _particle_alone(self, words: list[str], question: str) -> str:
+        """At an action, a particle said alone ("in" at "Sign in", "on" at "Turn it on"): the
+        answer of its own phrases that end in it ("signed in", "logged in"), when they agree."""
+        said = [w for w in words if w != BREAK]
+        if len(said) != 1 or said[0] not in self.particles:
+            return UNKNOWN
+        own = self.by_question.get(question, {})
+        kinds = {m.kind for p, m in own.items() if len(p) > 1 and p[-1] == said[0]}
+        return kinds.pop() if len(kinds) == 1 and kinds <= set(ANSWERS) else UNKNOWN
 
     def is_listed(self, text: str, question: str | None = None) -> bool:
         """True when the text is, word for word, a phrase of the vocabulary (for benchmarks)."""
@@ -473,6 +508,7 @@ class Vocabulary:
     def tokens(self, text: str) -> list[str]:
         """The words as matched: contractions spelled out, words carrying particles and
         negations taken apart (Korean), typing slips repaired, clause breaks kept as BREAK."""
+        text = self._symbols_read(text)
         said = normalization.without_stammer(
             normalization.tokens(text), self.spelling.known, self.doubled
         )
@@ -480,7 +516,35 @@ class Vocabulary:
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
         stressed = self._without_emphasis(self._without_already(repaired))
-        return self._as_own_words(self._with_auxiliary(self._perfect(stressed)))
+        return self._as_commanded(self._as_own_words(self._with_auxiliary(self._perfect(stressed))))
+
+    def _symbols_read(self, text: str) -> str:
+        """Symbols typed alone read as their words ("👍": "okay"); beside words, which say
+        what is meant ("it's off 👍"), left out, as any other symbol."""
+        if not any(symbol in text for symbol in self.symbols):
+            return text
+        text = text.replace(VARIATION_SELECTOR, "")  # "✔️" is "✔" drawn as an emoji
+        read = text
+        for symbol, word in self.symbols.items():
+            read = read.replace(symbol, f" {word} ")
+        alone = not normalization.tokens("".join(c for c in text if c not in "".join(self.symbols)))
+        return read if alone else text
+
+    def _as_commanded(self, words: list[str]) -> list[str]:
+        """A polite request with a verb's -ing form ("would you mind repeating that") said as
+        the request with the verb itself ("could you repeat that"), the form the commands'
+        phrases have; the verb is the first of its spellings without the ending that is a
+        known word ("repeating": "repeat", "pausing": "pause", "skipping": "skip")."""
+        for asked, plainly in self.gerund_requests.items():
+            for at in range(len(words) - len(asked)):
+                verb = words[at + len(asked)]
+                if tuple(words[at : at + len(asked)]) != asked or not verb.endswith("ing"):
+                    continue
+                stem = verb[: -len("ing")]
+                known = [v for v in (stem, stem + "e", stem[:-1]) if v in self.spelling.known]
+                if known:
+                    return [*words[:at], *plainly, known[0], *words[at + len(asked) + 1 :]]
+        return words
 
     def _perfect(self, words: list[str]) -> list[str]:
         """ "'s" spelled out is "is" or "has": before a past participle, "has" ("nothing's
@@ -1050,16 +1114,48 @@ class Vocabulary:
         return [m for m in mentions
                 if not (m.kind == "yes" and self._words(words, m) in self.readiness)]  # fmt: skip
 
-    def _preferring(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
-        """At an action, a preference with what it is about ("I'd rather not pay"): which of
-        the ways, not whether it is done. Asked again; "I'd rather not" alone stays no."""
-        for m in mentions:
-            said = self._words(words, m)
-            if m.kind == "no" and any(said[-len(p) :] == p for p in self.preferences):
-                end = clause_end(words, m.end)
-                if end > m.end:
-                    return sorted([*mentions, Mention(DOUBT, m.end, m.end)], key=lambda x: x.start)
-        return mentions
+    def _refusing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, not wanting to do it, with what it is about or not ("I don't want to
+        update it now", "I'd rather not pay", "I'm not paying for more", "I'd like to keep
+        the originals"): no, the step refused, whatever its clause names. Not when a command
+        is in it ("I don't want to stop", "I want to keep going"): as read without it; nor
+        before a worry or a figure of speech ("I'd rather not risk it", "I'd rather not say"):
+        asked again. What a contrast or a correction adds after it stays ("..., but only for
+        now")."""
+        found = self._refusal(words)
+        if found is None:
+            return mentions
+        start, said, end, refused = found
+        if not refused:  # as round eight read a preference: doubt where its words end
+            return sorted([*mentions, Mention(DOUBT, said, said)], key=lambda m: m.start)
+        turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
+        end = min([t for t in turns if start < t < end] + [end])
+        inside = [m for m in mentions if m.start < end and m.end > start]
+        if any(m.kind in INTENTS and m.kind not in ANSWERS for m in inside):
+            return mentions
+        rest = [m for m in mentions if m not in inside]
+        return sorted([*rest, Mention("no", start, end)], key=lambda m: m.start)
+
+    def _refusal(self, words: list[str]) -> tuple[int, int, int, bool] | None:
+        """Where the first refusal's words start and end and its clause ends (`refusals`), and
+        whether it refuses the step: not before a word of `not_refusing` ("I won't be long")."""
+        firsts = {p[0] for p in self.refusals}
+        for start in (i for i, w in enumerate(words) if w in firsts):
+            for phrase in sorted(self.refusals, key=len, reverse=True):  # "i refuse to" first
+                after = start + len(phrase)
+                if tuple(words[start:after]) == phrase:
+                    refused = after >= len(words) or words[after] not in self.not_refusing
+                    return start, after, clause_end(words, after), refused
+        return None
+
+    def declines(self, text: str, question: str | None) -> bool:
+        """At an action, the no was a refusal ("I'd rather not"), not "not yet": the dialog
+        offers to skip the step instead of waiting."""
+        return (
+            question in self.amounts.actions
+            and (self._refusal(self.tokens(text)) or (0, 0, 0, False))[3]
+            and self.parse(text, question) == "no"
+        )
 
     def _waiting_on_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, "hold on", "hang on" opening the utterance, then the phone or another
@@ -1297,8 +1393,11 @@ class Vocabulary:
 
     def _still_under_way(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a yes that is a process ("uploading", "syncing") is said to go on
-        ("still says uploading 312 items"): working, or not done yet? Asked again."""
-        doubts = []
+        ("it's still uploading"): working, or not done yet? Asked again. The screen said to
+        show it still ("still says uploading 240 items") is a status that has not moved on:
+        no, unless a contrast follows ("..., but the number goes down")."""
+        doubts: list[Mention] = []
+        unmoved: list[Mention] = []
         for m in mentions:
             if m.kind != "yes" or not words[m.end - 1].endswith(self.ongoing):
                 continue
@@ -1310,8 +1409,12 @@ class Vocabulary:
                 for n in mentions
             )  # "still not working" is no
             if self.outlasting & set(before) and not negated:
-                doubts.append(Mention(DOUBT, m.start, m.start))
-        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
+                turned = any(c.kind == CONTRAST and c.start > m.start for c in mentions)
+                said_so = bool(self.reported & set(before)) and not turned  # "still says ..."
+                (unmoved if said_so else doubts).append(m)
+        mentions = [replace(m, kind="no") if m in unmoved else m for m in mentions]
+        marks = [Mention(DOUBT, m.start, m.start) for m in doubts]
+        return sorted([*mentions, *marks], key=lambda m: m.start) if marks else mentions
 
     def _negated_after_doing(self, words: list[str], mentions: list[Mention]) -> Mention | None:
         """At an action, a no opened by a negation in a clause after the yes ("did all
