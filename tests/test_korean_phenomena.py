@@ -434,3 +434,27 @@ def test_heldout10_phenomena_in_our_own_sentences(ko, text, question, intent):
 )
 def test_round_eleven_phenomena(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+# Round twelve: heldout13's categories, in sentences of our own.
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A bit so-so (좀 그렇다, 좀 그러다): a soft no where 그래요 alone agrees; at the
+        # start question not now, elsewhere no answer. Main read every one as yes.
+        ("음 지금은 좀 그래요", "start", "no"),
+        ("솔직히 좀 그렇죠", "start", "no"),
+        ("오늘은 좀 그런데요", "start", "no"),
+        ("그건 좀 그렇네요", "s3_free_space", "unknown"),
+        ("좀 그렇습니다", "s1_apple_id", "unknown"),
+        # ... trailing off after a time said as a topic: the refusal left unsaid
+        ("지금은 좀...", "start", "no"),
+        ("당장은 좀", "start", "no"),
+        # ... while 그렇다 alone still agrees, and 좀 as "please" after a command is dropped
+        ("네 그렇네요", "s2_cellular", "yes"),
+        ("그렇죠 뭐", "s1_apple_id", "yes"),
+        ("천천히 좀", None, "slower"),
+    ],
+)
+def test_round_twelve_phenomena(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

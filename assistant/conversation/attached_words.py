@@ -24,7 +24,9 @@ People type as they speak, and a recognizer runs words together:
 - words written together ("꺼져있어", "다시말해주세요") are read as the words of the file
   they are made of, when every piece reads and the last is longer than one syllable (a
   last syllable is an ending: "했다" is not 했 + 다);
-- `dropped`: words read as nothing ("좀"), so "소리 좀 키워 줘" meets "소리 키워";
+- `dropped`: words read as nothing ("좀"), so "소리 좀 키워 줘" meets "소리 키워"; not
+  before a word of `hedged` ("좀 그래요": a bit so-so, where 그래요 alone agrees), nor
+  last in their clause after a topic ("지금은 좀...": trailing off, a refusal unsaid);
 - `rieul_endings`: a verb's volitional forms, written after a syllable closed by ㄹ
   ("갈래요", "할게요", "할까요"), read as one another, or as the plain polite form ("가요",
   "해요"), when the word then reads: "뒤로 갈래요" meets "뒤로 가요", "계속할래요" meets
@@ -92,6 +94,8 @@ BECOME = frozenset("되됐된될됨")
 BECOME_FORM = "되"
 """돼 (되어), the -아/-어 form of 되다, as respelled."""
 """First syllables of 되다's forms (돼 is respelled 되)."""
+TOPIC_ENDINGS = ("은", "는", "건")
+"""Endings of a topic, said before a 좀 that trails off ("지금은 좀", "그건 좀")."""
 MAX_PIECES = 4
 """The most pieces one written word is joined from."""
 MAX_RUN_TOGETHER = 3
@@ -216,6 +220,9 @@ class AttachedWords:
     asking_words: frozenset[str] = frozenset()
     """Question words ("뭘", "무슨"): an embedded question with one asks what or how, the
     file's help phrases ("뭘 해야 할지 모르겠어요"), not whether."""
+    hedged: tuple[str, ...] = ()
+    """Starts of words before which a dropped word is kept ("그렇", "그래": "좀 그렇네요", a
+    bit so-so, is a hedge, not the agreement 그렇네요 is alone)."""
 
     @classmethod
     def from_lists(
@@ -230,6 +237,7 @@ class AttachedWords:
         alone_first: Iterable[str] = (),
         fillers: Iterable[str] = (),
         dropped: Iterable[str] = (),
+        hedged: Iterable[str] = (),
         rieul_endings: Iterable[str] = (),
         future_endings: Iterable[str] = (),
         nieun_endings: Iterable[str] = (),
@@ -299,7 +307,7 @@ class AttachedWords:
             how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
             under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
             tuple(embedded_endings), tuple(not_knowing),
-            frozenset(asking_words),
+            frozenset(asking_words), tuple(hedged),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -308,7 +316,7 @@ class AttachedWords:
         if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
             words = [w for w in words if not self._marks_only(w)]
         words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
-                 for w in words if w not in self.dropped]  # fmt: skip
+                 for w in self._without_dropped(words)]  # fmt: skip
         words = self._asked_or_guessed(self._negated_ji_forms(words))
         words = self._not_known_whether(words)
         words = self._under_way(self._instead(self._intended(words)))
@@ -323,6 +331,21 @@ class AttachedWords:
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
         return self._first_alone(out)
+
+    def _without_dropped(self, words: list[str]) -> list[str]:
+        """The words without those read as nothing ("소리 좀 키워"), but for one before a word
+        of `hedged` ("좀 그렇네요": a bit so-so) or last in its clause after another word
+        after a topic ("오늘은 좀...", not "다시 좀", please): a hedge, which the file reads as
+        such."""
+        out: list[str] = []
+        for index, word in enumerate(words):
+            after = words[index + 1] if index + 1 < len(words) else BREAK
+            hedging = after.startswith(self.hedged) if self.hedged else False
+            topic = out[-1] if out else ""  # 지금은 좀, 그건 좀: not 다시 좀 (please)
+            trailing = after == BREAK and bool(self.hedged) and topic.endswith(TOPIC_ENDINGS)
+            if word not in self.dropped or hedging or trailing:
+                out.append(word)
+        return out
 
     def _negated_ji_forms(self, words: list[str]) -> list[str]:
         """A verb's -지 form before a negation ("차지 않았어요", "켜지 못했어요", "시작하지
@@ -802,6 +825,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "clause_words",
         "alone_first",
         "dropped",
+        "hedged",
         "rieul_endings",
         "future_endings",
         "nieun_endings",
