@@ -454,6 +454,19 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("네 그렇네요", "s2_cellular", "yes"),
         ("그렇죠 뭐", "s1_apple_id", "yes"),
         ("천천히 좀", None, "slower"),
+        # A refusal at an action, of any verb after 안 (won't), as 안 할래요: no, the flow's
+        # "not yet" (English reads "I don't want to" so at an action too)
+        ("저는 안 지울래요", "s3_free_space", "no"),
+        ("돈은 안 낼 거라서 안 올릴래요", "s3_free_space", "no"),
+        ("안 꽂을래요", "s7_charge", "no"),
+        ("그냥 안 하고 싶어요", "s6_install_update", "no"),
+        # ... 못 (can't) stays as it reads, and a refused command is no command
+        ("요금제 때문에 못 켜겠어요", "s2_enable_data", "no"),
+        ("그만하고 싶지 않아요", None, "unknown"),
+        # 다시 before a negation is "again" (never again), not the repeat command: main read
+        # these as repeat
+        ("다시는 안 할래요", "s5_restart", "no"),
+        ("다시 안 꽂을래요", "s7_charge", "no"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):

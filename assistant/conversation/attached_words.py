@@ -37,7 +37,8 @@ People type as they speak, and a recognizer runs words together:
 - `auxiliaries`: 두다 / 놓다 after a verb's -아/-어 form ("꽂아 뒀어요": plugged it in and
   left it) read as that verb's past ("꽂았어요");
 - `again_words`: "다시" right before a verb in the past ("다시 로그인했어요": logged in
-  again) is "again", said about the answer, not the command "다시" (repeat): dropped;
+  again) or a negation ("다시 안 할래요": won't again) is "again", said about the answer,
+  not the command "다시" (repeat): dropped;
 - `becoming`: a form of 되다 right after a verb's -게 form ("하게 됐어요", "쓰게 된다":
   came to do, will come to use) is "come to", not "it works" (돼요): read as nothing;
 - `becoming` also covers "-게 돼 있어요" (is set so): the 있어요 of being set goes with the
@@ -220,6 +221,9 @@ class AttachedWords:
     asking_words: frozenset[str] = frozenset()
     """Question words ("뭘", "무슨"): an embedded question with one asks what or how, the
     file's help phrases ("뭘 해야 할지 모르겠어요"), not whether."""
+    refusing: frozenset[str] = frozenset()
+    """Negations of will ("안": won't, not 못: can't): a verb in a form of what one will do
+    after one is a refusal, read as `refused_as` whatever the verb ("안 지울래요")."""
     hedged: tuple[str, ...] = ()
     """Starts of words before which a dropped word is kept ("그렇", "그래": "좀 그렇네요", a
     bit so-so, is a hedge, not the agreement 그렇네요 is alone)."""
@@ -238,6 +242,7 @@ class AttachedWords:
         fillers: Iterable[str] = (),
         dropped: Iterable[str] = (),
         hedged: Iterable[str] = (),
+        refusing: Iterable[str] = (),
         rieul_endings: Iterable[str] = (),
         future_endings: Iterable[str] = (),
         nieun_endings: Iterable[str] = (),
@@ -307,7 +312,7 @@ class AttachedWords:
             how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
             under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
             tuple(embedded_endings), tuple(not_knowing),
-            frozenset(asking_words), tuple(hedged),
+            frozenset(asking_words), frozenset(refusing), tuple(hedged),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -467,14 +472,17 @@ class AttachedWords:
         "되겠네요"), not a form of the file, is followed by `asked_as`: an intention is no
         fact, so an answer said so is asked again; a command said so still counts (뒤로
         갈게요). After 안 / 못 it is a refusal and stays (못 켜겠어요 is no); a verb the file
-        does not have is then read as `refused_as` ("안 바꿀래요": 안 할래요)."""
+        does not have is then read as `refused_as` ("안 바꿀래요": 안 할래요), and so is any
+        verb after a negation of will (`refusing`: "안 지울래요", "돈 안 낼래요": I won't)."""
         if not self.asked_as:
             return words
         out: list[str] = []
         for index, word in enumerate(words):
             refused = index > 0 and words[index - 1] in self.negation_prefixes
             intends = word not in self.written and self._intends(word)
-            unread = refused and intends and self.refused_as and self._reading(word, 1) is None
+            willed = refused and words[index - 1] in self.refusing  # 안, not 못 (can't)
+            unread = self._reading(word, 1) is None or willed
+            unread = refused and intends and bool(self.refused_as) and unread
             out.append(self.refused_as if unread else word)
             if intends and not refused or self._guessed(word, words[index + 1 : index + 2]):
                 out.append(self.asked_as)
@@ -578,8 +586,9 @@ class AttachedWords:
         out: list[str] = []
         being = False
         for word in words:
-            if out and out[-1] in self.again_words and _in_the_past(word):
-                out.pop()  # 다시 켰어요: turned it on again
+            again = _in_the_past(word) or word in self.negation_prefixes
+            if out and out[-1] in self.again_words and again:
+                out.pop()  # 다시 켰어요: turned it on again; 다시 안 할래요: won't again
             before = out[-1] if out else ""
             if word[:1] in BECOME and any(before.endswith(e) for e in self.becoming):
                 being = word == "되"  # 하얗게 돼 있어요: is set so (돼 is respelled 되)
@@ -826,6 +835,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "alone_first",
         "dropped",
         "hedged",
+        "refusing",
         "rieul_endings",
         "future_endings",
         "nieun_endings",
