@@ -467,6 +467,12 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         # these as repeat
         ("다시는 안 할래요", "s5_restart", "no"),
         ("다시 안 꽂을래요", "s7_charge", "no"),
+        # Gyeongsang: -입시더 linked to an open stem by 이, -ㅂ시더 for -ㅂ시다, -꼬 for -고
+        ("퍼뜩 하입시더", "start", "yes"),
+        ("인자 넘어가입시더", None, "skip"),
+        ("그만하입시더", None, "stop"),
+        ("시작합시더", "start", "yes"),
+        ("뭐라꼬?", None, "repeat"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):

@@ -221,6 +221,9 @@ class AttachedWords:
     asking_words: frozenset[str] = frozenset()
     """Question words ("뭘", "무슨"): an embedded question with one asks what or how, the
     file's help phrases ("뭘 해야 할지 모르겠어요"), not whether."""
+    linked_endings: tuple[str, ...] = ()
+    """합쇼체 endings linked to an open stem by 이, as Gyeongsang says them ("입시더":
+    시작하입시더 = 시작합시다): the stem."""
     refusing: frozenset[str] = frozenset()
     """Negations of will ("안": won't, not 못: can't): a verb in a form of what one will do
     after one is a refusal, read as `refused_as` whatever the verb ("안 지울래요")."""
@@ -243,6 +246,7 @@ class AttachedWords:
         dropped: Iterable[str] = (),
         hedged: Iterable[str] = (),
         refusing: Iterable[str] = (),
+        linked_endings: Iterable[str] = (),
         rieul_endings: Iterable[str] = (),
         future_endings: Iterable[str] = (),
         nieun_endings: Iterable[str] = (),
@@ -312,7 +316,7 @@ class AttachedWords:
             how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
             under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
             tuple(embedded_endings), tuple(not_knowing),
-            frozenset(asking_words), frozenset(refusing), tuple(hedged),
+            frozenset(asking_words), tuple(linked_endings), frozenset(refusing), tuple(hedged),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -732,6 +736,11 @@ class AttachedWords:
                 if open_ is not None:  # 열립니다 -> 열리 -> 열려, 씁니다 -> 써
                     out += self._stem_forms(head[:-1] + open_)
                 break
+        for ending in self.linked_endings:
+            head = word[: -len(ending)]
+            if _ends_with(word, ending) and final(head[-1]) == 0 and len(head) > 1:
+                out += self._stem_forms(head)  # 시작하입시더 -> 시작하 -> 시작해
+                break
         for ending in self.plain_endings:
             head = word[: -len(ending)]
             if _ends_with(word, ending) and final(head[-1]) not in (None, 0, NIEUN):
@@ -836,6 +845,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "dropped",
         "hedged",
         "refusing",
+        "linked_endings",
         "rieul_endings",
         "future_endings",
         "nieun_endings",
