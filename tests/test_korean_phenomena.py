@@ -473,6 +473,11 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("그만하입시더", None, "stop"),
         ("시작합시더", "start", "yes"),
         ("뭐라꼬?", None, "repeat"),
+        # An error or a warning shown is a problem, not the page or the photos showing: main
+        # read both as yes
+        ("사파리에 오류 메시지가 떠요", "s2_online", "unknown"),
+        ("에러 창이 보여요", "fixed?", "unknown"),
+        ("이제 오류 없어요", "fixed?", "yes"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):
