@@ -478,6 +478,17 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("사파리에 오류 메시지가 떠요", "s2_online", "unknown"),
         ("에러 창이 보여요", "fixed?", "unknown"),
         ("이제 오류 없어요", "fixed?", "yes"),
+        # The state said as the screen shows it: an address one does not know (another's
+        # account), the phone's start-up screens (not back yet), the photos shown elsewhere
+        ("낯선 계정이에요", "s1_apple_id", "no"),
+        ("제 이메일이 떠 있어요", "s1_apple_id", "yes"),
+        ("아직 애플 로고예요", "s5_restart", "no"),
+        ("화면이 까매요", "s5_restart", "no"),
+        ("잠금 화면 떴어요", "s5_restart", "yes"),
+        ("맥북에 사진이 떴어요", "fixed?", "yes"),
+        # ... and a past in -다가 (shown, and then ...): what came after it answers
+        ("맥북에 사진이 떴다가 다 사라졌어요", "fixed?", "unknown"),
+        ("초록색이 됐다가 다시 꺼졌어요", "s1_turn_on", "no"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):

@@ -221,6 +221,9 @@ class AttachedWords:
     asking_words: frozenset[str] = frozenset()
     """Question words ("뭘", "무슨"): an embedded question with one asks what or how, the
     file's help phrases ("뭘 해야 할지 모르겠어요"), not whether."""
+    interrupted_endings: tuple[str, ...] = ()
+    """Endings of a past that did not last ("다가": 떴다가, was shown and then ...): what
+    comes after it in its clause answers."""
     linked_endings: tuple[str, ...] = ()
     """합쇼체 endings linked to an open stem by 이, as Gyeongsang says them ("입시더":
     시작하입시더 = 시작합시다): the stem."""
@@ -247,6 +250,7 @@ class AttachedWords:
         hedged: Iterable[str] = (),
         refusing: Iterable[str] = (),
         linked_endings: Iterable[str] = (),
+        interrupted_endings: Iterable[str] = (),
         rieul_endings: Iterable[str] = (),
         future_endings: Iterable[str] = (),
         nieun_endings: Iterable[str] = (),
@@ -316,7 +320,8 @@ class AttachedWords:
             how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
             under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
             tuple(embedded_endings), tuple(not_knowing),
-            frozenset(asking_words), tuple(linked_endings), frozenset(refusing), tuple(hedged),
+            frozenset(asking_words), tuple(interrupted_endings), tuple(linked_endings),
+            frozenset(refusing), tuple(hedged),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -436,15 +441,22 @@ class AttachedWords:
         """Without what a word of `instead_words` says is not it, when more follows in its
         clause: "와이파이 말고 데이터 써요" (not Wi-Fi: data) is "데이터 써요", "안 켜져 있는 게
         아니라 켜져 있어요" is "켜져 있어요"; what was said before it goes too, as after a
-        correction ("네, 아니 그게 아니라 아니요" is "아니요")."""
+        correction ("네, 아니 그게 아니라 아니요" is "아니요"); so does a past that did not last
+        (`interrupted_endings`: "켜졌다가 꺼졌어요" is "꺼졌어요")."""
         out: list[str] = []
         for index, word in enumerate(words):
             more = index + 1 < len(words) and words[index + 1] != BREAK
-            if word in self.instead_words and more:
+            if (word in self.instead_words or self._interrupted(word)) and more:
                 out.clear()
                 continue
             out.append(word)
         return out
+
+    def _interrupted(self, word: str) -> bool:
+        """A past in -다가 ("떴다가", "켜졌다가": was so, and then): what came after it
+        decides ("사진이 떴다가 사라졌어요": they showed, then went), as after 말고."""
+        ending = next((e for e in self.interrupted_endings if _ends_with(word, e)), None)
+        return ending is not None and final(word[-len(ending) - 1]) == SSANG_SIOT
 
     def _asked_or_guessed(self, words: list[str]) -> list[str]:
         """A verb in a form that asks ("업데이트가 있나요?", "몇 단계인가요") or guesses ("켜져
@@ -846,6 +858,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "hedged",
         "refusing",
         "linked_endings",
+        "interrupted_endings",
         "rieul_endings",
         "future_endings",
         "nieun_endings",
