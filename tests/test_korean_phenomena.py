@@ -489,6 +489,14 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         # ... and a past in -다가 (shown, and then ...): what came after it answers
         ("맥북에 사진이 떴다가 다 사라졌어요", "fixed?", "unknown"),
         ("초록색이 됐다가 다시 꺼졌어요", "s1_turn_on", "no"),
+        # Help asked as a problem (a control of the screen not seen) or as leave to tap or
+        # close what shows; leave asked for the step's own verb stays no answer
+        ("셀룰러 데이터 메뉴가 안 보여요", "s2_photos_data", "help"),
+        ("스위치가 안 나와요", "s1_turn_on", "help"),
+        ("확인 눌러도 될까요?", "s2_fix_network", "help"),
+        ("팝업 닫아도 되나요", "s6_install_update", "help"),
+        ("켜도 돼요?", "s1_turn_on", "unknown"),
+        ("페이지가 안 보여요", "s2_online", "no"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):
