@@ -497,6 +497,10 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("팝업 닫아도 되나요", "s6_install_update", "help"),
         ("켜도 돼요?", "s1_turn_on", "unknown"),
         ("페이지가 안 보여요", "s2_online", "no"),
+        # Done said by its result: the switch's colour now, the plan it is now
+        ("아 초록색으로 했어요", "s1_turn_on", "yes"),
+        ("아직 회색이에요", "s1_turn_on", "no"),
+        ("200기가 요금제로 변경했습니다", "s3_free_space", "yes"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):
