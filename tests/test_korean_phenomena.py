@@ -501,6 +501,9 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("아 초록색으로 했어요", "s1_turn_on", "yes"),
         ("아직 회색이에요", "s1_turn_on", "no"),
         ("200기가 요금제로 변경했습니다", "s3_free_space", "yes"),
+        # A wait said last, after its reason (something came: 왔어요 said of its subject)
+        ("택배 왔어요 잠시만요", "s3_free_space", "pause"),
+        ("전화 왔네요 잠깐만", "s5_restart", "pause"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):

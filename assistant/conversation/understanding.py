@@ -1126,15 +1126,17 @@ class Vocabulary:
     def _wait_after_the_verb(self, words: list[str], mentions: list[Mention]) -> list[str] | None:
         """Where the verb ends the clause (`understanding.verb_last`), a wait ("잠깐만요")
         said last, right after an answer's verb, is a sentence of its own ("인증 코드
-        기다리는 중이에요 잠깐만요": waiting for the code, hold on): the words with a clause
-        break before it, so it counts as the command though the sentence before has words
-        not understood. None when there is no such wait."""
+        기다리는 중이에요 잠깐만요": waiting for the code, hold on), or after a verb of coming
+        said of its subject (`said_of_subject`: "누가 왔어요 잠깐만요", someone is here, hold
+        on): the words with a clause break before it, so it counts as the command though the
+        sentence before has words not understood. None when there is no such wait."""
         if not self.verb_last or len(mentions) < 2:
             return None
         last, before = mentions[-1], mentions[-2]
         if last.kind != CORRECTION or last.fallback != "pause" or last.end != len(words):
             return None
-        if before.kind not in ("yes", "no") or before.end != last.start:
+        happened = self._words(words, before) in self.said_of_subject  # 누가 왔어요 잠깐만요
+        if before.kind not in ("yes", "no") and not happened or before.end != last.start:
             return None
         return [*words[: last.start], BREAK, *words[last.start :]]
 
