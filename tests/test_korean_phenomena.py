@@ -473,10 +473,13 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("그만하입시더", None, "stop"),
         ("시작합시더", "start", "yes"),
         ("뭐라꼬?", None, "repeat"),
-        # An error or a warning shown is a problem, not the page or the photos showing: main
-        # read both as yes
+        # A verb of showing after a word not understood is said of that word (an error, a
+        # warning shown), not the page or the photos: main read both as yes; after a place
+        # (맥북에도) it stays the answer
         ("사파리에 오류 메시지가 떠요", "s2_online", "unknown"),
         ("에러 창이 보여요", "fixed?", "unknown"),
+        ("오류가 계속 나요", "fixed?", "unknown"),
+        ("맥북에도 보여요", "fixed?", "yes"),
         ("이제 오류 없어요", "fixed?", "yes"),
         # The state said as the screen shows it: an address one does not know (another's
         # account), the phone's start-up screens (not back yet), the photos shown elsewhere

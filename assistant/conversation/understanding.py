@@ -255,6 +255,9 @@ class Vocabulary:
     asked_back: frozenset[str] = frozenset()
     """Words that, alone and asked with a question mark, ask what was said ("네?": pardon?,
     "응?": huh?): the prompt again, never the answer the word is without it."""
+    place_endings: tuple[str, ...] = ()
+    """Endings of a place ("에", "에서"): a word not understood in one, before a weak yes or
+    a verb said of its subject, is where it is, not its subject ("아이패드에 보여요")."""
     every_option: frozenset[tuple[str, ...]] = frozenset()
     """Doubt words naming every option ("둘 다": both): at a question they answer neither;
     at an action, all of it done is done ("켰어 둘 다"), so there they say nothing."""
@@ -353,6 +356,7 @@ class Vocabulary:
                    verb_last=rules.get("verb_last") is True,
                    every_option=phrases("every_option"),
                    said_of_subject=phrases("said_of_subject"),
+                   place_endings=tuple(reader.strings("place_endings")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
                    almost=frozenset(reader.strings("almost")),
@@ -1260,14 +1264,16 @@ class Vocabulary:
         there is, "돼 있어요": is set) right after a word not understood is said of that word
         ("충전기 있어요", "할 수 있어요"): no answer. After a negation it stays ("체크가 안 돼
         있어요" is no). (English reads the words after it.) So is a verb of
-        `said_of_subject` ("전화 왔어요": a call came, not "I'm back")."""
+        `said_of_subject` ("전화 왔어요": a call came, not "I'm back"). A word in a place's
+        ending (`place_endings`: "아이패드에 보여요") is where, not what: the verb stays."""
         if not self.verb_last:
             return mentions
         covered = {i for m in mentions for i in range(m.start, m.end)}
         return [m for m in mentions if not (
             (m.weak or self._words(words, m) in self.said_of_subject)
             and m.start > 0 and words[m.start - 1] != BREAK
-            and m.start - 1 not in covered)]  # fmt: skip
+            and m.start - 1 not in covered
+            and not words[m.start - 1].endswith(self.place_endings))]  # fmt: skip
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
         """A command's words right after "is", "are" ("the router is back up", "it's on
