@@ -463,6 +463,8 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         # ... 못 (can't) stays as it reads, and a refused command is no command
         ("요금제 때문에 못 켜겠어요", "s2_enable_data", "no"),
         ("그만하고 싶지 않아요", None, "unknown"),
+        ("원본은 그대로 둘래요", "s4_select_optimize", "no"),
+        ("오늘은 안 될 것 같아요", "start", "no"),
         # 다시 before a negation is "again" (never again), not the repeat command: main read
         # these as repeat
         ("다시는 안 할래요", "s5_restart", "no"),
