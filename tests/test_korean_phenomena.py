@@ -475,6 +475,15 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("그만하입시더", None, "stop"),
         ("시작합시더", "start", "yes"),
         ("뭐라꼬?", None, "repeat"),
+        # ... -이소 for -세요, 고마 (그만), 캤노 (했어요?), -ㄹ란다 (-ㄹ래), 함 for 한번 before
+        # a verb (main read "다시 함 말해 주이소" as yes, 함 as the noun form of a note)
+        ("천천히 말해 주이소", None, "slower"),
+        ("고마 하자", None, "stop"),
+        ("뭐라 캤노", None, "repeat"),
+        ("안 할란다", "start", "no"),
+        ("다시 함 말해 주이소", None, "repeat"),
+        ("재시동 함", "s5_restart", "yes"),
+        ("다 깔았심더", "s6_install_update", "yes"),
         # A verb of showing after a word not understood is said of that word (an error, a
         # warning shown), not the page or the photos: main read both as yes; after a place
         # (맥북에도) it stays the answer

@@ -73,7 +73,7 @@ meet in the same form. A language without `attached` reads every word as written
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +221,8 @@ class AttachedWords:
     asking_words: frozenset[str] = frozenset()
     """Question words ("뭘", "무슨"): an embedded question with one asks what or how, the
     file's help phrases ("뭘 해야 할지 모르겠어요"), not whether."""
+    not_last: dict[str, str] = field(default_factory=dict)
+    """Words read as another when more follows in their clause ("함": 한번 before a verb)."""
     interrupted_endings: tuple[str, ...] = ()
     """Endings of a past that did not last ("다가": 떴다가, was shown and then ...): what
     comes after it in its clause answers."""
@@ -251,6 +253,7 @@ class AttachedWords:
         refusing: Iterable[str] = (),
         linked_endings: Iterable[str] = (),
         interrupted_endings: Iterable[str] = (),
+        not_last: dict[str, str] | None = None,
         rieul_endings: Iterable[str] = (),
         future_endings: Iterable[str] = (),
         nieun_endings: Iterable[str] = (),
@@ -320,7 +323,8 @@ class AttachedWords:
             how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
             under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
             tuple(embedded_endings), tuple(not_knowing),
-            frozenset(asking_words), tuple(interrupted_endings), tuple(linked_endings),
+            frozenset(asking_words), dict(not_last or {}), tuple(interrupted_endings),
+            tuple(linked_endings),
             frozenset(refusing), tuple(hedged),
         )  # fmt: skip
 
@@ -330,7 +334,7 @@ class AttachedWords:
         if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
             words = [w for w in words if not self._marks_only(w)]
         words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
-                 for w in self._without_dropped(words)]  # fmt: skip
+                 for w in self._before_more(self._without_dropped(words))]  # fmt: skip
         words = self._asked_or_guessed(self._negated_ji_forms(words))
         words = self._not_known_whether(words)
         words = self._under_way(self._instead(self._intended(words)))
@@ -360,6 +364,15 @@ class AttachedWords:
             if word not in self.dropped or hedging or trailing:
                 out.append(word)
         return out
+
+    def _before_more(self, words: list[str]) -> list[str]:
+        """A word of `not_last` with more after it in its clause, read as its other reading
+        ("다시 함 말해": 함 is 한번 there; "재시동 함", last, stays the noun form: did)."""
+        return [
+            self.not_last.get(word, word) if words[index + 1 : index + 2] not in ([], [BREAK])
+            else word
+            for index, word in enumerate(words)
+        ]  # fmt: skip
 
     def _negated_ji_forms(self, words: list[str]) -> list[str]:
         """A verb's -지 form before a negation ("차지 않았어요", "켜지 못했어요", "시작하지
@@ -897,7 +910,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
         lists[key] = [w for v in value for w in normalize(v)]
-    for key in ("respellings", "final_variants", "ji_negations"):
+    for key in ("respellings", "final_variants", "ji_negations", "not_last"):
         value = raw.get(key, {})
         parts = [p for pair in value.items() for p in pair] if isinstance(value, dict) else [0]
         if not all(isinstance(p, str) and normalize(p) in ([p], []) for p in parts):
