@@ -518,6 +518,13 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         # A wait said last, after its reason (something came: 왔어요 said of its subject)
         ("택배 왔어요 잠시만요", "s3_free_space", "pause"),
         ("전화 왔네요 잠깐만", "s5_restart", "pause"),
+        # The sync shown paused, as the screen says it, is no at fixed?, not the pause command
+        # (main: pause); a time to come (잠시 후에) before going on is a pause (main: resume);
+        # a state reported in -대요 (찼대요: they say it is full)
+        ("사진 앱에 일시 정지됨이라고 나와요", "fixed?", "no"),
+        ("일시 정지", "fixed?", "pause"),
+        ("잠시 후에 이어서 할게요", None, "pause"),
+        ("용량 다 찼대요", "s3_storage_full", "yes"),
     ],
 )
 def test_round_twelve_phenomena(ko, text, question, meant):
