@@ -464,6 +464,11 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("요금제 때문에 못 켜겠어요", "s2_enable_data", "no"),
         ("그만하고 싶지 않아요", None, "unknown"),
         ("원본은 그대로 둘래요", "s4_select_optimize", "no"),
+        # ... in its -ㄹ form before 거 after 안 (I won't), where 되다's guesses stay asked;
+        # can't (못 하겠어요)
+        ("업데이트는 안 할 거예요", "s6_install_update", "no"),
+        ("안 될 거예요", "fixed?", "unknown"),
+        ("못 하겠어요 무서워서", "s5_restart", "no"),
         ("오늘은 안 될 것 같아요", "start", "no"),
         # 다시 before a negation is "again" (never again), not the repeat command: main read
         # these as repeat
@@ -511,10 +516,15 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("팝업 닫아도 되나요", "s6_install_update", "help"),
         ("켜도 돼요?", "s1_turn_on", "unknown"),
         ("페이지가 안 보여요", "s2_online", "no"),
+        ("어디 있는지 모르겠어요", "s1_sync_on", "help"),
+        ("찾을 수가 없어요", "s4_optimized", "help"),
+        ("모바일 데이터가 안 보여요", "s2_photos_data", "help"),
         # Done said by its result: the switch's colour now, the plan it is now
         ("아 초록색으로 했어요", "s1_turn_on", "yes"),
         ("아직 회색이에요", "s1_turn_on", "no"),
         ("200기가 요금제로 변경했습니다", "s3_free_space", "yes"),
+        ("업데이트 다 받았어요", "s6_install_update", "yes"),
+        ("번개 표시 나와요", "s7_charge", "yes"),
         # A wait said last, after its reason (something came: 왔어요 said of its subject)
         ("택배 왔어요 잠시만요", "s3_free_space", "pause"),
         ("전화 왔네요 잠깐만", "s5_restart", "pause"),

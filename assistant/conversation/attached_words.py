@@ -502,18 +502,28 @@ class AttachedWords:
         fact, so an answer said so is asked again; a command said so still counts (뒤로
         갈게요). After 안 / 못 it is a refusal and stays (못 켜겠어요 is no); a verb the file
         does not have is then read as `refused_as` ("안 바꿀래요": 안 할래요), and so is any
-        verb after a negation of will (`refusing`: "안 지울래요", "돈 안 낼래요": I won't)."""
+        verb after a negation of will (`refusing`: "안 지울래요", "돈 안 낼래요": I won't), also
+        in its -ㄹ form before 거 ("안 할 거예요": I won't; "안 될 거예요", of 되다, guesses)."""
         if not self.asked_as:
             return words
         out: list[str] = []
         for index, word in enumerate(words):
             refused = index > 0 and words[index - 1] in self.negation_prefixes
-            intends = word not in self.written and self._intends(word)
             willed = refused and words[index - 1] in self.refusing  # 안, not 못 (can't)
+            after = words[index + 1 : index + 2]
+            guessed = self._guessed(word, after)
+            will = (
+                willed
+                and final(word[-1]) == RIEUL
+                and after != []
+                and after[0] in self.guess_nouns
+                and word[:1] not in BECOME
+            )  # 안 할 거예요: I won't; 안 될 거예요 (of 되다) guesses
+            intends = word not in self.written and self._intends(word) or will
             unread = self._reading(word, 1) is None or willed
             unread = refused and intends and bool(self.refused_as) and unread
             out.append(self.refused_as if unread else word)
-            if intends and not refused or self._guessed(word, words[index + 1 : index + 2]):
+            if intends and not refused or guessed and not will:
                 out.append(self.asked_as)
         return out
 
