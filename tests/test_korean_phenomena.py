@@ -489,6 +489,11 @@ def test_round_eleven_phenomena(ko, text, question, meant):
         ("다시 함 말해 주이소", None, "repeat"),
         ("재시동 함", "s5_restart", "yes"),
         ("다 깔았심더", "s6_install_update", "yes"),
+        # chat's short words and a note's noun forms (와파, 업뎃; 꽉 참, 지움)
+        ("와파 씀", "s2_cellular", "no"),
+        ("업뎃 중", "s6_install_update", "no"),
+        ("거의 꽉 참", "s3_storage_full", "yes"),
+        ("백업 다 지움", "s3_free_space", "yes"),
         # A verb of showing after a word not understood is said of that word (an error, a
         # warning shown), not the page or the photos: main read both as yes; after a place
         # (맥북에도) it stays the answer
