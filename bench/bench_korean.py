@@ -2,7 +2,7 @@
 
     python bench/bench_korean.py recognition [--rate 160] [--details] [--voice ko] [--peak P]
         [--set bench/data/korean_spoken_heldout.tsv] [--no-level]
-    python bench/bench_korean.py cer [--rate 160] [--details] [--voice ko]
+    python bench/bench_korean.py cer [--rate 160] [--details] [--voice ko] [--half tune|check]
     python bench/bench_korean.py unrestricted [--details] [--peak P] [--set ...]
     ... --voice-file bench/data/korean_espeak_ko_clear.voice   (an espeak-ng voice file tried)
 
@@ -24,7 +24,9 @@ cer: every string of prompts/ko.yaml the assistant says (both wordings; the user
   sample values, spoken the same way and transcribed by the Korean model with no grammar.
   Character error rate over Hangul, Latin letters and digits, spaces and punctuation
   dropped; the reference is the text as spoken (the pronunciation table applied: "iPhone"
-  is 아이폰), summed over all prompts.
+  is 아이폰), summed over all prompts. --half: only the tuning or the check half of the
+  strings (`prompt_half`: grouped by node or dialog key, the groups sorted and dealt out in
+  turn, so the split depends on no result).
 """
 
 from __future__ import annotations
@@ -166,9 +168,25 @@ def characters(text: str) -> list[str]:
     return re.findall(r"[\uac00-\ud7a3a-z]", text)
 
 
+HALF = "all"
+"""--half: the strings measured (tune, check or all)."""
+
+
+def prompt_half(prompts: list[tuple[str, str]], half: str) -> list[tuple[str, str]]:
+    """The strings of one half: each grouped with the others of its node or dialog key
+    ("nodes.s1_apple_id", "dialog.not_yet": a prompt, its help and its VoiceOver wording
+    share their words), the groups sorted and dealt to tune and check in turn."""
+    if half == "all":
+        return prompts
+    groups = sorted({".".join(key.split(".")[:2]).split("[")[0] for key, _ in prompts})
+    chosen = set(groups[(0 if half == "tune" else 1) :: 2])
+    return [(key, text) for key, text in prompts
+            if ".".join(key.split(".")[:2]).split("[")[0] in chosen]  # fmt: skip
+
+
 def cer(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, details: bool) -> int:
     data = yaml.safe_load((PROMPTS_DIR / "ko.yaml").read_text(encoding="utf-8"))
-    prompts = prompt_strings(data)
+    prompts = prompt_half(prompt_strings(data), HALF)
     errors = reference_chars = 0
     for key, raw in prompts:
         text = raw.format(**{k: v for k, v in PLACEHOLDERS.items() if "{" + k + "}" in raw})
@@ -181,7 +199,7 @@ def cer(voice: synthesizers.Synthesizer, engine: Any, rate_wpm: int, details: bo
         if details:
             print(f"  {wrong / max(1, len(reference)):6.1%} {key}: {text!r}")
             print(f"         heard {heard!r}")
-    print(f"prompts: {len(prompts)}, {reference_chars} characters; CER "
+    print(f"prompts ({HALF}): {len(prompts)}, {reference_chars} characters; CER "
           f"{errors / max(1, reference_chars):.1%} (rate {rate_wpm} wpm)")  # fmt: skip
     return 0
 
@@ -267,14 +285,16 @@ def main(argv: list[str] | None = None) -> int:
         dest="spoken_set",
         help="answers and commands to speak (default: korean_spoken.tsv)",
     )
+    parser.add_argument("--half", choices=("tune", "check", "all"), default="all",
+                        help="cer: only the tuning or the check half of the strings")  # fmt: skip
     parser.add_argument(
         "--no-level",
         action="store_true",
         help="without the language's listening level (listening.level_peak)",
     )
     args = parser.parse_args(argv)
-    global PEAK, SPOKEN_SET, NO_LEVEL  # noqa: PLW0603
-    PEAK, SPOKEN_SET, NO_LEVEL = args.peak, args.spoken_set, args.no_level
+    global PEAK, SPOKEN_SET, NO_LEVEL, HALF  # noqa: PLW0603
+    PEAK, SPOKEN_SET, NO_LEVEL, HALF = args.peak, args.spoken_set, args.no_level, args.half
     if args.voice_file is not None:
         args.voice = _install_voice_file(args.voice_file)
     from assistant.listening import vosk_recognizer

@@ -410,7 +410,7 @@ def _korean_score(ko: Vocabulary, name: str) -> tuple[int, Counter[str]]:
 @pytest.mark.parametrize(
     "name",
     ["heldout", "heldout2", "heldout4", "heldout5", "heldout7", "heldout8", "heldout9",
-     "heldout10", "heldout11", "heldout12"],
+     "heldout10", "heldout11", "heldout12", "heldout13"],
 )  # fmt: skip
 def test_no_wrong_action_on_the_korean_phrase_sets(ko, name):
     _, counts = _korean_score(ko, name)
@@ -421,7 +421,7 @@ def test_no_wrong_action_on_the_korean_phrase_sets(ko, name):
 @pytest.mark.parametrize(
     "name",
     ["heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-     "heldout10", "heldout11", "heldout12"],
+     "heldout10", "heldout11", "heldout12", "heldout13"],
 )  # fmt: skip
 def test_korean_phrase_sets_understood_at_the_target(ko, name):
     total, counts = _korean_score(ko, name)

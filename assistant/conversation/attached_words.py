@@ -24,7 +24,9 @@ People type as they speak, and a recognizer runs words together:
 - words written together ("꺼져있어", "다시말해주세요") are read as the words of the file
   they are made of, when every piece reads and the last is longer than one syllable (a
   last syllable is an ending: "했다" is not 했 + 다);
-- `dropped`: words read as nothing ("좀"), so "소리 좀 키워 줘" meets "소리 키워";
+- `dropped`: words read as nothing ("좀"), so "소리 좀 키워 줘" meets "소리 키워"; not
+  before a word of `hedged` ("좀 그래요": a bit so-so, where 그래요 alone agrees), nor
+  last in their clause after a topic ("지금은 좀...": trailing off, a refusal unsaid);
 - `rieul_endings`: a verb's volitional forms, written after a syllable closed by ㄹ
   ("갈래요", "할게요", "할까요"), read as one another, or as the plain polite form ("가요",
   "해요"), when the word then reads: "뒤로 갈래요" meets "뒤로 가요", "계속할래요" meets
@@ -35,7 +37,8 @@ People type as they speak, and a recognizer runs words together:
 - `auxiliaries`: 두다 / 놓다 after a verb's -아/-어 form ("꽂아 뒀어요": plugged it in and
   left it) read as that verb's past ("꽂았어요");
 - `again_words`: "다시" right before a verb in the past ("다시 로그인했어요": logged in
-  again) is "again", said about the answer, not the command "다시" (repeat): dropped;
+  again) or a negation ("다시 안 할래요": won't again) is "again", said about the answer,
+  not the command "다시" (repeat): dropped;
 - `becoming`: a form of 되다 right after a verb's -게 form ("하게 됐어요", "쓰게 된다":
   came to do, will come to use) is "come to", not "it works" (돼요): read as nothing;
 - `becoming` also covers "-게 돼 있어요" (is set so): the 있어요 of being set goes with the
@@ -70,7 +73,7 @@ meet in the same form. A language without `attached` reads every word as written
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +95,8 @@ BECOME = frozenset("되됐된될됨")
 BECOME_FORM = "되"
 """돼 (되어), the -아/-어 form of 되다, as respelled."""
 """First syllables of 되다's forms (돼 is respelled 되)."""
+TOPIC_ENDINGS = ("은", "는", "건")
+"""Endings of a topic, said before a 좀 that trails off ("지금은 좀", "그건 좀")."""
 MAX_PIECES = 4
 """The most pieces one written word is joined from."""
 MAX_RUN_TOGETHER = 3
@@ -216,6 +221,20 @@ class AttachedWords:
     asking_words: frozenset[str] = frozenset()
     """Question words ("뭘", "무슨"): an embedded question with one asks what or how, the
     file's help phrases ("뭘 해야 할지 모르겠어요"), not whether."""
+    not_last: dict[str, str] = field(default_factory=dict)
+    """Words read as another when more follows in their clause ("함": 한번 before a verb)."""
+    interrupted_endings: tuple[str, ...] = ()
+    """Endings of a past that did not last ("다가": 떴다가, was shown and then ...): what
+    comes after it in its clause answers."""
+    linked_endings: tuple[str, ...] = ()
+    """합쇼체 endings linked to an open stem by 이, as Gyeongsang says them ("입시더":
+    시작하입시더 = 시작합시다): the stem."""
+    refusing: frozenset[str] = frozenset()
+    """Negations of will ("안": won't, not 못: can't): a verb in a form of what one will do
+    after one is a refusal, read as `refused_as` whatever the verb ("안 지울래요")."""
+    hedged: tuple[str, ...] = ()
+    """Starts of words before which a dropped word is kept ("그렇", "그래": "좀 그렇네요", a
+    bit so-so, is a hedge, not the agreement 그렇네요 is alone)."""
 
     @classmethod
     def from_lists(
@@ -230,6 +249,11 @@ class AttachedWords:
         alone_first: Iterable[str] = (),
         fillers: Iterable[str] = (),
         dropped: Iterable[str] = (),
+        hedged: Iterable[str] = (),
+        refusing: Iterable[str] = (),
+        linked_endings: Iterable[str] = (),
+        interrupted_endings: Iterable[str] = (),
+        not_last: dict[str, str] | None = None,
         rieul_endings: Iterable[str] = (),
         future_endings: Iterable[str] = (),
         nieun_endings: Iterable[str] = (),
@@ -299,7 +323,9 @@ class AttachedWords:
             how_verb, tuple(permission_endings), tuple(permission_words), frozenset(guess_nouns),
             under_way, frozenset(progressing_words), tuple(progressing_as.split()), refused_as,
             tuple(embedded_endings), tuple(not_knowing),
-            frozenset(asking_words),
+            frozenset(asking_words), dict(not_last or {}), tuple(interrupted_endings),
+            tuple(linked_endings),
+            frozenset(refusing), tuple(hedged),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -308,7 +334,7 @@ class AttachedWords:
         if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
             words = [w for w in words if not self._marks_only(w)]
         words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
-                 for w in words if w not in self.dropped]  # fmt: skip
+                 for w in self._before_more(self._without_dropped(words))]  # fmt: skip
         words = self._asked_or_guessed(self._negated_ji_forms(words))
         words = self._not_known_whether(words)
         words = self._under_way(self._instead(self._intended(words)))
@@ -323,6 +349,30 @@ class AttachedWords:
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
         return self._first_alone(out)
+
+    def _without_dropped(self, words: list[str]) -> list[str]:
+        """The words without those read as nothing ("소리 좀 키워"), but for one before a word
+        of `hedged` ("좀 그렇네요": a bit so-so) or last in its clause after another word
+        after a topic ("오늘은 좀...", not "다시 좀", please): a hedge, which the file reads as
+        such."""
+        out: list[str] = []
+        for index, word in enumerate(words):
+            after = words[index + 1] if index + 1 < len(words) else BREAK
+            hedging = after.startswith(self.hedged) if self.hedged else False
+            topic = out[-1] if out else ""  # 지금은 좀, 그건 좀: not 다시 좀 (please)
+            trailing = after == BREAK and bool(self.hedged) and topic.endswith(TOPIC_ENDINGS)
+            if word not in self.dropped or hedging or trailing:
+                out.append(word)
+        return out
+
+    def _before_more(self, words: list[str]) -> list[str]:
+        """A word of `not_last` with more after it in its clause, read as its other reading
+        ("다시 함 말해": 함 is 한번 there; "재시동 함", last, stays the noun form: did)."""
+        return [
+            self.not_last.get(word, word) if words[index + 1 : index + 2] not in ([], [BREAK])
+            else word
+            for index, word in enumerate(words)
+        ]  # fmt: skip
 
     def _negated_ji_forms(self, words: list[str]) -> list[str]:
         """A verb's -지 form before a negation ("차지 않았어요", "켜지 못했어요", "시작하지
@@ -404,15 +454,22 @@ class AttachedWords:
         """Without what a word of `instead_words` says is not it, when more follows in its
         clause: "와이파이 말고 데이터 써요" (not Wi-Fi: data) is "데이터 써요", "안 켜져 있는 게
         아니라 켜져 있어요" is "켜져 있어요"; what was said before it goes too, as after a
-        correction ("네, 아니 그게 아니라 아니요" is "아니요")."""
+        correction ("네, 아니 그게 아니라 아니요" is "아니요"); so does a past that did not last
+        (`interrupted_endings`: "켜졌다가 꺼졌어요" is "꺼졌어요")."""
         out: list[str] = []
         for index, word in enumerate(words):
             more = index + 1 < len(words) and words[index + 1] != BREAK
-            if word in self.instead_words and more:
+            if (word in self.instead_words or self._interrupted(word)) and more:
                 out.clear()
                 continue
             out.append(word)
         return out
+
+    def _interrupted(self, word: str) -> bool:
+        """A past in -다가 ("떴다가", "켜졌다가": was so, and then): what came after it
+        decides ("사진이 떴다가 사라졌어요": they showed, then went), as after 말고."""
+        ending = next((e for e in self.interrupted_endings if _ends_with(word, e)), None)
+        return ending is not None and final(word[-len(ending) - 1]) == SSANG_SIOT
 
     def _asked_or_guessed(self, words: list[str]) -> list[str]:
         """A verb in a form that asks ("업데이트가 있나요?", "몇 단계인가요") or guesses ("켜져
@@ -444,16 +501,29 @@ class AttachedWords:
         "되겠네요"), not a form of the file, is followed by `asked_as`: an intention is no
         fact, so an answer said so is asked again; a command said so still counts (뒤로
         갈게요). After 안 / 못 it is a refusal and stays (못 켜겠어요 is no); a verb the file
-        does not have is then read as `refused_as` ("안 바꿀래요": 안 할래요)."""
+        does not have is then read as `refused_as` ("안 바꿀래요": 안 할래요), and so is any
+        verb after a negation of will (`refusing`: "안 지울래요", "돈 안 낼래요": I won't), also
+        in its -ㄹ form before 거 ("안 할 거예요": I won't; "안 될 거예요", of 되다, guesses)."""
         if not self.asked_as:
             return words
         out: list[str] = []
         for index, word in enumerate(words):
             refused = index > 0 and words[index - 1] in self.negation_prefixes
-            intends = word not in self.written and self._intends(word)
-            unread = refused and intends and self.refused_as and self._reading(word, 1) is None
+            willed = refused and words[index - 1] in self.refusing  # 안, not 못 (can't)
+            after = words[index + 1 : index + 2]
+            guessed = self._guessed(word, after)
+            will = (
+                willed
+                and final(word[-1]) == RIEUL
+                and after != []
+                and after[0] in self.guess_nouns
+                and word[:1] not in BECOME
+            )  # 안 할 거예요: I won't; 안 될 거예요 (of 되다) guesses
+            intends = word not in self.written and self._intends(word) or will
+            unread = self._reading(word, 1) is None or willed
+            unread = refused and intends and bool(self.refused_as) and unread
             out.append(self.refused_as if unread else word)
-            if intends and not refused or self._guessed(word, words[index + 1 : index + 2]):
+            if intends and not refused or guessed and not will:
                 out.append(self.asked_as)
         return out
 
@@ -555,8 +625,9 @@ class AttachedWords:
         out: list[str] = []
         being = False
         for word in words:
-            if out and out[-1] in self.again_words and _in_the_past(word):
-                out.pop()  # 다시 켰어요: turned it on again
+            again = _in_the_past(word) or word in self.negation_prefixes
+            if out and out[-1] in self.again_words and again:
+                out.pop()  # 다시 켰어요: turned it on again; 다시 안 할래요: won't again
             before = out[-1] if out else ""
             if word[:1] in BECOME and any(before.endswith(e) for e in self.becoming):
                 being = word == "되"  # 하얗게 돼 있어요: is set so (돼 is respelled 되)
@@ -700,6 +771,11 @@ class AttachedWords:
                 if open_ is not None:  # 열립니다 -> 열리 -> 열려, 씁니다 -> 써
                     out += self._stem_forms(head[:-1] + open_)
                 break
+        for ending in self.linked_endings:
+            head = word[: -len(ending)]
+            if _ends_with(word, ending) and final(head[-1]) == 0 and len(head) > 1:
+                out += self._stem_forms(head)  # 시작하입시더 -> 시작하 -> 시작해
+                break
         for ending in self.plain_endings:
             head = word[: -len(ending)]
             if _ends_with(word, ending) and final(head[-1]) not in (None, 0, NIEUN):
@@ -802,6 +878,10 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "clause_words",
         "alone_first",
         "dropped",
+        "hedged",
+        "refusing",
+        "linked_endings",
+        "interrupted_endings",
         "rieul_endings",
         "future_endings",
         "nieun_endings",
@@ -840,7 +920,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
         lists[key] = [w for v in value for w in normalize(v)]
-    for key in ("respellings", "final_variants", "ji_negations"):
+    for key in ("respellings", "final_variants", "ji_negations", "not_last"):
         value = raw.get(key, {})
         parts = [p for pair in value.items() for p in pair] if isinstance(value, dict) else [0]
         if not all(isinstance(p, str) and normalize(p) in ([p], []) for p in parts):

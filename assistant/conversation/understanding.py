@@ -269,6 +269,9 @@ class Vocabulary:
     asked_back: frozenset[str] = frozenset()
     """Words that, alone and asked with a question mark, ask what was said ("네?": pardon?,
     "응?": huh?): the prompt again, never the answer the word is without it."""
+    place_endings: tuple[str, ...] = ()
+    """Endings of a place ("에", "에서"): a word not understood in one, before a weak yes or
+    a verb said of its subject, is where it is, not its subject ("아이패드에 보여요")."""
     every_option: frozenset[tuple[str, ...]] = frozenset()
     """Doubt words naming every option ("둘 다": both): at a question they answer neither;
     at an action, all of it done is done ("켰어 둘 다"), so there they say nothing."""
@@ -376,6 +379,7 @@ class Vocabulary:
                    verb_last=rules.get("verb_last") is True,
                    every_option=phrases("every_option"),
                    said_of_subject=phrases("said_of_subject"),
+                   place_endings=tuple(reader.strings("place_endings")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
                    almost=frozenset(reader.strings("almost")),
@@ -1222,15 +1226,17 @@ class Vocabulary:
     def _wait_after_the_verb(self, words: list[str], mentions: list[Mention]) -> list[str] | None:
         """Where the verb ends the clause (`understanding.verb_last`), a wait ("잠깐만요")
         said last, right after an answer's verb, is a sentence of its own ("인증 코드
-        기다리는 중이에요 잠깐만요": waiting for the code, hold on): the words with a clause
-        break before it, so it counts as the command though the sentence before has words
-        not understood. None when there is no such wait."""
+        기다리는 중이에요 잠깐만요": waiting for the code, hold on), or after a verb of coming
+        said of its subject (`said_of_subject`: "누가 왔어요 잠깐만요", someone is here, hold
+        on): the words with a clause break before it, so it counts as the command though the
+        sentence before has words not understood. None when there is no such wait."""
         if not self.verb_last or len(mentions) < 2:
             return None
         last, before = mentions[-1], mentions[-2]
         if last.kind != CORRECTION or last.fallback != "pause" or last.end != len(words):
             return None
-        if before.kind not in ("yes", "no") or before.end != last.start:
+        happened = self._words(words, before) in self.said_of_subject  # 누가 왔어요 잠깐만요
+        if before.kind not in ("yes", "no") and not happened or before.end != last.start:
             return None
         return [*words[: last.start], BREAK, *words[last.start :]]
 
@@ -1354,14 +1360,16 @@ class Vocabulary:
         there is, "돼 있어요": is set) right after a word not understood is said of that word
         ("충전기 있어요", "할 수 있어요"): no answer. After a negation it stays ("체크가 안 돼
         있어요" is no). (English reads the words after it.) So is a verb of
-        `said_of_subject` ("전화 왔어요": a call came, not "I'm back")."""
+        `said_of_subject` ("전화 왔어요": a call came, not "I'm back"). A word in a place's
+        ending (`place_endings`: "아이패드에 보여요") is where, not what: the verb stays."""
         if not self.verb_last:
             return mentions
         covered = {i for m in mentions for i in range(m.start, m.end)}
         return [m for m in mentions if not (
             (m.weak or self._words(words, m) in self.said_of_subject)
             and m.start > 0 and words[m.start - 1] != BREAK
-            and m.start - 1 not in covered)]  # fmt: skip
+            and m.start - 1 not in covered
+            and not words[m.start - 1].endswith(self.place_endings))]  # fmt: skip
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
         """A command's words right after "is", "are" ("the router is back up", "it's on
