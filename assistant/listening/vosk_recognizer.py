@@ -314,6 +314,9 @@ class PhraseRecognizer:
         """A result Vosk endpointed that more words could still change ("it is" + "not")."""
         self._read_to_end = False
         """An early decision was held for being unsure: the second opinion reads all audio."""
+        self.hearings: dict[str, Decision] = {}
+        """In a noisy room, both hearings of the utterance ("streamed", "quieted"), for the
+        bench's diagnosis."""
         self.second_opinion_wanted: Callable[[Decision], bool] | None = None
         """Set by a caller that can act on only some decisions (barge-in's linear monitor):
         False for a decision it could not act on, which then keeps the grammar's reading
@@ -354,6 +357,7 @@ class PhraseRecognizer:
                                       self.sample_rate_hz),
             leading_silence_ms=0.0, trailing_silence_ms=0.0,
         )  # fmt: skip
+        self.hearings = {"streamed": decision, "quieted": heard}
         reason = f"{decision.reason}+quieted({heard.reason})"
         streamed, quieted = (
             self._meaning(d.text) if d.text else "silence" for d in (decision, heard)
