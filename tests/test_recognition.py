@@ -631,6 +631,40 @@ def test_talkers_make_a_noisy_room_and_a_steady_noise_does_not():
     assert called["pink"] == called["clean"] == 0, called
 
 
+def test_a_long_answer_decided_at_its_last_word_is_no_noisy_room(synth_dir):
+    """An answer decided at its last word is mostly speech: its own soft parts read as a
+    loud room that comes and goes, unless the room outside its words, quiet, says
+    otherwise (noisy_room.noisy's speech_s). Round seven's first held-out run: clean and
+    pink answers decided early heard again (5 and 18 of 408). Here: 300 ms of a quiet
+    microphone floor, then the answer, the audio ending with it; without speech_s all six
+    of slt's were noisy (round seven)."""
+    rng = np.random.default_rng(5)
+    called = []
+    for text in ("yes I'm signed in", "yes they're syncing now", "no I'm not signed in",
+                 "I guess so yes", "absolutely yes", "not yet it's still going"):  # fmt: skip
+        for voice, speech in (
+            *((v, wav_io.read_wav_16k_mono(espeak_wav(synth_dir, text, v))) for v in VOICES[:2]),
+            ("rhvoice:slt", rhvoice_speech(text, "slt", 1.0)),
+        ):
+            heard = np.concatenate([np.zeros(4800), speech]) + rng.normal(0, 30, 4800 + len(speech))
+            audio = np.clip(heard, -32768, 32767).astype(np.int16).tobytes()
+            if noisy_room.noisy(audio, 16000, (0.3, 0.3 + len(speech) / 16000)):
+                called.append((text, voice))
+    assert called == []
+
+
+def test_talk_is_a_noisy_room_with_the_answers_words_left_out_or_too_little_room(synth_dir):
+    """The room outside the words heard only vetoes a noisy reading when it is quiet: talk
+    there is still a noisy room, and with under 100 ms of room outside (the grammar took
+    the talk before and after the answer for words) the whole utterance decides, as
+    before (round seven's try that needed the room outside lost noisy answers)."""
+    speech = wav_io.read_wav_16k_mono(espeak_wav(synth_dir, "yes it's switched on"))
+    mixed = with_talkers(synth_dir, speech)
+    whole_s = len(mixed) / 16000
+    assert noisy_room.noisy(mixed.tobytes(), 16000, (0.3, 0.3 + len(speech) / 16000))
+    assert noisy_room.noisy(mixed.tobytes(), 16000, (0.05, whole_s - 0.05))
+
+
 def heard_through_talkers(engine) -> list[tuple[str, str, str, bool]]:
     """(the intent said, the voice, the intent heard, acted on without asking) for every
     second phrasing of the bench's set in espeak-ng en-us and en-gb at 175 wpm, mixed with

@@ -349,7 +349,8 @@ class PhraseRecognizer:
         through the noise. A quiet room's decision is kept as it is."""
         if not self._in_noisy_room or not decision.words:
             return decision
-        if not noisy_room.noisy(self._audio, self.sample_rate_hz):
+        speech_s = (decision.words[0].start_s, decision.words[-1].end_s)
+        if not noisy_room.noisy(self._audio, self.sample_rate_hz, speech_s):
             return decision
         heard = recorded_audio.recognize_samples(
             self._heard_again(in_noisy_room=False),
