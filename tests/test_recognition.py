@@ -727,7 +727,7 @@ def test_a_command_heard_only_once_quieted_is_acted_on(engine, synth_dir, text, 
                                                         intent):  # fmt: skip
     """Through the talk the streaming decision heard only unknown speech; once quieted, the
     command, sure. No other reading to doubt it, so it is acted on (round eight: asked
-    again before, 8 of 408 such commands on the tuning talkers, none wrong)."""
+    again before, 9 of 408 such commands on the tuning talkers, none wrong)."""
     assert heard_with_talkers(engine, synth_dir, text, voice, rate) == (intent, True)
 
 
