@@ -743,6 +743,17 @@ def test_an_answer_heard_only_once_quieted_is_not_acted_on(engine, synth_dir, te
     assert not (acted and intent in ("yes", "no")), (intent, acted)
 
 
+@pytest.mark.parametrize("text", ["okay", "definitely not", "it's on"])
+def test_an_answer_sure_only_through_the_talk_is_confirmed(engine, synth_dir, text):
+    """en-us at 130 wpm through the tests' talkers: the streaming decision is a sure answer,
+    the quieted hearing the same answer, unsure. An answer is confirmed ("Did you say
+    yes?") unless the hearing it is taken from is sure: keeping the streaming certainty for
+    answers acted on a sure "turned it on" streamed for "turn it up" as yes (round eight's
+    held-out run); commands keep it ("too loud", "speak up" on the tuning talkers)."""
+    intent, acted = heard_with_talkers(engine, synth_dir, text, "en-us", 130)
+    assert (intent, acted) == (vocab().parse(text), False)
+
+
 @pytest.mark.parametrize("text", ["how many steps are left", "I want to quit"])
 def test_words_of_the_unrestricted_pass_keep_their_times(recognize, synth_dir, text):
     """Its transcript is of a slice of the audio; its word times are the utterance's, as

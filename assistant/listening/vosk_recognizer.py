@@ -388,11 +388,14 @@ class PhraseRecognizer:
         # round eight: 9 of 408 tuning talkers more right, none wrong). Not an answer: "how
         # many steps are left" was [unk], then a sure "i'm ready" (tests/test_recognition.py).
         only_hearing = decision.text == UNK and quieted not in free_pass.ANSWERS
-        # And where both hearings mean the same, the streaming decision's certainty stands
-        # ("too loud" sure through the talk, unsure once quieted: 2 of 408, none wrong).
+        # And where both hearings mean the same command, the streaming decision's certainty
+        # stands ("too loud" sure through the talk, unsure once quieted: 2 of 408, none
+        # wrong). Not an answer: an unsure one is confirmed anyway, and a sure "turned it on"
+        # streamed for "turn it up" was acted on as yes (round eight's held-out run).
+        kept_sure = decision.confident and streamed == quieted and quieted not in free_pass.ANSWERS
         confident = (
             heard.confident and (streamed == quieted or decision.confident or only_hearing)
-        ) or (streamed == quieted and decision.confident)
+        ) or kept_sure
         return replace(heard, confident=confident, decided_at_ms=self.audio_ms, reason=reason)
 
     def _quieted_transcript_means(self, decision: Decision, quiet: np.ndarray) -> str:
