@@ -2,7 +2,7 @@
 
     python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
         [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--no-nbest]
-        [--no-noisy-room] [--nbest-cost] [--details]
+        [--no-noisy-room] [--nbest-cost] [--details] [--hearings PATH]
 
 Voices: espeak-ng's ("en-us", "en-gb-x-rp"), MBROLA's through espeak-ng ("mb-us1",
 "mb-us2", "mb-us3", "mb-en1": script/setup --bench-voices) and RHVoice's ("rhvoice:alan",
