@@ -2,7 +2,7 @@
 
     python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
         [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--no-nbest]
-        [--no-noisy-room] [--nbest-cost] [--details]
+        [--no-noisy-room] [--nbest-cost] [--details] [--hearings PATH]
 
 Voices: espeak-ng's ("en-us", "en-gb-x-rp"), MBROLA's through espeak-ng ("mb-us1",
 "mb-us2", "mb-us3", "mb-en1": script/setup --bench-voices) and RHVoice's ("rhvoice:alan",
@@ -43,10 +43,10 @@ import numpy as np
 
 from assistant.audio import wav_io
 from assistant.conversation.understanding import INTENTS, Vocabulary
-from assistant.listening import recorded_audio, vosk_recognizer
+from assistant.listening import noisy_room, recorded_audio, vosk_recognizer
 from assistant.listening.decision_to_utterance import to_utterance
 from assistant.listening.listening_words import ListeningWords
-from assistant.listening.recognizer import Decision
+from assistant.listening.recognizer import Decision, Word
 from assistant.model_store import store
 from assistant.paths import PROMPTS_DIR
 
@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="one JSON line per file")
     parser.add_argument("--nbest-cost", action="store_true",
                         help="each file also without the n-best first: CPU paired")  # fmt: skip
+    parser.add_argument("--hearings", metavar="PATH",
+                        help="one JSON line per file, its hearings (see hearings())")  # fmt: skip
     parser.add_argument("--diagnose", action="store_true",
                         help="the category of every miss, counted (see diagnose())")  # fmt: skip
     args = parser.parse_args(argv)
@@ -204,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     engine.noisy_room_enabled = not args.no_noisy_room
     vocab = Vocabulary.load("en")
     words = ListeningWords.load("en", PROMPTS_DIR)
+    hearings_out = Path(args.hearings) if args.hearings else None
+    if hearings_out is not None:
+        hearings_out.write_text("", encoding="utf-8")
     folder = Path(tempfile.mkdtemp(prefix="bench-phrasings-"))
     rng = np.random.default_rng(7)
     noises = {"clean": None, "talkers": talkers(folder), "pink": pink(RATE_HZ * 60, rng)}
@@ -269,6 +274,13 @@ def main(argv: list[str] | None = None) -> int:
                         category, whole = diagnose(engine, meaning, intent, text, decision,
                                                    samples, len(speech))  # fmt: skip
                         categories[category] += 1
+                    if hearings_out is not None:
+                        record = hearings(engine, meaning, recognizer, samples, len(speech))
+                        record.update(condition=condition, voice=voice, rate=rate, text=text,
+                                      intent=intent, question=question, outcome=outcome,
+                                      final=_decision_json(decision, meaning))  # fmt: skip
+                        with hearings_out.open("a", encoding="utf-8") as out:
+                            out.write(json.dumps(record) + "\n")
                     if args.details:
                         print(json.dumps({"condition": condition, "voice": voice, "rate": rate,
                                           "text": text, "intent": intent, "heard": heard,
@@ -302,6 +314,53 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {condition} misses by category | {found} |", flush=True)
     shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def _words_json(words: list[Word]) -> list[list[Any]]:
+    return [[w.word, round(w.confidence, 3), round(w.start_s, 3), round(w.end_s, 3)] for w in words]
+
+
+def _decision_json(decision: Decision, meaning: Callable[[str], str]) -> dict[str, Any]:
+    return {
+        "text": decision.text,
+        "meaning": meaning(decision.text) if decision.text else "silence",
+        "confident": decision.confident,
+        "confidence": round(decision.confidence, 3),
+        "reason": decision.reason,
+        "words": _words_json(decision.words),
+    }
+
+
+def hearings(
+    engine: vosk_recognizer.VoskEngine,
+    meaning: Callable[[str], str],
+    recognizer: vosk_recognizer.PhraseRecognizer,
+    samples: np.ndarray,
+    speech_frames: int,
+) -> dict[str, Any]:
+    """Every hearing of one file, for the diagnosis of what talk does to an answer: the
+    streaming decision and the noise-suppressed second hearing where the pipeline made one
+    (recognizer.hearings), and the unrestricted pass on the speech with 300 ms each side, as
+    mixed and through the noise suppressor (run on the whole clip, as it learns the noise
+    from its start), each with its words and their confidences, and the suppressed one's
+    n-best."""
+    lead, margin = RATE_HZ * LEAD_MS // 1000, RATE_HZ * 300 // 1000
+    cut = slice(max(0, lead - margin), lead + speech_frames + margin)
+    quiet = noisy_room.suppress_noise(samples, RATE_HZ)
+    record: dict[str, Any] = {
+        name: _decision_json(d, meaning) for name, d in recognizer.hearings.items()
+    }
+    for name, audio in (("free", samples[cut]), ("free_quieted", quiet[cut])):
+        words = engine.transcribe(audio.tobytes(), RATE_HZ)
+        text = " ".join(w.word for w in words)
+        record[name] = {"text": text, "meaning": meaning(text) if text else "silence",
+                        "words": _words_json(words)}  # fmt: skip
+    record["nbest_quieted"] = [
+        [round(alt.score, 2), alt.text, meaning(alt.text) if alt.text else "silence"]
+        for alt in engine.alternatives(quiet[cut].tobytes(), RATE_HZ)
+    ]
+    record["noisy"] = noisy_room.noisy(samples.tobytes(), RATE_HZ)
+    return record
 
 
 def diagnose(
