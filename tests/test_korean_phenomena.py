@@ -544,3 +544,29 @@ def test_round_eleven_phenomena(ko, text, question, meant):
 )
 def test_round_twelve_phenomena(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Trouble at the step said as a problem is help (the step explained), not the no that
+        # only waits: a code that does not come (round eleven's file read it as no) ...
+        ("문자로 인증 코드가 안 와요", "s1_sign_in", "help"),
+        ("인증 코드가 안 나와요", "s1_sign_in", "help"),
+        # ... a control that is not there (없어요 alone still answers the question) ...
+        ("설정에 사진 메뉴가 없는데요", "s1_sync_on", "help"),
+        ("켬 버튼이 없어요", "s1_turn_on", "help"),
+        ("전원 버튼이 없는데 어떻게 해요", "s5_restart", "help"),
+        ("업데이트가 없어요", "s6_update_available", "no"),
+        ("업데이트 항목이 없어요", "s6_update_available", "no"),
+        ("충전기가 없어요", "s7_charge", "no"),
+        # ... stuck for not knowing something (못 하겠어요 alone stays round twelve's no, and
+        # so does the past, not done)
+        ("암호를 몰라서 못 하겠어요", "s1_sign_in", "help"),
+        ("공유기 비밀번호를 몰라서 못 해요", "s2_fix_network", "help"),
+        ("못 하겠어요", "s2_fix_network", "no"),
+        ("비밀번호를 몰라서 못 했어요", "s1_sign_in", "no"),
+    ],
+)
+def test_round_thirteen_trouble_at_a_step_is_help(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
