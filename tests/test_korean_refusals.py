@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation.understanding import Vocabulary
-
 KO = ("--lang", "ko")
-
-
-@pytest.fixture(scope="module")
-def ko() -> Vocabulary:
-    return Vocabulary.load("ko")
 
 
 @pytest.mark.parametrize(
