@@ -544,3 +544,64 @@ def test_round_eleven_phenomena(ko, text, question, meant):
 )
 def test_round_twelve_phenomena(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Trouble at the step said as a problem is help (the step explained), not the no that
+        # only waits: a code that does not come (round eleven's file read it as no) ...
+        ("문자로 인증 코드가 안 와요", "s1_sign_in", "help"),
+        ("인증 코드가 안 나와요", "s1_sign_in", "help"),
+        # ... a control that is not there (없어요 alone still answers the question) ...
+        ("설정에 사진 메뉴가 없는데요", "s1_sync_on", "help"),
+        ("켬 버튼이 없어요", "s1_turn_on", "help"),
+        ("전원 버튼이 없는데 어떻게 해요", "s5_restart", "help"),
+        ("업데이트가 없어요", "s6_update_available", "no"),
+        ("업데이트 항목이 없어요", "s6_update_available", "no"),
+        ("충전기가 없어요", "s7_charge", "no"),
+        # ... stuck for not knowing something (못 하겠어요 alone stays round twelve's no, and
+        # so does the past, not done)
+        ("암호를 몰라서 못 하겠어요", "s1_sign_in", "help"),
+        ("공유기 비밀번호를 몰라서 못 해요", "s2_fix_network", "help"),
+        ("못 하겠어요", "s2_fix_network", "no"),
+        ("비밀번호를 몰라서 못 했어요", "s1_sign_in", "no"),
+        # ... a switch that turns off again (heldout3's 켰는데 다시 꺼져요 relabelled help);
+        # off said alone is still no
+        ("켜 봤는데 다시 꺼져요", "s1_turn_on", "help"),
+        ("아직 꺼져요", "s1_turn_on", "no"),
+    ],
+)
+def test_round_thirteen_trouble_at_a_step_is_help(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # 하십시오체 -겠습니다 announces what one does now: read as the file's -ㄹ게요 form
+        # (main asked these again, -겠- read as an intention); -겠어요 and a verb whose
+        # -ㄹ게요 form the file lacks stay as they were
+        ("네 바로 시작하겠습니다", "start", "yes"),
+        ("이어서 계속하겠습니다", None, "resume"),
+        ("이 단계는 넘어가겠습니다", None, "skip"),
+        ("켜겠습니다", "s1_turn_on", "unknown"),
+        ("못 켜겠어요", "s1_turn_on", "no"),
+        # Chungcheong -유 on words for a state or a done the file now has: fine (멀쩡하다),
+        # dropping (끊기다), finished (마치다, 끝내다)
+        ("와이파이는 멀쩡해유", "s2_online", "yes"),
+        ("인터넷이 계속 끊겨요", "s2_online", "no"),
+        ("공유기 재시동 다 마쳤어요", "s2_fix_network", "yes"),
+        ("용량 정리 끝냈어요", "s3_free_space", "yes"),
+        ("아직 못 마쳤어요", "s5_restart", "no"),
+        # ... and into the account, not into Settings (설정 들어갔어요 is where, not done)
+        ("계정에 들어갔슈", "s1_sign_in", "yes"),
+        ("설정 들어갔어요", "s1_sign_in", "unknown"),
+        # A worry asked back about the photos is a question for help, not the answer no
+        ("그거 하면 사진 날아가는 거 아니에요?", "s4_select_optimize", "help"),
+        ("원본 사라지는 거 아니죠", "s3_free_space", "help"),
+        ("제 거 아니에요", "s1_apple_id", "no"),
+    ],
+)
+def test_round_thirteen_formal_dialect_words_and_worries(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -31,7 +31,8 @@ People type as they speak, and a recognizer runs words together:
   ("갈래요", "할게요", "할까요"), read as one another, or as the plain polite form ("가요",
   "해요"), when the word then reads: "뒤로 갈래요" meets "뒤로 가요", "계속할래요" meets
   "계속할게요"; `future_endings` (-겠어요, -겠습니다: "그만하겠습니다") read as the -ㄹ게요
-  form ("그만할게요") or as the stem ("못 켜겠어요" is "못 켜");
+  form ("그만할게요") or as the stem ("못 켜겠어요" is "못 켜"), the -ㄹ게요 form first
+  after a formal ending ("시작하겠습니다" is "시작할게요", not "시작하");
 - `nieun_endings`: the plain and emphatic present, written after a syllable closed by ㄴ
   ("된다", "열린다니까요"), read as the verb's stem ("되", "열리") when that reads;
 - `auxiliaries`: 두다 / 놓다 after a verb's -아/-어 form ("꽂아 뒀어요": plugged it in and
@@ -551,7 +552,18 @@ class AttachedWords:
         reading = self._reading(word, 1) if intends else None
         if not intends or not reading:
             return intends
+        promised = reading[-1].endswith("게") and reading[-1] + "요" in self.written
+        if self._announced(word) and promised:  # 시작하겠습니다 as the file's 시작할게요
+            return False
         return not (reading[-1] == word or self._intends(reading[-1]))
+
+    def _announced(self, word: str) -> bool:
+        """-겠- in 합쇼체 (시작하겠습니다, 그만하겠습니다): what one does now, announced, read
+        as the -ㄹ게요 form the file has, where -겠어요 is as often "can" (못 켜겠어요)."""
+        return any(
+            _ends_with(word, e) and any(e.endswith(f) for f in self.formal_endings)
+            for e in self.future_endings
+        )
 
     def _under_way(self, words: list[str]) -> list[str]:
         """A verb's -고 form before 있다, not a form of the file ("올라가고 있어요": going up),
@@ -752,10 +764,10 @@ class AttachedWords:
         for ending in self.future_endings:
             head = word[: -len(ending)]
             if _ends_with(word, ending):
-                out.append(head)  # 켜겠어요 -> 켜
                 closed = with_final(head[-1], RIEUL) if final(head[-1]) == 0 else None
-                if closed is not None:  # 그만하겠습니다 -> 그만할게요
-                    out.append(head[:-1] + closed + "게요")
+                promised = [head[:-1] + closed + "게요"] if closed is not None else []
+                announced = self._announced(word)  # 시작하겠습니다: 시작할게요 first
+                out += [*promised, head] if announced else [head, *promised]
                 break
         for ending in self.nieun_endings:
             head = word[: -len(ending)]
