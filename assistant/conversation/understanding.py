@@ -13,6 +13,7 @@ vocabulary where they differ.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -78,6 +79,9 @@ _WORD_CLASSES = {
 }  # fmt: skip
 # ... and those that may also be an intent's phrase, meaning it when they stand alone.
 _WORDS_WITH_FALLBACK = {"negations": NEGATION, "corrections": CORRECTION}
+
+VERSION_NUMBER = re.compile(r"\d+(\.\d+)*")
+"""A version as typed ("19", "19.2", "19.2.1")."""
 
 VARIATION_SELECTOR = "\ufe0f"
 """Typed after a symbol to draw it as an emoji; not a part of the symbol."""
@@ -190,6 +194,11 @@ class Vocabulary:
     """Leaving said short ("I'm out"): a stop only with no answer said with it ("I'm out, so
     it's cellular")."""
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
+    versioned: frozenset[str] = frozenset()
+    """Names said with a version number ("iOS 19.2"): the number is left out."""
+    bare_verbs: frozenset[str] = frozenset()
+    """Verbs' bare forms: the words after the missing auxiliary's negation ("do not know") in
+    the tables, never after a copula's ("is not ...")."""
     perfect_participles: frozenset[str] = frozenset()
     """Past participles that make the "is" before them "has" ("nothing's happened")."""
     """Subject -> the auxiliary left out before "not" ("I not find": "I do not find")."""
@@ -335,6 +344,12 @@ class Vocabulary:
         doubled = frozenset(p[0] for t in tables for p in t if len(p) == 2 and p[0] == p[1])
         pairs = frozenset((p[i], p[i + 1]) for t in tables for p in t for i in range(len(p) - 1))
         named = {q: frozenset(w for p in t for w in p) for q, t in by_question.items()}
+        missing_auxiliary = {str(k): str(v) for k, v in _mapping(
+            path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
+        ).items()}  # fmt: skip
+        bare_verbs = _words_after_negation(tables, set(missing_auxiliary.values())) - (
+            _words_after_negation(tables, copulas)
+        )
 
         def phrases(key: str) -> frozenset[tuple[str, ...]]:
             return frozenset(reader.words(p) for p in reader.strings(key))
@@ -394,9 +409,8 @@ class Vocabulary:
                    readiness=phrases("readiness"), returning=phrases("returning"),
                    restating=phrases("restating"), later_times=phrases("later_times"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
-                   missing_auxiliary={str(k): str(v) for k, v in _mapping(
-                       path, rules.get("missing_auxiliary", {}), "understanding.missing_auxiliary"
-                   ).items()})  # fmt: skip
+                   missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
+                   versioned=frozenset(reader.strings("versioned")))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -519,8 +533,17 @@ class Vocabulary:
         found = self.contractions.expand(self._possessives(said))
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
-        stressed = self._without_emphasis(self._without_already(repaired))
+        stressed = self._without_emphasis(self._without_already(self._without_versions(repaired)))
         return self._as_commanded(self._as_own_words(self._with_auxiliary(self._perfect(stressed))))
+
+    def _without_versions(self, words: list[str]) -> list[str]:
+        """A version number after the name it numbers is that name ("there's an iOS 19.2
+        waiting": "an iOS waiting"), so the phrases of the name read it."""
+        return [
+            word
+            for i, word in enumerate(words)
+            if not (i and words[i - 1] in self.versioned and VERSION_NUMBER.fullmatch(word))
+        ]
 
     def _symbols_read(self, text: str) -> str:
         """Symbols typed alone read as their words ("👍": "okay"); beside words, which say
@@ -611,17 +634,35 @@ class Vocabulary:
 
     def _with_auxiliary(self, words: list[str]) -> list[str]:
         """ "I not find", "I not understand" (phrasebook English): the auxiliary said, as "I do
-        not find" (`understanding.missing_auxiliary`: subject -> auxiliary)."""
+        not find" (`understanding.missing_auxiliary`: subject -> auxiliary). A learner's "I am
+        not remember" is the same with a copula in the auxiliary's place: before a verb's bare
+        form (`bare_verbs`), "I do not remember"."""
         if not self.missing_auxiliary:
             return words
         out: list[str] = []
         for i, word in enumerate(words):
+            if i and self._copula_for_auxiliary(words, i - 1):
+                out.append(self.missing_auxiliary[words[i - 1]])
+                continue
             out.append(word)
-            after = words[i + 1 : i + 3]
             opens = i == 0 or words[i - 1] == BREAK
-            if opens and word in self.missing_auxiliary and after[:1] == ["not"]:
+            if opens and word in self.missing_auxiliary and words[i + 1 : i + 2] == ["not"]:
                 out.append(self.missing_auxiliary[word])
         return out
+
+    def _copula_for_auxiliary(self, words: list[str], start: int) -> bool:
+        """From `start`, opening a clause: a subject, a present copula, "not", a verb's bare
+        form ("i am not remember")."""
+        said = words[start : start + 4]
+        if len(said) < 4 or (start and words[start - 1] != BREAK):
+            return False
+        subject, copula, negation, verb = said
+        return (
+            subject in self.missing_auxiliary
+            and copula in self.copulas - self.past
+            and negation == "not"
+            and verb in self.bare_verbs
+        )
 
     def _as_own_words(self, words: list[str]) -> list[str]:
         """Reported speech said as the speaker's own: after "she says", "he said", "my mum
@@ -1692,6 +1733,14 @@ def _actions(prompts_dir: Path) -> frozenset[str]:
         return frozenset()
     flow = Flow.load(prompts_dir)
     return frozenset(n for n in flow.node_ids if flow.is_action(n))
+
+
+def _words_after_negation(tables: Iterable[Table], verbs: Iterable[str]) -> frozenset[str]:
+    """The words right after one of `verbs` and "not" in any phrase ("do not know": know)."""
+    pairs = {(verb, "not") for verb in verbs}
+    return frozenset(
+        p[i + 2] for t in tables for p in t for i in range(len(p) - 2) if p[i : i + 2] in pairs
+    )
 
 
 def _plain(lists: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
