@@ -606,6 +606,10 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
                 heard_after.append(last + clock_offset - pair.speaker.output.cut_at_dac_s)
             deciding.append(barge_in.last.decided_adc_s - barge_in.last.word_end_adc_s)
             reasons.append(barge_in.last.reason)
+            if details:
+                cut_ms, decided_ms = 1000 * latencies[-1], 1000 * deciding[-1]
+                print(f"    cut {cut_ms:.0f} ms after the word (decided {decided_ms:.0f} ms "
+                      f"after it, {barge_in.last.reason})")  # fmt: skip
             if details and not utterance.confident:
                 print(f"  cut unsure, to confirm: {wav.name} over {name} ({utterance})")
             if details and barge_in.interrupted_by == "main":
