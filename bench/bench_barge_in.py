@@ -413,7 +413,7 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     print(f"own voice: {len(said)} prompts, {speaking.spoken_s:.0f} s spoken: {false} false "
           f"interruptions, {len(heard)} phrases heard {heard}; "
           f"{barge_in.carried_count - carried} handed to the next turn, which heard "
-          f"{len(turns_heard)} {turns_heard}; confident phrases refused without double "
+          f"{len(turns_heard)} {turns_heard}; phrases refused without double "
           f"talk: {barge_in.without_double_talk}; echo removed "
           f"{erle:.1f} dB; process CPU {cpu:.2f} s per s")  # fmt: skip
     print(speaking.report())

@@ -272,8 +272,8 @@ class BargeIn:
         self.interrupted_by = ""
         """Which monitor cut the last prompt: "main" or "linear" (benches)."""
         self.without_double_talk: list[str] = []
-        """Confident phrases of the main monitor refused: nobody talked over the prompt
-        there (_double_talk_over; benches)."""
+        """Phrases of the main monitor refused: nobody talked over the prompt there
+        (_double_talk_over; benches)."""
 
     # --- the dialog, through the Listener ------------------------------------------------
 
@@ -589,7 +589,8 @@ class BargeIn:
     ) -> bool:
         """An unsure decision that cuts the prompt to be confirmed: a phrase of the grammar
         heard at UNSURE_MIN_CONFIDENCE or more that means a command, or, once answers are
-        open, an answer; and only while the canceller removes the echo well."""
+        open, an answer; and only while the canceller removes the echo well, and where
+        someone talks over the prompt."""
         if not (decision.in_grammar and decision.confidence >= UNSURE_MIN_CONFIDENCE):
             return False
         intent = meaning(decision.text)
@@ -601,6 +602,10 @@ class BargeIn:
             db = self._source.echo_removed_db(start - UNSURE_ECHO_WINDOW_S, start)
             self.unsure_echo_removed.append(db)
             taken = db is not None and db >= UNSURE_MIN_ECHO_REMOVED_DB
+            # ... and as a confident phrase does, with double talk over its words: the check
+            # half's own voice (round eight) cut s5's "fixed?" prompt on an unsure "again"
+            # (0.54) with 1 dB of talk, after the canceller had removed 20 dB before it.
+            taken = taken and self._double_talk_over(decision, first_adc_s)
         if taken:
             self.phrases_heard.append(decision.text)
             log.debug("heard over speech, unsure: %r -> %s", decision.text, intent)
