@@ -659,7 +659,7 @@ def _command_within(
     through, and the recognizer joins them and the user's "stop" into one utterance that is
     no phrase, even without a pause between: "in settings ... stop", "are internet stop"
     (tune half, round five), and as often with prompt words after it, "are your photos stop
-    now", "in are name on stop or" (round eight: a third of the tune half's misses); the
+    now", "in are name on stop or" (round eight: 4 of a tune run's 23 misses); the
     double-talk rules then judge the command's own words. A single word too: the
     unrestricted pass's "stop" at 1.00 where the grammar heard something else is never
     confident as a turn's decision (free_pass.combine: one word is the grammar's job), and
