@@ -413,8 +413,8 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     print(f"own voice: {len(said)} prompts, {speaking.spoken_s:.0f} s spoken: {false} false "
           f"interruptions, {len(heard)} phrases heard {heard}; "
           f"{barge_in.carried_count - carried} handed to the next turn, which heard "
-          f"{len(turns_heard)} {turns_heard}; commands the prompt says, refused without double "
-          f"talk: {barge_in.said_by_the_prompt}; echo removed "
+          f"{len(turns_heard)} {turns_heard}; phrases refused without double "
+          f"talk: {barge_in.without_double_talk}; echo removed "
           f"{erle:.1f} dB; process CPU {cpu:.2f} s per s")  # fmt: skip
     print(speaking.report())
 
@@ -444,14 +444,16 @@ def answer_files(half: str | None, count: int) -> list[tuple[str, Path]]:
     return trials
 
 
-def show_unfinished(barge_in, since: int) -> None:  # type: ignore[no-untyped-def]
-    for partial, d in barge_in.unfinished[since:]:
+def show_unfinished(barge_in, since: int, linear_since: int = 0) -> None:  # type: ignore[no-untyped-def]
+    undecided = [("", partial, d) for partial, d in barge_in.unfinished[since:]]
+    undecided += [("linear ", p, d) for p, d in barge_in.linear_unfinished[linear_since:]]
+    for monitor, partial, d in undecided:
         words = " ".join(
             f"{w.word}@{w.start_s:.2f}-{w.end_s:.2f}:{w.confidence:.2f}" for w in d.words
         )
         print(
-            f"      undecided at the prompt's end: partial {partial!r}, flushed {d.text!r} "
-            f"confident={d.confident} [{words}]"
+            f"      {monitor}undecided at the prompt's end: partial {partial!r}, flushed "
+            f"{d.text!r} confident={d.confident} [{words}]"
         )
 
 
@@ -464,7 +466,7 @@ def show_decisions(barge_in, since: int) -> None:  # type: ignore[no-untyped-def
         print(
             f"      heard {d.text!r} conf {d.confidence:.2f} confident={d.confident} "
             f"in_grammar={d.in_grammar} {d.reason} at {d.decided_at_ms:.0f} ms [{words}] "
-            f"levels in/out/played {_db(levels)}"
+            f"levels in/out/played/linear, talk {_db(levels)}"
         )
 
 
@@ -495,7 +497,7 @@ def _r(db: float | None) -> float | None:
 
 
 def _db(levels) -> str:  # type: ignore[no-untyped-def]
-    return "-" if levels is None else "/".join(f"{x:.0f}" for x in levels)
+    return "-" if levels is None else "/".join("-" if x is None else f"{x:.0f}" for x in levels)
 
 
 def _loud_db(samples: np.ndarray) -> float:
@@ -519,6 +521,9 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
     barge_in = pair.listener.barge_in
     steps = [p for p in said if p[0] not in ("greeting", "start")]
     cut = confirmed = wrong = at_end = 0
+    said_over = cut_over = late_heard = 0
+    """Trials whose word ended while the prompt played, of them interrupted; misses whose
+    "stop" the turn after the prompt heard (from the audio the monitor handed it)."""
     latencies: list[float] = []
     heard_after: list[float] = []
     """Last sound at the monitor (parec, on the stream clock) minus the cut's reported time."""
@@ -537,6 +542,7 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
         pair.listener.expect(vocab.phrases(INTENTS, question), question, hint)
         since, since_unfinished = len(barge_in.decisions), len(barge_in.unfinished)
         linear_since = len(barge_in.linear_decisions)
+        linear_unfinished_since = len(barge_in.linear_unfinished)
         speaking = threading.Thread(target=pair.speaker.say, args=(text,))
         pair.speaker.output.cut_at_dac_s = None
         trial_started = time.monotonic()
@@ -553,11 +559,25 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
                 word = audio_fixtures.read_wav_16k_mono(wav).astype(np.float64)
                 echo_db = 10 * np.log10(meter.energy_in / meter.samples_in)
                 word_vs_echo.append(_loud_db(word) + stop_gain_db - echo_db)
+        written = time.monotonic()
         write_word(mic, wav, stop_gain_db)
         speaking.join()
         joined = time.monotonic()
+        # Did the word end while the prompt still played? The clip's last sound, written in
+        # real time from `written` (the rig adds ~0.1 s: the writer's lead, the fifo, the
+        # capture), against say()'s return once the prompt had played out or been cut.
+        _, word_end_in_clip_s = barge_in_rig.sound_spans_s(
+            audio_fixtures.read_wav_16k_mono(wav), audio_fixtures.MIC_SAMPLE_RATE_HZ
+        )
+        over_prompt = written + word_end_in_clip_s < joined
         utterance = barge_in.take()
-        barge_in.take_carried()  # no turn follows here
+        if utterance is None:
+            # As the dialog does: the turn after the prompt, with what the monitor handed it.
+            after = pair.listener.listen(vocab.phrases(INTENTS, question), question)
+            late_heard += bool(after and vocab.parse(after.text, question) == "stop")
+        else:
+            barge_in.take_carried()  # the interruption is the turn
+        said_over += over_prompt
         heard = [(rise, talk) for _, d, rise, talk, _ in barge_in.linear_decisions[linear_since:]
                  if d.text == "stop" and d.confident]  # fmt: skip
         got = utterance is not None and barge_in.last.intent == "stop"
@@ -570,6 +590,7 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
         if got:
             # An unsure one is asked about ("Did you say stop?"): right once confirmed.
             cut += 1
+            cut_over += over_prompt
             by_linear += barge_in.interrupted_by == "linear"
             confirmed += not utterance.confident
             if pair.speaker.output.cut_at_dac_s is None:  # decided as the prompt ended
@@ -585,14 +606,21 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
                 heard_after.append(last + clock_offset - pair.speaker.output.cut_at_dac_s)
             deciding.append(barge_in.last.decided_adc_s - barge_in.last.word_end_adc_s)
             reasons.append(barge_in.last.reason)
+            if details:
+                cut_ms, decided_ms = 1000 * latencies[-1], 1000 * deciding[-1]
+                print(f"    cut {cut_ms:.0f} ms after the word (decided {decided_ms:.0f} ms "
+                      f"after it, {barge_in.last.reason})")  # fmt: skip
             if details and not utterance.confident:
                 print(f"  cut unsure, to confirm: {wav.name} over {name} ({utterance})")
+            if details and barge_in.interrupted_by == "main":
+                show_decisions(barge_in, since)
         else:
             wrong += utterance is not None
             print(f"  not interrupted: {wav.name} over {name} ({utterance})")
+            print(f"    the word ended {'over the prompt' if over_prompt else 'after it'}")
             if details:
                 show_decisions(barge_in, since)
-                show_unfinished(barge_in, since_unfinished)
+                show_unfinished(barge_in, since_unfinished, linear_unfinished_since)
         if details:
             show_linear(barge_in, linear_since)
         mic.wait_until_played()
@@ -604,6 +632,11 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
           f"ended, not cut; {wrong} cut on another command; "
           f"cut {statistics.median(ms) if ms else float('nan'):.0f} ms after the word "
           f"(median), p95 {p95:.0f} ms, max {max(ms, default=float('nan')):.0f} ms")  # fmt: skip
+    print(
+        f"  of the trials whose word ended while the prompt played: {cut_over}/{said_over} "
+        f"interrupted; the others' words ended after the prompt (short prompts: fixed?); of "
+        f'all the misses, the turn after the prompt heard "stop" in {late_heard}'
+    )
     missed = sorted(((_r(r), _r(t)) for m, r, t in linear_stops if not m), key=str)
     caught = sorted(((_r(r), _r(t)) for m, r, t in linear_stops if m), key=str)
     print(f"  cut by the linear monitor: {by_linear}; trials where it heard a confident "

@@ -22,7 +22,7 @@ from assistant.conversation.flow import Flow
 from assistant.conversation.texts import Texts
 from assistant.conversation.understanding import INTENTS, Vocabulary
 from assistant.interfaces import Utterance
-from assistant.listening.barge_in import _after_last_pause
+from assistant.listening.barge_in import _after_last_pause, _command_within
 from assistant.listening.recognizer import Decision, Word
 from assistant.paths import PROMPTS_DIR
 from assistant.text_mode import TextSpeaker
@@ -135,6 +135,29 @@ def test_words_without_a_pause_stay_one_utterance():
         _words(("set", 0.51, 0.2, 0.5), ("stop", 1.0, 0.6, 1.0)),
     )  # fmt: skip
     assert _after_last_pause(heard, _Grammar()) is heard
+
+
+def test_a_command_with_prompt_words_after_it_is_judged_on_its_own_words():
+    """The linear monitor: the user's "stop" amid prompt words the linear filter let
+    through, with more of them after it (round eight, tune half: "in are name on stop or"):
+    the command is decided on its own word, so the double-talk rules judge that word."""
+    heard = Decision(
+        "in are name on stop or", 0.47, False, False, 2900, "flush",
+        _words(("in", 1.0, 0.15, 0.36), ("are", 0.87, 1.47, 1.65), ("name", 1.0, 1.65, 1.95),
+               ("on", 1.0, 1.95, 2.13), ("stop", 1.0, 2.13, 2.70), ("or", 0.47, 2.70, 2.82)),
+    )  # fmt: skip
+    command = _command_within(heard, _Grammar(), lambda text: text)
+    assert (command.text, command.confident) == ("stop", True)
+    assert [(w.start_s, w.end_s) for w in command.words] == [(2.13, 2.70)]
+
+
+def test_prompt_words_alone_make_no_command():
+    heard = Decision(
+        "in set stop or", 0.47, False, False, 2900, "flush",
+        _words(("in", 1.0, 0.15, 0.36), ("set", 1.0, 0.4, 0.6), ("stop", 0.62, 0.7, 1.0),
+               ("or", 0.47, 1.0, 1.2)),
+    )  # fmt: skip
+    assert _command_within(heard, _Grammar(), lambda text: text) is heard  # an unsure "stop"
 
 
 def test_an_unsure_stop_over_the_pause_reminder_does_not_end_the_session():

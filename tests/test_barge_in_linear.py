@@ -11,12 +11,14 @@ so no load can change the outcome (bench_barge_in.py measures the same on the li
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 
 import numpy as np
 import pytest
 from audio_fixtures import DEV_SET, dev_set_files, read_wav_16k_mono
+from barge_in_rig import sound_spans_s
 
 from assistant.audio.echo_reference import EchoReference, resample
 from assistant.conversation.understanding import INTENTS, Vocabulary
@@ -24,7 +26,7 @@ from assistant.interfaces import VoiceUnavailable
 from assistant.listening import barge_in as barge_in_module
 from assistant.listening.echo_cancel import CascadeEchoCanceller, EchoCancelledSource
 from assistant.listening.listening_words import ListeningWords
-from assistant.listening.recognizer import BackgroundEngine
+from assistant.listening.recognizer import BackgroundEngine, Decision, Word
 from assistant.paths import PROMPTS_DIR
 
 pytestmark = pytest.mark.audio
@@ -246,3 +248,67 @@ def test_answers_over_the_hint_are_heard_and_the_linear_ones_confirmed(engine, q
             with_linear += linear_answers
             without += not linear_answers
     assert with_linear > without, (with_linear, without, by_linear)
+
+
+def _hint_yes_span_s(engine, hint: np.ndarray) -> tuple[float, float]:
+    """Where the hint says "yes", in s from its start (the recognizer's word times)."""
+    recognizer = engine.get(timeout_s=0).recognizer(["yes", "no"], RATE, lambda text: text)
+    for start in range(0, len(hint), BLOCK):
+        recognizer.accept(hint[start : start + BLOCK].tobytes())
+    words = [w for w in recognizer.flush().words if w.word == "yes"]
+    assert words, "the hint's own yes was not found"
+    return words[0].start_s, words[0].end_s
+
+
+def _heard_over_the_room(engine, played: np.ndarray, captured: np.ndarray, hint_at: int):  # type: ignore[no-untyped-def]
+    """A BargeIn whose source has cancelled the whole room (its levels kept), answers open."""
+    reference = EchoReference(RATE)
+    microphone = RoomMicrophone(
+        np.clip(captured, -32768, 32767).astype(np.int16), played, reference
+    )
+    source = EchoCancelledSource(microphone, reference, CascadeEchoCanceller(RATE))  # type: ignore[arg-type]
+    while source.read(0) is not None:
+        pass
+    vocab = Vocabulary.load("en", PROMPTS_DIR)
+    monitor = barge_in_module.BargeIn(engine, source, vocab.parse, reference)
+    monitor.expect(vocab.phrases(INTENTS, QUESTION), QUESTION, HINT)
+    monitor.open_answers()
+    return monitor, vocab
+
+
+def _yes_heard(at_s: float, end_s: float) -> Decision:
+    """What the main monitor heard: a confident "yes", its word from at_s to end_s."""
+    return Decision("yes", 1.0, True, True, 1000 * end_s, "early", [Word("yes", 1.0, at_s, end_s)])
+
+
+def test_the_hints_own_yes_needs_double_talk_and_a_person_saying_it_has_it(
+    engine, question_and_hint
+):
+    """Round eight: the main monitor took the hint's own "yes" for an answer where the
+    canceller removed 2 dB of it (bench/README.md). Judged on the levels the real canceller
+    kept of the room: the hint's echo alone shows no double talk over its "yes", and is
+    refused; real people saying "yes" over that very word are taken, but for the quietest."""
+    played, hint_at = question_and_hint
+    start_s, end_s = _hint_yes_span_s(engine, played[hint_at:])
+    at_s = hint_at / RATE
+    echo = echo_of(played.astype(np.float64))
+    monitor, vocab = _heard_over_the_room(engine, played, echo, hint_at)
+    meaning = functools.partial(vocab.parse, question=QUESTION)
+    assert not monitor._interrupts(_yes_heard(start_s, end_s), meaning, at_s)
+    assert monitor.without_double_talk == ["yes"]
+    taken = 0
+    files = dev_set_files("yes")[:6]
+    for wav in files:
+        user = read_wav_16k_mono(wav)
+        first_s, last_s = sound_spans_s(user, RATE)
+        place = int((at_s + start_s - first_s) * RATE)
+        captured = echo.copy()
+        said = user[: len(captured) - place]  # the clip's silence may outlast the prompt
+        captured[place : place + len(said)] += said
+        monitor, _ = _heard_over_the_room(engine, played, captured, hint_at)
+        span = (start_s, start_s + last_s - first_s)
+        taken += monitor._interrupts(_yes_heard(*span), meaning, at_s)
+    # Two of these six speak at 1.3 and 2.3 dB over the echo there, under the 3 dB of double
+    # talk the rule asks (the own voice has shown up to 2.8): refused, they are asked again
+    # after the prompt ("Sorry, I didn't catch that"), never taken for an answer nobody gave.
+    assert taken >= len(files) - 2, (taken, len(files))

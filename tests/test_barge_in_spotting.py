@@ -68,8 +68,8 @@ def hear(engine, samples: np.ndarray, spotting: bool):  # type: ignore[no-untype
         block = audio[start : start + BLOCK_BYTES]
         decision = spotter.accept(recognizer, block) if spotting else recognizer.accept(block)
         if decision is not None:
-            return barge_in._command_at_the_end(decision, recognizer, meaning)
-    return barge_in._command_at_the_end(recognizer.flush(), recognizer, meaning)
+            return barge_in._command_within(decision, recognizer, meaning)
+    return barge_in._command_within(recognizer.flush(), recognizer, meaning)
 
 
 def joined(first: np.ndarray, then: np.ndarray) -> np.ndarray:

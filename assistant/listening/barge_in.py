@@ -243,7 +243,9 @@ class BargeIn:
         self.unfinished: list[tuple[str, Decision]] = []
         """(partial, flushed decision) of a monitor's recognizer that had heard speech but
         not decided when its prompt ended (benches)."""
-        self.decisions: list[tuple[float, Decision, tuple[float, ...] | None]] = []
+        self.linear_unfinished: list[tuple[str, Decision]] = []
+        """The same for the linear monitor's recognizer (benches)."""
+        self.decisions: list[tuple[float, Decision, tuple[float | None, ...] | None]] = []
         """Every decision of the monitor with the capture time its audio began at and the
         levels over its words (benches: what it heard, when, how sure, how loud)."""
         self.linear_monitor = True
@@ -269,10 +271,9 @@ class BargeIn:
         it left before (dB), the microphone over the echo expected (dB), acted)."""
         self.interrupted_by = ""
         """Which monitor cut the last prompt: "main" or "linear" (benches)."""
-        self._prompt_words: frozenset[str] = frozenset()
-        """The words of the prompt being spoken (speaking())."""
-        self.said_by_the_prompt: list[str] = []
-        """Commands refused: the prompt says them and nobody talked over it (benches)."""
+        self.without_double_talk: list[str] = []
+        """Phrases of the main monitor refused: nobody talked over the prompt there
+        (_double_talk_over; benches)."""
 
     # --- the dialog, through the Listener ------------------------------------------------
 
@@ -305,7 +306,7 @@ class BargeIn:
         if expected is None or self.interrupted:
             yield
             return
-        self._prompt_words = _words_of(text)
+        log.debug("listening over %r", text)
         self._answers_open.clear()
         self._quit.clear()
         with self._lock:
@@ -387,7 +388,7 @@ class BargeIn:
                     with self._source.cpu.charge("linear recognizer"):
                         decision = linear_spotter.accept(linear, linear_block)
                     if decision is not None:
-                        decision = _command_at_the_end(decision, linear, meaning)
+                        decision = _command_within(decision, linear, meaning)
                         linear = None  # decided: a fresh one from the next block
                         if self._linear_cuts(decision, linear_first_adc_s, meaning, started):
                             return
@@ -413,6 +414,8 @@ class BargeIn:
                 self.interrupted_by = "main"
                 self._interrupt(decision, meaning, started, first_adc_s)
                 return
+        if self.keep_unfinished and linear is not None and linear.heard_speech:
+            self.linear_unfinished.append((getattr(linear, "_partial", ""), linear.flush()))
         if recognizer is None:
             return
         if self.carry_unfinished and answers_from is not None:
@@ -454,7 +457,7 @@ class BargeIn:
 
     def _linear_may_act(self, decision: Decision, first_adc_s: float) -> bool:
         """Could the double-talk rules let the linear monitor act on these words, or on the
-        last one or two of them (_command_at_the_end)? Only then is the recognizer's
+        last one or two of them (_command_within)? Only then is the recognizer's
         unrestricted pass worth running on them: over the prompt's own voice the linear filter
         lets its words through, and that pass on each phrase of them was most of the CPU of
         listening over speech (bench/README.md, round seven)."""
@@ -518,11 +521,15 @@ class BargeIn:
             in_noisy_room=False,
         )  # fmt: skip
 
-    def _levels(self, decision: Decision, first_adc_s: float) -> tuple[float, ...] | None:
-        """Energy in, out of the canceller and played over the decision's words."""
+    def _levels(self, decision: Decision, first_adc_s: float) -> tuple[float | None, ...] | None:
+        """Energy in, out of the canceller, played and after the linear filter over the
+        decision's words, and the double talk over them (dB; benches)."""
         if not decision.words:
             return None
-        return self._source.levels(*_words_span(decision, first_adc_s))
+        start, end = _words_span(decision, first_adc_s)
+        levels = self._source.levels(start, end)
+        talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+        return None if levels is None else (*levels, talk)
 
     def _interrupts(
         self, decision: Decision, meaning: Callable[[str], str], first_adc_s: float
@@ -538,14 +545,10 @@ class BargeIn:
         self.phrases_heard.append(decision.text)
         intent = meaning(decision.text)
         log.debug("heard over speech: %r -> %s", decision.text, intent)
-        if intent in INTERRUPTING_COMMANDS:
-            return not self._said_by_the_prompt(decision, first_adc_s, self._prompt_words)
-        if intent not in INTERRUPTING_ANSWERS or not self._answer_taken(decision.text):
+        answer = intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
+        if intent not in INTERRUPTING_COMMANDS and not answer:
             return False
-        # The hint's "yes or no" are the words people answer with: only the rest of the
-        # prompt ("Are your photos syncing now?" -> "syncing") is refused without double talk.
-        outside_hint = self._prompt_words - _words_of(self.hint)
-        return not self._said_by_the_prompt(decision, first_adc_s, outside_hint)
+        return self._double_talk_over(decision, first_adc_s)
 
     def _played_around(self, decision: Decision, first_adc_s: float) -> bool:
         """Did the echo reference carry played speech around the decision's words? True
@@ -556,25 +559,25 @@ class BargeIn:
         start, end = _words_span(decision, first_adc_s)
         return self._source.echo_removed_db(start - PLAYED_WINDOW_S, end) is not None
 
-    def _said_by_the_prompt(
-        self, decision: Decision, first_adc_s: float, prompt_words: frozenset[str]
-    ) -> bool:
-        """The prompt itself says the phrase's words (of prompt_words), and the microphone
-        shows no double talk over them (LINEAR_MIN_TALK_DB): what the canceller let through
-        of the prompt. Round six: "Turn your iPhone off, then on again." cut itself on its
-        own "again" (-> repeat; tune half, 9 dB of its echo removed over the word), and
-        "Are your photos syncing now?" on its "syncing" (-> yes, over a user's "stop";
-        check half, found at its one measurement)."""
-        if not _words_of(decision.text) <= prompt_words or not decision.words:
-            return False
+    def _double_talk_over(self, decision: Decision, first_adc_s: float) -> bool:
+        """Does the microphone show someone talking over the prompt at the phrase's words
+        (LINEAR_MIN_TALK_DB more than the echo alone would bring)? Where the canceller lets
+        the prompt's own voice through, the main monitor hears it as words, confidently at
+        times, with no more in the microphone than the echo: round six, the prompt's own
+        "again" (-> repeat) and "syncing" (-> yes, over a user's "stop"), refused since as
+        words the prompt says; round eight's tune half, the hint's own "yes" (2 dB of its
+        echo removed over it: an answer nobody gave) and, in the first second of a prompt
+        after a cut, "help" and "again", which it does not say. The main monitor's stops
+        there had 5-19 dB, its own voice's phrases -1 to 4. True with no echo (headphones,
+        or no canceller)."""
         if self._source.passes_through:
-            return False  # no echo to let through (headphones, or no canceller)
+            return True
         start, end = _words_span(decision, first_adc_s)
         talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
         if talk is not None and talk >= LINEAR_MIN_TALK_DB:
-            return False
-        self.said_by_the_prompt.append(decision.text)
-        return True
+            return True
+        self.without_double_talk.append(decision.text)
+        return False
 
     def _answer_taken(self, text: str) -> bool:
         return self._answers_open.is_set() and not (
@@ -586,7 +589,8 @@ class BargeIn:
     ) -> bool:
         """An unsure decision that cuts the prompt to be confirmed: a phrase of the grammar
         heard at UNSURE_MIN_CONFIDENCE or more that means a command, or, once answers are
-        open, an answer; and only while the canceller removes the echo well."""
+        open, an answer; and only while the canceller removes the echo well, and where
+        someone talks over the prompt."""
         if not (decision.in_grammar and decision.confidence >= UNSURE_MIN_CONFIDENCE):
             return False
         intent = meaning(decision.text)
@@ -598,6 +602,10 @@ class BargeIn:
             db = self._source.echo_removed_db(start - UNSURE_ECHO_WINDOW_S, start)
             self.unsure_echo_removed.append(db)
             taken = db is not None and db >= UNSURE_MIN_ECHO_REMOVED_DB
+            # ... and as a confident phrase does, with double talk over its words: the check
+            # half's own voice (round eight) cut s5's "fixed?" prompt on an unsure "again"
+            # (0.54) with 1 dB of talk, after the canceller had removed 20 dB before it.
+            taken = taken and self._double_talk_over(decision, first_adc_s)
         if taken:
             self.phrases_heard.append(decision.text)
             log.debug("heard over speech, unsure: %r -> %s", decision.text, intent)
@@ -629,10 +637,6 @@ class BargeIn:
         log.debug("barge-in: %r after %d ms", utterance.text, after_ms)
 
 
-def _words_of(text: str) -> frozenset[str]:
-    return frozenset(word.strip(".,!?;:\"'").lower() for word in text.split())
-
-
 def _says(hint: str, text: str) -> bool:
     """The hint itself says these words ("Say yes or no." and "yes"). With WebRTC's AEC3
     alone, what it left of the assistant's own "yes" while the user talked was taken for an
@@ -647,30 +651,34 @@ def _words_span(decision: Decision, first_adc_s: float) -> tuple[float, float]:
     return first_adc_s + decision.words[0].start_s, first_adc_s + decision.words[-1].end_s
 
 
-def _command_at_the_end(
+def _command_within(
     decision: Decision, recognizer: Recognizer, meaning: Callable[[str], str]
 ) -> Decision:
-    """For the linear monitor: the command its last one or two words make, decided on those
-    words alone, when the whole is not one. The linear filter lets prompt words through, and
-    the recognizer joins them and the user's "stop" into one utterance that is no phrase
-    ("in settings ... stop", "are internet stop": tune half, round five), even without a
-    pause between; the double-talk rules then judge the command's own words. A single word
-    too: the unrestricted pass's "stop" at 1.00 where the grammar heard something else is
-    never confident as a turn's decision (free_pass.combine: one word is the grammar's
-    job), and was a clear "stop" the linear monitor missed (check half, round five)."""
+    """For the linear monitor: the last command one or two of its words make, decided on
+    those words alone, when the whole is not one. The linear filter lets prompt words
+    through, and the recognizer joins them and the user's "stop" into one utterance that is
+    no phrase, even without a pause between: "in settings ... stop", "are internet stop"
+    (tune half, round five), and as often with prompt words after it, "are your photos stop
+    now", "in are name on stop or" (round eight: 4 of a tune run's 23 misses); the
+    double-talk rules then judge the command's own words. A single word too: the
+    unrestricted pass's "stop" at 1.00 where the grammar heard something else is never
+    confident as a turn's decision (free_pass.combine: one word is the grammar's job), and
+    was a clear "stop" the linear monitor missed (check half, round five)."""
     decision = _after_last_pause(decision, recognizer)
     words = decision.words
     whole = decision.confident and len(decision.text.split()) == len(words)
     if not words or (whole and meaning(decision.text) in INTERRUPTING_COMMANDS):
         return decision
-    for count in range(1, min(2, len(words)) + 1):
-        tail = grammar.decide_words(
-            words[-count:], set(recognizer.phrases), getattr(recognizer, "distractors", ()),
-            getattr(recognizer, "min_confidence", 0.85), decision.decided_at_ms,
-            f"{decision.reason}+end",
-        )  # fmt: skip
-        if tail.confident and meaning(tail.text) in INTERRUPTING_COMMANDS:
-            return tail
+    for end in range(len(words), 0, -1):
+        for count in range(1, min(2, end) + 1):
+            part = grammar.decide_words(
+                words[end - count : end], set(recognizer.phrases),
+                getattr(recognizer, "distractors", ()),
+                getattr(recognizer, "min_confidence", 0.85), decision.decided_at_ms,
+                f"{decision.reason}+within",
+            )  # fmt: skip
+            if part.confident and meaning(part.text) in INTERRUPTING_COMMANDS:
+                return part
     return decision
 
 
