@@ -605,3 +605,18 @@ def test_round_thirteen_trouble_at_a_step_is_help(ko, text, question, meant):
 )
 def test_round_thirteen_formal_dialect_words_and_worries(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [("전 했어요", "s1_turn_on", "yes"),  # 전 = 저는: "I did it"
+     ("전 준비됐어요", "s5_restart", "yes"),
+     ("전 안 할래요", "s3_free_space", "no"),
+     ("전 못 찾겠어요", "s1_turn_on", "help"),
+     ("전 단계로 가 주세요", "s2_online", "back"),  # the step before: still back
+     ("이전으로 가 주세요", None, "back")],
+)  # fmt: skip
+def test_the_pronoun_jeon_is_not_the_step_before(ko, text, question, meant):
+    """전 alone is "I" (저는) or "before" (전에): only with 단계, 질문 or 하나 is it the step
+    before. "전으로" in the back list had made every sentence starting with 전 go back."""
+    assert ko.parse(text, question) == meant
