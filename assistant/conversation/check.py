@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.conversation.flow import Flow
 from assistant.conversation.prompt_files import PromptError, load_yaml
-from assistant.conversation.texts import OPTIONAL_DIALOG_KEYS, Texts, render, sample_values
+from assistant.conversation.texts import Texts, render, sample_values
 from assistant.conversation.understanding import (
     FIXED_QUESTION,
     LANGUAGE_DATA_SECTIONS,
@@ -103,6 +103,5 @@ def _mismatched_keys(loaded: dict[Path, Texts]) -> list[str]:
         f"{path}: {key}: missing (another language has it)"
         for path, texts in loaded.items()
         for key in sorted(every - texts.all_keys())
-        if (not _is_language_data(key) or key.startswith("intents."))
-        and key.removeprefix("dialog.") not in OPTIONAL_DIALOG_KEYS
+        if not _is_language_data(key) or key.startswith("intents.")
     ]

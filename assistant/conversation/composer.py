@@ -12,7 +12,7 @@ from assistant.conversation.machine import split_state
 from assistant.conversation.report import spoken_summary
 from assistant.conversation.session_record import Outcome, step_number
 from assistant.conversation.session_store import Progress
-from assistant.conversation.texts import OPTIONAL_DIALOG_KEYS, Texts
+from assistant.conversation.texts import Texts
 from assistant.interfaces import Control
 
 REPROMPT_HINT_FROM_MISS = 2
@@ -25,10 +25,7 @@ class Composer:
         self._announced_step: str | None = None
 
     def line(self, key: str) -> str:
-        """A dialog text that takes no values ("paused", "not_yet", ...); an optional one
-        the language leaves out is said in the words of the one it stands for."""
-        if not self.texts.has(f"dialog.{key}"):
-            key = OPTIONAL_DIALOG_KEYS.get(key, key)
+        """A dialog text that takes no values ("paused", "not_yet", ...)."""
         return self.texts.get(f"dialog.{key}")
 
     def opening(self) -> str:

@@ -18,7 +18,7 @@ from assistant.paths import PROMPTS_DIR
 # Keys the dialog uses directly; node and step keys come from the flow.
 DIALOG_KEYS = (
     "greeting", "commands", "start_question", "resume_question", "answer_yes_no",
-    "answer_done", "step_intro", "first_question", "not_yet", "nothing_changed",
+    "answer_done", "step_intro", "first_question", "not_yet", "declined", "nothing_changed",
     "fixed_question", "fixed_summary", "confirm", "confirm_rejected", "reprompt_first",
     "reprompt_hint", "paused", "paused_reminder", "ladder_pause", "help_question", "help_action",
     "help_commands", "where", "where_remaining.none",
@@ -31,11 +31,6 @@ DIALOG_KEYS = (
     "summary_answer", "summary_no_changes", "answer_words.yes", "answer_words.no",
     "answer_words.skip", "answer_words.done",
 )  # fmt: skip
-
-OPTIONAL_DIALOG_KEYS = {"declined": "not_yet"}
-"""Dialog texts a language may leave out, with the text said instead: "declined" answers a
-step refused ("I'd rather not"), which only a language listing refusals tells from "not yet"
-(`understanding.refusals`)."""
 
 EVERY_TEXT_GETS = ("total",)
 """Filled into every text: the number of steps in the flow."""

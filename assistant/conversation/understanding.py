@@ -1277,7 +1277,7 @@ class Vocabulary:
         if last.kind != CORRECTION or last.fallback != "pause" or last.end != len(words):
             return None
         happened = self._words(words, before) in self.said_of_subject  # 누가 왔어요 잠깐만요
-        if before.kind not in ("yes", "no") and not happened or before.end != last.start:
+        if (before.kind not in ("yes", "no") and not happened) or before.end != last.start:
             return None
         return [*words[: last.start], BREAK, *words[last.start :]]
 
