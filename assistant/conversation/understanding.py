@@ -14,7 +14,7 @@ vocabulary where they differ.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -492,13 +492,16 @@ class Vocabulary:
         mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
         mentions = self._coming_back(found, mentions, paused)  # "go on, I'm ready"; "ok back"
-        mentions = self._asked_whether_to(found, mentions)  # "should I stop it first?"
-        mentions = self._for_later(found, mentions)  # "I'll take a break after this"
-        mentions = self._screen_labels(found, mentions)  # 'a button that says "Skip"'
-        mentions = self._not_giving_up(found, mentions)  # "I'm not ready to give up"
-        mentions = self._own_doing(found, mentions)  # "let me go back and check"
-        mentions = self._ready_to(found, mentions)  # "I'm ready to stop for today"
-        mentions = self._said_of_a_thing(found, mentions)  # "the fan is too loud"
+        for not_given in (  # a command's words that do not give it
+            self._asked_whether_to,  # "should I stop it first?"
+            self._for_later,  # "I'll take a break after this"
+            self._screen_labels,  # 'a button that says "Skip"'
+            self._not_giving_up,  # "I'm not ready to give up"
+            self._own_doing,  # "let me go back and check"
+            self._ready_to,  # "I'm ready to stop for today"
+            self._said_of_a_thing,  # "the fan is too loud"
+        ):
+            mentions = not_given(found, mentions)
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -1267,10 +1270,9 @@ class Vocabulary:
                    if clause_start(words, start) == start}  # fmt: skip
         if not opening:
             return mentions
-        return [replace(m, kind=CANCELLED)
-                if m.kind in INTENTS and m.kind not in (*ANSWERS, "help")
-                and any(o < m.start < clause_end(words, o) for o in opening) else m
-                for m in mentions]  # fmt: skip
+        return _cancelled(
+            mentions, lambda m: any(o < m.start < clause_end(words, o) for o in opening)
+        )
 
     def _for_later(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command said with a time to come in its clause ("I'll take a break after this",
@@ -1280,11 +1282,9 @@ class Vocabulary:
         times = _spans(words, self.later_times)
         if not times:
             return mentions
-        return [replace(m, kind=CANCELLED)
-                if m.kind in INTENTS and m.kind not in (*ANSWERS, "help", "stop")
-                and any(start >= m.end and clause_end(words, m.end) >= end
-                        for start, end in times) else m
-                for m in mentions]  # fmt: skip
+        return _cancelled(mentions, lambda m: m.kind != "stop" and any(
+            start >= m.end and clause_end(words, m.end) >= end for start, end in times
+        ))  # fmt: skip
 
     def _screen_labels(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command that the screen shows, in its report's clause or in the quotes right after
@@ -1297,10 +1297,7 @@ class Vocabulary:
                 continue
             end = clause_end(words, m.end)
             reach.append((m.end, clause_end(words, end + 1) if end == m.end else end))
-        return [replace(m, kind=CANCELLED)
-                if m.kind in INTENTS and m.kind not in (*ANSWERS, "help")
-                and any(start <= m.start < end for start, end in reach) else m
-                for m in mentions]  # fmt: skip
+        return _cancelled(mentions, lambda m: any(start <= m.start < end for start, end in reach))
 
     def _own_doing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command after the speaker as subject ("let me", "I'll") with more said of it in
@@ -1311,23 +1308,20 @@ class Vocabulary:
         if not selves:
             return mentions
         covered = {i for n in mentions for i in range(n.start, n.end)}
-        out = []
-        for m in mentions:
+
+        def told_and_more(m: Mention) -> bool:
             end = clause_end(words, m.end)
             told = any(s.end <= m.start and clause_end(words, s.end) == end for s in selves)
-            more = any(i not in covered for i in range(m.end, end))
-            command = m.kind in INTENTS and m.kind not in (*ANSWERS, "help")
-            out.append(replace(m, kind=CANCELLED) if command and told and more else m)
-        return out
+            return told and any(i not in covered for i in range(m.end, end))
+
+        return _cancelled(mentions, told_and_more)
 
     def _not_giving_up(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A stop after a negation in its clause ("I'm not ready to give up", "I never quit"):
         not stopping, asked again (ending is the costliest mistake)."""
-        return [replace(m, kind=CANCELLED)
-                if m.kind == "stop" and any((w,) in self.plain_negations
-                                            for w in words[clause_start(words, m.start) : m.start])
-                else m
-                for m in mentions]  # fmt: skip
+        return _cancelled(mentions, lambda m: m.kind == "stop" and any(
+            (w,) in self.plain_negations for w in words[clause_start(words, m.start) : m.start]
+        ))  # fmt: skip
 
     def _ready_to(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Being ready to do what a command says, one word between ("I'm ready to stop for
@@ -1343,15 +1337,15 @@ class Vocabulary:
         a copula ("the fan is too loud here", "my music is louder"): the room, not the
         assistant; no command. Not the assistant's own ("your voice is too loud":
         `addressed`), nor a request ("a bit quieter please")."""
-        out = []
-        for m in mentions:
+
+        def of_a_thing(m: Mention) -> bool:
             opens = clause_start(words, m.start)
             thing = words[opens] in self.noun_determiners - self.addressed and bool(
                 set(words[opens : m.start]) & self.copulas
             )  # "the fan is"
-            manner = m.kind in self.assistant_commands and m.kind != "repeat"  # not "on again"
-            out.append(replace(m, kind=CANCELLED) if manner and thing else m)
-        return out
+            return thing and m.kind in self.assistant_commands and m.kind != "repeat"  # "on again"
+
+        return _cancelled(mentions, of_a_thing)
 
     def _coming_back(
         self, words: list[str], mentions: list[Mention], paused: bool
@@ -1943,6 +1937,14 @@ def _actions(prompts_dir: Path) -> frozenset[str]:
         return frozenset()
     flow = Flow.load(prompts_dir)
     return frozenset(n for n in flow.node_ids if flow.is_action(n))
+
+
+def _cancelled(mentions: list[Mention], where: Callable[[Mention], bool]) -> list[Mention]:
+    """The commands (not answers, not help) for which `where` holds, cancelled: their words
+    said, no command given."""
+    return [replace(m, kind=CANCELLED)
+            if m.kind in INTENTS and m.kind not in (*ANSWERS, "help") and where(m) else m
+            for m in mentions]  # fmt: skip
 
 
 def _spans(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
