@@ -181,3 +181,14 @@ def test_a_command_that_may_not_be_meant_is_asked_again(vocab, text, question):
 )  # fmt: skip
 def test_commands_meant_are_still_taken(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+def test_a_negation_does_not_reach_into_the_next_linked_clause(vocab):
+    # "stopped" negated "it's done" across "and": a flip; now asked again.
+    assert vocab.parse("the wheel stopped and it's done", "s6_install_update") == UNKNOWN
+    assert vocab.parse("it's not done", "s6_install_update") == "no"
+
+
+def test_what_i_meant_corrects_a_stop(vocab):
+    assert vocab.parse("stop, I meant yes", "s1_sync_on") == "yes"
+    assert vocab.parse("no, I meant to say yes", "s1_sync_on") == "yes"

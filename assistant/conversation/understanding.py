@@ -266,7 +266,7 @@ class Vocabulary:
     action, an error word after them is the step's trouble."""
     error_words: frozenset[tuple[str, ...]] = frozenset()
     """What a screen's error message says ("incorrect", "failed", "unable to"): at an action,
-    reported or said of a thing ("wrong password"), trouble with the step, help."""
+    reported or said of a thing ("wrong password"), trouble with the step, not its no."""
     addressed: frozenset[str] = frozenset()
     """Determiners of the assistant's own things ("your voice"): a way of speaking said of
     them is asked of the assistant."""
@@ -1212,7 +1212,8 @@ class Vocabulary:
         its own ("at my mum's", "using my phone's data", "walking the dog"): the speaker out
         of the house. A clause with a subject ("I have a meeting") may be the reason to go."""
         ongoing = word.endswith(self.ongoing) and word not in self.negation_words  # not "nothing"
-        return word in self.leaving_continued or (ongoing and len(word) > len("ing") + 1)
+        stem = len(word) - max(map(len, self.ongoing), default=0)
+        return word in self.leaving_continued or (ongoing and stem > 1)  # "using", not "king"
 
     def _ready_again(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Being ready said again by the speaker ("I'm ready again", "ready to go again"): back
