@@ -419,7 +419,10 @@ def _apply_negations(
         between = (
             (target.end, negation.start) if negation.trailing else (negation.end, target.start)
         ) if target else (0, 0)  # fmt: skip
-        if at is not None and target and _within_reach(tokens, *between):
+        opens_anew = at is not None and _opens_after_a_link(
+            tokens, mentions, index, at, clause_openers
+        )
+        if at is not None and target and _within_reach(tokens, *between) and not opens_anew:
             if target.kind == YES:
                 for turned in _answers_in_a_row(tokens, mentions, at):
                     out[turned] = replace(mentions[turned], kind=NO, weak=False)
@@ -611,6 +614,15 @@ def _same_command_in_clause(tokens: list[str], mentions: list[Mention], first: i
         if mentions[index].kind == kind:
             said.append(index)
     return said
+
+
+def _opens_after_a_link(
+    tokens: list[str], mentions: list[Mention], index: int, at: int, clause_openers: frozenset[str]
+) -> bool:
+    """The phrase at `at` opens a clause of its own after a filler that links it ("the
+    spinning stopped and it's done"): the negation at `index` before it does not reach it."""
+    linked = any(m.kind == FILLER for m in mentions[min(index, at) + 1 : max(index, at)])
+    return linked and tokens[mentions[at].start] in clause_openers
 
 
 def _within_reach(tokens: list[str], start: int, end: int, across_breaks: bool = False) -> bool:

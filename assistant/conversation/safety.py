@@ -19,6 +19,13 @@ wrong actions on phrase sets it was not designed on (bench/README.md, "Round fiv
 3. A farewell that is not the whole utterance: "see you" decides stop only said alone (with
    fillers), as "see you", "see you later", "bye now" are; "see you are doing great" is not
    a goodbye.
+4. A stop, then an answer in a clause after it ("Stop, it's on.", "I'm done with this, it's
+   off."): the speaker went on answering, so "stop" may have been said to the prompt, not
+   to the session. Ending is the one command that cannot be taken back in a word, so ask
+   again. A bare answer word ("no, stop", "stop, no") and an answer before the stop ("I'm
+   done, goodbye") leave it as it is.
+5. A command said as a question, then answered ("Start over? No, it's fine, it's on."): the
+   speaker asked it of themselves and answered; which way is not the command's to say.
 
 The words are the language file's (`understanding.question_verbs`, `addressees`,
 `farewells`); a language without them keeps only the checks that need no words.
@@ -33,6 +40,7 @@ from assistant.conversation.interpretation import (
     CONTRAST,
     CORRECTION,
     FILLER,
+    SELF,
     UNKNOWN,
     Mention,
 )  # fmt: skip
@@ -81,9 +89,13 @@ def gate(
     for start, end, question_mark in _clauses(tokens, asked):
         if _open_question(tokens, mentions, covered, decided, cues, start, end, question_mark):
             return UNKNOWN
+        if question_mark and _command_asked_then_answered(mentions, decided, start, end):
+            return UNKNOWN
     if _unresolved_contrast(mentions):
         return UNKNOWN
     if decided == STOP and _farewell_in_more_words(tokens, mentions, cues):
+        return UNKNOWN
+    if decided == STOP and _answered_after_stop(tokens, mentions, cues):
         return UNKNOWN
     return decided
 
@@ -194,3 +206,29 @@ def _farewell_in_more_words(tokens: list[str], mentions: list[Mention], cues: Cu
         if any(i not in accounted for i in range(start, end)):
             return True
     return False
+
+
+def _answered_after_stop(tokens: list[str], mentions: list[Mention], cues: Cues) -> bool:
+    """An answer, not a bare word, in a clause after the first stop's ("Stop, it's on")."""
+    stop = next((m for m in mentions if m.kind == STOP), None)
+    if stop is None:
+        return False
+    end = clause_end(tokens, stop.end)
+    told = {clause_start(tokens, m.start) for m in mentions if m.kind == SELF}
+    return any(
+        m.kind in ANSWERS and not (m.weak or m.deferring) and m.start > end
+        and tuple(tokens[m.start : m.end]) not in cues.bare_answers
+        and clause_start(tokens, m.start) not in told  # "stop, I'll finish tomorrow"
+        for m in mentions
+    )  # fmt: skip
+
+
+def _command_asked_then_answered(
+    mentions: list[Mention], decided: str, start: int, end: int
+) -> bool:
+    """The command decided is said in this clause, which asks ("Start over?"), and an answer
+    comes after it ("No, it's fine")."""
+    if decided in (*ANSWERS, *ASKING):
+        return False
+    asked = any(m.kind == decided and start <= m.start < end for m in mentions)
+    return asked and any(m.kind in ANSWERS and not m.weak and m.start >= end for m in mentions)

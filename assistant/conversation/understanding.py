@@ -14,7 +14,7 @@ vocabulary where they differ.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.flow import Flow
 from assistant.conversation.interpretation import (
+    CANCELLED,
     CONTRAST,
     CORRECTION,
     DOUBT,
@@ -33,6 +34,7 @@ from assistant.conversation.interpretation import (
     NARRATION,
     NEGATION,
     QUESTION,
+    RESUME,
     SELF,
     ContrastSides,
     Mention,
@@ -193,6 +195,10 @@ class Vocabulary:
     leaving: frozenset[tuple[str, ...]] = frozenset()
     """Leaving said short ("I'm out"): a stop only with no answer said with it ("I'm out, so
     it's cellular")."""
+    leaving_continued: frozenset[str] = frozenset()
+    """Words opening the clause right after a leaving said short that go on telling where or
+    how ("I'm out, at the park", "I'm out, using data"; and any -ing form): out of the house,
+    no stop."""
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
     versioned: frozenset[str] = frozenset()
     """Names said with a version number ("iOS 19.2"): the number is left out."""
@@ -255,6 +261,23 @@ class Vocabulary:
     restating: frozenset[tuple[str, ...]] = frozenset()
     """Words of the repeat command that, right after a state, say it is so once more ("it's
     working again"): the state's, no command."""
+    screen_reports: frozenset[tuple[str, ...]] = frozenset()
+    """Words that report what the screen says ("it says", "keeps telling me", "error"): at an
+    action, an error word after them is the step's trouble."""
+    error_words: frozenset[tuple[str, ...]] = frozenset()
+    """What a screen's error message says ("incorrect", "failed", "unable to"): at an action,
+    reported or said of a thing ("wrong password"), trouble with the step, not its no."""
+    addressed: frozenset[str] = frozenset()
+    """Determiners of the assistant's own things ("your voice"): a way of speaking said of
+    them is asked of the assistant."""
+    absence_openers: frozenset[str] = frozenset()
+    """Words after which "no" is a determiner ("there is no wifi", "with no wifi"): before
+    the other option, its absence."""
+    absence_words: frozenset[str] = frozenset()
+    """Words that say what follows is absent ("without wifi")."""
+    asking_whether_to: frozenset[tuple[str, ...]] = frozenset()
+    """Questions back asking whether to do something ("should I", "do I have to"): a command
+    inside one is asked about, not given ("should I stop it first?")."""
     later_times: frozenset[tuple[str, ...]] = frozenset()
     """Times to come ("after lunch", "tomorrow"): a doubt right before one is about when,
     not whether ("maybe after lunch" is not now)."""
@@ -385,6 +408,12 @@ class Vocabulary:
                    ).items()},
                    not_refusing=frozenset(reader.strings("not_refusing")),
                    leaving=phrases("leaving"),
+                   leaving_continued=frozenset(reader.strings("leaving_continued")),
+                   screen_reports=phrases("screen_reports"), error_words=phrases("error_words"),
+                   asking_whether_to=phrases("asking_whether_to"),
+                   absence_openers=frozenset(reader.strings("absence_openers")),
+                   addressed=frozenset(reader.strings("addressed")),
+                   absence_words=frozenset(reader.strings("absence_words")),
                    consequences=phrases("consequences"),
                    not_following=phrases("not_following"),
                    possessive=str(rules.get("possessive", "")), pairs=pairs,
@@ -439,6 +468,7 @@ class Vocabulary:
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
+        mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
@@ -455,12 +485,23 @@ class Vocabulary:
         mentions = self._label_then_state(found, mentions)  # "Optimize ..., not selected."
         mentions = self._confirmed(found, mentions)  # "wifi yes"
         mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
+        mentions = self._other_absent(found, mentions)  # "there's no wifi here"
         mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._partial_subject(found, mentions)  # "some pages load, some don't"
         mentions = self._help_where(mentions)  # "help me. where."
         mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
         mentions = self._coming_back(found, mentions, paused)  # "go on, I'm ready"; "ok back"
+        for not_given in (  # a command's words that do not give it
+            self._asked_whether_to,  # "should I stop it first?"
+            self._for_later,  # "I'll take a break after this"
+            self._screen_labels,  # 'a button that says "Skip"'
+            self._not_giving_up,  # "I'm not ready to give up"
+            self._own_doing,  # "let me go back and check"
+            self._ready_to,  # "I'm ready to stop for today"
+            self._said_of_a_thing,  # "the fan is too loud"
+        ):
+            mentions = not_given(found, mentions)
         if question in self.amounts.questions:  # a degree is asked: "not empty" is not "full"
             mentions = [replace(m, own=False) for m in mentions]
         share = self.amounts.mention(found, question) or self.amounts.progress_mention(
@@ -477,6 +518,7 @@ class Vocabulary:
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
+            mentions = self._screen_error(found, mentions)  # "it says incorrect password"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
@@ -1047,6 +1089,27 @@ class Vocabulary:
                 drop |= {id(d), id(n)}
         return [m for m in mentions if id(m) not in drop] if drop else mentions
 
+    def _other_absent(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """The other option said to be absent ("there's no wifi here", "with no wifi around",
+        "without wifi" at the cellular question): "no" after a word that makes it a
+        determiner (`absence_openers`), or a word that negates what follows (`absence_words`),
+        right before a no of the question's own that names something: a negation of it, as
+        "not wifi". "No wifi" alone stays no: a recognizer writes "No, Wi-Fi" so."""
+        out = list(mentions)
+        for n in mentions:
+            if not self._plain_no(words, n):
+                continue
+            before = n.start
+            while before and words[before - 1] in self.noun_determiners:
+                before -= 1  # "without the wifi"
+            said = words[before - 1] if before else None
+            if said in self.absence_words:
+                out.append(Mention(NEGATION, before - 1, before))
+            elif said == "no" and before > 1 and words[before - 2] in self.absence_openers:
+                out = [Mention(NEGATION, m.start, m.end)  # as "not": no determiner's reading
+                       if m.start == before - 1 and m.kind == "no" else m for m in out]  # fmt: skip
+        return sorted(out, key=lambda m: m.start)
+
     def _only_some(
         self, words: list[str], mentions: list[Mention], question: str | None
     ) -> list[Mention]:
@@ -1137,11 +1200,153 @@ class Vocabulary:
         end = clause_end(words, leaving[0].end)
         then = tuple(words[end + 1 : end + 4])
         drawn = any(then[: len(c)] == c for c in self.consequences)
+        drawn = drawn or bool(then) and self._goes_on_telling(then[0])  # "I'm out, at the park"
         if not drawn and not any(
             m.kind in ("yes", "no") and not (m.weak or m.deferring) for m in mentions
         ):
             return mentions
         return [m for m in mentions if self._words(words, m) not in self.leaving]
+
+    def _goes_on_telling(self, word: str) -> bool:
+        """A clause after leaving said short that opens with where or how, with no subject of
+        its own ("at my mum's", "using my phone's data", "walking the dog"): the speaker out
+        of the house. A clause with a subject ("I have a meeting") may be the reason to go."""
+        ongoing = word.endswith(self.ongoing) and word not in self.negation_words  # not "nothing"
+        stem = len(word) - max(map(len, self.ongoing), default=0)
+        return word in self.leaving_continued or (ongoing and stem > 1)  # "using", not "king"
+
+    def _ready_again(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Being ready said again by the speaker ("I'm ready again", "ready to go again"): back
+        after a break, a resume (at the start question, as yes), not the answer "ready" is at
+        an action: nothing says the step was done meanwhile. Said of the phone ("it's ready
+        again") it stays its state, as "again" after any state."""
+        for at, m in enumerate(mentions):
+            if m.kind != "yes" or self._words(words, m) not in self.readiness:
+                continue
+            start = clause_start(words, m.start)
+            if any(w not in self.speakers | self.copulas for w in words[start : m.start]):
+                continue  # "the phone is ready again"; "we are ready again" is the speakers'
+            then = mentions[at + 1 : at + 2]
+            if (then and then[0].kind == "repeat" and self._words(words, then[0]) in self.restating
+                    and then[0].start < clause_end(words, m.end)):  # fmt: skip
+                before = [n for n in mentions[:at] if n.end <= start]
+                return [*before, Mention(RESUME, start, then[0].end), *mentions[at + 2 :]]
+        return mentions
+
+    def _screen_error(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, an error the screen shows, reported ("it says incorrect password",
+        "error: invalid code", "it keeps telling me verification failed") or said of a thing
+        ("wrong password"): trouble with the step, not the no of its words. Not done yet, or
+        help wanted? The sets label it both ways (`heldout18`, `20`: no; `heldout24`: help),
+        so asked again, unless a command is said with it."""
+        reports = _spans(words, self.screen_reports)
+        errors = [(start, end) for start, end in _spans(words, self.error_words)
+                  if any(r_end <= start for _, r_end in reports)
+                  or self._said_of_the_next(words, mentions, start, end)]  # fmt: skip
+        if not errors:
+            return mentions
+
+        def overlaps(m: Mention) -> bool:
+            return any(m.start < end and m.end > start for start, end in errors)
+
+        kept = [m for m in mentions if not (m.kind in ANSWERS and overlaps(m))]
+        trouble = [Mention(DOUBT, start, end) for start, end in errors
+                   if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
+        return sorted([*kept, *trouble], key=lambda m: m.start)
+
+    def _said_of_the_next(
+        self, words: list[str], mentions: list[Mention], start: int, end: int
+    ) -> bool:
+        """Words said of the word after them, which no phrase takes ("wrong password"); not
+        after a verb ("it has failed again": "failed" is what happened)."""
+        verb = start and words[start - 1] in self.copulas | self.auxiliaries
+        named = end < len(words) and words[end] != BREAK
+        return named and not verb and not any(m.start <= end < m.end for m in mentions)
+
+    def _asked_whether_to(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A command inside a question back that asks whether to do it ("should I stop it
+        first?", "do I skip this if I'm on Wi-Fi?") is asked about, not given: asked again.
+        Not a request ("can I go back?"), which asks for it."""
+        opening = {start for start, _ in _spans(words, self.asking_whether_to)
+                   if clause_start(words, start) == start}  # fmt: skip
+        if not opening:
+            return mentions
+        return _cancelled(
+            mentions, lambda m: any(o < m.start < clause_end(words, o) for o in opening)
+        )
+
+    def _for_later(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A command said with a time to come in its clause ("I'll take a break after this",
+        "can I go back to it later?", "I want to start over one day") is what will be, not
+        what to do now: asked again. Not stop, which ends now whenever the speaker returns
+        ("stop, I'll finish tomorrow")."""
+        times = _spans(words, self.later_times)
+        if not times:
+            return mentions
+        return _cancelled(mentions, lambda m: m.kind != "stop" and any(
+            start >= m.end and clause_end(words, m.end) >= end for start, end in times
+        ))  # fmt: skip
+
+    def _screen_labels(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A command that the screen shows, in its report's clause or in the quotes right after
+        it ("there's a button that says skip", 'it says "Resume" on the button', 'it shows
+        "Cancel" and "OK"'): a label read out, not a command given. Answers stay: what the
+        screen shows of a state answers ('it says "On"')."""
+        reach = []
+        for m in mentions:
+            if m.kind != NARRATION or self._words(words, m)[-1:] not in self.screen_reports:
+                continue
+            end = clause_end(words, m.end)
+            reach.append((m.end, clause_end(words, end + 1) if end == m.end else end))
+        return _cancelled(mentions, lambda m: any(start <= m.start < end for start, end in reach))
+
+    def _own_doing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A command after the speaker as subject ("let me", "I'll") with more said of it in
+        its clause than its words ("let me go back and check", "I'll go back to it after I'm
+        done", "let me pause the music"): what the speaker will do, not a command. Said alone
+        ("let me go back", "I'll skip it") it stays the command."""
+        selves = [m for m in mentions if m.kind == SELF]
+        if not selves:
+            return mentions
+        covered = {i for n in mentions for i in range(n.start, n.end)}
+
+        def told_and_more(m: Mention) -> bool:
+            end = clause_end(words, m.end)
+            told = any(s.end <= m.start and clause_end(words, s.end) == end for s in selves)
+            return told and any(i not in covered for i in range(m.end, end))
+
+        return _cancelled(mentions, told_and_more)
+
+    def _not_giving_up(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A stop after a negation in its clause ("I'm not ready to give up", "I never quit"):
+        not stopping, asked again (ending is the costliest mistake)."""
+        return _cancelled(mentions, lambda m: m.kind == "stop" and any(
+            (w,) in self.plain_negations for w in words[clause_start(words, m.start) : m.start]
+        ))  # fmt: skip
+
+    def _ready_to(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Being ready to do what a command says, one word between ("I'm ready to stop for
+        today", "ready to move on"): the command; the readiness is no answer of its own."""
+        return [m for at, m in enumerate(mentions) if not (
+            m.kind == "yes" and self._words(words, m) in self.readiness
+            and any(n.kind in INTENTS and n.kind not in ANSWERS and n.start == m.end + 1
+                    and words[m.end] != BREAK for n in mentions[at + 1 : at + 2])
+        )]  # fmt: skip
+
+    def _said_of_a_thing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A way of speaking said of a thing the clause opens with, named with a determiner and
+        a copula ("the fan is too loud here", "my music is louder"): the room, not the
+        assistant; no command. Not the assistant's own ("your voice is too loud":
+        `addressed`), nor a request ("a bit quieter please")."""
+
+        def of_a_thing(m: Mention) -> bool:
+            opens = clause_start(words, m.start)
+            thing = words[opens] in self.noun_determiners - self.addressed and bool(
+                set(words[opens : m.start]) & self.copulas
+            )  # "the fan is"
+            return thing and m.kind in self.assistant_commands and m.kind != "repeat"  # "on again"
+
+        return _cancelled(mentions, of_a_thing)
 
     def _coming_back(
         self, words: list[str], mentions: list[Mention], paused: bool
@@ -1176,8 +1381,8 @@ class Vocabulary:
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         end = min([t for t in turns if start < t < end] + [end])
         inside = [m for m in mentions if m.start < end and m.end > start]
-        if any(m.kind in INTENTS and m.kind not in ANSWERS for m in inside):
-            return mentions
+        if any(m.kind in INTENTS and m.kind not in ANSWERS or m.kind == CANCELLED for m in inside):
+            return mentions  # "I don't want to stop now": not a refusal of the step
         rest = [m for m in mentions if m not in inside]
         return sorted([*rest, Mention("no", start, end)], key=lambda m: m.start)
 
@@ -1733,6 +1938,26 @@ def _actions(prompts_dir: Path) -> frozenset[str]:
         return frozenset()
     flow = Flow.load(prompts_dir)
     return frozenset(n for n in flow.node_ids if flow.is_action(n))
+
+
+def _cancelled(mentions: list[Mention], where: Callable[[Mention], bool]) -> list[Mention]:
+    """The commands (not answers, not help) for which `where` holds, cancelled: their words
+    said, no command given."""
+    return [replace(m, kind=CANCELLED)
+            if m.kind in INTENTS and m.kind not in (*ANSWERS, "help") and where(m) else m
+            for m in mentions]  # fmt: skip
+
+
+def _spans(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Where each of these phrases is said, longest first where they overlap."""
+    found: list[tuple[int, int]] = []
+    longest = max(map(len, phrases), default=0)
+    for start in range(len(words)):
+        ends = [end for end in range(start + 1, min(len(words), start + longest) + 1)
+                if tuple(words[start:end]) in phrases]  # fmt: skip
+        if ends and not any(s <= start < e for s, e in found):
+            found.append((start, max(ends)))
+    return found
 
 
 def _words_after_negation(tables: Iterable[Table], verbs: Iterable[str]) -> frozenset[str]:
