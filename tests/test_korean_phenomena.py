@@ -620,3 +620,46 @@ def test_the_pronoun_jeon_is_not_the_step_before(ko, text, question, meant):
     """전 alone is "I" (저는) or "before" (전에): only with 단계, 질문 or 하나 is it the step
     before. "전으로" in the back list had made every sentence starting with 전 go back."""
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A time gone and a verb in the past, at a question of how things are: how it was
+        # then, not now (main read each as the answer): asked again
+        ("그저께는 잘 됐어요", "fixed?", "unknown"),
+        ("지난번엔 사진이 올라갔어요", "fixed?", "unknown"),
+        ("예전에는 와이파이로 썼어요", "s2_cellular", "unknown"),
+        ("전에는 인터넷이 잘 됐는데요", "s2_online", "unknown"),
+        ("어제까지는 켜져 있었어요", "s1_sync_on", "unknown"),
+        # ... and what is said of now, in another clause, answers
+        ("어제는 됐는데 오늘은 안 돼요", "fixed?", "no"),
+        ("처음엔 잘 됐는데 지금은 또 안 돼요", "fixed?", "no"),
+        # At an action the past is what was done: done
+        ("아까 벌써 재부팅했어요", "s5_restart", "yes"),
+        ("어제 다 지웠어요", "s3_free_space", "yes"),
+        # Without a time gone the past is the state left (꺼졌어요: it is off)
+        ("네 켜졌어요", "s1_sync_on", "yes"),
+    ],
+)
+def test_round_fourteen_a_time_gone_is_not_now(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A worry asked back about where things go is help, never 가요 (let's go)
+        ("그러면 사진들은 어디로 가요", "s4_select_optimize", "help"),
+        ("지운 건 어디로 가는 거예요", "s3_free_space", "help"),
+        # A clause typed with a question mark asks: its answer is none
+        ("그럼 사진은 폰에 남아요?", "s4_select_optimize", "unknown"),
+        ("이거 켜면 요금 나가요?", "s2_enable_data", "unknown"),
+        ("켜져 있어요?", "s1_sync_on", "unknown"),
+        # ... but -는데요? tells, rising, and a command asked counts
+        ("꺼져 있던데요?", "s1_sync_on", "no"),
+        ("한 번만 더 말해 줄래요?", None, "repeat"),
+    ],
+)
+def test_round_fourteen_a_question_back_is_no_answer(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import attached_words, interpretation, normalization, safety
+from assistant.conversation import attached_words, hangul, interpretation, normalization, safety
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.flow import Flow
@@ -445,8 +445,9 @@ class Vocabulary:
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
-        mentions = self._not_seen_now(found, mentions)  # "it should be on"; "was on yesterday"
+        mentions = self._not_seen_now(found, mentions, question)  # "was on yesterday"
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
+        mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
         mentions = self._marked_unnamed(
@@ -782,22 +783,34 @@ class Vocabulary:
             kept.append(Mention(DOUBT, end, end))
         return sorted(kept, key=lambda m: m.start)
 
-    def _not_seen_now(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _not_seen_now(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
         """An answer said as expected ("it should be on", "it's supposed to be off":
         `understanding.expectations`) or as it was at a time gone ("it was on yesterday":
         `past` and `past_times` in one part) is not how things are now: set aside. An answer
         in another clause, or after a "but", stands ("it's meant to be on but it's off", "it
-        was on at first but now it's off"); without one, doubt, asked again."""
+        was on at first but now it's off"); without one, doubt, asked again. Where words
+        carry their tense (Korean), any verb in the past with a time gone says how it was
+        then, at a question of how things are (어제는 됐어요, 전에는 와이파이 썼어요: then,
+        not now), not at an action, where it was done (아까 지웠어요); and a command whose
+        words are that time (처음, at first: start over) is the time."""
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         aside = [
             (i, self._part(words, i, turns)[1])
             for i in range(len(words))
             if any(tuple(words[i : i + len(p)]) == p for p in self.expectations)
         ]
+        then = bool(self.attached) and question not in self.amounts.actions
+        times = set()
         for m in mentions:
             part = self._part(words, m.start, turns)
-            if m.kind in ("yes", "no") and self._in_past_time(words[part[0] : part[1]]):
-                aside.append(part)
+            if self._in_past_time(words[part[0] : part[1]], then):
+                if m.kind in ("yes", "no"):
+                    aside.append(part)
+                elif then and self._words(words, m) in self.past_times:
+                    times.add(id(m))  # 처음엔 됐는데: at first, not "start over"
+        mentions = [m for m in mentions if id(m) not in times]
         if not aside:
             return mentions
         kept = [m for m in mentions if not (
@@ -813,12 +826,17 @@ class Vocabulary:
         start = max([clause_start(words, at), *(t for t in turns if t <= at)])
         return start, min([clause_end(words, at), *(t for t in turns if t > at)])
 
-    def _in_past_time(self, part: list[str]) -> bool:
-        """Said in the past ("was") and when ("yesterday")."""
+    def _in_past_time(self, part: list[str], tensed: bool = False) -> bool:
+        """Said in the past ("was") and when ("yesterday"); tensed: any verb in the past
+        counts (hangul.in_the_past: 됐, 썼)."""
         spans = [(i, i + len(p)) for p in self.past_times for i in range(len(part))
                  if tuple(part[i : i + len(p)]) == p]  # fmt: skip
         timed = {i for a, b in spans for i in range(a, b)}
-        return bool(spans) and any(w in self.past for i, w in enumerate(part) if i not in timed)
+        return bool(spans) and any(
+            w in self.past or tensed and hangul.in_the_past(w)
+            for i, w in enumerate(part)
+            if i not in timed
+        )
 
     def _insisting(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Without a yes of `intensifiers` alone in its clause right after a clause that
@@ -897,6 +915,29 @@ class Vocabulary:
                 if m.start < last and m.kind in ("yes", "no", NEGATION, DOUBT)
                 else (answer if m is later[0] else m)
                 for m in mentions]  # fmt: skip
+
+    def _asked_last(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where a question and a statement share their words (`understanding.verb_last`:
+        켜져 있어요? / 켜져 있어요.), the last clause typed with a question mark asks; its
+        answers are none ("그럼 아이클라우드에는 남아요?": does it stay in iCloud?, no "yes";
+        "사진 지워져요?"): asked again, unless an earlier clause answered. Commands asked so
+        still count ("다시 말해 줄래요?"); a clause ending (-는데요?) tells, rising."""
+        if not self.verb_last or words[-1:] != [BREAK]:
+            return mentions
+        asked: list[bool] = []
+        said = normalization.tokens(text, asked)
+        if said[-1:] != [BREAK] or not asked or not asked[-1]:
+            return mentions
+        endings = self.attached.clause_endings if self.attached else ()
+        if len(said) > 1 and said[-2].endswith(endings):
+            return mentions  # "꺼져 있는데요?": it is off, you see: said, not asked
+        start = clause_start(words, len(words) - 2)
+        kept = [m for m in mentions if not (m.kind in ("yes", "no") and m.start >= start)]
+        if len(kept) == len(mentions):
+            return mentions
+        if not any(m.kind in ("yes", "no") for m in kept):
+            kept.append(Mention(DOUBT, start, start))
+        return sorted(kept, key=lambda m: m.start)
 
     def _not_opening(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A verb that opens a question back only at the start of its clause: "the baby is
