@@ -385,7 +385,8 @@ def test_heldout10_phenomena_in_our_own_sentences(ko, text, question, intent):
         # No room, or almost none, is full: 없어요 said of the space, not the no alone
         ("남은 공간이 거의 없네요", "s3_storage_full", "yes"),
         ("여유가 별로 없습니다", "s3_storage_full", "yes"),
-        ("비번 잊어버렸어요", "s1_sign_in", "no"),  # 비번: the password, spoken
+        # 비번: the password, spoken; forgotten at an action is help since round fourteen
+        ("비번 잊어버렸어요", "s1_sign_in", "help"),
         # Not done yet at an action: getting there (-아/-어 가다), almost (거의), under way
         # (-고 있다)
         ("거의 다 끝나 가요", "s6_install_update", "no"),
@@ -662,4 +663,37 @@ def test_round_fourteen_a_time_gone_is_not_now(ko, text, question, meant):
     ],
 )
 def test_round_fourteen_a_question_back_is_no_answer(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Stuck at an action for something forgotten or not known: help, at every action
+        ("아 비번을 잊어버렸네요", "s1_sign_in", "help"),
+        ("애플 암호가 생각이 안 나요", "s1_sign_in", "help"),
+        ("공유기 비밀번호를 몰라요", "s2_fix_network", "help"),
+        ("재시동하는 방법을 모르겠어요", "s5_restart", "help"),
+        # ... not at a question, where not remembering says no state (asked again)
+        ("어떤 계정인지 기억이 안 나요", "s1_apple_id", "unknown"),
+        # ... and the step not done for it, said in the past, is no
+        ("비번이 생각이 안 나서 못 했어요", "s1_sign_in", "no"),
+    ],
+)
+def test_round_fourteen_stuck_at_an_action_is_help(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # Someone said it (-다고 했어요): what they said answers, 했어요 is no "did"
+        ("와이프가 꺼져 있다고 했어요", "s1_sync_on", "no"),
+        ("딸이 업데이트한다고 했어요", "s6_install_update", "unknown"),
+        ("뭐라고 했어요", None, "repeat"),
+        # It did not help, at fixed?: no, not the help command
+        ("별로 도움이 안 됐어요", "fixed?", "no"),
+    ],
+)
+def test_round_fourteen_reported_speech_and_no_help(ko, text, question, meant):
     assert ko.parse(text, question) == meant

@@ -665,17 +665,20 @@ class AttachedWords:
         return out
 
     def _reported(self, words: list[str]) -> list[str]:
-        """A verb of showing after a word in -다고 / -라고 read as nothing: "연결할 수 없다고
-        떠요" answers as "연결할 수 없다고", what the screen says."""
+        """A verb of showing or saying after a word in -다고 / -라고 read as nothing: "연결할
+        수 없다고 떠요" answers as "연결할 수 없다고", what the screen says; "켜져 있다고
+        했어요" as what someone said (no "did")."""
         return [
             word
             for index, word in enumerate(words)
-            if not (
-                index
-                and word in self.reporting_words
-                and any(_ends_with(words[index - 1], e) for e in self.reported_endings)
-            )
+            if not (index and word in self.reporting_words and self._reporting(words[index - 1]))
         ]
+
+    def _reporting(self, word: str) -> bool:
+        """A word in -다고 / -라고 that reports what is said, not one asking what it was
+        ("뭐라고 했어요?": what did you say)."""
+        ending = next((e for e in self.reported_endings if _ends_with(word, e)), None)
+        return ending is not None and word[: -len(ending)] not in self.asking_words
 
     def _before_becoming(self, word: str) -> str:
         """A word with a -게 form and 되다 written together, without the 되다 ("게된다")."""

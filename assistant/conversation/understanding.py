@@ -68,7 +68,8 @@ FIXED_QUESTION = "fixed?"
 """Question id of "Are your photos syncing now?", asked after a change (flow.md)."""
 
 LANGUAGE_DATA_SECTIONS = (
-    "intents", "phrasings", "answers_by_question", "phrasings_by_question", "understanding",
+    "intents", "phrasings", "answers_by_question", "phrasings_by_question",
+    "phrasings_at_actions", "understanding",
 )  # fmt: skip
 """Sections of a language file read here: words to understand, not texts to translate."""
 
@@ -303,11 +304,16 @@ class Vocabulary:
         question_phrases = {}
         heard = _mapping(path, data.get("answers_by_question"), "answers_by_question")
         typed = _mapping(path, data.get("phrasings_by_question"), "phrasings_by_question")
-        for question in dict.fromkeys([*heard, *typed]):
+        actions = _actions(prompts_dir)
+        at_actions = _intent_lists(path, data.get("phrasings_at_actions"), "phrasings_at_actions")
+        for question in dict.fromkeys([*heard, *typed, *(sorted(actions) if at_actions else [])]):
             own = _intent_lists(path, heard.get(question), f"answers_by_question.{question}")
             more = _intent_lists(path, typed.get(question), f"phrasings_by_question.{question}")
+            every = at_actions if question in actions else {}  # "비밀번호를 까먹었어요"
             both = {
-                i: [*own.get(i, []), *more.get(i, [])] for i in INTENTS if i in own or i in more
+                i: [*own.get(i, []), *more.get(i, []), *every.get(i, [])]
+                for i in INTENTS
+                if i in own or i in more or i in every
             }
             by_question[str(question)] = reader.for_question(both)
             question_phrases[str(question)] = _plain(own)  # the grammar: answers_by_question
@@ -323,7 +329,7 @@ class Vocabulary:
         alone = frozenset(p[0] for t in tables for p in t if len(p) == 1)
         negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
         spelling = Spelling(known, alone, negations)
-        amounts = replace(reader.amounts(), actions=_actions(prompts_dir))
+        amounts = replace(reader.amounts(), actions=actions)
         past = frozenset(w for p in reader.strings("past") for w in reader.words(p))
         cues = safety.Cues(
             frozenset(w for p in reader.strings("question_verbs") for w in reader.words(p)),
