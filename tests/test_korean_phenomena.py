@@ -697,3 +697,21 @@ def test_round_fourteen_stuck_at_an_action_is_help(ko, text, question, meant):
 )
 def test_round_fourteen_reported_speech_and_no_help(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # -ㄹ께요, the common misspelling of -ㄹ게요, read as meant: commands and answers in
+        # it are what -ㄹ게요 is (main asked each again)
+        ("그럼 건너뛸께요", None, "skip"),
+        ("계속할께요", None, "resume"),
+        ("네 시작할께", "start", "yes"),
+        ("한번 해 볼께요", "start", "yes"),
+        ("안 할께요", "s2_enable_data", "no"),
+        # ... and an intention stays one: asked again
+        ("켤께요", "s1_turn_on", "unknown"),
+    ],
+)
+def test_round_fourteen_the_misspelt_rieul_kkeyo_is_read_as_meant(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -116,6 +116,9 @@ class AttachedWords:
     """Words an ending or a negation may be taken off to reach."""
     respellings: tuple[tuple[str, str], ...] = ()
     """(written, read) pairs replaced anywhere in a word, longest first."""
+    rieul_respellings: tuple[tuple[str, str], ...] = ()
+    """(written, read) after a syllable closed by ㄹ, anywhere in a word ("께" -> "게":
+    할께요 is 할게요, the sound written)."""
     final_variants: tuple[tuple[str, str], ...] = ()
     """(last syllable, the one it stands for) when the word does not read as written."""
     clause_endings: tuple[str, ...] = ()
@@ -244,6 +247,7 @@ class AttachedWords:
         negation_prefixes: Iterable[str],
         phrase_words: Iterable[str],
         respellings: dict[str, str] | None = None,
+        rieul_respellings: dict[str, str] | None = None,
         final_variants: dict[str, str] | None = None,
         clause_endings: Iterable[str] = (),
         clause_words: Iterable[str] = (),
@@ -302,6 +306,7 @@ class AttachedWords:
         stems = words | {w[: -len(e)] for w in words for e in ordered if _ends_with(w, e)}
         return cls(
             ordered, tuple(negation_prefixes), frozenset(stems), respelled,
+            tuple((rieul_respellings or {}).items()),
             tuple((final_variants or {}).items()),
             tuple(sorted(set(clause_endings), key=len, reverse=True)), frozenset(clause_words),
             frozenset(alone_first), frozenset(fillers), frozenset(dropped),
@@ -334,7 +339,8 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
             words = [w for w in words if not self._marks_only(w)]
-        words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
+        words = [BREAK if w in self.clause_words
+                 else _respell(self._after_rieul(self._unmarked(w)), self.respellings)
                  for w in self._before_more(self._without_dropped(words))]  # fmt: skip
         words = self._asked_or_guessed(self._negated_ji_forms(words))
         words = self._not_known_whether(words)
@@ -350,6 +356,17 @@ class AttachedWords:
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
         return self._first_alone(out)
+
+    def _after_rieul(self, word: str) -> str:
+        """The word with `rieul_respellings` read as meant after a syllable closed by ㄹ
+        ("할께요" -> "할게요"; not 께 elsewhere)."""
+        for written, read in self.rieul_respellings:
+            at = word.find(written, 1)
+            while at > 0:
+                if final(word[at - 1]) == RIEUL:
+                    word = word[:at] + read + word[at + len(written) :]
+                at = word.find(written, at + 1)
+        return word
 
     def _without_dropped(self, words: list[str]) -> list[str]:
         """The words without those read as nothing ("소리 좀 키워"), but for one before a word
@@ -935,7 +952,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
         lists[key] = [w for v in value for w in normalize(v)]
-    for key in ("respellings", "final_variants", "ji_negations", "not_last"):
+    for key in ("respellings", "rieul_respellings", "final_variants", "ji_negations", "not_last"):
         value = raw.get(key, {})
         parts = [p for pair in value.items() for p in pair] if isinstance(value, dict) else [0]
         if not all(isinstance(p, str) and normalize(p) in ([p], []) for p in parts):
