@@ -715,3 +715,19 @@ def test_round_fourteen_reported_speech_and_no_help(ko, text, question, meant):
 )
 def test_round_fourteen_the_misspelt_rieul_kkeyo_is_read_as_meant(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A command's words naming a control (다시 시작 버튼: the restart button) are its
+        # label, no command (main: start over, back)
+        ("다시 시작 버튼을 눌렀어요", "s5_restart", "unknown"),
+        ("뒤로 가기 메뉴만 보여요", "s1_sync_on", "unknown"),
+        # ... the command alone, or before another word, stays
+        ("다시 시작해 주세요", None, "start_over"),
+        ("뒤로 가기", None, "back"),
+    ],
+)
+def test_round_fourteen_a_command_naming_a_control_is_its_label(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

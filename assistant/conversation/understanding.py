@@ -282,6 +282,9 @@ class Vocabulary:
     place_endings: tuple[str, ...] = ()
     """Endings of a place ("에", "에서"): a word not understood in one, before a weak yes or
     a verb said of its subject, is where it is, not its subject ("아이패드에 보여요")."""
+    control_words: frozenset[str] = frozenset()
+    """Words naming a control of the screen ("버튼"): a command's words right before one are
+    the control's label ("다시 시작 버튼 눌렀어요": the button), no command."""
     every_option: frozenset[tuple[str, ...]] = frozenset()
     """Doubt words naming every option ("둘 다": both): at a question they answer neither;
     at an action, all of it done is done ("켰어 둘 다"), so there they say nothing."""
@@ -401,6 +404,7 @@ class Vocabulary:
                    every_option=phrases("every_option"),
                    said_of_subject=phrases("said_of_subject"),
                    place_endings=tuple(reader.strings("place_endings")),
+                   control_words=frozenset(reader.strings("control_words")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
                    almost=frozenset(reader.strings("almost")),
@@ -499,6 +503,7 @@ class Vocabulary:
         if not at_action:
             mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
+        mentions = [m for m in mentions if not self._a_label(found, m)]  # "다시 시작 버튼"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
         sides = None
         if self.pronouns:
@@ -1458,6 +1463,17 @@ class Vocabulary:
             and m.start > 0 and words[m.start - 1] != BREAK
             and m.start - 1 not in covered
             and not words[m.start - 1].endswith(self.place_endings))]  # fmt: skip
+
+    def _a_label(self, words: list[str], mention: Mention) -> bool:
+        """A command's words right before a word naming a control (`control_words`: "다시
+        시작 버튼", "뒤로 가기 버튼"): the control's label, said of it, no command."""
+        return (
+            bool(self.control_words)
+            and mention.kind in INTENTS
+            and mention.kind not in ANSWERS
+            and words[mention.end : mention.end + 1] != []
+            and words[mention.end].startswith(tuple(self.control_words))  # 메뉴만
+        )
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
         """A command's words right after "is", "are" ("the router is back up", "it's on
