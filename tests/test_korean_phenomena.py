@@ -731,3 +731,23 @@ def test_round_fourteen_the_misspelt_rieul_kkeyo_is_read_as_meant(ko, text, ques
 )
 def test_round_fourteen_a_command_naming_a_control_is_its_label(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # 처음부터 (from the start) right before a state is "all along", not start over
+        ("처음부터 꺼져 있었어요", "s2_photos_data", "no"),
+        ("처음부터 다시 해 주세요", None, "start_over"),
+        # only Wi-Fi, only data: the one named answers; with 데이터 in a reason before it,
+        # asked again (main read it as yes, 데이터 of the reason, 써요 alone)
+        ("데이터가 아까워서 와이파이만 써요", "s2_cellular", "unknown"),
+        ("와이파이만 쓰고 있어요", "s2_cellular", "no"),
+        ("집 밖이라 데이터만 써요", "s2_cellular", "yes"),
+        # the same account (똑같아요 alone at fixed? is nothing changed: no)
+        ("네 똑같은 아이디예요", "s1_apple_id", "yes"),
+        ("아직 똑같아요", "fixed?", "no"),
+    ],
+)
+def test_round_fourteen_all_along_only_and_the_same_one(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
