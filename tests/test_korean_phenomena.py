@@ -751,3 +751,31 @@ def test_round_fourteen_a_command_naming_a_control_is_its_label(ko, text, questi
 )
 def test_round_fourteen_all_along_only_and_the_same_one(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # -인데요 after a noun ends its clause as -는데요 does (main asked each again)
+        ("아직 그대로인데요", "fixed?", "no"),
+        ("셀룰러 데이터인데요", "s2_cellular", "yes"),
+        ("제 아이디인데요", "s1_apple_id", "yes"),
+        # ... a bare verb stem before -는데요 reads as its -아/-어 form (안 보이는데요 =
+        # 안 보여요), and -ㄴ데요 of a state said last as its polite form (큰데요 = 커요)
+        ("모바일 데이터가 안 보이는데요", "s2_photos_data", "help"),
+        ("목소리가 너무 큰데요", None, "quieter"),
+        # A wait said last after what one will do is the wait (main asked again)
+        ("지금 설치할께요 잠깐만요", "s6_install_update", "pause"),
+        ("충전기 가져올게요 잠시만요", "s7_charge", "pause"),
+        # The last thing said asked for again; what to answer asked with -면 돼요; a work
+        # or old address at the Apple ID question
+        ("방금 말 다시요", None, "repeat"),
+        ("그럼 뭐라고 말하면 돼요", None, "help"),
+        ("제 예전 회사 메일이에요", "s1_apple_id", "no"),
+        # 리셋 (reset) is 재설정, with the object after the verb too
+        ("네트워크 설정 리셋했어요", "s2_fix_network", "yes"),
+        ("다 리셋했어요 라우터", "s2_fix_network", "yes"),
+    ],
+)
+def test_round_fourteen_indeyo_waits_after_a_promise_and_other_misses(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -717,11 +717,33 @@ class AttachedWords:
         return out
 
     def _read_word(self, word: str) -> list[str]:
-        """One written word as the words it reads, with a BREAK after a clause ending."""
+        """One written word as the words it reads, with a BREAK after a clause ending; a
+        verb's bare stem before it is read as its -아/-어 form where only that reads (안
+        보이는데요: 안 보여, as 안 보여요)."""
         for ending in self.clause_endings:
             if _ends_with(word, ending) and self._stem(word) is None:
-                return [*self._split(word[: -len(ending)]), BREAK]
+                return [*self._split(self._bare_stem_read(word[: -len(ending)])), BREAK]
         return self._split(word)
+
+    def _bare_stem_read(self, stem: str) -> str:
+        """A bare verb stem ("보이") as its -아/-어 form ("보여") when that is a word of the
+        file and the stem is none."""
+        if self._stem(stem) is not None:
+            return stem
+        form = infinitive(stem)
+        form = _respell(form, self.respellings) if form else None
+        return form if form and self._stem(form) is not None else stem
+
+    def promises(self, words: list[str]) -> int:
+        """How many of the last words say what one will do: a verb in a -ㄹ게 / -ㄹ래 form
+        ("할게", "가져올게요": 1), with `asked_as` after it where it is read as an intention
+        ("설치할게요": 설치 할게 글쎄, 2); 0 when they do not."""
+        marked = len(words) > 1 and words[-1] in (self.asked_as, self._stem(self.asked_as))
+        verb = words[-2] if marked else words[-1] if words else ""
+        promised = any(
+            _ends_with(verb, e) and final(verb[-len(e) - 1]) == RIEUL for e in self.rieul_endings
+        )
+        return (2 if marked else 1) if promised else 0
 
     def _joined_end(self, words: list[str], start: int) -> int:
         """Where the word at start ends: after the longest run of pieces that reads as one

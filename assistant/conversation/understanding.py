@@ -1321,17 +1321,25 @@ class Vocabulary:
         said last, right after an answer's verb, is a sentence of its own ("인증 코드
         기다리는 중이에요 잠깐만요": waiting for the code, hold on), or after a verb of coming
         said of its subject (`said_of_subject`: "누가 왔어요 잠깐만요", someone is here, hold
-        on): the words with a clause break before it, so it counts as the command though the
+        on), or after what one will do (`AttachedWords.promises`: "업데이트 할게요 잠깐만요"):
+        the words with a clause break before it, so it counts as the command though the
         sentence before has words not understood. None when there is no such wait."""
-        if not self.verb_last or len(mentions) < 2:
+        if not self.verb_last or not mentions:
             return None
-        last, before = mentions[-1], mentions[-2]
+        last = mentions[-1]
         if last.kind != CORRECTION or last.fallback != "pause" or last.end != len(words):
             return None
+        ended = [*words[: last.start], BREAK, *words[last.start :]]
+        promised = self.attached.promises(words[: last.start]) if self.attached else 0
+        if promised:  # 설치할게요 잠깐만요: the intention no doubt of the wait's
+            return [*words[: last.start - promised + 1], BREAK, *words[last.start :]]
+        if len(mentions) < 2:
+            return None
+        before = mentions[-2]
         happened = self._words(words, before) in self.said_of_subject  # 누가 왔어요 잠깐만요
         if (before.kind not in ("yes", "no") and not happened) or before.end != last.start:
             return None
-        return [*words[: last.start], BREAK, *words[last.start :]]
+        return ended
 
     def _how_it_was_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command that is also an adverb of manner (`manner_words`), right before an
