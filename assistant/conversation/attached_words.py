@@ -116,6 +116,9 @@ class AttachedWords:
     """Words an ending or a negation may be taken off to reach."""
     respellings: tuple[tuple[str, str], ...] = ()
     """(written, read) pairs replaced anywhere in a word, longest first."""
+    rieul_respellings: tuple[tuple[str, str], ...] = ()
+    """(written, read) after a syllable closed by ㄹ, anywhere in a word ("께" -> "게":
+    할께요 is 할게요, the sound written)."""
     final_variants: tuple[tuple[str, str], ...] = ()
     """(last syllable, the one it stands for) when the word does not read as written."""
     clause_endings: tuple[str, ...] = ()
@@ -244,6 +247,7 @@ class AttachedWords:
         negation_prefixes: Iterable[str],
         phrase_words: Iterable[str],
         respellings: dict[str, str] | None = None,
+        rieul_respellings: dict[str, str] | None = None,
         final_variants: dict[str, str] | None = None,
         clause_endings: Iterable[str] = (),
         clause_words: Iterable[str] = (),
@@ -302,6 +306,7 @@ class AttachedWords:
         stems = words | {w[: -len(e)] for w in words for e in ordered if _ends_with(w, e)}
         return cls(
             ordered, tuple(negation_prefixes), frozenset(stems), respelled,
+            tuple((rieul_respellings or {}).items()),
             tuple((final_variants or {}).items()),
             tuple(sorted(set(clause_endings), key=len, reverse=True)), frozenset(clause_words),
             frozenset(alone_first), frozenset(fillers), frozenset(dropped),
@@ -334,7 +339,8 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
             words = [w for w in words if not self._marks_only(w)]
-        words = [BREAK if w in self.clause_words else _respell(self._unmarked(w), self.respellings)
+        words = [BREAK if w in self.clause_words
+                 else _respell(self._after_rieul(self._unmarked(w)), self.respellings)
                  for w in self._before_more(self._without_dropped(words))]  # fmt: skip
         words = self._asked_or_guessed(self._negated_ji_forms(words))
         words = self._not_known_whether(words)
@@ -350,6 +356,17 @@ class AttachedWords:
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
         return self._first_alone(out)
+
+    def _after_rieul(self, word: str) -> str:
+        """The word with `rieul_respellings` read as meant after a syllable closed by ㄹ
+        ("할께요" -> "할게요"; not 께 elsewhere)."""
+        for written, read in self.rieul_respellings:
+            at = word.find(written, 1)
+            while at > 0:
+                if final(word[at - 1]) == RIEUL:
+                    word = word[:at] + read + word[at + len(written) :]
+                at = word.find(written, at + 1)
+        return word
 
     def _without_dropped(self, words: list[str]) -> list[str]:
         """The words without those read as nothing ("소리 좀 키워"), but for one before a word
@@ -665,17 +682,20 @@ class AttachedWords:
         return out
 
     def _reported(self, words: list[str]) -> list[str]:
-        """A verb of showing after a word in -다고 / -라고 read as nothing: "연결할 수 없다고
-        떠요" answers as "연결할 수 없다고", what the screen says."""
+        """A verb of showing or saying after a word in -다고 / -라고 read as nothing: "연결할
+        수 없다고 떠요" answers as "연결할 수 없다고", what the screen says; "켜져 있다고
+        했어요" as what someone said (no "did")."""
         return [
             word
             for index, word in enumerate(words)
-            if not (
-                index
-                and word in self.reporting_words
-                and any(_ends_with(words[index - 1], e) for e in self.reported_endings)
-            )
+            if not (index and word in self.reporting_words and self._reporting(words[index - 1]))
         ]
+
+    def _reporting(self, word: str) -> bool:
+        """A word in -다고 / -라고 that reports what is said, not one asking what it was
+        ("뭐라고 했어요?": what did you say)."""
+        ending = next((e for e in self.reported_endings if _ends_with(word, e)), None)
+        return ending is not None and word[: -len(ending)] not in self.asking_words
 
     def _before_becoming(self, word: str) -> str:
         """A word with a -게 form and 되다 written together, without the 되다 ("게된다")."""
@@ -697,11 +717,33 @@ class AttachedWords:
         return out
 
     def _read_word(self, word: str) -> list[str]:
-        """One written word as the words it reads, with a BREAK after a clause ending."""
+        """One written word as the words it reads, with a BREAK after a clause ending; a
+        verb's bare stem before it is read as its -아/-어 form where only that reads (안
+        보이는데요: 안 보여, as 안 보여요)."""
         for ending in self.clause_endings:
             if _ends_with(word, ending) and self._stem(word) is None:
-                return [*self._split(word[: -len(ending)]), BREAK]
+                return [*self._split(self._bare_stem_read(word[: -len(ending)])), BREAK]
         return self._split(word)
+
+    def _bare_stem_read(self, stem: str) -> str:
+        """A bare verb stem ("보이") as its -아/-어 form ("보여") when that is a word of the
+        file and the stem is none."""
+        if self._stem(stem) is not None:
+            return stem
+        form = infinitive(stem)
+        form = _respell(form, self.respellings) if form else None
+        return form if form and self._stem(form) is not None else stem
+
+    def promises(self, words: list[str]) -> int:
+        """How many of the last words say what one will do: a verb in a -ㄹ게 / -ㄹ래 form
+        ("할게", "가져올게요": 1), with `asked_as` after it where it is read as an intention
+        ("설치할게요": 설치 할게 글쎄, 2); 0 when they do not."""
+        marked = len(words) > 1 and words[-1] in (self.asked_as, self._stem(self.asked_as))
+        verb = words[-2] if marked else words[-1] if words else ""
+        promised = any(
+            _ends_with(verb, e) and final(verb[-len(e) - 1]) == RIEUL for e in self.rieul_endings
+        )
+        return (2 if marked else 1) if promised else 0
 
     def _joined_end(self, words: list[str], start: int) -> int:
         """Where the word at start ends: after the longest run of pieces that reads as one
@@ -932,7 +974,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
         lists[key] = [w for v in value for w in normalize(v)]
-    for key in ("respellings", "final_variants", "ji_negations", "not_last"):
+    for key in ("respellings", "rieul_respellings", "final_variants", "ji_negations", "not_last"):
         value = raw.get(key, {})
         parts = [p for pair in value.items() for p in pair] if isinstance(value, dict) else [0]
         if not all(isinstance(p, str) and normalize(p) in ([p], []) for p in parts):

@@ -91,3 +91,9 @@ def past(stem: str) -> str | None:
     form = infinitive(stem)
     closed = with_final(form[-1], SSANG_SIOT) if form else None
     return None if form is None or closed is None else form[:-1] + closed
+
+
+def in_the_past(word: str) -> bool:
+    """A verb read in the past: a syllable closed by ㅆ other than 있 (됐, 켜졌, 있었, 썼;
+    not 있, there is, a state now)."""
+    return any(final(c) == SSANG_SIOT and c != "있" for c in word)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.conversation import attached_words, interpretation, normalization, safety
+from assistant.conversation import attached_words, hangul, interpretation, normalization, safety
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
 from assistant.conversation.flow import Flow
@@ -70,7 +70,8 @@ FIXED_QUESTION = "fixed?"
 """Question id of "Are your photos syncing now?", asked after a change (flow.md)."""
 
 LANGUAGE_DATA_SECTIONS = (
-    "intents", "phrasings", "answers_by_question", "phrasings_by_question", "understanding",
+    "intents", "phrasings", "answers_by_question", "phrasings_by_question",
+    "phrasings_at_actions", "understanding",
 )  # fmt: skip
 """Sections of a language file read here: words to understand, not texts to translate."""
 
@@ -304,6 +305,9 @@ class Vocabulary:
     place_endings: tuple[str, ...] = ()
     """Endings of a place ("에", "에서"): a word not understood in one, before a weak yes or
     a verb said of its subject, is where it is, not its subject ("아이패드에 보여요")."""
+    control_words: frozenset[str] = frozenset()
+    """Words naming a control of the screen ("버튼"): a command's words right before one are
+    the control's label ("다시 시작 버튼 눌렀어요": the button), no command."""
     every_option: frozenset[tuple[str, ...]] = frozenset()
     """Doubt words naming every option ("둘 다": both): at a question they answer neither;
     at an action, all of it done is done ("켰어 둘 다"), so there they say nothing."""
@@ -326,11 +330,16 @@ class Vocabulary:
         question_phrases = {}
         heard = _mapping(path, data.get("answers_by_question"), "answers_by_question")
         typed = _mapping(path, data.get("phrasings_by_question"), "phrasings_by_question")
-        for question in dict.fromkeys([*heard, *typed]):
+        actions = _actions(prompts_dir)
+        at_actions = _intent_lists(path, data.get("phrasings_at_actions"), "phrasings_at_actions")
+        for question in dict.fromkeys([*heard, *typed, *(sorted(actions) if at_actions else [])]):
             own = _intent_lists(path, heard.get(question), f"answers_by_question.{question}")
             more = _intent_lists(path, typed.get(question), f"phrasings_by_question.{question}")
+            every = at_actions if question in actions else {}  # "비밀번호를 까먹었어요"
             both = {
-                i: [*own.get(i, []), *more.get(i, [])] for i in INTENTS if i in own or i in more
+                i: [*own.get(i, []), *more.get(i, []), *every.get(i, [])]
+                for i in INTENTS
+                if i in own or i in more or i in every
             }
             by_question[str(question)] = reader.for_question(both)
             question_phrases[str(question)] = _plain(own)  # the grammar: answers_by_question
@@ -346,7 +355,7 @@ class Vocabulary:
         alone = frozenset(p[0] for t in tables for p in t if len(p) == 1)
         negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
         spelling = Spelling(known, alone, negations)
-        amounts = replace(reader.amounts(), actions=_actions(prompts_dir))
+        amounts = replace(reader.amounts(), actions=actions)
         past = frozenset(w for p in reader.strings("past") for w in reader.words(p))
         cues = safety.Cues(
             frozenset(w for p in reader.strings("question_verbs") for w in reader.words(p)),
@@ -424,6 +433,7 @@ class Vocabulary:
                    every_option=phrases("every_option"),
                    said_of_subject=phrases("said_of_subject"),
                    place_endings=tuple(reader.strings("place_endings")),
+                   control_words=frozenset(reader.strings("control_words")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
                    almost=frozenset(reader.strings("almost")),
@@ -475,8 +485,9 @@ class Vocabulary:
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
-        mentions = self._not_seen_now(found, mentions)  # "it should be on"; "was on yesterday"
+        mentions = self._not_seen_now(found, mentions, question)  # "was on yesterday"
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
+        mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
         mentions = self._marked_unnamed(
@@ -534,6 +545,7 @@ class Vocabulary:
         if not at_action:
             mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
+        mentions = [m for m in mentions if not self._a_label(found, m)]  # "다시 시작 버튼"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
         sides = None
         if self.pronouns:
@@ -824,22 +836,34 @@ class Vocabulary:
             kept.append(Mention(DOUBT, end, end))
         return sorted(kept, key=lambda m: m.start)
 
-    def _not_seen_now(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _not_seen_now(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
         """An answer said as expected ("it should be on", "it's supposed to be off":
         `understanding.expectations`) or as it was at a time gone ("it was on yesterday":
         `past` and `past_times` in one part) is not how things are now: set aside. An answer
         in another clause, or after a "but", stands ("it's meant to be on but it's off", "it
-        was on at first but now it's off"); without one, doubt, asked again."""
+        was on at first but now it's off"); without one, doubt, asked again. Where words
+        carry their tense (Korean), any verb in the past with a time gone says how it was
+        then, at a question of how things are (어제는 됐어요, 전에는 와이파이 썼어요: then,
+        not now), not at an action, where it was done (아까 지웠어요); and a command whose
+        words are that time (처음, at first: start over) is the time."""
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         aside = [
             (i, self._part(words, i, turns)[1])
             for i in range(len(words))
             if any(tuple(words[i : i + len(p)]) == p for p in self.expectations)
         ]
+        then = bool(self.attached) and question not in self.amounts.actions
+        times = set()
         for m in mentions:
             part = self._part(words, m.start, turns)
-            if m.kind in ("yes", "no") and self._in_past_time(words[part[0] : part[1]]):
-                aside.append(part)
+            if self._in_past_time(words[part[0] : part[1]], then):
+                if m.kind in ("yes", "no"):
+                    aside.append(part)
+                elif then and self._words(words, m) in self.past_times:
+                    times.add(id(m))  # 처음엔 됐는데: at first, not "start over"
+        mentions = [m for m in mentions if id(m) not in times]
         if not aside:
             return mentions
         kept = [m for m in mentions if not (
@@ -855,12 +879,17 @@ class Vocabulary:
         start = max([clause_start(words, at), *(t for t in turns if t <= at)])
         return start, min([clause_end(words, at), *(t for t in turns if t > at)])
 
-    def _in_past_time(self, part: list[str]) -> bool:
-        """Said in the past ("was") and when ("yesterday")."""
+    def _in_past_time(self, part: list[str], tensed: bool = False) -> bool:
+        """Said in the past ("was") and when ("yesterday"); tensed: any verb in the past
+        counts (hangul.in_the_past: 됐, 썼)."""
         spans = [(i, i + len(p)) for p in self.past_times for i in range(len(part))
                  if tuple(part[i : i + len(p)]) == p]  # fmt: skip
         timed = {i for a, b in spans for i in range(a, b)}
-        return bool(spans) and any(w in self.past for i, w in enumerate(part) if i not in timed)
+        return bool(spans) and any(
+            w in self.past or tensed and hangul.in_the_past(w)
+            for i, w in enumerate(part)
+            if i not in timed
+        )
 
     def _insisting(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Without a yes of `intensifiers` alone in its clause right after a clause that
@@ -939,6 +968,29 @@ class Vocabulary:
                 if m.start < last and m.kind in ("yes", "no", NEGATION, DOUBT)
                 else (answer if m is later[0] else m)
                 for m in mentions]  # fmt: skip
+
+    def _asked_last(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where a question and a statement share their words (`understanding.verb_last`:
+        켜져 있어요? / 켜져 있어요.), the last clause typed with a question mark asks; its
+        answers are none ("그럼 아이클라우드에는 남아요?": does it stay in iCloud?, no "yes";
+        "사진 지워져요?"): asked again, unless an earlier clause answered. Commands asked so
+        still count ("다시 말해 줄래요?"); a clause ending (-는데요?) tells, rising."""
+        if not self.verb_last or words[-1:] != [BREAK]:
+            return mentions
+        asked: list[bool] = []
+        said = normalization.tokens(text, asked)
+        if said[-1:] != [BREAK] or not asked or not asked[-1]:
+            return mentions
+        endings = self.attached.clause_endings if self.attached else ()
+        if len(said) > 1 and said[-2].endswith(endings):
+            return mentions  # "꺼져 있는데요?": it is off, you see: said, not asked
+        start = clause_start(words, len(words) - 2)
+        kept = [m for m in mentions if not (m.kind in ("yes", "no") and m.start >= start)]
+        if len(kept) == len(mentions):
+            return mentions
+        if not any(m.kind in ("yes", "no") for m in kept):
+            kept.append(Mention(DOUBT, start, start))
+        return sorted(kept, key=lambda m: m.start)
 
     def _not_opening(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A verb that opens a question back only at the start of its clause: "the baby is
@@ -1474,17 +1526,25 @@ class Vocabulary:
         said last, right after an answer's verb, is a sentence of its own ("인증 코드
         기다리는 중이에요 잠깐만요": waiting for the code, hold on), or after a verb of coming
         said of its subject (`said_of_subject`: "누가 왔어요 잠깐만요", someone is here, hold
-        on): the words with a clause break before it, so it counts as the command though the
+        on), or after what one will do (`AttachedWords.promises`: "업데이트 할게요 잠깐만요"):
+        the words with a clause break before it, so it counts as the command though the
         sentence before has words not understood. None when there is no such wait."""
-        if not self.verb_last or len(mentions) < 2:
+        if not self.verb_last or not mentions:
             return None
-        last, before = mentions[-1], mentions[-2]
+        last = mentions[-1]
         if last.kind != CORRECTION or last.fallback != "pause" or last.end != len(words):
             return None
+        ended = [*words[: last.start], BREAK, *words[last.start :]]
+        promised = self.attached.promises(words[: last.start]) if self.attached else 0
+        if promised:  # 설치할게요 잠깐만요: the intention no doubt of the wait's
+            return [*words[: last.start - promised + 1], BREAK, *words[last.start :]]
+        if len(mentions) < 2:
+            return None
+        before = mentions[-2]
         happened = self._words(words, before) in self.said_of_subject  # 누가 왔어요 잠깐만요
         if (before.kind not in ("yes", "no") and not happened) or before.end != last.start:
             return None
-        return [*words[: last.start], BREAK, *words[last.start :]]
+        return ended
 
     def _how_it_was_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command that is also an adverb of manner (`manner_words`), right before an
@@ -1616,6 +1676,17 @@ class Vocabulary:
             and m.start > 0 and words[m.start - 1] != BREAK
             and m.start - 1 not in covered
             and not words[m.start - 1].endswith(self.place_endings))]  # fmt: skip
+
+    def _a_label(self, words: list[str], mention: Mention) -> bool:
+        """A command's words right before a word naming a control (`control_words`: "다시
+        시작 버튼", "뒤로 가기 버튼"): the control's label, said of it, no command."""
+        return (
+            bool(self.control_words)
+            and mention.kind in INTENTS
+            and mention.kind not in ANSWERS
+            and words[mention.end : mention.end + 1] != []
+            and words[mention.end].startswith(tuple(self.control_words))  # 메뉴만
+        )
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
         """A command's words right after "is", "are" ("the router is back up", "it's on
