@@ -3,7 +3,7 @@
 Leaving said short before a clause that goes on telling where or how, being ready said again
 after a break, an error the screen shows at an action, and a command inside a question that
 asks whether to do it. The phrasings here are this file's own, not the sets' (bench/history/
-round-text15.md).
+understanding.md, round fourteen).
 """
 
 from __future__ import annotations
