@@ -476,6 +476,7 @@ class Vocabulary:
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
+        mentions = self._reason_given(found, mentions)  # "옆집에 있어서 못 만져요"
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
@@ -560,6 +561,27 @@ class Vocabulary:
         if not self.gated:
             return decided
         return safety.gate(text, found, mentions, decided, self.cues, said)
+
+    def _reason_given(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A reason clause (attached_words' `reason_mark` after -아서 / -어서: "배터리가 없어서
+        충전기 꽂았어요") says why, not the answer: where the main clause after it answers,
+        its answers do not count; where the main clause only negates ("공유기가 옆집에 있어서
+        못 만져요"), a yes of the reason's is no answer either (a no agrees: "충전기가 없어서 못
+        해요" is no)."""
+        mark = self.attached.reason_mark if self.attached else ""
+        if not mark or mark not in words:
+            return mentions
+        out = mentions
+        for at, word in enumerate(words):
+            if word != mark:
+                continue
+            start = max((i + 1 for i in range(at) if words[i] == BREAK), default=0)
+            after = {m.kind for m in mentions if m.start > at}
+            answered = bool(after & set(ANSWERS))
+            out = [m for m in out if not (
+                start <= m.start and m.end <= at and m.kind in ANSWERS
+                and (answered or (NEGATION in after and m.kind == "yes")))]  # fmt: skip
+        return out
 
     def _particle_alone(self, words: list[str], question: str) -> str:
         """At an action, a particle said alone ("in" at "Sign in", "on" at "Turn it on"): the
