@@ -763,3 +763,28 @@ def test_round_fourteen_phenomena(ko, text, question, meant):
 )
 def test_round_fifteen_phenomena(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # Fractions said whole first (N분의 M) and halves: under a half is not full
+        ("삼분의 일쯤 찼어요", "no"),
+        ("오분의 일 정도 썼어요", "no"),
+        ("절반 정도 찼어요", "no"),
+        ("반밖에 안 찼어요", "no"),
+        # ... most of it, but not nearly full: asked again, as 75% is
+        ("사분의 삼 정도 찼어요", "unknown"),
+        # ... a bound after the amount (넘게: more than): not sure to be full
+        ("절반 넘게 찼어요", "unknown"),
+        ("60퍼센트 이상 썼어요", "unknown"),
+        # Numbers in syllables, as the recognizer writes them, and a percentage written
+        # onto its number (main read 20퍼센트 찼어요 as yes, 찼어요 alone)
+        ("구십팔 퍼센트 찼어요", "yes"),
+        ("이십 퍼센트 정도 썼어요", "no"),
+        ("20퍼센트 찼어요", "no"),
+        ("97퍼센트 찼어요", "yes"),
+    ],
+)
+def test_round_fifteen_amounts(ko, text, meant):
+    assert ko.parse(text, "s3_storage_full") == meant

@@ -1921,6 +1921,17 @@ class _TableBuilder:
             except (TypeError, ValueError):
                 raise PromptError(self.path, f"{key}.{name}", "word: number") from None
 
+        def bounds_after() -> dict[str, str]:
+            raw_bounds = _mapping(self.path, raw.get("bounds_after"), f"{key}.bounds_after")
+            if not set(raw_bounds) <= {"at_least", "at_most"}:
+                raise PromptError(self.path, f"{key}.bounds_after", "at_least or at_most")
+            return {
+                w: kind
+                for kind, said in raw_bounds.items()
+                for p in _strings(self.path, said, f"{key}.bounds_after.{kind}")
+                for w in self.words(p)
+            }
+
         # Units as read ("기가" -> 기, a particle off) and as written onto a number ("5기가").
         units = words("units") | {w for p in _strings(self.path, raw.get("units"), key)
                                   for w in normalization.normalize(p)}  # fmt: skip
@@ -1931,6 +1942,9 @@ class _TableBuilder:
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
             levels=words("levels"), of_whole_first=words("of_whole_first"),
             few=phrases("few"), many=phrases("many"),
+            syllable_numbers=values("syllable_numbers"),
+            fraction_of=tuple(_strings(self.path, raw.get("fraction_of"), f"{key}.fraction_of")),
+            bounds_after=bounds_after(),
             actions=frozenset(),
         )  # fmt: skip
 
