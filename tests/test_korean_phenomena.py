@@ -759,6 +759,12 @@ def test_round_fourteen_phenomena(ko, text, question, meant):
         ("켜져 있어야 한대요", "s1_sync_on", "unknown"),
         # ... and said as one's own must, asked (켜야 돼요?), no answer either
         ("지워야 돼요?", "s3_free_space", "unknown"),
+        # A while asked for with "not yet, still doing it" at an action is not yet: no (the
+        # lead's decision; English "hang on, still looking for it"); a wait alone is pause
+        ("조금만 기다려 주세요 아직 지우는 중이에요", "s3_free_space", "no"),
+        ("잠시만요, 아직 켜는 중이에요", "s2_enable_data", "no"),
+        ("잠깐만요 아직이요", "s5_restart", "no"),
+        ("잠시만 기다려 주세요", "s5_restart", "pause"),
     ],
 )
 def test_round_fifteen_phenomena(ko, text, question, meant):

@@ -181,6 +181,9 @@ class Vocabulary:
     waits: frozenset[tuple[str, ...]] = frozenset()
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
+    not_yet_words: frozenset[str] = frozenset()
+    """Words of "not yet" that are no negation ("아직"): with a while asked for at an action
+    (`waits`: "잠깐만요, 아직 찾는 중이에요") they say not yet, as a negation does."""
     marks: frozenset[tuple[str, ...]] = frozenset()
     """States that belong to whichever option is named with them ("the check mark is on the
     other one", "signed in as my husband"): with another option named, that option's."""
@@ -405,6 +408,9 @@ class Vocabulary:
                    idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"),
                    speakers=frozenset(reader.strings("speakers")),
                    waits=phrases("waits"), marks=phrases("marks"),
+                   not_yet_words=frozenset(
+                       w for p in reader.strings("not_yet_words") for w in reader.words(p)
+                   ),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    refusals=phrases("refusals"),
@@ -1523,7 +1529,8 @@ class Vocabulary:
         noes = [
             m
             for m in mentions
-            if m.kind == "no" and words[m.start] in (self.negation_words | {"no", "nope", "nah"})
+            if m.kind == "no"
+            and words[m.start] in (self.negation_words | self.not_yet_words | {"no", "nope", "nah"})
         ]
         if not noes or any(m.kind not in ("no", "pause", FILLER) for m in mentions):
             return mentions
