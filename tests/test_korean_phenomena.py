@@ -696,9 +696,9 @@ def test_the_pronoun_jeon_is_not_the_step_before(ko, text, question, meant):
         ("처음부터 꺼져 있었어요", "s2_photos_data", "no"),
         ("처음부터 다시 해 주세요", None, "start_over"),
         # only Wi-Fi, only data: the one named answers; with 데이터 in a reason before it,
-        # the main clause (round fifteen: a reason clause is why, not the answer; main
-        # read it as yes, 데이터 of the reason, 써요 alone)
-        ("데이터가 아까워서 와이파이만 써요", "s2_cellular", "no"),
+        # asked again (main read it as yes, 데이터 of the reason, 써요 alone; round fifteen:
+        # a yes of a reason against the main clause's no stays, so both are said)
+        ("데이터가 아까워서 와이파이만 써요", "s2_cellular", "unknown"),
         ("와이파이만 쓰고 있어요", "s2_cellular", "no"),
         ("집 밖이라 데이터만 써요", "s2_cellular", "yes"),
         # the same account (똑같아요 alone at fixed? is nothing changed: no)
@@ -748,6 +748,9 @@ def test_round_fourteen_phenomena(ko, text, question, meant):
         ("설정이 잠겨 있어서 못 바꿔요", "s4_select_optimize", "unknown"),
         # ... while a no in the reason agrees with the main clause's 못
         ("돈이 없어서 못 샀어요", "s3_free_space", "no"),
+        # ... and a command's words in a reason are no command (너무 커서: too big, not
+        # "too loud"; read quieter)
+        ("파일이 너무 커서 아직 올리는 중이에요", "s6_install_update", "no"),
         # 그래서 (and so) opens a new clause, no reason of 그래: the past state is not set
         # aside as a reason before the done (it was read yes at the question)
         ("꺼져 있었어요 그래서 켰어요", "s1_sync_on", "unknown"),

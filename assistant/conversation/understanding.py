@@ -571,9 +571,11 @@ class Vocabulary:
     def _reason_given(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A reason clause (attached_words' `reason_mark` after -아서 / -어서: "배터리가 없어서
         충전기 꽂았어요") says why, not the answer: where the main clause after it answers,
-        its answers do not count; where the main clause only negates ("공유기가 옆집에 있어서
-        못 만져요"), a yes of the reason's is no answer either (a no agrees: "충전기가 없어서 못
-        해요" is no)."""
+        its answers do not count, nor its commands ("너무 커서": too big, not "too loud"); where
+        the main clause only negates ("공유기가 옆집에 있어서 못 만져요"), a yes of the
+        reason's is no answer either (a no agrees: "충전기가 없어서 못 해요" is no). A yes in the
+        reason against a no of the main clause stays ("이미 켜져 있어서 아무것도 안 했어요":
+        already so, nothing done): both said, asked again."""
         mark = self.attached.reason_mark if self.attached else ""
         if not mark or mark not in words:
             return mentions
@@ -584,9 +586,13 @@ class Vocabulary:
             start = max((i + 1 for i in range(at) if words[i] == BREAK), default=0)
             after = {m.kind for m in mentions if m.start > at}
             answered = bool(after & set(ANSWERS))
+            against = after & set(ANSWERS) == {"no"}  # a yes of the reason against it stays
+            command = set(INTENTS) - {*ANSWERS, "help"}
             out = [m for m in out if not (
-                start <= m.start and m.end <= at and m.kind in ANSWERS
-                and (answered or (NEGATION in after and m.kind == "yes")))]  # fmt: skip
+                start <= m.start and m.end <= at
+                and ((m.kind == "no" and answered)
+                     or (m.kind == "yes" and not against and (answered or NEGATION in after))
+                     or (m.kind in command and answered)))]  # fmt: skip
         return out
 
     def _particle_alone(self, words: list[str], question: str) -> str:
@@ -1532,7 +1538,11 @@ class Vocabulary:
             if m.kind == "no"
             and words[m.start] in (self.negation_words | self.not_yet_words | {"no", "nope", "nah"})
         ]
-        if not noes or any(m.kind not in ("no", "pause", FILLER) for m in mentions):
+        if not noes or any(
+            m.kind not in ("no", "pause", FILLER)
+            and not (m.kind == CORRECTION and m.fallback == "pause")  # "잠시만 기다려 주세요"
+            for m in mentions
+        ):
             return mentions
         return [m for m in mentions if m not in waits]
 
