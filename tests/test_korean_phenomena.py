@@ -768,6 +768,12 @@ def test_round_fourteen_phenomena(ko, text, question, meant):
         ("잠시만요, 아직 켜는 중이에요", "s2_enable_data", "no"),
         ("잠깐만요 아직이요", "s5_restart", "no"),
         ("잠시만 기다려 주세요", "s5_restart", "pause"),
+        # 하오체 on a bare stem, as an older speaker says it (-오 after an open syllable)
+        ("와이파이가 잘 되오", "s2_online", "yes"),
+        ("사진이 안 올라가오", "fixed?", "no"),
+        # spoken and Jeolla -ㄹ라요 (-ㄹ래요) of a command
+        ("그만할라요", "s5_restart", "stop"),
+        ("건너뛸라요", "s4_select_optimize", "skip"),
     ],
 )
 def test_round_fifteen_phenomena(ko, text, question, meant):
