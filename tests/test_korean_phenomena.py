@@ -287,7 +287,7 @@ def test_heldout10_phenomena_in_our_own_sentences(ko, text, question, intent):
         ("인증 완료되었습니다", "s1_sign_in", "yes"),
         # Paraphrases at one step: made room; the account locked; the cable not in sight
         ("용량 좀 비웠습니다", "s3_free_space", "yes"),
-        ("계정이 잠겼네요", "s1_sign_in", "no"),
+        ("계정이 잠겼네요", "s1_sign_in", "help"),  # round fifteen: trouble at the step
         ("충전기가 안 보이네요", "s7_charge", "no"),
         # Coordination said after the verb: both done is done at an action, but which one
         # at a question
@@ -696,7 +696,8 @@ def test_the_pronoun_jeon_is_not_the_step_before(ko, text, question, meant):
         ("처음부터 꺼져 있었어요", "s2_photos_data", "no"),
         ("처음부터 다시 해 주세요", None, "start_over"),
         # only Wi-Fi, only data: the one named answers; with 데이터 in a reason before it,
-        # asked again (main read it as yes, 데이터 of the reason, 써요 alone)
+        # asked again (main read it as yes, 데이터 of the reason, 써요 alone; round fifteen:
+        # a yes of a reason against the main clause's no stays, so both are said)
         ("데이터가 아까워서 와이파이만 써요", "s2_cellular", "unknown"),
         ("와이파이만 쓰고 있어요", "s2_cellular", "no"),
         ("집 밖이라 데이터만 써요", "s2_cellular", "yes"),
@@ -727,3 +728,78 @@ def test_the_pronoun_jeon_is_not_the_step_before(ko, text, question, meant):
 )
 def test_round_fourteen_phenomena(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # A locked account at the sign-in is trouble at the step: help (was no)
+        ("비번을 여러 번 잘못 넣어서 계정이 잠겼어요", "s1_sign_in", "help"),
+        ("아이디가 잠겨 있어요", "s1_sign_in", "help"),
+        # ... but a wrong password alone is typed again: not yet
+        ("비밀번호가 틀렸대요", "s1_sign_in", "no"),
+        # A reason clause (-아서 / -어서) is why: the main clause answers ...
+        ("집에 공유기가 없어서 데이터 켰어요", "s2_enable_data", "yes"),
+        ("요금이 많이 나와서 와이파이만 써요", "s2_cellular", "no"),
+        ("사진이 너무 많아서 다 지웠어요", "s3_free_space", "yes"),
+        # ... and a yes in the reason before a main clause that only negates is no answer
+        # (main read it as yes): asked again
+        ("폰이 케이스에 들어 있어서 못 빼요", "s7_charge", "unknown"),
+        ("설정이 잠겨 있어서 못 바꿔요", "s4_select_optimize", "unknown"),
+        # ... while a no in the reason agrees with the main clause's 못
+        ("돈이 없어서 못 샀어요", "s3_free_space", "no"),
+        # ... and a command's words in a reason are no command (너무 커서: too big, not
+        # "too loud"; read quieter)
+        ("파일이 너무 커서 아직 올리는 중이에요", "s6_install_update", "no"),
+        # 그래서 (and so) opens a new clause, no reason of 그래: the past state is not set
+        # aside as a reason before the done (it was read yes at the question)
+        ("꺼져 있었어요 그래서 켰어요", "s1_sync_on", "unknown"),
+        # An obligation reported (-대요, -ㄴ대요, -답니다) is what the phone says is needed:
+        # help at an action, asked again at a question, never a done
+        ("와이파이가 있어야 한대요", "s6_install_update", "help"),
+        ("먼저 충전기를 꽂아야 된답니다", "s6_install_update", "help"),
+        ("저장 공간이 있어야 된대요", "s6_install_update", "help"),
+        ("켜져 있어야 한대요", "s1_sync_on", "unknown"),
+        # ... and said as one's own must, asked (켜야 돼요?), no answer either
+        ("지워야 돼요?", "s3_free_space", "unknown"),
+        # A while asked for with "not yet, still doing it" at an action is not yet: no (the
+        # lead's decision; English "hang on, still looking for it"); a wait alone is pause
+        ("조금만 기다려 주세요 아직 지우는 중이에요", "s3_free_space", "no"),
+        ("잠시만요, 아직 켜는 중이에요", "s2_enable_data", "no"),
+        ("잠깐만요 아직이요", "s5_restart", "no"),
+        ("잠시만 기다려 주세요", "s5_restart", "pause"),
+        # 하오체 on a bare stem, as an older speaker says it (-오 after an open syllable)
+        ("와이파이가 잘 되오", "s2_online", "yes"),
+        ("사진이 안 올라가오", "fixed?", "no"),
+        # spoken and Jeolla -ㄹ라요 (-ㄹ래요) of a command
+        ("그만할라요", "s5_restart", "stop"),
+        ("건너뛸라요", "s4_select_optimize", "skip"),
+    ],
+)
+def test_round_fifteen_phenomena(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # Fractions said whole first (N분의 M) and halves: under a half is not full
+        ("삼분의 일쯤 찼어요", "no"),
+        ("오분의 일 정도 썼어요", "no"),
+        ("절반 정도 찼어요", "no"),
+        ("반밖에 안 찼어요", "no"),
+        # ... most of it, but not nearly full: asked again, as 75% is
+        ("사분의 삼 정도 찼어요", "unknown"),
+        # ... a bound after the amount (넘게: more than): not sure to be full
+        ("절반 넘게 찼어요", "unknown"),
+        ("60퍼센트 이상 썼어요", "unknown"),
+        # Numbers in syllables, as the recognizer writes them, and a percentage written
+        # onto its number (main read 20퍼센트 찼어요 as yes, 찼어요 alone)
+        ("구십팔 퍼센트 찼어요", "yes"),
+        ("이십 퍼센트 정도 썼어요", "no"),
+        ("20퍼센트 찼어요", "no"),
+        ("97퍼센트 찼어요", "yes"),
+    ],
+)
+def test_round_fifteen_amounts(ko, text, meant):
+    assert ko.parse(text, "s3_storage_full") == meant

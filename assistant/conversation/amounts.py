@@ -77,6 +77,15 @@ class Amounts:
     """Small amounts in words, longest first ("hardly any", "not much"): a share like a few
     percent, of what is left when a word for "free" follows ("hardly any space left" is
     nearly full), else of what is used ("not much used")."""
+    syllable_numbers: Mapping[str, float] = field(default_factory=dict)
+    """Numbers written as one word of syllables (Korean "구십오", "오십": 95, 50): each
+    syllable's value; a value of 10 or more multiplies the digit before it ("오십" = 5 x 10).
+    A word of one digit alone ("이", "오") is no number, except a fraction's part."""
+    fraction_of: tuple[str, ...] = ()
+    """The ending of a fraction's whole, said first ("사분의 일": of four, one = a quarter)."""
+    bounds_after: Mapping[str, str] = field(default_factory=dict)
+    """Words after an amount that make it a bound ("절반 넘게": more than half), as
+    "at_least" or "at_most", where a language says the bound after the number."""
     many: tuple[tuple[str, ...], ...] = ()
     """Large amounts in words, longest first ("a fair bit", "quite a lot"): with a word for
     "free" after them, not full ("quite a lot free"); of what is used, they say nothing sure."""
@@ -134,6 +143,11 @@ class Amounts:
                     decimals += str(int(self.number_words[tokens[digits]]))
                     digits += 1
                 end = digits if decimals else end
+            if end == at and (read := self._syllables_read(tokens, at)):
+                said += read[0]
+                spans += [(at, at + read[1])] * len(read[0])
+                at += read[1]
+                continue
             if end == at:
                 said.append(tokens[at])
                 spans.append((at, at + 1))
@@ -143,6 +157,58 @@ class Amounts:
             spans.append((at, end))
             at = end
         return said, spans
+
+    def _syllables_read(self, tokens: list[str], at: int) -> tuple[list[str], int] | None:
+        """A number written in syllables ("구십오"), a percentage written onto its number
+        ("30퍼센트"), or a fraction whole first ("사분의 일"), as digits and a percent word;
+        with how many tokens it took. None when the token is none of these."""
+        percent = min(self.percent) if self.percent else ""
+        token = tokens[at]
+        number = _NUMBER.fullmatch(token)
+        if number and number.group(2) in self.percent and number.group(2):
+            return [number.group(1), number.group(2)], 1  # "30퍼센트": 30 percent
+        if not self.syllable_numbers:
+            return None
+        taken = 1
+        if at + 1 < len(tokens) and tokens[at + 1] in self.fraction_of:
+            token, taken = token + tokens[at + 1], 2  # "오 분의", as read apart
+        whole_of = next((e for e in self.fraction_of if token.endswith(e)), None)
+        whole = self._syllable_number(token[: -len(whole_of)], True) if whole_of else None
+        part_at = at + taken
+        part, about = self._roughly(tokens[part_at] if part_at < len(tokens) else "")
+        value = self._syllable_number(part, True)
+        if whole and value is not None and percent:
+            share = [f"{100 * value / whole:g}", percent, *about]  # "사분의 일": 25 percent
+            return share, taken + 1
+        if taken > 1:
+            return None
+        part, about = self._roughly(token)
+        if part in self.fractions and about:
+            return [part, *about], 1  # "절반쯤"
+        value = self._syllable_number(part, False)
+        return ([f"{value:g}", *about], 1) if value is not None else None
+
+    def _roughly(self, word: str) -> tuple[str, list[str]]:
+        """A word with a word of `about` written onto it ("일쯤", "절반쯤"): the word, and the
+        word of `about` apart; else the word as it is."""
+        rough = next((a for a in self.about if len(word) > len(a) and word.endswith(a)), None)
+        return (word[: -len(rough)], [rough]) if rough else (word, [])
+
+    def _syllable_number(self, word: str, alone: bool) -> float | None:
+        """The value of a number written in syllables; a lone digit only when `alone`."""
+        if not word or any(c not in self.syllable_numbers for c in word):
+            return None
+        if len(word) == 1 and self.syllable_numbers[word] < 10 and not alone:
+            return None  # "이", "오": a word of their own more often than a number
+        total, digit = 0.0, 0.0
+        for c in word:
+            value = self.syllable_numbers[c]
+            if value >= 10:
+                total += (digit or 1) * value
+                digit = 0.0
+            else:
+                digit = value
+        return total + digit
 
     def _share(self, tokens: list[str]) -> Mention | None:
         numbers = [(i, float(m.group(1))) for i, t in enumerate(tokens)
@@ -197,8 +263,18 @@ class Amounts:
         return found.group(2) if found else ""
 
     def _answer(self, tokens: list[str], start: int, end: int, share: float | None) -> Mention:
+        bounded = ""
+        while end < len(tokens) and tokens[end] in self.about and self.bounds_after:
+            end += 1  # "사분의 일 정도 찼어요": about a quarter (a language of bounds after)
+        if end < len(tokens) and tokens[end] in self.bounds_after:
+            bounded = self.bounds_after[tokens[end]]  # "절반 넘게": more than half
+            end += 1
         if end < len(tokens) and tokens[end] in self.filled:
             end += 1  # "a quarter full": "full" is the share's, not a yes of its own
+        if share is not None and bounded == "at_least" and share < self.yes_from:
+            share = None  # "절반 넘게": at least a share that is not full
+        if share is not None and bounded == "at_most" and share > self.no_up_to:
+            share = None
         bound = tokens[max(0, start - 2) : start]
         if share is not None and self.at_least & set(bound) and share < self.yes_from:
             share = None  # "more than half": at least a share that is not full

@@ -239,6 +239,16 @@ class AttachedWords:
     hedged: tuple[str, ...] = ()
     """Starts of words before which a dropped word is kept ("그렇", "그래": "좀 그렇네요", a
     bit so-so, is a hedge, not the agreement 그렇네요 is alone)."""
+    reported_endings_of_obligation: tuple[str, ...] = ()
+    """Endings of reported speech on the word after an obligation ("넘어야 된대요": it says
+    it must): what the phone says is needed, read as `obligation_reported_as`."""
+    obligation_reported_as: tuple[str, ...] = ()
+    """The phrase a reported obligation reads as (the file's trouble at an action)."""
+    reason_endings: tuple[str, ...] = ()
+    """Clause endings of a reason on a verb's -아/-어 form ("서": 있어서, 틀려서): the clause
+    is why, not the answer; `reason_mark` is written after it, before its BREAK."""
+    reason_mark: str = ""
+    """The mark (no word of the language) after a reason clause."""
 
     @classmethod
     def from_lists(
@@ -298,6 +308,10 @@ class AttachedWords:
         embedded_endings: Iterable[str] = (),
         not_knowing: Iterable[str] = (),
         asking_words: Iterable[str] = (),
+        reported_endings_of_obligation: Iterable[str] = (),
+        obligation_reported_as: str = "",
+        reason_endings: Iterable[str] = (),
+        reason_mark: str = "",
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -331,7 +345,8 @@ class AttachedWords:
             tuple(embedded_endings), tuple(not_knowing),
             frozenset(asking_words), dict(not_last or {}), tuple(interrupted_endings),
             tuple(linked_endings),
-            frozenset(refusing), tuple(hedged),
+            frozenset(refusing), tuple(hedged), tuple(reported_endings_of_obligation),
+            tuple(obligation_reported_as.split()), tuple(reason_endings), reason_mark,
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -512,6 +527,12 @@ class AttachedWords:
         ending = next((e for e in endings if _ends_with(word, e)), None)
         if ending is None or (word in self.written and not obliged):  # 화면: no 화 + -면 (if)
             return None
+        if (
+            obliged
+            and self.obligation_reported_as
+            and after.endswith(self.reported_endings_of_obligation)
+        ):  # "넘어야 된대요": what the phone says is needed, never a done
+            return [word[: -len(ending)], *self.obligation_reported_as, self.asked_as], True
         return [word[: -len(ending)], self.asked_as], guessing or obliged
 
     def _intended(self, words: list[str]) -> list[str]:
@@ -722,7 +743,10 @@ class AttachedWords:
         보이는데요: 안 보여, as 안 보여요)."""
         for ending in self.clause_endings:
             if _ends_with(word, ending) and self._stem(word) is None:
-                return [*self._split(self._bare_stem_read(word[: -len(ending)])), BREAK]
+                stem = word[: -len(ending)]
+                why = ending in self.reason_endings and is_infinitive(stem) and self.reason_mark
+                mark = [self.reason_mark] if why else []  # "있어서": a reason, not the answer
+                return [*self._split(self._bare_stem_read(stem)), *mark, BREAK]
         return self._split(word)
 
     def _bare_stem_read(self, stem: str) -> str:
@@ -969,6 +993,8 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "permission_words",
         "guess_nouns",
         "progressing_words",
+        "reported_endings_of_obligation",
+        "reason_endings",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -989,7 +1015,11 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
     if not isinstance(progressing_as, str):
         raise PromptError(path, "understanding.attached.progressing_as", "not a phrase")
     lists["progressing_as"] = progressing_as
-    for key in ("how_verb", "refused_as", "under_way"):
+    reported_as = raw.get("obligation_reported_as", "")
+    if not isinstance(reported_as, str):
+        raise PromptError(path, "understanding.attached.obligation_reported_as", "not a phrase")
+    lists["obligation_reported_as"] = reported_as
+    for key in ("how_verb", "refused_as", "under_way", "reason_mark"):
         word = raw.get(key, "")
         if not isinstance(word, str) or normalize(word) not in ([word], []):
             raise PromptError(path, f"understanding.attached.{key}", "not one word")

@@ -181,6 +181,9 @@ class Vocabulary:
     waits: frozenset[tuple[str, ...]] = frozenset()
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
+    not_yet_words: frozenset[str] = frozenset()
+    """Words of "not yet" that are no negation ("아직"): with a while asked for at an action
+    (`waits`: "잠깐만요, 아직 찾는 중이에요") they say not yet, as a negation does."""
     marks: frozenset[tuple[str, ...]] = frozenset()
     """States that belong to whichever option is named with them ("the check mark is on the
     other one", "signed in as my husband"): with another option named, that option's."""
@@ -405,6 +408,9 @@ class Vocabulary:
                    idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"),
                    speakers=frozenset(reader.strings("speakers")),
                    waits=phrases("waits"), marks=phrases("marks"),
+                   not_yet_words=frozenset(
+                       w for p in reader.strings("not_yet_words") for w in reader.words(p)
+                   ),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    refusals=phrases("refusals"),
@@ -476,6 +482,7 @@ class Vocabulary:
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
+        mentions = self._reason_given(found, mentions)  # "옆집에 있어서 못 만져요"
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
@@ -560,6 +567,33 @@ class Vocabulary:
         if not self.gated:
             return decided
         return safety.gate(text, found, mentions, decided, self.cues, said)
+
+    def _reason_given(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A reason clause (attached_words' `reason_mark` after -아서 / -어서: "배터리가 없어서
+        충전기 꽂았어요") says why, not the answer: where the main clause after it answers,
+        its answers do not count, nor its commands ("너무 커서": too big, not "too loud"); where
+        the main clause only negates ("공유기가 옆집에 있어서 못 만져요"), a yes of the
+        reason's is no answer either (a no agrees: "충전기가 없어서 못 해요" is no). A yes in the
+        reason against a no of the main clause stays ("이미 켜져 있어서 아무것도 안 했어요":
+        already so, nothing done): both said, asked again."""
+        mark = self.attached.reason_mark if self.attached else ""
+        if not mark or mark not in words:
+            return mentions
+        out = mentions
+        for at, word in enumerate(words):
+            if word != mark:
+                continue
+            start = max((i + 1 for i in range(at) if words[i] == BREAK), default=0)
+            after = {m.kind for m in mentions if m.start > at}
+            answered = bool(after & set(ANSWERS))
+            against = after & set(ANSWERS) == {"no"}  # a yes of the reason against it stays
+            command = set(INTENTS) - {*ANSWERS, "help"}
+            out = [m for m in out if not (
+                start <= m.start and m.end <= at
+                and ((m.kind == "no" and answered)
+                     or (m.kind == "yes" and not against and (answered or NEGATION in after))
+                     or (m.kind in command and answered)))]  # fmt: skip
+        return out
 
     def _particle_alone(self, words: list[str], question: str) -> str:
         """At an action, a particle said alone ("in" at "Sign in", "on" at "Turn it on"): the
@@ -1501,9 +1535,14 @@ class Vocabulary:
         noes = [
             m
             for m in mentions
-            if m.kind == "no" and words[m.start] in (self.negation_words | {"no", "nope", "nah"})
+            if m.kind == "no"
+            and words[m.start] in (self.negation_words | self.not_yet_words | {"no", "nope", "nah"})
         ]
-        if not noes or any(m.kind not in ("no", "pause", FILLER) for m in mentions):
+        if not noes or any(
+            m.kind not in ("no", "pause", FILLER)
+            and not (m.kind == CORRECTION and m.fallback == "pause")  # "잠시만 기다려 주세요"
+            for m in mentions
+        ):
             return mentions
         return [m for m in mentions if m not in waits]
 
@@ -1899,6 +1938,17 @@ class _TableBuilder:
             except (TypeError, ValueError):
                 raise PromptError(self.path, f"{key}.{name}", "word: number") from None
 
+        def bounds_after() -> dict[str, str]:
+            raw_bounds = _mapping(self.path, raw.get("bounds_after"), f"{key}.bounds_after")
+            if not set(raw_bounds) <= {"at_least", "at_most"}:
+                raise PromptError(self.path, f"{key}.bounds_after", "at_least or at_most")
+            return {
+                w: kind
+                for kind, said in raw_bounds.items()
+                for p in _strings(self.path, said, f"{key}.bounds_after.{kind}")
+                for w in self.words(p)
+            }
+
         # Units as read ("기가" -> 기, a particle off) and as written onto a number ("5기가").
         units = words("units") | {w for p in _strings(self.path, raw.get("units"), key)
                                   for w in normalization.normalize(p)}  # fmt: skip
@@ -1909,6 +1959,9 @@ class _TableBuilder:
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
             levels=words("levels"), of_whole_first=words("of_whole_first"),
             few=phrases("few"), many=phrases("many"),
+            syllable_numbers=values("syllable_numbers"),
+            fraction_of=tuple(_strings(self.path, raw.get("fraction_of"), f"{key}.fraction_of")),
+            bounds_after=bounds_after(),
             actions=frozenset(),
         )  # fmt: skip
 
