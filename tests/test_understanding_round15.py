@@ -1,0 +1,73 @@
+"""Understanding, round fifteen (issue 8): wrong actions first, by general rules.
+
+An answer supposed in a condition, another person's belief, the speaker's own thing set
+against another's, a reply the screen offers as a button, and a story told on with "next
+thing I knew". The phrasings here are this file's own, not the sets' (bench/history/
+round-text16.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import UNKNOWN, Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# An answer after "if" or "unless" in its clause is supposed: no answer.
+     ("Would I still be talking to you if it was syncing?", "fixed?", UNKNOWN),
+     ("Why would I ask if it was on?", "s1_sync_on", UNKNOWN),
+     ("Even if it's full, I'm not paying.", "s3_storage_full", UNKNOWN),
+     ("Unless it's off, I can't tell.", "s1_sync_on", UNKNOWN),
+     # An answer in a clause of its own, outside the condition, still answers.
+     ("It's on, if that is what you mean.", "s1_sync_on", "yes"),
+     ("If you don't mind me saying, it's off.", "s1_sync_on", "no")],
+)  # fmt: skip
+def test_an_answer_inside_a_condition_is_no_answer(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("My husband thinks it's on.", UNKNOWN),
+     ("He reckons it's off.", UNKNOWN),
+     # What a person says they see is the answer given for them (heldout14's caregivers).
+     ("He says it's off.", "no")],
+)  # fmt: skip
+def test_another_persons_belief_is_no_answer(vocab, text, intent):
+    assert vocab.parse(text, "s1_sync_on") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("His iPhone says it's full, but mine isn't.", UNKNOWN),
+     ("Her storage is full. Ours, I'm not sure.", UNKNOWN),
+     # The speaker's own thing with its own answer answers.
+     ("I sorted out my son's, mine is full.", "yes")],
+)  # fmt: skip
+def test_mine_set_against_another_without_an_answer_is_asked_again(vocab, text, intent):
+    assert vocab.parse(text, "s3_storage_full") == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The box says "Later" and "Install Now".',
+        'There is a "Remind Me Later" button.',
+        'A message came up saying "Not Now".',
+    ],
+)
+def test_a_reply_the_screen_offers_is_a_label_not_the_answer(vocab, text):
+    assert vocab.parse(text, "s6_install_update") == UNKNOWN
+
+
+def test_next_thing_i_knew_tells_a_story_not_a_skip(vocab):
+    assert vocab.parse("And the next thing I knew, it had switched off.", "s1_sync_on") == "no"
+    assert vocab.parse("next thing you know it's on again", "s1_sync_on") != "skip"
+    assert vocab.parse("next thing", "s1_sync_on") == "skip"
