@@ -71,3 +71,18 @@ def test_next_thing_i_knew_tells_a_story_not_a_skip(vocab):
     assert vocab.parse("And the next thing I knew, it had switched off.", "s1_sync_on") == "no"
     assert vocab.parse("next thing you know it's on again", "s1_sync_on") != "skip"
     assert vocab.parse("next thing", "s1_sync_on") == "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("They're no syncing yet.", "fixed?"), ("it is no full", "s3_storage_full"),
+     ("Och, it's no on.", "s1_sync_on")],
+)  # fmt: skip
+def test_no_between_a_copula_and_the_state_is_not(vocab, text, question):
+    assert vocab.parse(text, question) == "no"
+
+
+def test_no_as_a_determiner_or_an_answer_stays(vocab):
+    # "there's no Wi-Fi" says Wi-Fi is absent: cellular, yes (round fourteen's rule).
+    assert vocab.parse("There's no wifi here.", "s2_cellular") == "yes"
+    assert vocab.parse("No, it's off.", "s1_sync_on") == "no"

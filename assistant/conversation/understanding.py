@@ -279,6 +279,9 @@ class Vocabulary:
     asking_whether_to: frozenset[tuple[str, ...]] = frozenset()
     """Questions back asking whether to do something ("should I", "do I have to"): a command
     inside one is asked about, not given ("should I stop it first?")."""
+    no_as_not: frozenset[str] = frozenset()
+    """Subjects after which "copula no <the question's state>" is "not" (Scots "it's no on"):
+    "no" there cannot be the answer word."""
     conditionals: frozenset[tuple[str, ...]] = frozenset()
     """Words opening a condition ("if", "unless"): an answer after one in its clause is
     supposed, not said ("would I be here if it worked?"): asked again."""
@@ -457,6 +460,7 @@ class Vocabulary:
                    readiness=phrases("readiness"), returning=phrases("returning"),
                    restating=phrases("restating"), later_times=phrases("later_times"),
                    conditionals=phrases("conditionals"),
+                   no_as_not=frozenset(reader.strings("no_as_not")),
                    own_things=frozenset(reader.strings("own_things")),
                    screen_replies=phrases("screen_replies"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
@@ -485,6 +489,8 @@ class Vocabulary:
         if self._asked_back(text):
             return "repeat"  # "네?": pardon?
         mentions = self._mentions(found, question)
+        if (negated := self._no_as_not(found, mentions)) is not None:
+            found, mentions = negated, self._mentions(negated, question)  # "it's no on"
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
@@ -1359,6 +1365,22 @@ class Vocabulary:
         return _cancelled(mentions, lambda m: m.kind != "stop" and any(
             start >= m.end and clause_end(words, m.end) >= end for start, end in times
         ))  # fmt: skip
+
+    def _no_as_not(self, words: list[str], mentions: list[Mention]) -> list[str] | None:
+        """ "No" between a subject's copula and the question's own state ("it's no on",
+        "they're no syncing": Scots and Irish "not"): the words with "not" for it; None when
+        there is none. Not after "there is" ("there's no wifi": `absence_openers`)."""
+        states = {m.start for m in mentions if m.own and m.kind == "yes"}
+        for i in range(2, len(words) - 1):
+            if (
+                words[i] == "no"
+                and i + 1 in states
+                and words[i - 1] in self.copulas
+                and words[i - 2] in self.no_as_not
+                and clause_start(words, i) == i - 2
+            ):
+                return [*words[:i], "not", *words[i + 1 :]]
+        return None
 
     def _supposed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """An answer after a condition's word in its clause ("would I be here if it worked?",
