@@ -86,3 +86,25 @@ def test_no_as_a_determiner_or_an_answer_stays(vocab):
     # "there's no Wi-Fi" says Wi-Fi is absent: cellular, yes (round fourteen's rule).
     assert vocab.parse("There's no wifi here.", "s2_cellular") == "yes"
     assert vocab.parse("No, it's off.", "s1_sync_on") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("If the switch is green, it's my work account.", "s1_apple_id"),
+     ("Why would I be asking if it was fine?", "fixed?"),
+     ("Could it show done if it wasn't done?", "s6_install_update")],
+)  # fmt: skip
+def test_a_condition_reaches_its_question_and_the_clause_after_it(vocab, text, question):
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# A pause, then a sentence that opens with an answer word and answers: asked again.
+     ("One moment. Yes, it's plugged in.", "s7_charge", UNKNOWN),
+     ("Give me a sec. No, it's grey.", "s1_sync_on", UNKNOWN),
+     # A reason that goes on from the pause keeps it.
+     ("Give me a sec, it's still loading.", "s2_fix_network", "pause")],
+)  # fmt: skip
+def test_a_pause_answered_afresh_is_asked_again(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

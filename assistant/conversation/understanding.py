@@ -499,7 +499,7 @@ class Vocabulary:
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
-        mentions = self._supposed(found, mentions)  # "would I be here if it worked?"
+        mentions = self._supposed(text, found, mentions)  # "would I be here if it worked?"
         mentions = self._compared_with_mine(found, mentions)  # "..., mine isn't"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
@@ -1382,13 +1382,30 @@ class Vocabulary:
                 return [*words[:i], "not", *words[i + 1 :]]
         return None
 
-    def _supposed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _supposed(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """An answer after a condition's word in its clause ("would I be here if it worked?",
-        "even if it's on") is supposed, not said: words understood, no answer. Not when the
-        condition's word is inside a phrase of its own ("if you don't mind", "as if")."""
+        "even if it's on") is supposed, not said: words understood, no answer. So is one in
+        the clause a condition opens and the next ("if I'm signed in, it's with my old
+        email"), and anywhere in a clause asked with a condition ("would it say done if it
+        was done?"). Not when the condition's word is inside a phrase of its own ("if you
+        don't mind", "as if")."""
         inside = {i for m in mentions for i in range(m.start, m.end)}
-        reach = [(start, clause_end(words, end)) for start, end in _spans(words, self.conditionals)
-                 if start not in inside]  # fmt: skip
+        conditions = [start for start, _ in _spans(words, self.conditionals) if start not in inside]
+        if not conditions:
+            return mentions
+        asked: list[bool] = []
+        normalization.tokens(text, asked)
+        breaks = [i for i, w in enumerate(words) if w == BREAK]
+        asked_ends = {b for b, q in zip(breaks, asked, strict=False) if q}
+        reach = []
+        for start in conditions:
+            opens, end = clause_start(words, start), clause_end(words, start)
+            if end in asked_ends:
+                reach.append((opens - 1, end))  # "would I say yes if it wasn't?"
+            elif opens == start and end < len(words):
+                reach.append((start, clause_end(words, end + 1)))  # "if ..., it's ..."
+            else:
+                reach.append((start, end))
         return [replace(m, kind=FILLER)
                 if m.kind in ANSWERS and any(s < m.start < e for s, e in reach) else m
                 for m in mentions]  # fmt: skip
