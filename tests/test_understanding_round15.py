@@ -108,3 +108,11 @@ def test_a_condition_reaches_its_question_and_the_clause_after_it(vocab, text, q
 )  # fmt: skip
 def test_a_pause_answered_afresh_is_asked_again(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['I see a "Later" button and an "Install" button.', "There's a not now button at the bottom."],
+)
+def test_a_reply_naming_a_button_is_its_label(vocab, text):
+    assert vocab.parse(text, "s6_install_update") == UNKNOWN

@@ -1772,13 +1772,16 @@ class Vocabulary:
 
     def _a_label(self, words: list[str], mention: Mention) -> bool:
         """A command's words right before a word naming a control (`control_words`: "다시
-        시작 버튼", "뒤로 가기 버튼"): the control's label, said of it, no command."""
+        시작 버튼", "뒤로 가기 버튼", "the back button"): the control's label, said of it, no
+        command; so is a reply a screen offers ('a "Not Now" button': `screen_replies`)."""
+        offered = self._words(words, mention) in self.screen_replies
+        after = [w for w in words[mention.end : mention.end + 2] if w != BREAK]  # a quote's end
         return (
             bool(self.control_words)
             and mention.kind in INTENTS
-            and mention.kind not in ANSWERS
-            and words[mention.end : mention.end + 1] != []
-            and words[mention.end].startswith(tuple(self.control_words))  # 메뉴만
+            and (mention.kind not in ANSWERS or offered)
+            and after != []
+            and after[0].startswith(tuple(self.control_words))  # 메뉴만
         )
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
