@@ -51,6 +51,8 @@ STOP = "stop"
 SILENCE = "silence"
 HELP = "help"
 ASKING = (HELP, "repeat", "where")
+MOVES = (STOP, "pause", "skip", "back", "start_over")
+"""Commands that halt or move the session: an answer after one says it may not be meant."""
 """Decisions that are themselves asking something: a question at the end does not undo them."""
 
 
@@ -96,6 +98,8 @@ def gate(
     if decided == STOP and _farewell_in_more_words(tokens, mentions, cues):
         return UNKNOWN
     if decided == STOP and _answered_after_stop(tokens, mentions, cues):
+        return UNKNOWN
+    if decided in MOVES and _answered_afresh(tokens, mentions, cues, decided):
         return UNKNOWN
     return decided
 
@@ -206,6 +210,23 @@ def _farewell_in_more_words(tokens: list[str], mentions: list[Mention], cues: Cu
         if any(i not in accounted for i in range(start, end)):
             return True
     return False
+
+
+def _answered_afresh(tokens: list[str], mentions: list[Mention], cues: Cues, command: str) -> bool:
+    """After the command decided, a clause opened by an answer word and answering again
+    ("Pause. Okay, it's charging now.", "Wait a sec. Yes, that's my ID."): the pause may be
+    over already; which was meant? Not an answer that goes on from the command ("give me a
+    minute, it's rebooting", "let's skip this one, I've already done it")."""
+    first = next((m for m in mentions if m.kind == command), None)
+    if first is None:
+        return False
+    end = clause_end(tokens, first.end)
+    opening = [m for m in mentions if m.kind in ANSWERS and m.start > end
+               and clause_start(tokens, m.start) == m.start
+               and tuple(tokens[m.start : m.end]) in cues.bare_answers]  # fmt: skip
+    return any(
+        n.kind in ANSWERS and not n.weak and n.start >= m.start for m in opening for n in mentions
+    )
 
 
 def _answered_after_stop(tokens: list[str], mentions: list[Mention], cues: Cues) -> bool:

@@ -282,6 +282,18 @@ class Vocabulary:
     asking_whether_to: frozenset[tuple[str, ...]] = frozenset()
     """Questions back asking whether to do something ("should I", "do I have to"): a command
     inside one is asked about, not given ("should I stop it first?")."""
+    no_as_not: frozenset[str] = frozenset()
+    """Subjects after which "copula no <the question's state>" is "not" (Scots "it's no on"):
+    "no" there cannot be the answer word."""
+    conditionals: frozenset[tuple[str, ...]] = frozenset()
+    """Words opening a condition ("if", "unless"): an answer after one in its clause is
+    supposed, not said ("would I be here if it worked?"): asked again."""
+    own_things: frozenset[str] = frozenset()
+    """The speaker's thing said as a pronoun ("mine"): a clause it opens with no answer of
+    its own compares with what came before ("her phone says it's full, mine isn't")."""
+    screen_replies: frozenset[tuple[str, ...]] = frozenset()
+    """A reply the screen offers as a button ("Not Now", "Later"): read out of a screen
+    report it is a label, not the speaker's answer."""
     later_times: frozenset[tuple[str, ...]] = frozenset()
     """Times to come ("after lunch", "tomorrow"): a doubt right before one is about when,
     not whether ("maybe after lunch" is not now)."""
@@ -453,6 +465,10 @@ class Vocabulary:
                    expectations=phrases("expectations"), past_times=phrases("past_times"),
                    readiness=phrases("readiness"), returning=phrases("returning"),
                    restating=phrases("restating"), later_times=phrases("later_times"),
+                   conditionals=phrases("conditionals"),
+                   no_as_not=frozenset(reader.strings("no_as_not")),
+                   own_things=frozenset(reader.strings("own_things")),
+                   screen_replies=phrases("screen_replies"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
                    versioned=frozenset(reader.strings("versioned")))  # fmt: skip
@@ -479,6 +495,8 @@ class Vocabulary:
         if self._asked_back(text):
             return "repeat"  # "네?": pardon?
         mentions = self._mentions(found, question)
+        if (negated := self._no_as_not(found, mentions)) is not None:
+            found, mentions = negated, self._mentions(negated, question)  # "it's no on"
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
@@ -488,6 +506,8 @@ class Vocabulary:
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
+        mentions = self._supposed(text, found, mentions)  # "would I be here if it worked?"
+        mentions = self._compared_with_mine(found, mentions)  # "..., mine isn't"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
         mentions = self._insisting(found, mentions)  # "Wi-Fi, obviously"
@@ -764,6 +784,8 @@ class Vocabulary:
             if word == BREAK:
                 continue
             opens = i == 0 or words[i - 1] == BREAK
+            if i + 1 < len(words) and self._doubted(words[i + 1]):
+                continue  # "she thinks it's on": the person's belief, no answer of mine
             if opens and word in self.answered_for and i + 1 < len(words):
                 # "He's on Wi-Fi", "she's done it": the person answered for, as "I"
                 out[i] = self.reported_persons[word]
@@ -787,6 +809,11 @@ class Vocabulary:
                 mine = self.reported_persons.get(word + "s") if ends else None
                 out[i] = mine or self.reported_persons[word]
         return out
+
+    def _doubted(self, word: str) -> bool:
+        """A word that is a doubt of its own ("thinks", "maybe")."""
+        meaning = self.general.get((word,))
+        return meaning is not None and meaning.kind == DOUBT
 
     def _restated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """ "Again" right after a state, in its clause ("it's working again", "it's on
@@ -1373,6 +1400,63 @@ class Vocabulary:
             start >= m.end and clause_end(words, m.end) >= end for start, end in times
         ))  # fmt: skip
 
+    def _no_as_not(self, words: list[str], mentions: list[Mention]) -> list[str] | None:
+        """ "No" between a subject's copula and the question's own state ("it's no on",
+        "they're no syncing": Scots and Irish "not"): the words with "not" for it; None when
+        there is none. Not after "there is" ("there's no wifi": `absence_openers`)."""
+        states = {m.start for m in mentions if m.own and m.kind == "yes"}
+        for i in range(2, len(words) - 1):
+            if (
+                words[i] == "no"
+                and i + 1 in states
+                and words[i - 1] in self.copulas
+                and words[i - 2] in self.no_as_not
+                and clause_start(words, i) == i - 2
+            ):
+                return [*words[:i], "not", *words[i + 1 :]]
+        return None
+
+    def _supposed(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An answer after a condition's word in its clause ("would I be here if it worked?",
+        "even if it's on") is supposed, not said: words understood, no answer. So is one in
+        the clause a condition opens and the next ("if I'm signed in, it's with my old
+        email"), and anywhere in a clause asked with a condition ("would it say done if it
+        was done?"). Not when the condition's word is inside a phrase of its own ("if you
+        don't mind", "as if")."""
+        inside = {i for m in mentions for i in range(m.start, m.end)}
+        conditions = [start for start, _ in _spans(words, self.conditionals) if start not in inside]
+        if not conditions:
+            return mentions
+        asked: list[bool] = []
+        normalization.tokens(text, asked)
+        breaks = [i for i, w in enumerate(words) if w == BREAK]
+        asked_ends = {b for b, q in zip(breaks, asked, strict=False) if q}
+        reach = []
+        for start in conditions:
+            opens, end = clause_start(words, start), clause_end(words, start)
+            if end in asked_ends:
+                reach.append((opens - 1, end))  # "would I say yes if it wasn't?"
+            elif opens == start and end < len(words):
+                reach.append((start, clause_end(words, end + 1)))  # "if ..., it's ..."
+            else:
+                reach.append((start, end))
+        return [replace(m, kind=FILLER)
+                if m.kind in ANSWERS and any(s < m.start < e for s, e in reach) else m
+                for m in mentions]  # fmt: skip
+
+    def _compared_with_mine(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A clause opened by the speaker's thing as a pronoun, with no answer of its own
+        ("her phone says it's full, mine isn't"): said against what came before, whose
+        answer was of another thing: asked again."""
+        linking = {i for m in mentions if m.kind in (CONTRAST, FILLER)
+                   for i in range(m.start, m.end)}  # fmt: skip  # "but mine isn't"
+        opened = [i for i, w in enumerate(words) if w in self.own_things
+                  and set(range(clause_start(words, i), i)) <= linking]  # fmt: skip
+        doubts = [Mention(DOUBT, i, i + 1) for i in opened if not any(
+            m.kind in ANSWERS and i <= m.start < clause_end(words, i) for m in mentions
+        )]  # fmt: skip
+        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
+
     def _screen_labels(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command that the screen shows, in its report's clause or in the quotes right after
         it ("there's a button that says skip", 'it says "Resume" on the button', 'it shows
@@ -1384,7 +1468,16 @@ class Vocabulary:
                 continue
             end = clause_end(words, m.end)
             reach.append((m.end, clause_end(words, end + 1) if end == m.end else end))
-        return _cancelled(mentions, lambda m: any(start <= m.start < end for start, end in reach))
+
+        def shown(m: Mention) -> bool:
+            return any(start <= m.start < end for start, end in reach)
+
+        def offered(m: Mention) -> bool:  # 'the popup says "Not Now"'
+            return m.kind in ANSWERS and self._words(words, m) in self.screen_replies
+
+        mentions = [Mention(DOUBT, m.start, m.end) if offered(m) and shown(m) else m
+                    for m in mentions]  # fmt: skip
+        return _cancelled(mentions, shown)
 
     def _own_doing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command after the speaker as subject ("let me", "I'll") with more said of it in
@@ -1718,13 +1811,16 @@ class Vocabulary:
 
     def _a_label(self, words: list[str], mention: Mention) -> bool:
         """A command's words right before a word naming a control (`control_words`: "다시
-        시작 버튼", "뒤로 가기 버튼"): the control's label, said of it, no command."""
+        시작 버튼", "뒤로 가기 버튼", "the back button"): the control's label, said of it, no
+        command; so is a reply a screen offers ('a "Not Now" button': `screen_replies`)."""
+        offered = self._words(words, mention) in self.screen_replies
+        after = [w for w in words[mention.end : mention.end + 2] if w != BREAK]  # a quote's end
         return (
             bool(self.control_words)
             and mention.kind in INTENTS
-            and mention.kind not in ANSWERS
-            and words[mention.end : mention.end + 1] != []
-            and words[mention.end].startswith(tuple(self.control_words))  # 메뉴만
+            and (mention.kind not in ANSWERS or offered)
+            and after != []
+            and after[0].startswith(tuple(self.control_words))  # 메뉴만
         )
 
     def _a_state(self, words: list[str], mention: Mention) -> bool:
