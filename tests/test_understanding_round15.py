@@ -3,7 +3,7 @@
 An answer supposed in a condition, another person's belief, the speaker's own thing set
 against another's, a reply the screen offers as a button, and a story told on with "next
 thing I knew". The phrasings here are this file's own, not the sets' (bench/history/
-round-text16.md).
+understanding.md, round fifteen).
 """
 
 from __future__ import annotations
