@@ -420,33 +420,35 @@ class BargeIn:
                 return
         if self.keep_unfinished and linear is not None and linear.heard_speech:
             self.linear_unfinished.append((getattr(linear, "_partial", ""), linear.flush()))
-        if recognizer is None or not recognizer.heard_speech:
-            return  # nothing begun: the turn after the prompt starts afresh
+        if recognizer is None:
+            return
         partial = getattr(recognizer, "_partial", "")
-        unfinished = recognizer.flush()
+        unfinished = recognizer.flush() if recognizer.heard_speech else None
         if self.carry_unfinished and answers_from is not None:
             answers_at = sum(len(b) for b in fed[:answers_from])
             carried = self._talked_over(b"".join(fed), answers_at, unfinished, first_adc_s)
             with self._lock:
                 self._carried = carried
             self.carried_count += bool(carried)
-        if self.keep_unfinished:
+        if self.keep_unfinished and unfinished is not None:
             self.unfinished.append((partial, unfinished))
 
     def _talked_over(
-        self, audio: bytes, answers_at: int, unfinished: Decision, first_adc_s: float
+        self, audio: bytes, answers_at: int, unfinished: Decision | None, first_adc_s: float
     ) -> bytes:
         """What of the monitor's undecided audio the turn after the prompt starts with: from
         just before the first word heard since the answers opened over which the microphone
         shows double talk (_double_talk_over), at most CARRY_MAX_S; b"" when no such word.
         The audio alone is no evidence: with nobody talking, the turn handed the end of the
         hint as the canceller left it heard "no" (round eight's tune half, s4_optimized: the
-        hint's "yes or no") and "set yes work", where the monitors act only on double talk."""
+        hint's "yes or no") and "set yes work", where the monitors act only on double talk.
+        Without an echo (headphones) all of it, heard as speech yet or not: an answer whose
+        first sound came as the hint ended (test_barge_in_confirm.py)."""
         bytes_per_s = 2 * self._source.sample_rate_hz
         earliest = max(answers_at, len(audio) - 2 * int(CARRY_MAX_S * self._source.sample_rate_hz))
         if self._source.passes_through:
             return audio[earliest:]  # no echo: what it heard is the user's, as before
-        for word in unfinished.words:
+        for word in unfinished.words if unfinished is not None else ():
             if word.end_s * bytes_per_s <= answers_at:
                 continue  # said before the answers opened: the prompt's, not an answer
             if self._talk_db(word, first_adc_s) >= LINEAR_MIN_TALK_DB:
