@@ -51,6 +51,7 @@ import audio_fixtures  # noqa: E402 - the tests' sound server and echo rig, reus
 import barge_in_cpu  # noqa: E402
 import barge_in_rig  # noqa: E402
 import dev_set_halves  # noqa: E402
+import parec_reader  # noqa: E402
 import pulse_echo_cancel  # noqa: E402
 
 from assistant.conversation import wording  # noqa: E402
@@ -111,22 +112,13 @@ class MonitorLog:
     PortAudio reports (the last sound of a cut prompt, against Player.cut_at_dac_s)."""
 
     def __init__(self, server) -> None:  # type: ignore[no-untyped-def]
-        import subprocess
-
         self.reads: list[tuple[float, int]] = []
-        self._process = subprocess.Popen(
-            ["parec", f"--device={server.speaker_sink}.monitor", "--format=s16le",
-             "--rate=16000", "--channels=1", "--latency-msec=5"],
-            env={**os.environ, **server.env}, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = parec_reader.ParecReader(
+            server, f"{server.speaker_sink}.monitor", 5, 160, self._keep_peak
+        )
 
-    def _read(self) -> None:
-        assert self._process.stdout is not None
-        while data := self._process.stdout.read(160):
-            peak = int(np.abs(np.frombuffer(data[: len(data) // 2 * 2], np.int16)).max(initial=0))
-            self.reads.append((time.monotonic(), peak))
+    def _keep_peak(self, samples: np.ndarray) -> None:
+        self.reads.append((time.monotonic(), int(np.abs(samples).max(initial=0))))
 
     def last_sound(self, since: float, until: float) -> float | None:
         """Monotonic time of the last read with sound in it between since and until."""
@@ -134,7 +126,7 @@ class MonitorLog:
         return loud[-1] if loud else None
 
     def close(self) -> None:
-        self._process.terminate()
+        self._reader.close()
 
 
 def prompts(flow: Flow, composer: Composer) -> list[tuple[str, str, str | None, str]]:

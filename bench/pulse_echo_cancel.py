@@ -19,11 +19,10 @@ output, so "echo removed" reads 0 dB and no unsure phrase cuts: the rules' own g
 from __future__ import annotations
 
 import os
-import subprocess
-import threading
 import time
 
 import numpy as np
+from parec_reader import ParecReader
 
 SOURCE, SINK = "aec_mic", "aec_speaker"
 DEFAULT_ARGS = {
@@ -72,23 +71,14 @@ class RawMicMeter:
     def __init__(self, server) -> None:  # type: ignore[no-untyped-def]
         self.energy = 0.0
         self.metering = False
-        self._process = subprocess.Popen(
-            ["parec", f"--device={server.mic_source}", "--format=s16le", "--rate=16000",
-             "--channels=1", "--latency-msec=20"],
-            env={**os.environ, **server.env}, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = ParecReader(server, server.mic_source, 20, 640, self._add)
 
-    def _read(self) -> None:
-        assert self._process.stdout is not None
-        while data := self._process.stdout.read(640):
-            if self.metering:
-                samples = np.frombuffer(data[: len(data) // 2 * 2], np.int16).astype(np.float64)
-                self.energy += float(np.dot(samples, samples))
+    def _add(self, samples: np.ndarray) -> None:
+        if self.metering:
+            self.energy += float(np.dot(samples.astype(np.float64), samples.astype(np.float64)))
 
     def close(self) -> None:
-        self._process.terminate()
+        self._reader.close()
 
 
 class ProcessCpu:
