@@ -267,6 +267,13 @@ def main(argv: list[str] | None = None) -> int:
         help="the user's recordings made this much louder (clipped), e.g. as people "
         "raise their voice over a loudspeaker",
     )
+    parser.add_argument(
+        "--unsure-min-echo-removed-db",
+        type=float,
+        default=None,
+        help="barge_in.UNSURE_MIN_ECHO_REMOVED_DB (the unsure phrases' gate); with "
+        "--canceller pulse the echo removed reads 0 dB (the module is before the levels)",
+    )
     parser.add_argument("--details", action="store_true",
                         help="what the monitor heard in every trial not right")  # fmt: skip
     args = parser.parse_args(argv)
@@ -341,6 +348,10 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     barge_in.linear_answers = not args.no_linear_answers
     if args.linear_min_rise_db is not None:
         barge_in_module.LINEAR_MIN_RISE_DB = args.linear_min_rise_db
+    if args.unsure_min_echo_removed_db is not None:
+        barge_in_module.UNSURE_MIN_ECHO_REMOVED_DB = args.unsure_min_echo_removed_db
+    print(f"unsure phrases cut where at least {barge_in_module.UNSURE_MIN_ECHO_REMOVED_DB:g} dB "
+          f"of echo were removed before them")  # fmt: skip
     print(f"linear monitor: {barge_in.linear_monitor}, acts: {barge_in.linear_acts}, "
           f"unrestricted pass only where it could act: "
           f"{barge_in.linear_checks_only_double_talk}, "
