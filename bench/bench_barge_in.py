@@ -1,6 +1,7 @@
 """Barge-in through a loudspeaker echo path, on a private PulseAudio server.
 
-    python bench/bench_barge_in.py [--canceller speex+webrtc|webrtc|speex|none] [--headphones]
+    python bench/bench_barge_in.py [--canceller speex+webrtc|webrtc|speex|none|pulse]
+        [--pulse-aec webrtc|speex] [--pulse-aec-args ARGS] [--headphones]
         [--half tune|check|all] [--stops N] [--answers N] [--phases own,stops,answers,cuts]
         [--no-linear] [--linear-observe] [--no-abort] [--no-keeper] [--echo-gain-db DB]
         [--stop-gain-db DB] [--details]
@@ -50,17 +51,24 @@ import audio_fixtures  # noqa: E402 - the tests' sound server and echo rig, reus
 import barge_in_cpu  # noqa: E402
 import barge_in_rig  # noqa: E402
 import dev_set_halves  # noqa: E402
+import parec_reader  # noqa: E402
+import pulse_echo_cancel  # noqa: E402
 
 from assistant.conversation import wording  # noqa: E402
 from assistant.conversation.composer import Composer  # noqa: E402
 from assistant.conversation.flow import FIXED, Flow  # noqa: E402
 from assistant.conversation.machine import state_name  # noqa: E402
 from assistant.conversation.understanding import INTENTS, START_QUESTION, Vocabulary  # noqa: E402
+from assistant.listening.settings import ListeningSettings  # noqa: E402
 from assistant.paths import PROMPTS_DIR  # noqa: E402
 
 STOPS_FROM = 10
 """The tests use stop recordings 0-9."""
 MONITOR: MonitorLog | None = None
+SERVER_CPU: pulse_echo_cancel.ProcessCpu | None = None
+"""The sound server's CPU (where --canceller pulse cancels), per phase."""
+RAW_MIC: pulse_echo_cancel.RawMicMeter | None = None
+"""--canceller pulse: the microphone before the module (the echo removed)."""
 
 
 class MeteredCanceller:
@@ -73,12 +81,17 @@ class MeteredCanceller:
         self.energy_in = self.energy_out = 0.0
         self.samples_in = 0
         """Samples counted in energy_in (the echo's level: --details)."""
+        self.energy_in_all = self.energy_out_all = 0.0
+        """Every frame while metering, played or not (against RAW_MIC: --canceller pulse)."""
         self.metering = False
         self.kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
         """--dump: every frame (captured, played, out) while metering."""
 
     def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
         out = self.inner.process(captured, played)
+        if self.metering:
+            self.energy_in_all += float(np.sum(captured.astype(np.float64) ** 2))
+            self.energy_out_all += float(np.sum(out.astype(np.float64) ** 2))
         if self.metering and self.kept is not None:
             self.kept.append((captured.copy(), played.copy(), out.copy()))
         if self.metering and np.abs(played).max(initial=0) > audio_fixtures.AUDIBLE_LEVEL:
@@ -99,22 +112,13 @@ class MonitorLog:
     PortAudio reports (the last sound of a cut prompt, against Player.cut_at_dac_s)."""
 
     def __init__(self, server) -> None:  # type: ignore[no-untyped-def]
-        import subprocess
-
         self.reads: list[tuple[float, int]] = []
-        self._process = subprocess.Popen(
-            ["parec", f"--device={server.speaker_sink}.monitor", "--format=s16le",
-             "--rate=16000", "--channels=1", "--latency-msec=5"],
-            env={**os.environ, **server.env}, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = parec_reader.ParecReader(
+            server, f"{server.speaker_sink}.monitor", 5, 160, self._keep_peak
+        )
 
-    def _read(self) -> None:
-        assert self._process.stdout is not None
-        while data := self._process.stdout.read(160):
-            peak = int(np.abs(np.frombuffer(data[: len(data) // 2 * 2], np.int16)).max(initial=0))
-            self.reads.append((time.monotonic(), peak))
+    def _keep_peak(self, samples: np.ndarray) -> None:
+        self.reads.append((time.monotonic(), int(np.abs(samples).max(initial=0))))
 
     def last_sound(self, since: float, until: float) -> float | None:
         """Monotonic time of the last read with sound in it between since and until."""
@@ -122,7 +126,7 @@ class MonitorLog:
         return loud[-1] if loud else None
 
     def close(self) -> None:
-        self._process.terminate()
+        self._reader.close()
 
 
 def prompts(flow: Flow, composer: Composer) -> list[tuple[str, str, str | None, str]]:
@@ -147,8 +151,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--canceller",
         default="speex+webrtc",
-        help="speex+webrtc, webrtc, speex, none, or speex-linear (speex "
-        "without its residual suppressor)",
+        help="speex+webrtc, webrtc, speex, none, speex-linear (speex "
+        "without its residual suppressor), or pulse (the sound server's module-echo-cancel: "
+        "bench/pulse_echo_cancel.py)",
+    )
+    parser.add_argument(
+        "--pulse-aec", default="webrtc", help="--canceller pulse: the module's aec_method"
+    )
+    parser.add_argument(
+        "--pulse-aec-args",
+        default=None,
+        help="--canceller pulse: the module's aec_args (pulse_echo_cancel.DEFAULT_ARGS)",
     )
     parser.add_argument(
         "--no-echo-detector",
@@ -254,12 +267,24 @@ def main(argv: list[str] | None = None) -> int:
         help="the user's recordings made this much louder (clipped), e.g. as people "
         "raise their voice over a loudspeaker",
     )
+    parser.add_argument(
+        "--unsure-min-echo-removed-db",
+        type=float,
+        default=None,
+        help="barge_in.UNSURE_MIN_ECHO_REMOVED_DB (the unsure phrases' gate); with "
+        "--canceller pulse the echo removed reads 0 dB (the module is before the levels)",
+    )
     parser.add_argument("--details", action="store_true",
                         help="what the monitor heard in every trial not right")  # fmt: skip
     args = parser.parse_args(argv)
     base = Path(tempfile.mkdtemp(prefix="bench-pulse-"))
     server = audio_fixtures._start_pulse(base)
     os.environ.update(server.env)
+    global SERVER_CPU, RAW_MIC
+    SERVER_CPU = pulse_echo_cancel.ProcessCpu(server.process.pid)
+    if args.canceller == "pulse":
+        pulse_echo_cancel.load(server, args.pulse_aec, args.pulse_aec_args)
+        RAW_MIC = pulse_echo_cancel.RawMicMeter(server)
     mic = audio_fixtures.VirtualMic(server.mic_fifo)
     echo = None if args.headphones else audio_fixtures.EchoPath(server, gain_db=args.echo_gain_db)
     mic.echo = echo
@@ -277,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
         mic.close()
         if MONITOR is not None:
             MONITOR.close()
+        if RAW_MIC is not None:
+            RAW_MIC.close()
         server.process.terminate()
         server.process.wait()
 
@@ -290,9 +317,11 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     composer = Composer(flow, wording.WordedTexts.load(flow, "en", PROMPTS_DIR))
     vocab = Vocabulary.load("en", PROMPTS_DIR)
     linear = args.canceller == "speex-linear"
+    pulse = args.canceller == "pulse"
+    canceller = "speex" if linear else args.canceller
     pair = barge_in_rig.voice_pair(
         model, base / "config.toml", silence_timeout_ms=1500,
-        echo_canceller="speex" if linear else args.canceller,
+        echo_canceller=ListeningSettings.echo_canceller if pulse else canceller,
     )  # fmt: skip
     print(f"canceller: {args.canceller}" + (", headphones (no echo)" if args.headphones else ""))
     barge_in = pair.listener.barge_in
@@ -319,6 +348,10 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     barge_in.linear_answers = not args.no_linear_answers
     if args.linear_min_rise_db is not None:
         barge_in_module.LINEAR_MIN_RISE_DB = args.linear_min_rise_db
+    if args.unsure_min_echo_removed_db is not None:
+        barge_in_module.UNSURE_MIN_ECHO_REMOVED_DB = args.unsure_min_echo_removed_db
+    print(f"unsure phrases cut where at least {barge_in_module.UNSURE_MIN_ECHO_REMOVED_DB:g} dB "
+          f"of echo were removed before them")  # fmt: skip
     print(f"linear monitor: {barge_in.linear_monitor}, acts: {barge_in.linear_acts}, "
           f"unrestricted pass only where it could act: "
           f"{barge_in.linear_checks_only_double_talk}, "
@@ -330,7 +363,9 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
         from assistant.listening.echo_cancel import SpeexEchoCanceller
 
         source.canceller = SpeexEchoCanceller(source.sample_rate_hz, suppress_residual=False)
-    if args.no_echo_detector:
+    if pulse:
+        source.canceller = pulse_echo_cancel.AlreadyCancelled(source.canceller.frame_samples)
+    if args.no_echo_detector or pulse:  # pulse: the module's output shows no echo to detect
         source.detector.add = lambda captured, played: None  # never decides: always cancels
     meter = MeteredCanceller(source.canceller)
     if args.dump:
@@ -379,6 +414,10 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
     pair.speaker.synthesizer = synthesizer
     speaking = barge_in_cpu.SpeakingCpu(synthesizer, barge_in.reference.cpu)
     meter.metering = True
+    if RAW_MIC is not None:
+        RAW_MIC.metering = True
+    if SERVER_CPU is not None:
+        SERVER_CPU.start()
     carried = barge_in.carried_count
     turns_heard: list[str] = []
     for name, text, question, hint in said:
@@ -397,7 +436,10 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
                 turns_heard.append(f"{name}: {utterance.text}")
         heard += [f"{name}: {h}" for h in barge_in.heard[before:]]
     meter.metering = False
+    if RAW_MIC is not None:
+        RAW_MIC.metering = False
     pair.speaker.synthesizer = synthesizer.inner
+    show_whole_phase(meter)
     if details:
         show_decisions(barge_in, since)
         show_linear(barge_in, linear_since)
@@ -517,6 +559,18 @@ def write_word(mic, wav: Path, gain_db: float) -> None:  # type: ignore[no-untyp
     mic.write_samples(np.clip(samples, -32768, 32767).astype(np.int16))
 
 
+def show_whole_phase(meter: MeteredCanceller) -> None:
+    """The echo removed over every frame of the phase, played or not (the microphone before
+    the module for --canceller pulse, else the canceller's input), and the sound server's
+    CPU (where the module cancels)."""
+    raw = RAW_MIC.energy if RAW_MIC is not None else meter.energy_in_all
+    removed = 10 * np.log10(max(raw, 1.0) / max(meter.energy_out_all, 1.0))
+    server = "-" if SERVER_CPU is None else f"{SERVER_CPU.stop():.3f}"
+    print(f"  whole phase: echo removed {removed:.1f} dB (microphone "
+          f"{'before the module' if RAW_MIC is not None else 'into the canceller'}); "
+          f"sound server CPU {server} s per s")  # fmt: skip
+
+
 def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_gain_db=0.0) -> None:  # type: ignore[no-untyped-def]
     barge_in = pair.listener.barge_in
     steps = [p for p in said if p[0] not in ("greeting", "start")]
@@ -537,6 +591,8 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
     """Per trial where the linear monitor heard a confident "stop": (cut, its rise dB)."""
     word_vs_echo: list[float] = []
     """The word's level (its loud part) against the echo's in the microphone before it, dB."""
+    if SERVER_CPU is not None:
+        SERVER_CPU.start()
     for index, wav in enumerate(files):
         name, text, question, hint = steps[index % len(steps)]
         pair.listener.expect(vocab.phrases(INTENTS, question), question, hint)
@@ -627,6 +683,8 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
     ms = sorted(1000 * x for x in latencies)
     p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))] if ms else float("nan")
     share = 100 * cut / max(1, len(files))
+    if SERVER_CPU is not None:
+        print(f"  sound server CPU over the stops phase: {SERVER_CPU.stop():.3f} s per s")
     print(f"stop over prompts: {cut}/{len(files)} interrupted ({share:.1f}%); "
           f"{confirmed} of them unsure, to be confirmed; {at_end} of them taken as the prompt "
           f"ended, not cut; {wrong} cut on another command; "

@@ -101,6 +101,34 @@ def test_own_voice_through_the_echo_path_is_not_heard(pair, echo_path, vocab):
     assert echo_path.underrun_samples == 0  # at a steady delay
 
 
+@pytest.mark.parametrize("question", ["photos_sync_on", "s4_optimized"])
+def test_a_question_nobody_answers_gives_the_next_turn_nothing(
+    pulse_server, virtual_mic, echo_path, vosk_model_dir, tmp_path, vocab, question
+):
+    """A question and its hint ("Say yes or no.") spoken whole through the echo path while
+    nobody talks, then the turn after it as the dialog runs it. The monitor used to hand
+    that turn what it had heard since the answers opened, whatever it was: the canceller's
+    leftovers of the hint, which the turn once heard as "no" (bench/README.md, round
+    eight, s4_optimized). Only audio with someone talking over it goes on now; here none
+    does, and the turn acts on nothing."""
+    pair = voice_pair(vosk_model_dir, tmp_path / "config.toml", silence_timeout_ms=3000)
+    try:
+        phrases = vocab.phrases(INTENTS, question)
+        pair.listener.expect(phrases, question, HINT)
+        started = time.monotonic()
+        pair.speaker.say(f"{QUESTION} {HINT}")
+        assert time.monotonic() - started > 4.0  # spoken whole
+        barge_in = pair.listener.barge_in
+        assert barge_in.take() is None
+        assert barge_in.answers_open and echo_path.echoed_ms > 3000
+        assert barge_in.carried_count == 0  # the hint's echo is not an answer begun
+        utterance = pair.listener.listen(phrases, question)
+        acted_on = utterance is not None and vocab.parse(utterance.text, question)
+        assert acted_on in (False, "silence", "unknown"), utterance
+    finally:
+        pair.close()
+
+
 def test_own_voice_with_the_reference_lost_does_not_interrupt(pair, echo_path, vocab):
     """If what the loudspeaker plays never reaches the canceller (the reference lost or
     misaligned, seen once in a bench run), nothing is cancelled and the monitor hears the

@@ -51,6 +51,7 @@ from assistant.listening.recognizer import (
     Decision,
     Recognizer,
     RecognizerUnavailable,
+    Word,
 )
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,10 @@ UNSURE_ECHO_WINDOW_S = 3.0
 CARRY_MAX_S = 4.0
 """At most this much of what the monitor heard, undecided, since a prompt's answers opened
 goes to the turn after it when the prompt ends: an answer begun over the hint, lost before
-(the turn started after it and heard silence: bench/README.md)."""
+(the turn started after it and heard silence: bench/README.md), and only from the
+first word over which someone talked (BargeIn._talked_over)."""
+CARRY_LEAD_S = 0.3
+"""The carried audio starts this long before that word: its onset, for the recognizer."""
 PLAYED_WINDOW_S = 1.5
 """A phrase heard over speech interrupts only if the echo reference shows speech played
 within this long before its first word, to its last: the monitor runs only while a prompt
@@ -418,21 +422,45 @@ class BargeIn:
             self.linear_unfinished.append((getattr(linear, "_partial", ""), linear.flush()))
         if recognizer is None:
             return
+        partial = getattr(recognizer, "_partial", "")
+        unfinished = recognizer.flush() if recognizer.heard_speech else None
         if self.carry_unfinished and answers_from is not None:
-            # What was heard since the answers opened, undecided: an answer begun over the
-            # hint, or its first sound, goes on in the turn after the prompt. With nobody
-            # talking that turn hears the cancelled end of the hint: no words (own-voice
-            # phase of bench_barge_in.py).
-            keep = 2 * int(CARRY_MAX_S * self._source.sample_rate_hz)
-            carried = b"".join(fed[answers_from:])[-keep:]
+            answers_at = sum(len(b) for b in fed[:answers_from])
+            carried = self._talked_over(b"".join(fed), answers_at, unfinished, first_adc_s)
             with self._lock:
                 self._carried = carried
-            self.carried_count += 1
-        if not recognizer.heard_speech:
-            return
-        if self.keep_unfinished:
-            partial = getattr(recognizer, "_partial", "")
-            self.unfinished.append((partial, recognizer.flush()))
+            self.carried_count += bool(carried)
+        if self.keep_unfinished and unfinished is not None:
+            self.unfinished.append((partial, unfinished))
+
+    def _talked_over(
+        self, audio: bytes, answers_at: int, unfinished: Decision | None, first_adc_s: float
+    ) -> bytes:
+        """What of the monitor's undecided audio the turn after the prompt starts with: from
+        just before the first word heard since the answers opened over which the microphone
+        shows double talk (_double_talk_over), at most CARRY_MAX_S; b"" when no such word.
+        The audio alone is no evidence: with nobody talking, the turn handed the end of the
+        hint as the canceller left it heard "no" (round eight's tune half, s4_optimized: the
+        hint's "yes or no") and "set yes work", where the monitors act only on double talk.
+        Without an echo (headphones) all of it, heard as speech yet or not: an answer whose
+        first sound came as the hint ended (test_barge_in_confirm.py)."""
+        bytes_per_s = 2 * self._source.sample_rate_hz
+        earliest = max(answers_at, len(audio) - 2 * int(CARRY_MAX_S * self._source.sample_rate_hz))
+        if self._source.passes_through:
+            return audio[earliest:]  # no echo: what it heard is the user's, as before
+        for word in unfinished.words if unfinished is not None else ():
+            if word.end_s * bytes_per_s <= answers_at:
+                continue  # said before the answers opened: the prompt's, not an answer
+            if self._talk_db(word, first_adc_s) >= LINEAR_MIN_TALK_DB:
+                start = int(max(0.0, word.start_s - CARRY_LEAD_S) * bytes_per_s) // 2 * 2
+                return audio[max(start, earliest) :]
+        return b""
+
+    def _talk_db(self, word: Word, first_adc_s: float) -> float:
+        """The microphone over the echo expected across one word (dB; -inf if unknown)."""
+        start, end = first_adc_s + word.start_s, first_adc_s + word.end_s
+        talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+        return float("-inf") if talk is None else talk
 
     def _linear_cuts(
         self,
