@@ -912,27 +912,36 @@ def test_a_recording_is_heard_the_same_whatever_ran_before(engine):
     assert len(heard) == 1, heard
 
 
-def test_the_unrestricted_pass_hears_each_recording_as_a_fresh_recognizer_would(engine):
-    """Whatever the engine heard before, an unrestricted pass gives the words, confidences
-    and times a new recognizer gives. Talk-mixed phrasings one after another: the recognizer
-    kept for the whole process (rounds three to eight; Vosk keeps its feature pipeline's
-    statistics between utterances) heard 3 of these 40 with other confidences (round
-    nine; 80 dev-set recordings had shown none)."""
-    import vosk
-
+def talk_mixed(
+    phrasings: list[tuple[str, str | None, str]], seed: int, voices=("en-us", "en-gb")
+) -> list[tuple[np.ndarray, str | None]]:
+    """(samples, question) of each phrasing, in the voices by turns at 175 wpm, two in three
+    with the bench's talkers 10 dB below (bench_spoken_phrasings.talkers and mix, seeded)."""
     if shutil.which("espeak-ng") is None:
         pytest.skip("espeak-ng not installed")
     folder = Path(tempfile.mkdtemp(prefix="carry-over-"))
     try:
-        talk, rng = bench_phrasings.talkers(folder), np.random.default_rng(7)
-        clips = []
-        for i, (_intent, _question, text) in enumerate(bench_phrasings.load_phrasings()[:40]):
-            speech = bench_phrasings.espeak(folder, text, ("en-gb", "en-us")[i % 2], 175)
-            clips.append(bench_phrasings.mix(speech, talk if i % 3 else None, 10.0, rng))
+        talk, rng = bench_phrasings.talkers(folder), np.random.default_rng(seed)
+        mixed = []
+        for index, (_intent, question, text) in enumerate(phrasings):
+            speech = bench_phrasings.espeak(folder, text, voices[index % 2], 175)
+            noise = talk if index % 3 else None
+            mixed.append((bench_phrasings.mix(speech, noise, 10.0, rng), question))
+        return mixed
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_unrestricted_pass_hears_each_recording_as_a_fresh_recognizer_would(engine):
+    """Whatever the engine heard before, an unrestricted pass gives the words, confidences
+    and times a new recognizer gives. Talk-mixed phrasings one after another: the recognizer
+    kept for the whole process (rounds three to eight) heard 3 of these 40 with other
+    confidences (round nine; the 7 dev-set recordings here before had shown none)."""
+    import vosk
+
+    clips = talk_mixed(bench_phrasings.load_phrasings()[:40], 7, ("en-gb", "en-us"))
     changed = []
-    for index, samples in enumerate(clips):
+    for index, (samples, _question) in enumerate(clips):
         audio = samples.tobytes()
         heard = engine.transcribe(audio, 16000)
         fresh = vosk.KaldiRecognizer(engine.model, 16000.0)
@@ -992,19 +1001,10 @@ def test_every_turn_is_heard_as_in_a_fresh_process_whatever_ran_before(vosk_mode
     others, in two orders. Talk-mixed phrasings, where every pass runs; each pass recorded
     as the engine returns it (with the recognizer kept for the whole process, rounds three
     to eight, these 12 happened to come out the same: the test above found it)."""
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng not installed")
-    folder = Path(tempfile.mkdtemp(prefix="carry-over-"))
-    try:
-        talk, rng = bench_phrasings.talkers(folder), np.random.default_rng(9)
-        turns = []
-        for index, (_intent, question, text) in enumerate(bench_phrasings.load_phrasings()[1::9]):
-            speech = bench_phrasings.espeak(folder, text, ("en-us", "en-gb")[index % 2], 175)
-            noise = talk if index % 3 else None
-            meaning = functools.partial(vocab().parse, question=question)
-            turns.append((bench_phrasings.mix(speech, noise, 10.0, rng), meaning, question))
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    turns = [
+        (samples, functools.partial(vocab().parse, question=question), question)
+        for samples, question in talk_mixed(bench_phrasings.load_phrasings()[1::9], 9)
+    ]
     kept = vosk_recognizer.load_engine(vosk_model_dir)
     forward = [every_hearing(kept, *turn) for turn in turns]
     backward = [every_hearing(kept, *turn) for turn in turns[::-1]][::-1]

@@ -213,13 +213,13 @@ class TurnRecognizer:
 
     Without a grammar, Vosk decodes on a graph composed lazily per recognizer, and
     composing it is most of the cost of a fresh one (0.27 s of CPU for 1.6 s of audio,
-    0.03 s once warm), so rounds three to eight kept one for the whole process. But Vosk
-    keeps a recognizer's feature pipeline between utterances (its online CMVN and iVector
-    statistics, and the samples left over from the last frame), so what it heard changed
-    what it heard next: on talk-mixed phrasings, 3 of 40 came out with other confidences
-    after other files (round nine; tests/test_recognition.py). A turn's hearing is now a
-    function of the turn's audio alone. Its word times count from its first audio, so they
-    are shifted back.
+    0.03 s once warm), so rounds three to eight kept one for the whole process. But what
+    it heard changed what it heard next: on talk-mixed phrasings, 3 of 40 came out with
+    other confidences than a fresh recognizer gives (round nine; tests/test_recognition.py).
+    Not pinned down why: Vosk's source renews the feature pipeline after a final result;
+    what stays is the lazily composed graph, its states numbered in the order earlier
+    searches reached them, which pruning ties may follow. A turn's hearing is now a function
+    of the turn's audio alone. Its word times count from its first audio: shifted back.
     """
 
     def __init__(self, model: Any) -> None:
