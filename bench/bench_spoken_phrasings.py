@@ -3,6 +3,7 @@
     python bench/bench_spoken_phrasings.py [--voices V,V] [--rates WPM,WPM]
         [--noise clean,talkers,pink] [--snr-db 10] [--no-free-pass] [--no-nbest]
         [--no-noisy-room] [--nbest-cost] [--details] [--hearings PATH]
+        [--suppressor webrtc|rnnoise|webrtc+rnnoise] [--front-end none|rnnoise]
 
 Voices: espeak-ng's ("en-us", "en-gb-x-rp"), MBROLA's through espeak-ng ("mb-us1",
 "mb-us2", "mb-us3", "mb-en1": script/setup --bench-voices) and RHVoice's ("rhvoice:alan",
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import rnnoise_suppressor
 
 from assistant.audio import wav_io
 from assistant.conversation.understanding import INTENTS, Vocabulary
@@ -49,6 +51,16 @@ from assistant.listening.listening_words import ListeningWords
 from assistant.listening.recognizer import Decision, Word
 from assistant.model_store import store
 from assistant.paths import PROMPTS_DIR
+
+SUPPRESSORS: dict[str, Callable[[np.ndarray, int], np.ndarray]] = {
+    "webrtc": noisy_room.suppress_noise,
+    "rnnoise": rnnoise_suppressor.suppress,
+    "webrtc+rnnoise": lambda x, rate: rnnoise_suppressor.suppress(
+        noisy_room.suppress_noise(x, rate), rate
+    ),
+}
+"""A noisy room's second hearing's noise suppressor: the assistant's (WebRTC's), or RNNoise
+in its place or after it (round nine: measured, not adopted; pip install pyrnnoise)."""
 
 PHRASES = Path(__file__).resolve().parent / "data" / "spoken_phrasings.tsv"
 RATE_HZ = wav_io.SPEECH_FORMAT.sample_rate_hz
@@ -181,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="no second hearing with people talking nearby (as round five)",
     )
+    parser.add_argument("--suppressor", choices=tuple(SUPPRESSORS), default="webrtc",
+                        help="a noisy room's second hearing's (round nine)")  # fmt: skip
+    parser.add_argument("--front-end", choices=("none", "rnnoise"), default="none",
+                        help="every file through RNNoise first (round nine)")  # fmt: skip
     parser.add_argument("--details", action="store_true", help="one JSON line per file")
     parser.add_argument("--nbest-cost", action="store_true",
                         help="each file also without the n-best first: CPU paired")  # fmt: skip
@@ -196,6 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print("cannot synthesize: " + "; ".join(missing), file=sys.stderr)
         return 2
+    if "rnnoise" in args.suppressor or args.front_end == "rnnoise":
+        try:
+            rnnoise_suppressor.library()
+        except rnnoise_suppressor.RNNoiseUnavailable as exc:
+            print(exc, file=sys.stderr)
+            return 2
     model_dir = store.find_model("en")
     if model_dir is None:
         print(store.missing_model_message("en", None), file=sys.stderr)
@@ -204,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     engine.free_pass_enabled = not args.no_free_pass
     engine.nbest_enabled = not args.no_nbest
     engine.noisy_room_enabled = not args.no_noisy_room
+    noisy_room.suppress_noise = SUPPRESSORS[args.suppressor]  # the engine's, for this run
     vocab = Vocabulary.load("en")
     words = ListeningWords.load("en", PROMPTS_DIR)
     hearings_out = Path(args.hearings) if args.hearings else None
@@ -227,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
                 for intent, question, text in phrasings:
                     speech = espeak(folder, text, voice, rate)
                     samples = mix(speech, noises[condition], args.snr_db, rng)
+                    started = time.perf_counter()
+                    if args.front_end == "rnnoise":
+                        samples = rnnoise_suppressor.suppress(samples, RATE_HZ)
+                    front_end_s = time.perf_counter() - started
                     meaning = functools.partial(vocab.parse, question=question)
                     recognizer = engine.recognizer(
                         vocab.phrases(INTENTS, question), RATE_HZ, meaning,
@@ -250,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
                     decision = recorded_audio.recognize_samples(
                         recognizer, samples, leading_silence_ms=0, trailing_silence_ms=0
                     )
-                    compute_s += time.perf_counter() - started
+                    compute_s += time.perf_counter() - started + front_end_s
                     if args.nbest_cost:
                         cost["with"] += time.process_time() - cpu_started
                         cost["audio"] += without.decided_at_ms / 1000

@@ -159,10 +159,23 @@ def frame_levels_db(
 ) -> np.ndarray:
     """The int16 mono audio's level every 10 ms, in dB (its mean power + 1, so digital
     silence is 0 dB); smoothed: each averaged over 30 ms (none for audio shorter)."""
-    samples = _samples(audio)
-    powers = _frame_powers(samples, max(1, int(sample_rate_hz * _FRAME_S)))
-    if smoothed:
-        powers = _moving_mean(powers) if len(powers) >= _LEVEL_FRAMES else powers[:0]
+    powers = _frame_powers(_samples(audio), max(1, int(sample_rate_hz * _FRAME_S)))
+    return _db(_smoothed(powers) if smoothed else powers)
+
+
+def frame_levels_both_db(
+    audio: bytes | bytearray, sample_rate_hz: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """frame_levels_db as it is and smoothed, from one pass over the audio."""
+    powers = _frame_powers(_samples(audio), max(1, int(sample_rate_hz * _FRAME_S)))
+    return _db(powers), _db(_smoothed(powers))
+
+
+def _smoothed(powers: np.ndarray) -> np.ndarray:
+    return _moving_mean(powers) if len(powers) >= _LEVEL_FRAMES else powers[:0]
+
+
+def _db(powers: np.ndarray) -> np.ndarray:
     return 10.0 * np.log10(powers + 1.0)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.listening.background_speech import frame_levels_db
+from assistant.listening.background_speech import frame_levels_both_db
 
 NOISY_ROOM_DB = 26.0
 """Above this level against the utterance's loudest 30 ms, the quietest quarter of its 10 ms
@@ -74,11 +74,12 @@ def noisy(
     25-49 dB over their room's floor by it, like the talkers (20-33 dB). What tells them
     apart is that a floor is steady and talk is not. A steady loud noise (pink) is no noisy
     room here either: the suppressor did not help it (round six: pink 78.4% -> 77.9%)."""
-    if not _talk(room_levels_db(audio, sample_rate_hz)):
+    every, loudest = _levels_db(audio, sample_rate_hz)
+    if not _talk(_room_db(every, loudest)):
         return False
     if speech_s is None:
         return True
-    outside = room_levels_db(audio, sample_rate_hz, speech_s)
+    outside = _room_db(every[_outside(len(every), speech_s)], loudest)
     return outside is None or outside[0] < QUIET_ROOM_DB
 
 
@@ -100,16 +101,32 @@ def room_levels_db(
     Digital silence is no room: it counts as the quietest floor in the depth (a file padded
     with zeros, as the bench's clean ones, is a quiet room), and is left out of the spread
     (Speech Commands pads its short clips: zeros then a room's floor are no syllables)."""
-    every = frame_levels_db(audio, sample_rate_hz)
+    every, loudest = _levels_db(audio, sample_rate_hz)
     if speech_s is not None:
-        at_s = np.arange(len(every)) * _FRAME_S
-        start_s, end_s = speech_s[0] - ROOM_MARGIN_S, speech_s[1] + ROOM_MARGIN_S
-        every = every[(at_s + _FRAME_S <= start_s) | (at_s >= end_s)]
-    sounding = every[every > _DIGITAL_SILENCE_DB]
+        every = every[_outside(len(every), speech_s)]
+    return _room_db(every, loudest)
+
+
+def _levels_db(audio: bytes | bytearray, sample_rate_hz: int) -> tuple[np.ndarray, float]:
+    """(the audio's 10 ms levels, its loudest 30 ms), in dB, from one pass over it (round
+    nine: noisy measured them twice, and the whole buffer twice over)."""
+    every, smoothed = frame_levels_both_db(audio, sample_rate_hz)
+    return every, float(np.max(smoothed)) if len(smoothed) else 0.0
+
+
+def _outside(frames: int, speech_s: tuple[float, float]) -> np.ndarray:
+    """Which of frames 10 ms levels lie outside speech_s, ROOM_MARGIN_S off around it."""
+    at_s = np.arange(frames) * _FRAME_S
+    start_s, end_s = speech_s[0] - ROOM_MARGIN_S, speech_s[1] + ROOM_MARGIN_S
+    return (at_s + _FRAME_S <= start_s) | (at_s >= end_s)
+
+
+def _room_db(every: np.ndarray, loudest: float) -> tuple[float, float] | None:
+    """room_levels_db of the room's 10 ms levels, given the utterance's loudest 30 ms."""
     if len(every) < _MIN_FRAMES:
         return None
     floor = float(np.percentile(every, 25))
-    loudest = float(np.max(frame_levels_db(audio, sample_rate_hz, smoothed=True)))
+    sounding = every[every > _DIGITAL_SILENCE_DB]
     if len(sounding) < _MIN_FRAMES:
         return loudest - floor, 0.0
     spread = float(np.percentile(sounding, 25) - np.percentile(sounding, 5))

@@ -23,7 +23,6 @@ import ctypes
 import functools
 import json
 import os
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -55,9 +54,6 @@ HOLD_MS = 700
 LEVEL_MIN_PEAK = 0.005
 # Audio kept around the heard words for the unrestricted pass (lead-in the model needs).
 FREE_PASS_MARGIN_S = 0.3
-# The unrestricted pass's recognizer is made anew after this much audio (its graph cache,
-# the reason to keep it, is bounded by Kaldi; this bounds the clock it counts words on).
-WARM_RECOGNIZER_MAX_S = 600.0
 
 
 def _same_dither_every_time() -> None:
@@ -128,13 +124,8 @@ class VoskEngine:
         with the noise suppressed. Round six shipped it off: its measure called real
         recordings fed as a microphone gives them noisy; round seven's tells talk from a
         steady floor (bench/bench_noisy_room.py)."""
-        self._warm = _KeptRecognizer(model)
-        """The unrestricted pass's recognizer, kept between utterances."""
         self.nbest_enabled = True
         """Alternatives of the unrestricted pass where it left the answer unsettled."""
-        self._nbest = _KeptRecognizer(model)
-        """The same for its n-best (a recognizer of its own: SetMaxAlternatives changes the
-        form of every result)."""
 
     def knows(self, word: str) -> bool:
         """The model's vocabulary has word (others would only make Vosk warn and ignore)."""
@@ -162,14 +153,17 @@ class VoskEngine:
         )  # fmt: skip
 
     def transcribe(
-        self, audio: bytes, sample_rate_hz: int, grammar_entries: Sequence[str] | None = None
+        self,
+        audio: bytes,
+        sample_rate_hz: int,
+        grammar_entries: Sequence[str] | None = None,
+        *,
+        turn: TurnRecognizer | None = None,
     ) -> list[Word]:
-        """Every word in the audio, with no grammar (the unrestricted pass) or the one given."""
-        if grammar_entries is None and self._warm.lock.acquire(blocking=False):
-            try:  # (else another thread has it: a fresh recognizer)
-                result, offset_s = self._warm.final_result(audio, sample_rate_hz)
-            finally:
-                self._warm.lock.release()
+        """Every word in the audio, with no grammar (the unrestricted pass: on the turn's
+        recognizer where one is given, else a new one) or the one given (a new one)."""
+        if grammar_entries is None and turn is not None:
+            result, offset_s = turn.final_result(audio, sample_rate_hz)
             return [
                 replace(w, start_s=w.start_s - offset_s, end_s=w.end_s - offset_s)
                 for w in _words(result)
@@ -182,21 +176,22 @@ class VoskEngine:
         sample_rate_hz: int,
         grammar_entries: Sequence[str] | None = None,
         count: int = free_pass.NBEST_COUNT,
+        *,
+        turn: TurnRecognizer | None = None,
     ) -> list[free_pass.Alternative]:
         """The count best transcripts (Vosk's SetMaxAlternatives), best first, without a
         grammar or with the one given. Vosk gives no word confidences in this form, only a
         score per transcript, so it is a pass of its own, run only where the plain one left
-        the answer unsettled (free_pass.nbest_reading). The unrestricted one's recognizer
-        is kept (_KeptRecognizer); one with a grammar is made new (~1 ms)."""
-        if grammar_entries is not None:
-            recognizer = _fresh_recognizer(self.model, sample_rate_hz, grammar_entries)
-            recognizer.SetMaxAlternatives(count)
-            _same_dither_every_time()
-            recognizer.AcceptWaveform(audio)
-            return _alternatives(recognizer.FinalResult(), 0.0)
-        with self._nbest.lock:
-            result, offset_s = self._nbest.final_result(audio, sample_rate_hz, count)
-        return _alternatives(result, offset_s)
+        the answer unsettled (free_pass.nbest_reading). The unrestricted one runs on the
+        turn's recognizer where one is given; one with a grammar is made new (~1 ms)."""
+        if grammar_entries is None and turn is not None:
+            result, offset_s = turn.final_result(audio, sample_rate_hz, count)
+            return _alternatives(result, offset_s)
+        recognizer = _fresh_recognizer(self.model, sample_rate_hz, grammar_entries)
+        recognizer.SetMaxAlternatives(count)
+        _same_dither_every_time()
+        recognizer.AcceptWaveform(audio)
+        return _alternatives(recognizer.FinalResult(), 0.0)
 
 
 def _fresh_recognizer(
@@ -212,17 +207,19 @@ def _fresh_recognizer(
     return recognizer
 
 
-class _KeptRecognizer:
-    """An unrestricted recognizer kept between utterances: the same words, ~6x less compute.
+class TurnRecognizer:
+    """The unrestricted recognizer of one turn: made at its first pass, shared by the turn's
+    passes (its hearings, a noisy room's second hearing, their n-best), dropped with it.
 
     Without a grammar, Vosk decodes on a graph composed lazily per recognizer, and
-    composing it is most of the cost of a fresh one (measured: 0.27 s of CPU for 1.6 s
-    of audio, 0.03 s once warm). After FinalResult() Vosk starts the next utterance
-    with a new decoder and a new feature pipeline (nothing heard carries over, unlike
-    Reset()); only the graph's cache stays. Its word times count from its first audio,
-    so they are shifted back. Checked: the same words, confidences and times as fresh
-    recognizers on 80 dev-set files in a row (tests/test_recognition.py).
-    Used by one thread at a time: hold lock.
+    composing it is most of the cost of a fresh one (0.27 s of CPU for 1.6 s of audio,
+    0.03 s once warm), so rounds three to eight kept one for the whole process. But what
+    it heard changed what it heard next: on talk-mixed phrasings, 3 of 40 came out with
+    other confidences than a fresh recognizer gives (round nine; tests/test_recognition.py).
+    Not pinned down why: Vosk's source renews the feature pipeline after a final result;
+    what stays is the lazily composed graph, its states numbered in the order earlier
+    searches reached them, which pruning ties may follow. A turn's hearing is now a function
+    of the turn's audio alone. Its word times count from its first audio: shifted back.
     """
 
     def __init__(self, model: Any) -> None:
@@ -230,22 +227,16 @@ class _KeptRecognizer:
         self._recognizer: Any = None
         self._rate_hz = 0
         self._fed_s = 0.0
-        self.lock = threading.Lock()
 
     def final_result(
         self, audio: bytes, sample_rate_hz: int, max_alternatives: int = 0
     ) -> tuple[str, float]:
         """(Vosk's final result for this whole utterance, the recognizer's clock at its
-        start: subtract it from the result's times). The caller holds lock."""
-        if (
-            self._recognizer is None
-            or self._rate_hz != sample_rate_hz
-            or self._fed_s > WARM_RECOGNIZER_MAX_S
-        ):
+        start: subtract it from the result's times); n-best with max_alternatives."""
+        if self._recognizer is None or self._rate_hz != sample_rate_hz:
             self._recognizer = _fresh_recognizer(self._model, sample_rate_hz)
             self._rate_hz, self._fed_s = sample_rate_hz, 0.0
-        if max_alternatives:
-            self._recognizer.SetMaxAlternatives(max_alternatives)
+        self._recognizer.SetMaxAlternatives(max_alternatives)
         offset_s = self._fed_s
         recognizer, self._recognizer = self._recognizer, None  # dropped if anything below fails
         _same_dither_every_time()
@@ -273,16 +264,19 @@ class PhraseRecognizer:
         min_confidence: float = CONFIDENT_MIN_CONFIDENCE,
         level_peak: float | None = None,
         in_noisy_room: bool = True,
+        turn: TurnRecognizer | None = None,
     ) -> None:
         self._engine = engine
+        self._turn = turn or TurnRecognizer(engine.model)
+        """The unrestricted passes' recognizer: this turn's, shared with its second hearing."""
         distractors, continuations = tuple(distractors), tuple(continuations)
         self._heard_again = functools.partial(
             PhraseRecognizer, engine, tuple(phrases), sample_rate_hz, meaning,
             distractors=distractors, continuations=continuations, named_words=tuple(named_words),
-            early_stable_ms=early_stable_ms, min_confidence=min_confidence,
+            early_stable_ms=early_stable_ms, min_confidence=min_confidence, turn=self._turn,
         )  # fmt: skip
-        """A fresh recognizer of the same phrases, for the second hearing at level_peak, and
-        in a noisy room."""
+        """A fresh grammar recognizer of the same phrases, for the second hearing at
+        level_peak, and in a noisy room."""
         self._in_noisy_room = in_noisy_room and engine.noisy_room_enabled
         """Not for that second hearing itself: its audio is quieted already."""
         self.level_peak = level_peak
@@ -408,7 +402,7 @@ class PhraseRecognizer:
         rate = self.sample_rate_hz
         start = max(0, int((decision.words[0].start_s - FREE_PASS_MARGIN_S) * rate))
         end = int((decision.words[-1].end_s + FREE_PASS_MARGIN_S) * rate)
-        words = self._engine.transcribe(quiet[start:end].tobytes(), rate)
+        words = self._engine.transcribe(quiet[start:end].tobytes(), rate, turn=self._turn)
         text = " ".join(w.word for w in words)
         return self._meaning(text) if text else "silence"
 
@@ -550,7 +544,9 @@ class PhraseRecognizer:
             return decision
         start_s, audio = self._speech_audio(decision, to_the_end=could_change or self._read_to_end)
         free_words, two_readings = background_speech.foreground_transcript(
-            self._shifted(self._engine.transcribe(audio, self.sample_rate_hz), start_s),
+            self._shifted(
+                self._engine.transcribe(audio, self.sample_rate_hz, turn=self._turn), start_s
+            ),
             self._audio, self.sample_rate_hz, self._meaning, NOT_UNDERSTOOD,
         )  # fmt: skip
         if two_readings:
@@ -580,7 +576,9 @@ class PhraseRecognizer:
         free_alternatives, grammar_alternatives = (
             [
                 replace(alt, words=self._shifted(alt.words, start_s))
-                for alt in self._engine.alternatives(audio, self.sample_rate_hz, entries_or_none)
+                for alt in self._engine.alternatives(
+                    audio, self.sample_rate_hz, entries_or_none, turn=self._turn
+                )
             ]
             for entries_or_none in (None, entries)
         )
