@@ -1,8 +1,8 @@
 """The embedding fallback (bench/embedding_fallback.py, not adopted) measured where it would
 have acted: on what the rules left unknown when each of heldout13-heldout16 was first
-measured (bench/README.md, "Round eight").
+measured (bench/history/understanding.md, "Round eight").
 
-    python bench/bench_embedding_fallback.py            # the table of bench/README.md
+    python bench/bench_embedding_fallback.py            # the table in history/understanding.md
     python bench/bench_embedding_fallback.py --details  # every reading it took
     python bench/bench_embedding_fallback.py --cost     # loading, per-parse time, memory
 
@@ -41,7 +41,7 @@ FIRST_MEASURED = {
     "heldout13": "266e38f", "heldout14": "df1b859", "heldout15": "79901d2",
     "heldout16": "3d3f69d",
 }  # fmt: skip
-"""The commit whose parser gave each set's first measurement (bench/README.md)."""
+"""The commit whose parser gave each set's first measurement (bench/history/understanding.md)."""
 
 _DUMP = r"""
 import json, sys

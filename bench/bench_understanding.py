@@ -136,9 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gate", action="store_true",
                         help="the rules alone, without the safety gate (safety.py)")  # fmt: skip
     parser.add_argument("--fallback", choices=("on", "off"), default="off",
-                        help="on: the embedding fallback (measured, not adopted: bench/README.md "
-                             "'Round eight') where the rules say unknown; off: the assistant "
-                             "(default)")  # fmt: skip
+                        help="on: the embedding fallback (measured, not adopted: "
+                             "bench/history/understanding.md 'Round eight') where the rules "
+                             "say unknown; off: the assistant (default)")  # fmt: skip
     parser.add_argument("--timing", action="store_true",
                         help="also time loading and parsing")  # fmt: skip
     args = parser.parse_args(argv)

@@ -1,5 +1,5 @@
-"""The embedding fallback of round eight, MEASURED AND NOT ADOPTED (bench/README.md, "Round
-eight"): kept here, in bench/, as the evidence and to reproduce its figures. The assistant
+"""The embedding fallback of round eight, MEASURED AND NOT ADOPTED (bench/history/understanding.md,
+"Round eight"): kept here, in bench/, as the evidence and to reproduce its figures. The assistant
 reads with its rules alone; nothing in assistant/ imports this.
 
     pip install -e '.[bench-embedding]'         # onnxruntime and tokenizers (bench only)

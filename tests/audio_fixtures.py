@@ -77,7 +77,7 @@ DEV_SET = Path(
 )
 # The files the dev set had before it grew: examples for tests that pick a recording by its
 # place (barge-in, the voice end to end), so their files stay the same. Recognition now meets
-# every "real people" target on the whole set (bench/README.md, "Hearing answers"), so the
+# every "real people" target on the whole set (bench/history/barge-in.md, "Hearing answers"), so the
 # accuracy tests read all of it (whole_dev_set_files), with the thresholds.
 FIRST_SUBSET = DEV_SET / "first-subset.txt"
 

@@ -29,7 +29,7 @@ HINT = "Say yes or no."
 SPEAK_AFTER_S = 2.0
 CUT_LATENCY_MAX_S = 1.0
 """The prompt is cut within a second of the word's end. Issue 10 asks for 300 ms (median)
-and 500 ms (p95): bench/README.md has the figures (round five, with headphones: 200 / 408
+and 500 ms (p95): bench/history/barge-in.md has the figures (round five, with headphones: 200 / 408
 ms; through the echo path the p95 is not met). A second keeps this test robust under load."""
 
 
@@ -58,8 +58,8 @@ def pair(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
 def headphones(pulse_server, virtual_mic, vosk_model_dir, tmp_path):
     """Headphones: no echo path and --echo-canceller none. With speakers, the canceller also
     takes much of the user's voice out while the prompt plays: 54% of real stops (check half,
-    round five) interrupt through the echo path (bench/README.md), so the interrupting tests run
-    here, where the outcome depends on the recognizer alone."""
+    round five) interrupt through the echo path (bench/history/barge-in.md), so the
+    interrupting tests run here, where the outcome depends on the recognizer alone."""
     pair = voice_pair(vosk_model_dir, tmp_path / "config.toml", echo_canceller="none")
     yield pair
     pair.close()
@@ -84,7 +84,7 @@ def test_own_voice_through_the_echo_path_is_not_heard(pair, echo_path, vocab):
     whole through the echo path: none of it interrupts, none of it is heard as a phrase
     that could. (While the canceller converges, in the first second or two of a session, it
     sometimes lets through enough to be heard as distractor words, "what did time and it
-    on", never acted on: bench/README.md counts them.)"""
+    on", never acted on: bench/history/barge-in.md counts them.)"""
     question = START_QUESTION
     pair.listener.expect(vocab.phrases(INTENTS, question), question)
     started = time.monotonic()
@@ -108,7 +108,7 @@ def test_a_question_nobody_answers_gives_the_next_turn_nothing(
     """A question and its hint ("Say yes or no.") spoken whole through the echo path while
     nobody talks, then the turn after it as the dialog runs it. The monitor used to hand
     that turn what it had heard since the answers opened, whatever it was: the canceller's
-    leftovers of the hint, which the turn once heard as "no" (bench/README.md, round
+    leftovers of the hint, which the turn once heard as "no" (bench/history/barge-in.md, round
     eight, s4_optimized). Only audio with someone talking over it goes on now; here none
     does, and the turn acts on nothing."""
     pair = voice_pair(vosk_model_dir, tmp_path / "config.toml", silence_timeout_ms=3000)
@@ -213,7 +213,7 @@ def test_answer_over_the_hint_is_never_taken_as_the_other_answer(
     prompt, as the dialog runs them (listen() once say() has returned). The monitor takes a
     confident answer over the hint, an unsure one to be confirmed, and one it has not
     decided when the prompt ends goes on in the turn after it (test_barge_in_confirm.py);
-    bench/README.md has the figures. What must always hold is that it never becomes the
+    bench/history/barge-in.md has the figures. What must always hold is that it never becomes the
     other answer."""
     pair = headphones
     question = "photos_sync_on"

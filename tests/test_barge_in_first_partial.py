@@ -1,6 +1,6 @@
 """Over speech the barge-in monitor decides on the first complete partial result (a phrase
 of the grammar that nothing more could change), not once it has stayed the partial for a
-block: one microphone block (40 ms) of the cut saved (bench/README.md, barge-in round
+block: one microphone block (40 ms) of the cut saved (bench/history/barge-in.md, barge-in round
 four). Real "stop" recordings, the real model, fed in the microphone's 40 ms blocks as the
 monitor feeds them; audio time only, so no load can change the outcome."""
 

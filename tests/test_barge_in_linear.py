@@ -176,8 +176,8 @@ def test_the_prompts_own_words_cost_the_linear_monitor_no_unrestricted_pass(
     """The linear filter lets prompt words through ("say help, repeat" is spotted as "help"),
     and with nobody talking over them no double-talk rule could act on them: the linear
     monitor's recognizer does not check them with the unrestricted pass, which over every
-    prompt was most of the CPU of listening over speech (bench/README.md, round seven). The
-    stops it must hear are the test below."""
+    prompt was most of the CPU of listening over speech (bench/history/barge-in.md, round
+    seven). The stops it must hear are the test below."""
     passes: list[int] = []
     vosk_engine = engine.get(timeout_s=0)
     transcribe = vosk_engine.transcribe
@@ -285,8 +285,8 @@ def test_the_hints_own_yes_needs_double_talk_and_a_person_saying_it_has_it(
     engine, question_and_hint
 ):
     """Round eight: the main monitor took the hint's own "yes" for an answer where the
-    canceller removed 2 dB of it (bench/README.md). Judged on the levels the real canceller
-    kept of the room: the hint's echo alone shows no double talk over its "yes", and is
+    canceller removed 2 dB of it (bench/history/barge-in.md). Judged on the levels the real
+    canceller kept of the room: the hint's echo alone shows no double talk over its "yes", and is
     refused; real people saying "yes" over that very word are taken, but for the quietest."""
     played, hint_at = question_and_hint
     start_s, end_s = _hint_yes_span_s(engine, played[hint_at:])

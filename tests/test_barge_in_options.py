@@ -75,7 +75,8 @@ def test_answers_may_interrupt_from_the_hint_or_after_the_question(text, hint, e
 
 
 def test_the_hint_words_rule_knows_what_a_hint_says() -> None:
-    """barge_in._says, behind BargeIn.refuse_hint_words (off: bench/README.md, round two)."""
+    """barge_in._says, behind BargeIn.refuse_hint_words (off: bench/history/barge-in.md,
+    round two)."""
     pytest.importorskip("numpy")
     from assistant.listening.barge_in import _says
 

@@ -1,7 +1,7 @@
 """Over speech, a command said right after other words ("and tap your name stop": prompt words the
 canceller let through, then the user) is decided once it has been the last word of the
 partial result for a moment, not at Vosk's endpoint ~1 s later (barge_in.CommandSpotter;
-bench/README.md, barge-in round six). Real "stop" recordings after the default voice's
+bench/history/barge-in.md, barge-in round six). Real "stop" recordings after the default voice's
 prompt words, the real model, fed in the microphone's 40 ms blocks as the monitor feeds
 them; audio time only, so no load can change the outcome."""
 

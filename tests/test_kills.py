@@ -1,6 +1,6 @@
 """SIGKILL at random moments of a conversation never loses or corrupts the saved session.
 
-A few dozen kills here; bench/bench_kills.py runs hundreds (numbers in bench/README.md).
+A few dozen kills here; bench/bench_kills.py runs hundreds (numbers in bench/history/robustness.md).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 again with the utterance scaled to `listening.level_peak` of prompts/ko.yaml.
 
 The Korean model hears the assistant's Korean voice (MBROLA hn1) best at a peak of 0.2-0.5:
-its "네" is nothing at all at the synthesizer's 0.89, and heard at 0.4 (bench/README.md,
+its "네" is nothing at all at the synthesizer's 0.89, and heard at 0.4 (bench/history/korean.md,
 "Korean", round eight). The real model, the real voice; English has no level (unchanged).
 """
 
@@ -79,7 +79,7 @@ def test_answers_heard_surely_stay_as_heard_at_any_level(hn1, korean_engine, pea
 def test_the_korean_level_acts_on_no_speech_that_answers_nothing(hn1, korean_engine):
     """The second hearing adds no action on speech that answers nothing. (At quiet peaks
     the grammar alone already hears 아뇨 or 아직 alone, surely, in some of them:
-    "강아지가 짖어요" at 0.1 is 아직; bench/README.md, round eight.)"""
+    "강아지가 짖어요" at 0.1 is 아직; bench/history/korean.md, round eight.)"""
     sentences = ["점심에 뭐 먹을까요", "내일 회의가 몇 시예요", "바나나", "강아지가 짖어요"]
     for peak in (0.1, 0.89):
         for text in sentences:

@@ -398,7 +398,7 @@ def test_again_before_a_verb_leaves_the_commands_with_again():
     assert ko.parse("다시 시작할게요", None) == "start_over"
 
 
-# The Korean phrase sets of the benchmark (bench/README.md, "Understanding Korean text"),
+# The Korean phrase sets of the benchmark (bench/history/korean.md, "Understanding Korean text"),
 # every one tuned on by now: what they reach must not slip back.
 
 
@@ -407,7 +407,7 @@ def _korean_score(ko: Vocabulary, name: str) -> tuple[int, Counter[str]]:
     return len(rows), bench_understanding.score(ko, rows, use_question=True)["all"]
 
 
-# heldout3 and heldout6 keep one wrong action each, documented in bench/README.md.
+# heldout3 and heldout6 keep one wrong action each, documented in bench/history/korean.md.
 @pytest.mark.parametrize(
     "name",
     ["heldout", "heldout2", "heldout4", "heldout5", "heldout7", "heldout8", "heldout9",

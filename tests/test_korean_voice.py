@@ -4,7 +4,7 @@
 voice, is tests/test_korean_voice_flow.py.)
 
 espeak-ng's Korean voice is hard for the small Korean model: over every listed answer and
-command it recognizes about half, and none of the one-word commands (bench/README.md,
+command it recognizes about half, and none of the one-word commands (bench/history/korean.md,
 "Korean"). These tests use answers it does recognize, so that a break anywhere on the
 Korean path (the model not found, Hangul lost in the grammar JSON, the recognized pieces
 not read back as Korean answers, the dialog not in Korean) fails them; the bench measures

@@ -11,7 +11,7 @@ The person answers what is asked, as a person would, for one situation (Sync thi
 was off; turning it on fixed it): the question printed decides the answer, a question asked
 again gets the same answer again, and "X라고 하셨나요?" is answered 맞아요 when X means what
 was meant, else 아뇨. The answers are those the recognition bench hears at confidence 1.0 at
-every peak from 0.2 to 0.89 (bench/README.md, "Korean", round eight): 맞아요 (the start and
+every peak from 0.2 to 0.89 (bench/history/korean.md, "Korean", round eight): 맞아요 (the start and
 the account), 꺼져 있어요, 켰어요, 동기화돼요. Not 네: hn1's 네 is heard only at 0.63 between
 peaks 0.2 and 0.5 (confirmed first) and not at all at 0.89.
 
@@ -40,7 +40,7 @@ from assistant.paths import PROMPTS_DIR
 pytestmark = pytest.mark.audio
 
 ANSWER_PEAK = 0.5
-"""The answers' peak: a voice at a microphone's level (bench/README.md, "Korean": hn1's
+"""The answers' peak: a voice at a microphone's level (bench/history/korean.md, "Korean": hn1's
 answers are heard best between 0.2 and 0.5)."""
 RATE_WPM = 160
 MAX_TURNS = 12

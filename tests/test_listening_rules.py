@@ -127,7 +127,7 @@ def test_no_early_decision_when_a_continuation_word_changes_the_answer():
 
 def test_no_early_decision_on_a_correction_whatever_follows_replaces():
     """ "wait" is pause alone, but "wait, go back" is back and "wait, yes" is yes: deciding
-    on "wait" cut the answer short (bench/README.md, spoken phrasings)."""
+    on "wait" cut the answer short (bench/history/hearing.md, spoken phrasings)."""
     rule = EndOfAnswer(VOCAB.phrases(INTENTS), VOCAB.parse)
     assert not rule.can_decide_early("wait") and not rule.can_decide_early("hold on")
     assert rule.can_decide_early("pause")  # "pause yes" is still pause

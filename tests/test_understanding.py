@@ -429,7 +429,7 @@ def test_one_phrase_with_two_meanings_is_an_error_that_names_file_and_key(tmp_pa
         Vocabulary.load("xx", folder)
 
 
-# Round two (bench/README.md): numbers, choices, coming back, help from others
+# Round two (bench/history/understanding.md): numbers, choices, coming back, help from others
 
 
 @pytest.mark.parametrize(
@@ -556,7 +556,8 @@ def _score(vocab: Vocabulary, name: str) -> tuple[int, Counter[str]]:
     return len(rows), bench_understanding.score(vocab, rows, use_question=True)["all"]
 
 
-# heldout2 and heldout5 are left out: wrong actions by their labels (bench/README.md).
+# heldout2 and heldout5 are left out: wrong actions by their labels
+# (bench/history/understanding.md).
 @pytest.mark.parametrize("name", ["dev", "heldout", "heldout3", "heldout4", "heldout6", "heldout8"])
 def test_no_wrong_action_on_the_phrase_sets(vocab, name):
     _, counts = _score(vocab, name)

@@ -1,7 +1,7 @@
 """Understanding, round ten (issue 8): heldout19's categories, by general rules.
 
-Tuned on heldout19 after its blind first measurement (bench/README.md, "Round ten"). The
-phrasings here are this file's own, not the set's: each test names the category it covers.
+Tuned on heldout19 after its blind first measurement (bench/history/understanding.md, "Round ten").
+The phrasings here are this file's own, not the set's: each test names the category it covers.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A refusal at an action was asked again (round eight: "which way, not whether"); 
 sets label it no every time, and a person saying "I'd rather not" means "I won't do this".
 At an action the flow's no means "not yet" (docs/flow.md), so the dialog answers a refusal by
 naming the way on (skip) instead of waiting. The phrasings here are this file's own, not the
-sets' (bench/README.md, "Round twelve").
+sets' (bench/history/understanding.md, "Round twelve").
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Trouble at an action said as a problem, a worry asked back, an address compared with the
 speaker's, an update named by its version, the optional part of a step left as the flow
 allows, the charger not at hand, and starting everything again. The phrasings here are this
-file's own, not the sets' (bench/README.md, "Round thirteen").
+file's own, not the sets' (bench/history/understanding.md, "Round thirteen").
 """
 
 from __future__ import annotations

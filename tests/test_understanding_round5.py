@@ -76,7 +76,8 @@ def test_the_gate_only_ever_asks_again_and_loses_no_right_answer_on_the_earlier_
     vocab, ungated
 ):
     """On every phrasing of the sets written before this round, the gate changes a decision
-    only into unknown, never one right without it (its design and check: bench/README.md)."""
+    only into unknown, never one right without it (its design and check:
+    bench/history/understanding.md)."""
     # heldout14 and 16-25 were measured as held-out sets after the gate; not its design data.
     later = (
         "heldout14",
@@ -216,12 +217,13 @@ def test_reported_speech_and_new_words_for_known_states(vocab, text, question, i
 
 
 def test_bench_knows_heldout14(capsys):
-    """The bench runs the new set by name (its first figure is in bench/README.md)."""
+    """The bench runs the new set by name (its first figure: bench/history/understanding.md)."""
     assert "heldout14" in bench_understanding.SET_NAMES
     assert bench_understanding.SETS["heldout14"].is_file()
 
 
-# After heldout14's first measurement (bench/README.md): its categories, in other words
+# After heldout14's first measurement (bench/history/understanding.md): its categories,
+# in other words
 
 
 @pytest.mark.parametrize(

@@ -148,7 +148,8 @@ def test_where_inside_a_sentence_asks_where_the_thing_is(vocab, text, question, 
     assert vocab.parse(text, question) == intent
 
 
-# After heldout15's first measurement (bench/README.md): its categories, in other words
+# After heldout15's first measurement (bench/history/understanding.md): its categories,
+# in other words
 
 
 @pytest.mark.parametrize(

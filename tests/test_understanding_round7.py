@@ -190,7 +190,8 @@ def test_more_everyday_words_for_the_answers(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
 
 
-# After heldout16's first measurement (bench/README.md): its categories, in other words
+# After heldout16's first measurement (bench/history/understanding.md): its categories,
+# in other words
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """Understanding, round eight (issue 8): general rules, by category.
 
-The embedding fallback of this round was measured and not adopted (bench/README.md, "Round
-eight"; bench/embedding_fallback.py): the assistant reads with its rules alone. The
-phrasings are this file's own, not those of the phrase sets.
+The embedding fallback of this round was measured and not adopted (bench/history/understanding.md,
+"Round eight"; bench/embedding_fallback.py): the assistant reads with its rules alone. The phrasings
+are this file's own, not those of the phrase sets.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def test_the_assistant_has_no_embedding_fallback():
 
 
 # Round eight, continued: heldout17's wrong actions, by category (tuned on heldout17: its
-# figures after these are not held-out ones; bench/README.md). Flips and an answer read where
-# two readings are possible first: a wrong action is worse than asking again.
+# figures after these are not held-out ones; bench/history/understanding.md). Flips and an
+# answer read where two readings are possible first: a wrong action is worse than asking again.
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Understanding, round nine (issue 8): heldout18's categories, by general rules.
 
-Tuned on heldout18 after its blind first measurement (bench/README.md, "Round nine"). The
-phrasings here are this file's own, not the set's: each test names the category it covers.
+Tuned on heldout18 after its blind first measurement (bench/history/understanding.md, "Round nine").
+The phrasings here are this file's own, not the set's: each test names the category it covers.
 """
 
 from __future__ import annotations

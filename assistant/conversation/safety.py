@@ -4,7 +4,7 @@ A wrong action (an answer flipped, a command taken for an answer or the reverse)
 than asking again, so after interpretation.py has decided, the gate looks at what the decision
 left unexplained and, where that could change what was meant, answers `unknown` instead. Each
 check is a general signal, not a list of phrasings, and was kept only because it avoided
-wrong actions on phrase sets it was not designed on (bench/README.md, "Round five"):
+wrong actions on phrase sets it was not designed on (bench/history/understanding.md, "Round five"):
 
 1. A question left open: a clause that asks ("...?", or opened by a verb and a subject
    other than the assistant: "will this delete my photos") holding words the reading did

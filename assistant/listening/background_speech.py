@@ -6,7 +6,7 @@ really" from the talkers), and an answer comes out as another one. The person an
 speaks to the device, so their words are the loudest of the utterance; a word more than
 BACKGROUND_DB below the loudest one heard with it is taken as background and left out.
 
-Measured on the tuning voices (bench/README.md, round three): talkers at 10 dB, right
+Measured on the tuning voices (bench/history/hearing.md, round three): talkers at 10 dB, right
 78 -> 81 of 204 files, wrong "Did you say ...?" 16 -> 9, wrong actions 2 -> 1; clean speech
 unchanged (one wrong action fewer). Pure logic: the engine module applies it.
 
@@ -87,7 +87,7 @@ def foreground_transcript(
     (word_levels_db). A transcript that means nothing keeps
     all its words: the pass's rules compare them with the grammar's (a real
     "no" is "i no" to the grammar and "i know" to the pass, its "i" quiet: without it, a
-    clear "know" contradicted the "no"). Measured: bench/README.md, round four."""
+    clear "know" contradicted the "no"). Measured: bench/history/hearing.md, round four."""
     if len(words) < 2:
         return words, False
     levels = word_levels_db(words, audio, sample_rate_hz, loudest_part=True)
@@ -102,7 +102,7 @@ def foreground_transcript(
 
 QUIET_DB = 10.0
 """How far below the utterance's loudest 30 ms the unrestricted pass's audio is turned
-down. Measured on the tuning voices (bench/README.md, round four), talkers at 10 dB: right
+down. Measured on the tuning voices (bench/history/hearing.md, round four), talkers at 10 dB: right
 78 -> 84 of 204, yes<->no flips 6 -> 3; clean unchanged, pink 162 -> 164. (With 150 ms
 kept around: 6, 8, 10, 15 dB gave 81, 86, 84, 77 right, a spread within the bench's noise,
 and 5-7 flips.)"""

@@ -25,7 +25,7 @@ with the echo: the largest category of missed stops for three rounds). It acts o
 confident command, or an answer once answers are open (handed over to be confirmed), and
 only where the blocks show double talk: the filter's output over the words well above the
 echo it left before them, and the microphone above what the echo alone would bring
-(LINEAR_MIN_RISE_DB, LINEAR_MIN_TALK_DB; bench/README.md, rounds five and six).
+(LINEAR_MIN_RISE_DB, LINEAR_MIN_TALK_DB; bench/history/barge-in.md, rounds five and six).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ UNSURE_MIN_CONFIDENCE = 0.5
 """An in-grammar command heard over speech at this confidence or more, but under the
 recognizer's CONFIDENT_MIN_CONFIDENCE, cuts the prompt and is confirmed ("Did you say
 stop?") when BargeIn.confirm_unsure is on: the unsure stops (0.5-0.85) were the largest
-category of missed interruptions through the echo path (bench/README.md, round three)."""
+category of missed interruptions through the echo path (bench/history/barge-in.md, round three)."""
 UNSURE_MIN_ECHO_REMOVED_DB = 20.0
 """An unsure phrase cuts a prompt only while the canceller removes at least this much of
 the echo (over the UNSURE_ECHO_WINDOW_S of played speech before its first word): once it
@@ -81,7 +81,7 @@ UNSURE_ECHO_WINDOW_S = 3.0
 CARRY_MAX_S = 4.0
 """At most this much of what the monitor heard, undecided, since a prompt's answers opened
 goes to the turn after it when the prompt ends: an answer begun over the hint, lost before
-(the turn started after it and heard silence: bench/README.md), and only from the
+(the turn started after it and heard silence: bench/history/barge-in.md), and only from the
 first word over which someone talked (BargeIn._talked_over)."""
 CARRY_LEAD_S = 0.3
 """The carried audio starts this long before that word: its onset, for the recognizer."""
@@ -104,7 +104,7 @@ MONITOR_EARLY_STABLE_MS = 0
 the prompt is cut: 0, the first partial that is a whole phrase nothing more could change
 decides (then only a confident one acts), where a turn waits EARLY_STABLE_MS (80 ms).
 Round three waited one microphone block (40 ms); round four measured deciding at once on
-the tune half (bench/README.md): 0 false interruptions by its own voice, word end ->
+the tune half (bench/history/barge-in.md): 0 false interruptions by its own voice, word end ->
 decided audio 220 ms instead of 290."""
 
 
@@ -221,7 +221,7 @@ class BargeIn:
         self.refuse_hint_words = False
         """Refuse an answer over a hint that says it (_says). Off: with the speex+webrtc
         canceller no yes/no was ever heard over a hint with nobody answering, and the rule
-        lost the answers people gave over it (bench/README.md: 3/30 right with it, 17/30
+        lost the answers people gave over it (bench/history/barge-in.md: 3/30 right with it, 17/30
         without, 0 flips either way)."""
         self.confirm_unsure = True
         """Cut on an unsure phrase of the grammar (UNSURE_MIN_CONFIDENCE or more) that means
@@ -255,8 +255,8 @@ class BargeIn:
         self.linear_monitor = True
         """A second recognizer on the linear filter's output alone (before AEC3), for
         commands (and answers, to confirm): double talk, where AEC3's suppressor takes the
-        user's word out with the echo (bench/README.md, round five). Acts under stricter rules
-        (_linear_verdict); only with the speex+webrtc canceller while it cancels."""
+        user's word out with the echo (bench/history/barge-in.md, round five). Acts under
+        stricter rules (_linear_verdict); only with the speex+webrtc canceller while it cancels."""
         self.linear_checks_only_double_talk = True
         """The linear monitor's recognizer runs its unrestricted second pass only on words the
         double-talk rules could act on (_linear_may_act). Off (benches): on every decision,
@@ -269,7 +269,7 @@ class BargeIn:
         no?" before acting. The hint itself says "yes or no" and the linear filter lets
         some of it through, so an answer it hears is never acted on as heard (a flip is the
         worst outcome); but most answers said over the hint were lost to AEC3's suppressor
-        (bench/README.md, round six). Off (benches): commands only, as in round five."""
+        (bench/history/barge-in.md, round six). Off (benches): commands only, as in round five."""
         self.linear_decisions: list[tuple[float, Decision, float | None, float | None, bool]] = []
         """(capture time its audio began, decision, the linear output's rise over the echo
         it left before (dB), the microphone over the echo expected (dB), acted)."""
@@ -488,7 +488,7 @@ class BargeIn:
         last one or two of them (_command_within)? Only then is the recognizer's
         unrestricted pass worth running on them: over the prompt's own voice the linear filter
         lets its words through, and that pass on each phrase of them was most of the CPU of
-        listening over speech (bench/README.md, round seven)."""
+        listening over speech (bench/history/barge-in.md, round seven)."""
         words = decision.words
         if not words:
             return True  # nothing of the grammar's to judge: as before
@@ -668,7 +668,7 @@ class BargeIn:
 def _says(hint: str, text: str) -> bool:
     """The hint itself says these words ("Say yes or no." and "yes"). With WebRTC's AEC3
     alone, what it left of the assistant's own "yes" while the user talked was taken for an
-    answer (bench/README.md: 2 flips in 30 answers over the hint, first round), so answers
+    answer (bench/history/barge-in.md: 2 flips in 30 answers over the hint, first round), so answers
     the hint says were refused over it (BargeIn.refuse_hint_words, now off by default)."""
     spoken = {word.strip(".,!?;:").lower() for word in hint.split()}
     return any(word in spoken for word in text.split())

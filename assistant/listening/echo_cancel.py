@@ -8,7 +8,7 @@ out is the room without the prompt: the user's voice over the assistant's.
 Cancellers by name (CANCELLERS, --echo-canceller): "speex+webrtc" (the default),
 libspeexdsp's linear filter then WebRTC's AEC3; "webrtc", AEC3 alone through the `livekit`
 package's offline AudioProcessingModule; "speex", libspeexdsp's canceller and residual
-suppressor; "none" for headphones. README "Interrupting" and bench/README.md have the
+suppressor; "none" for headphones. README "Interrupting" and bench/history/barge-in.md have the
 measurements (echo removed, false interruptions, interruptions heard, compute): AEC3 never
 let the assistant interrupt itself, but it also removes much of a short word said over the
 prompt; the linear filter before it leaves it less to remove.
@@ -55,7 +55,7 @@ an echo. Measured offline: 0.61-0.99 per window with the rig's loudspeaker heard
 35 s of prompts); at most 0.15 for real "stop" recordings back to back against the same
 prompts (no echo, a user talking all the time). First set at 0.3; on the rig with
 headphones a window reached 0.28 (tune half: a short word in a silent second), so 0.4
-(bench/README.md). Too low only costs the pass-through (it cancels, as without it)."""
+(bench/history/barge-in.md). Too low only costs the pass-through (it cancels, as without it)."""
 NO_ECHO_AFTER_S = 3.0
 """Seconds of played speech with no echo before the microphone is passed uncancelled."""
 PLAYED_SPEECH_LEVEL = 300.0
@@ -234,7 +234,7 @@ class CascadeEchoCanceller:
     """speexdsp's linear filter (no residual suppressor), then WebRTC's AEC3 on what it
     leaves (the default, "speex+webrtc"). AEC3 alone sees the whole echo and suppresses
     hard wherever the loudspeaker plays, much of the user's voice with it; after the linear
-    filter it has less echo to remove. Measured on the rig's tune half (bench/README.md):
+    filter it has less echo to remove. Measured on the rig's tune half (bench/history/barge-in.md):
     more echo removed (21.7 against 16.4 dB), more real stops interrupting (40% against
     33%), no false interruption either way. Without libspeexdsp it is AEC3 alone."""
 

@@ -50,7 +50,7 @@ def needs_free_pass(
     ("no" at 0.7, "stop" at 0.6, "yet" from "not yet" for "yes").
 
     Silence, confident phrases and a distractor or [unk] alone keep the grammar's decision.
-    Measured on the dev set's tuning speakers (bench/README.md): single unsure words are
+    Measured on the dev set's tuning speakers (bench/history/hearing.md): single unsure words are
     about one file in twenty, so the pass on them costs little (0.059x real time in all
     against 0.021x without the pass), and it turns a "yes" heard as "yet" into "Did you say
     yes?".
@@ -139,7 +139,7 @@ def _clearly_means(
     At most one word may be unsure: with people talking nearby the transcript is the answer
     and their words, several of them unsure, and its clear words alone can still read as an
     answer ("we are now we are not really" -> no). Allowing any number acted on such
-    transcripts in the first held-out measurement (bench/README.md, round three)."""
+    transcripts in the first held-out measurement (bench/history/hearing.md, round three)."""
     clear = [w.word for w in free_words if w.confidence >= min_confidence]
     return (
         len(free_words) >= 2
@@ -179,7 +179,7 @@ def _shared_words(grammar: Decision, free_words: list[Word]) -> set[str]:
 ONE_WORD_CERTAIN = 0.99
 """The one-word grammar's confidence for a command to be acted on: certain (Vosk reports
 1.0 when no other path of the lattice competes). Chosen after the first held-out
-measurement (bench/README.md): at 0.85 it acted on "house" as "help" (0.92, with the
+measurement (bench/history/hearing.md): at 0.85 it acted on "house" as "help" (0.92, with the
 unrestricted pass hearing "help" at 0.27); every real "stop" it won was 1.0."""
 
 

@@ -7,7 +7,7 @@ continuations: words that may follow a complete answer and change it ("definitel
   "definitely not"), so no early decision is taken on the shorter one (end_of_answer.py).
 level_peak: (a number, not a word list) the peak an utterance is scaled to when the
   grammar did not hear it surely, for a second hearing (vosk_recognizer.py); a language's
-  model may hear a voice best at one level (Korean: bench/README.md, round eight). None
+  model may hear a voice best at one level (Korean: bench/history/korean.md, round eight). None
   (English): off.
 named_words: the single words the prompts ask for by name ("say yes or no", "say stop"):
   the grammar's hearing of one of them alone is acted on as it is. Any other single-word

@@ -3,7 +3,7 @@
 With other voices 10 dB below the answer (the kitchen where people fix their phones), the
 grammar and the unrestricted pass hear the talk as words, joined to the answer, and the
 answer's own words through the talk. Measured on the tuning voices with talkers at 10 dB
-(bench/README.md, "Hearing answers", round six): of 259 misses, 51 the model misses in
+(bench/history/hearing.md, "Hearing answers", round six): of 259 misses, 51 the model misses in
 clean speech too, 48 the unrestricted pass gets right on the answer's own span and wrong
 with 300 ms of talk around it, 158 are the answer's own words misheard through the talk.
 
@@ -34,7 +34,7 @@ left out, in dB) that background comes and goes with syllables: people talking. 
 microphone's floor is steady (the dev set's tune half 1-11.5 dB, 5th-95th percentile,
 median about 3), so is pink noise (1.4-2.8); talkers at 10 dB 5.4-12 (median 8.7). Chosen
 on the tune half and the tuning voices (4.5 first; 5.0 after the check half, see
-bench/README.md, round seven)."""
+bench/history/hearing.md, round seven)."""
 QUIET_ROOM_DB = 40.0
 """The room outside the words heard, its quietest quarter this far below the utterance's
 loudest 30 ms, is quiet: no noisy room, whatever the words' own soft parts look like.

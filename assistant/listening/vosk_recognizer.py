@@ -42,7 +42,7 @@ except (ImportError, OSError) as _exc:
 vosk.SetLogLevel(-1)  # Kaldi logs every out-of-vocabulary word otherwise
 
 # Below this lowest-word confidence an answer is not acted on without confirmation.
-# Chosen on the dev set (bench/README.md): real yes/no answers almost all score 1.0 with
+# Chosen on the dev set (bench/history/hearing.md): real yes/no answers almost all score 1.0 with
 # the grammar; the ones below come from mumbled or noisy recordings.
 CONFIDENT_MIN_CONFIDENCE = 0.85
 # How long the partial result must stay a complete, unambiguous phrase before we act on it.
@@ -395,7 +395,7 @@ class PhraseRecognizer:
     def _quieted_transcript_means(self, decision: Decision, quiet: np.ndarray) -> str:
         """What the unrestricted pass makes of the quieted audio around decision's words.
 
-        Round eight's diagnosis (bench/README.md): on the tuning talkers, taking the
+        Round eight's diagnosis (bench/history/hearing.md): on the tuning talkers, taking the
         streamed answer where the quieted grammar lost it made 17 more right and 8 more
         flips (confirmed); only where this transcript agrees, 6 more right and no flip
         (offline, on the answer's own span; 3 in the pipeline)."""
@@ -410,7 +410,7 @@ class PhraseRecognizer:
         """With a language's level_peak: a decision the grammar understood nothing of
         (silence, or no answer) is heard again by a fresh recognizer, with the utterance
         scaled to that peak, and its answer taken, sure or to be confirmed. (The Korean
-        model hears hn1's 네 at peak 0.2-0.5, not at 0.89; bench/README.md, "Korean", round
+        model hears hn1's 네 at peak 0.2-0.5, not at 0.89; bench/history/korean.md, "Korean", round
         eight.) An answer heard, even unsure, is kept as heard: taking a sure one from the
         second hearing instead made more wrong actions on quiet speech. keep_listening:
         nothing heard at an endpoint: None (listen on) unless the second hearing finds one."""
@@ -500,7 +500,7 @@ class PhraseRecognizer:
         over, so the decision waits for the whole phrase, as an unsure one does, and the
         pass then reads all of it. A check that agrees keeps the early decision, so right
         answers are decided as fast as before. Tuning voices, clean: 168 -> 172 of 204 right
-        (bench/README.md, round four)."""
+        (bench/history/hearing.md, round four)."""
         return (
             decision.reason == "early"
             and not self._read_to_end

@@ -1,7 +1,7 @@
 """The Korean voice: espeak-ng speaking through MBROLA's recorded Korean diphones (hn1).
 
 espeak-ng's own Korean is a formant voice the Korean speech model hardly understands (CER
-~89%); MBROLA's hn1 is a recording of a Korean speaker (bench/README.md, "Korean"). Debian
+~89%); MBROLA's hn1 is a recording of a Korean speaker (bench/history/korean.md, "Korean"). Debian
 ships `mbrola` (contrib) and `mbrola-hn1` (non-free), which script/setup installs, but
 espeak-ng 1.51 has no voice file for hn1 and its hn1 phoneme table is out of step with its
 Korean phonemes. So the project writes both into a data folder of its own (in the user data

@@ -26,7 +26,7 @@ with no other client then slept up to 2 s before the next clip was heard (barge-
 four: a 1 s clip after a cut took 3.0 s); so with the abort the player keeps a second
 stream open for the session that plays only silence (`keep_device_awake`): the server
 always has a client at the session's latency, and the same clip takes 1.15 s (1.11 s
-without the abort: bench/README.md, round five). PortAudio is never called from the audio
+without the abort: bench/history/barge-in.md, round five). PortAudio is never called from the audio
 thread itself, nor aborted from another thread while its callback runs.
 
 The latency asked of PortAudio is a compromise: low risks dropouts when the CPU is busy,

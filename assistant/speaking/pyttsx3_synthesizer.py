@@ -71,7 +71,7 @@ NORMALIZED_PEAK = 0.89
 # is not dull, and lifting its highs only hurt it (bench/pronunciation-tuning.txt, WER
 # slt/bdl: none 11.5%/8.2%, k=0.5 13.9%/9.8%, k=0.95 16.4%/9.8%). 0 turns it off.
 CLARITY_PREEMPHASIS = {"espeak": 0.95, "rhvoice": 0.0}
-# MBROLA's voices are recordings, like RHVoice's: no pre-emphasis (bench/README.md, "Korean").
+# MBROLA's voices are recordings, like RHVoice's: no pre-emphasis (bench/history/korean.md).
 RECORDED_VOICE_PREFIX = "mb/"
 
 

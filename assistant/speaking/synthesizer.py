@@ -27,11 +27,11 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Engine name -> backend module (assistant.speaking.<backend>_synthesizer). The order is
-# the preference when no voice is asked for: RHVoice is far clearer (bench/README.md).
+# the preference when no voice is asked for: RHVoice is far clearer (bench/history/speaking.md).
 ENGINES = {"rhvoice": "pyttsx3", "espeak": "pyttsx3"}
 ENGINE_LABELS = {"rhvoice": "RHVoice", "espeak": "espeak-ng"}
 # The default voice of each engine per language; otherwise its first voice of the language.
-# Chosen with bench/bench_intelligibility.py (bench/README.md).
+# Chosen with bench/bench_intelligibility.py (bench/history/korean.md).
 # Korean: MBROLA's recorded hn1 voice where it is installed (speaking/korean_voice.py), else
 # espeak-ng's own "ko", with one note.
 DEFAULT_VOICES = {

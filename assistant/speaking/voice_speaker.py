@@ -146,7 +146,7 @@ class VoiceSpeaker:
         self.output.reference = barge_in.reference
         # A cut drops what the output has queued (~150 ms sooner silent), with a silent
         # stream kept beside it so the restart costs the next prompt no wait
-        # (bench/README.md, barge-in round five).
+        # (bench/history/barge-in.md, barge-in round five).
         self.output.abort_on_stop = True
         barge_in.connect_output(self.output.stop)
         self.barge_in = barge_in
