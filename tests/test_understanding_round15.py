@@ -116,3 +116,16 @@ def test_a_pause_answered_afresh_is_asked_again(vocab, text, question, intent):
 )
 def test_a_reply_naming_a_button_is_its_label(vocab, text):
     assert vocab.parse(text, "s6_install_update") == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# The speaker still at the step, with a wait: not done yet, keep listening for done.
+     ("Hold your horses, I'm still on the iCloud page.", "s3_free_space", "no"),
+     ("Give me a minute, still scrolling through the list.", "s1_turn_on", "no"),
+     # The phone still busy is waited on (a pause), and a wait alone stays a pause.
+     ("One sec, it's still downloading.", "s6_install_update", "pause"),
+     ("Hold your horses.", "s1_turn_on", "pause")],
+)  # fmt: skip
+def test_a_wait_with_the_speaker_still_at_it_is_not_yet(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

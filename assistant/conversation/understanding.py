@@ -1618,9 +1618,10 @@ class Vocabulary:
         return [Mention("pause", first.start, first.end)]
 
     def _not_yet_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
-        """At an action, "not yet" (or "no") and a while asked for in words ("not yet, one
-        sec", "no, give me a minute"): not done yet, take your time; the dialog's answer to
-        not yet says just that."""
+        """At an action, "not yet" (or "no", or the speaker "still" at it) and a while asked
+        for in words ("not yet, one sec", "no, give me a minute", "hold your horses, I'm still
+        in Settings"): not done yet, take your time; the dialog's answer to not yet says just
+        that."""
         waits = [m for m in mentions
                  if m.kind == "pause" and tuple(words[m.start : m.end]) in self.waits]  # fmt: skip
         if not waits:
@@ -1631,9 +1632,13 @@ class Vocabulary:
             if m.kind == "no"
             and words[m.start] in (self.negation_words | self.not_yet_words | {"no", "nope", "nah"})
         ]
+        said_on = {n.start for n in noes}  # "I am" right before "still": the speaker, not a yes
         if not noes or any(
             m.kind not in ("no", "pause", FILLER)
             and not (m.kind == CORRECTION and m.fallback == "pause")  # "잠시만 기다려 주세요"
+            and not (
+                m.kind == "yes" and m.weak and m.end in said_on and words[m.start] in self.speakers
+            )  # "it's still loading": the phone's
             for m in mentions
         ):
             return mentions
