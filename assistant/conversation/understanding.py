@@ -600,14 +600,14 @@ class Vocabulary:
         if not mark or mark not in words:
             return mentions
         out = mentions
+        command = set(INTENTS) - {*ANSWERS, "help"}
         for at, word in enumerate(words):
             if word != mark:
                 continue
-            start = max((i + 1 for i in range(at) if words[i] == BREAK), default=0)
+            start = clause_start(words, at)
             after = {m.kind for m in mentions if m.start > at}
             answered = bool(after & set(ANSWERS))
             against = after & set(ANSWERS) == {"no"}  # a yes of the reason against it stays
-            command = set(INTENTS) - {*ANSWERS, "help"}
             out = [m for m in out if not (
                 start <= m.start and m.end <= at
                 and ((m.kind == "no" and answered)
