@@ -51,7 +51,6 @@ from assistant.listening.recognizer import (
     Decision,
     Recognizer,
     RecognizerUnavailable,
-    Word,
 )
 
 log = logging.getLogger(__name__)
@@ -451,16 +450,16 @@ class BargeIn:
         for word in unfinished.words if unfinished is not None else ():
             if word.end_s * bytes_per_s <= answers_at:
                 continue  # said before the answers opened: the prompt's, not an answer
-            if self._talk_db(word, first_adc_s) >= LINEAR_MIN_TALK_DB:
+            talk = self._talk_db(first_adc_s + word.start_s, first_adc_s + word.end_s)
+            if talk is not None and talk >= LINEAR_MIN_TALK_DB:
                 start = int(max(0.0, word.start_s - CARRY_LEAD_S) * bytes_per_s) // 2 * 2
                 return audio[max(start, earliest) :]
         return b""
 
-    def _talk_db(self, word: Word, first_adc_s: float) -> float:
-        """The microphone over the echo expected across one word (dB; -inf if unknown)."""
-        start, end = first_adc_s + word.start_s, first_adc_s + word.end_s
-        talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
-        return float("-inf") if talk is None else talk
+    def _talk_db(self, start: float, end: float) -> float | None:
+        """The microphone over the echo expected between these capture times: the double
+        talk every rule here judges (dB; None where the source cannot tell)."""
+        return self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
 
     def _linear_cuts(
         self,
@@ -474,7 +473,7 @@ class BargeIn:
         if decision.words:
             start, end = _words_span(decision, first_adc_s)
             rise = self._source.linear_rise_db(start, end, LINEAR_ECHO_WINDOW_S)
-            talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+            talk = self._talk_db(start, end)
         verdict = self._linear_verdict(decision, meaning, first_adc_s, rise, talk)
         self.linear_decisions.append((first_adc_s, decision, rise, talk, bool(verdict)))
         if verdict and self.linear_acts:
@@ -496,7 +495,7 @@ class BargeIn:
         end = first_adc_s + words[-1].end_s
         for first in sorted({0, max(0, len(words) - 2), len(words) - 1}):
             start = first_adc_s + words[first].start_s
-            talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+            talk = self._talk_db(start, end)
             rise = self._source.linear_rise_db(start, end, LINEAR_ECHO_WINDOW_S)
             loud = talk is not None and talk >= LINEAR_MIN_TALK_DB
             if loud and rise is not None and rise >= lowest_rise_db:
@@ -556,7 +555,7 @@ class BargeIn:
             return None
         start, end = _words_span(decision, first_adc_s)
         levels = self._source.levels(start, end)
-        talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+        talk = self._talk_db(start, end)
         return None if levels is None else (*levels, talk)
 
     def _interrupts(
@@ -601,7 +600,7 @@ class BargeIn:
         if self._source.passes_through:
             return True
         start, end = _words_span(decision, first_adc_s)
-        talk = self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
+        talk = self._talk_db(start, end)
         if talk is not None and talk >= LINEAR_MIN_TALK_DB:
             return True
         self.without_double_talk.append(decision.text)
