@@ -308,7 +308,10 @@ def test_the_hints_own_yes_needs_double_talk_and_a_person_saying_it_has_it(
         monitor, _ = _heard_over_the_room(engine, played, captured, hint_at)
         span = (start_s, start_s + last_s - first_s)
         taken += monitor._interrupts(_yes_heard(*span), meaning, at_s)
-    # Two of these six speak at 1.3 and 2.3 dB over the echo there, under the 3 dB of double
-    # talk the rule asks (the own voice has shown up to 2.8): refused, they are asked again
-    # after the prompt ("Sorry, I didn't catch that"), never taken for an answer nobody gave.
-    assert taken >= len(files) - 2, (taken, len(files))
+    # Three of these six speak at 0.4, 1.4 and 2.6 dB over the echo there, under the 3 dB of
+    # double talk the rule asks: refused, they are asked again after the prompt ("Sorry, I
+    # didn't catch that"), never taken for an answer nobody gave. (Two did until the echo was
+    # judged at its measured delay: the fixed window under-counted the echo by about 2 dB
+    # here, 3-6 dB after a comma, and the greeting's own "pause" reached 4 dB in CI:
+    # double_talk.py. The six measure 0.4-7.4 dB now, 1.3-8.6 before.)
+    assert taken >= len(files) - 3, (taken, len(files))

@@ -125,15 +125,18 @@ raises it."""
 LINEAR_ECHO_WINDOW_S = 1.5
 LINEAR_MIN_TALK_DB = 3.0
 """...and only when the microphone captured at least this much more over its words than the
-prompt's echo alone would bring (EchoCancelledSource.double_talk_db)."""
+prompt's echo alone would bring (EchoCancelledSource.double_talk_db). Kept when the echo came
+to be judged at its measured delay (double_talk.py), which reads about 2 dB less over a word
+said without a pause before it and 3-6 dB less after one: the own voice, under load, 2.2 dB
+at most since (bench/history/barge-in.md)."""
 LINEAR_CLEAR_TALK_DB = 6.0
 LINEAR_MIN_RISE_CLEAR_TALK_DB = 5.0
 """Where the microphone shows clear double talk (LINEAR_CLEAR_TALK_DB or more over the echo
 expected; the own voice never showed more than 2.8 dB in the own-voice runs of rounds five
-and six), a rise of this much cuts the prompt too, but the command is confirmed ("Did you
-say stop?"): tune half, round six, three confident stops with talk 9.7-11.1 dB were lost at
-a rise of 9.2-9.9 dB; acting on them at once also acted on a speaker's "stop" heard as
-"help" (rise 7.1, talk 7.5 dB)."""
+and six, measured as then), a rise of this much cuts the prompt too, but the command is
+confirmed ("Did you say stop?"): tune half, round six, three confident stops with talk
+9.7-11.1 dB were lost at a rise of 9.2-9.9 dB; acting on them at once also acted on a
+speaker's "stop" heard as "help" (rise 7.1, talk 7.5 dB)."""
 ACT, CONFIRM = "act", "confirm"
 """The linear monitor's verdicts: cut and act, or cut and ask."""
 
@@ -240,7 +243,8 @@ class BargeIn:
         self.heard: list[str] = []
         """Everything recognized over speech, interrupting or not (benches, tests)."""
         self.phrases_heard: list[str] = []
-        """What of it was a confident phrase of the grammar: could have interrupted."""
+        """What of it could have interrupted: a confident phrase of the grammar that means a
+        command, or an answer once answers were open (it cuts only with double talk)."""
         self.unreferenced: list[str] = []
         """Confident phrases not acted on: no played speech in the reference around them."""
         self.unfinished: list[tuple[str, Decision]] = []
@@ -569,12 +573,12 @@ class BargeIn:
             log.debug("heard over speech with no reference played: %r", decision.text)
             self.unreferenced.append(decision.text)
             return False
-        self.phrases_heard.append(decision.text)
         intent = meaning(decision.text)
         log.debug("heard over speech: %r -> %s", decision.text, intent)
         answer = intent in INTERRUPTING_ANSWERS and self._answer_taken(decision.text)
         if intent not in INTERRUPTING_COMMANDS and not answer:
             return False
+        self.phrases_heard.append(decision.text)
         return self._double_talk_over(decision, first_adc_s)
 
     def _played_around(self, decision: Decision, first_adc_s: float) -> bool:

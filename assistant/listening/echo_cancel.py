@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from assistant.audio.echo_reference import EchoReference, SampleClock
+from assistant.listening import double_talk
 from assistant.listening.microphone import CaptureStats, Microphone
 
 FRAME_MS = 10
@@ -60,11 +61,6 @@ NO_ECHO_AFTER_S = 3.0
 """Seconds of played speech with no echo before the microphone is passed uncancelled."""
 PLAYED_SPEECH_LEVEL = 300.0
 """RMS (int16) of the reference above which a window counts as speech played."""
-MIN_ECHO_FRAMES = 30
-"""double_talk_db needs this many frames (0.3 s) of played speech before the word."""
-ECHO_SPAN_S = 0.2
-"""double_talk_db counts what played this long before a word as echoed over it: the rig's
-echo is 0.12-0.15 s after the reference the canceller gets."""
 
 
 class EchoDetector:
@@ -408,24 +404,12 @@ class EchoCancelledSource:
 
     def double_talk_db(self, start_s: float, end_s: float, before_s: float) -> float | None:
         """How much more the microphone captured from start_s to end_s (a word) than the
-        echo alone would have brought, dB: the echo path's gain is the energy captured over
-        played in the before_s of played speech before; the echo expected over the word is
-        that gain times what played from ECHO_SPAN_S before it to its end (so the echo's own
-        delay is covered, and the expected echo is never under-counted). None without played
-        speech before. An energy double-talk detector: the prompt's echo stays near 0 dB,
-        a user talking over it rises by how much louder the user is."""
+        echo alone would have brought, dB (double_talk.py: the echo path's gain and delay
+        measured over the played speech before it); None without played speech before."""
+        frames = np.array([f[:4] for f in list(self._levels)], np.float64).reshape(-1, 4)
         loud = PLAYED_SPEECH_LEVEL**2 * self.canceller.frame_samples
-        frames = list(self._levels)
-        echo = [f for f in frames if start_s - before_s <= f[0] < start_s and f[3] >= loud]
-        if len(echo) < MIN_ECHO_FRAMES:
-            return None
-        gain = sum(f[1] for f in echo) / max(sum(f[3] for f in echo), 1.0)
-        word = [f[1] for f in frames if start_s <= f[0] < end_s]
-        played = [f[3] for f in frames if start_s - ECHO_SPAN_S <= f[0] < end_s]
-        if not word:
-            return None
-        expected = max(gain * sum(played) * len(word) / max(len(played), 1), len(word))
-        return float(10 * np.log10(max(sum(word), 1.0) / expected))
+        times, captured, played = frames[:, 0], frames[:, 1], frames[:, 3]
+        return double_talk.double_talk_db(times, captured, played, start_s, end_s, before_s, loud)
 
     @property
     def passes_through(self) -> bool:
