@@ -456,7 +456,8 @@ def own_voice(pair, said, vocab, meter, details=False) -> None:  # type: ignore[
           f"interruptions, {len(heard)} phrases heard {heard}; "
           f"{barge_in.carried_count - carried} handed to the next turn, which heard "
           f"{len(turns_heard)} {turns_heard}; phrases refused without double "
-          f"talk: {barge_in.without_double_talk}; echo removed "
+          f"talk: {barge_in.without_double_talk}; words judged the prompt's own by their "
+          f"audio: {barge_in.own_voice_refused}; echo removed "
           f"{erle:.1f} dB; process CPU {cpu:.2f} s per s")  # fmt: skip
     print(speaking.report())
 
@@ -697,6 +698,10 @@ def stops(pair, said, vocab, mic, files, rng, details=False, meter=None, stop_ga
     )
     missed = sorted(((_r(r), _r(t)) for m, r, t in linear_stops if not m), key=str)
     caught = sorted(((_r(r), _r(t)) for m, r, t in linear_stops if m), key=str)
+    print(
+        f"  words judged the prompt's own by their audio (no double talk): "
+        f"{barge_in.own_voice_refused} over the whole run"
+    )
     print(f"  cut by the linear monitor: {by_linear}; trials where it heard a confident "
           f"\"stop\": {len(linear_stops)}; (rise, talk dB) where the main monitor had not "
           f"cut: {missed}, where it had: {caught}")  # fmt: skip

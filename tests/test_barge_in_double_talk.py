@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.listening.double_talk import double_talk_db
+from assistant.listening.double_talk import OWN_VOICE_CORRELATION, double_talk_db, echo_correlation
 
 FRAME_S = 0.01
 LOUD = 300.0**2 * 160
@@ -72,3 +72,33 @@ def test_nothing_played_before_the_word_says_nothing():
     times = np.arange(300) * FRAME_S
     quiet = np.zeros(300)
     assert double_talk_db(times, quiet + 1e4, quiet, 2.0, 2.4, 1.5, LOUD) is None
+
+
+def speech_like(rng: np.random.Generator, seconds: float) -> np.ndarray:
+    """Noise shaped in time like syllables (5 a second), as int16 samples at 16 kHz."""
+    n = int(seconds * 16000)
+    envelope = np.abs(np.sin(np.arange(n) * np.pi * 5 / 16000))
+    return (rng.standard_normal(n) * 3000 * envelope).astype(np.int16)
+
+
+@pytest.mark.parametrize("delay_s", [0.05, 0.17, 0.6])
+def test_the_prompt_s_own_audio_is_found_wherever_its_echo_went(delay_s):
+    """The microphone's audio over a word, found in what played up to a second before it."""
+    rng = np.random.default_rng(1)
+    played = speech_like(rng, 3.0)
+    shift = int(delay_s * 16000)
+    word = (played[2 * 16000 - shift : int(2.4 * 16000) - shift] * 0.5).astype(np.int16)
+    assert echo_correlation(word, played[16000 : int(2.4 * 16000)]) >= OWN_VOICE_CORRELATION
+
+
+@pytest.mark.parametrize("over_db", [3.0, 6.0, 10.0])
+def test_a_user_talking_over_the_echo_is_not_the_prompt_s_own(over_db):
+    """From the 3 dB over the echo that the energy rule asks, a user's word is the user's."""
+    rng = np.random.default_rng(2)
+    played = speech_like(rng, 3.0)
+    shift = int(0.17 * 16000)
+    echo = played[2 * 16000 - shift : int(2.4 * 16000) - shift].astype(np.float64) * 0.5
+    user = speech_like(rng, 0.4).astype(np.float64)
+    user *= np.sqrt(np.mean(echo**2) / np.mean(user**2)) * 10 ** (over_db / 20)
+    word = np.clip(echo + user, -32768, 32767).astype(np.int16)
+    assert echo_correlation(word, played[16000 : int(2.4 * 16000)]) < OWN_VOICE_CORRELATION

@@ -44,6 +44,7 @@ from assistant.audio.echo_reference import EchoReference
 from assistant.interfaces import Utterance
 from assistant.listening import grammar
 from assistant.listening.decision_to_utterance import to_utterance
+from assistant.listening.double_talk import OWN_VOICE_CORRELATION
 from assistant.listening.echo_cancel import EchoCancelledSource
 from assistant.listening.listening_words import ListeningWords
 from assistant.listening.recognizer import (
@@ -278,6 +279,8 @@ class BargeIn:
         it left before (dB), the microphone over the echo expected (dB), acted)."""
         self.interrupted_by = ""
         """Which monitor cut the last prompt: "main" or "linear" (benches)."""
+        self.own_voice_refused = 0
+        """Words judged for double talk whose audio was the prompt's own (benches)."""
         self.without_double_talk: list[str] = []
         """Phrases of the main monitor refused: nobody talked over the prompt there
         (_double_talk_over; benches)."""
@@ -462,7 +465,13 @@ class BargeIn:
 
     def _talk_db(self, start: float, end: float) -> float | None:
         """The microphone over the echo expected between these capture times: the double
-        talk every rule here judges (dB; None where the source cannot tell)."""
+        talk every rule here judges (dB; None where the source cannot tell). None too where
+        the microphone's audio there is what played before it, wherever the echo's delay
+        went: the prompt's own voice (double_talk.OWN_VOICE_CORRELATION)."""
+        likeness = self._source.echo_correlation(start, end)
+        if likeness is not None and likeness >= OWN_VOICE_CORRELATION:
+            self.own_voice_refused += 1
+            return None
         return self._source.double_talk_db(start, end, LINEAR_ECHO_WINDOW_S)
 
     def _linear_cuts(

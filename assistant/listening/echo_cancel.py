@@ -59,6 +59,8 @@ headphones a window reached 0.28 (tune half: a short word in a silent second), s
 (bench/history/barge-in.md). Too low only costs the pass-through (it cancels, as without it)."""
 NO_ECHO_AFTER_S = 3.0
 """Seconds of played speech with no echo before the microphone is passed uncancelled."""
+OWN_VOICE_MAX_DELAY_S = 1.0
+"""echo_correlation looks for the word in what played up to this long before it."""
 PLAYED_SPEECH_LEVEL = 300.0
 """RMS (int16) of the reference above which a window counts as speech played."""
 
@@ -309,6 +311,8 @@ class EchoCancelledSource:
         )
         """(capture time, energy in, energy out, energy played, energy after the linear
         filter alone) of each 10 ms frame."""
+        self._samples: collections.deque[tuple[float, np.ndarray, np.ndarray]] = collections.deque()
+        """(capture time, captured, played) of each block cancelled, for echo_correlation."""
         self.cpu = reference.cpu
         """CPU by part (benches), the reference's ledger: one per session."""
         self.detector = EchoDetector(self.sample_rate_hz)
@@ -348,6 +352,9 @@ class EchoCancelledSource:
         self.processed_s += len(captured) / self.sample_rate_hz
         with self.cpu.charge("levels kept"):
             self._keep_levels(adc_time_s, captured[:whole], out, played, linear)
+            self._samples.append((adc_time_s, captured[:whole], played))
+            while self._samples and adc_time_s - self._samples[0][0] > LEVELS_KEEP_S:
+                self._samples.popleft()
         if self.detector.echo is False:
             return block  # headphones: nothing to cancel, and the user's voice kept whole
         if len(linear) == len(out):
@@ -410,6 +417,29 @@ class EchoCancelledSource:
         loud = PLAYED_SPEECH_LEVEL**2 * self.canceller.frame_samples
         times, captured, played = frames[:, 0], frames[:, 1], frames[:, 3]
         return double_talk.double_talk_db(times, captured, played, start_s, end_s, before_s, loud)
+
+    def echo_correlation(self, start_s: float, end_s: float) -> float | None:
+        """How much the microphone's audio from start_s to end_s (a word) looks like what
+        played up to OWN_VOICE_MAX_DELAY_S before it (double_talk.echo_correlation: 0 to 1);
+        None when those samples are not kept (yet, or any more)."""
+        rate = self.sample_rate_hz
+        earliest_s = start_s - OWN_VOICE_MAX_DELAY_S
+        blocks = [b for b in list(self._samples) if b[0] + len(b[1]) / rate > earliest_s]
+        if not blocks or blocks[-1][0] + len(blocks[-1][1]) / rate < end_s:
+            return None
+        captured = np.concatenate([b[1] for b in blocks])
+        played = np.concatenate([b[2] for b in blocks])
+        # Blocks are back to back except where the capture clock jumped: place each time in
+        # the block that holds it.
+        starts = np.array([b[0] for b in blocks])
+        offsets = np.concatenate([[0], np.cumsum([len(b[1]) for b in blocks])])
+
+        def index(time_s: float) -> int:
+            block = max(0, int(np.searchsorted(starts, time_s, side="right")) - 1)
+            return int(offsets[block] + max(0.0, time_s - starts[block]) * rate)
+
+        start, end, earliest = index(start_s), index(end_s), index(earliest_s)
+        return double_talk.echo_correlation(captured[start:end], played[earliest:end])
 
     @property
     def passes_through(self) -> bool:
