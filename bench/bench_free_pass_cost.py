@@ -15,7 +15,8 @@ ran and changed the text.
 --against DIR: this checkout's pipeline against another checkout's (DIR, e.g. main's tree
 from `git archive main`, with a `models` link to this one's), the pass on in both, each in a
 process of its own, file by file in turns (which one goes first alternates), so both see the
-same machine load: prints each one's real-time factor and every file whose decision differs.
+same machine load: prints each one's real-time factor and every file whose decision differs
+(its text, certainty, reason or time).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from assistant.model_store import store
 from assistant.paths import PROMPTS_DIR
 
 REPO = Path(__file__).resolve().parent.parent
+DECISION = ("text", "confident", "reason", "decided_at_ms")
+"""What a decision is compared by: what was heard, how sure, why and when."""
 
 
 class Pipeline:
@@ -48,7 +51,8 @@ class Pipeline:
         self.words = ListeningWords.load("en", PROMPTS_DIR)
 
     def recognize(self, wav: Path, *, free_pass: bool = True) -> dict[str, Any]:
-        """{"text", "confident", "reason", "cpu_s", "audio_s"} of one recording."""
+        """{"text", "confident", "reason", "decided_at_ms", "cpu_s", "audio_s"} of one
+        recording."""
         samples = wav_io.read_wav_16k_mono(wav)
         self.engine.free_pass_enabled = free_pass
         started = time.process_time()
@@ -62,6 +66,7 @@ class Pipeline:
             "text": decision.text,
             "confident": decision.confident,
             "reason": decision.reason,
+            "decided_at_ms": decision.decided_at_ms,
             "cpu_s": time.process_time() - started,
             "audio_s": (decision.decided_at_ms + recorded_audio.LEADING_SILENCE_MS) / 1000,
         }
@@ -120,13 +125,12 @@ def compare_checkouts(files: list[Path], other: Path) -> int:
     differ = [
         (wav.relative_to(wav.parent.parent), a, b)
         for wav, a, b in zip(files, heard["this"], heard["other"], strict=True)
-        if (a["text"], a["confident"], a["reason"]) != (b["text"], b["confident"], b["reason"])
+        if [a[k] for k in DECISION] != [b[k] for k in DECISION]
     ]
     print(f"{len(files)} files; CPU real-time factor: this checkout {rtf(heard['this']):.3f}, "
           f"{other} {rtf(heard['other']):.3f}; decisions that differ: {len(differ)}")  # fmt: skip
     for name, a, b in differ:
-        print(f"  {name}: {a['text']!r} {a['confident']} {a['reason']} | "
-              f"{b['text']!r} {b['confident']} {b['reason']}")  # fmt: skip
+        print(f"  {name}: {[a[k] for k in DECISION]} | {[b[k] for k in DECISION]}")
     return 0
 
 
