@@ -216,10 +216,14 @@ class TurnRecognizer:
     0.03 s once warm), so rounds three to eight kept one for the whole process. But what
     it heard changed what it heard next: on talk-mixed phrasings, 3 of 40 came out with
     other confidences than a fresh recognizer gives (round nine; tests/test_recognition.py).
-    Not pinned down why: Vosk's source renews the feature pipeline after a final result;
-    what stays is the lazily composed graph, its states numbered in the order earlier
-    searches reached them, which pruning ties may follow. A turn's hearing is now a function
-    of the turn's audio alone. Its word times count from its first audio: shifted back.
+    What carries is the lazily composed graph (round ten, bench/bench_kept_recognizer.py):
+    the same three are heard as fresh when the kept recognizer's graph is composed again
+    (SetGrammar("[]"), which keeps its clock and object), and when the clip before is the
+    clip itself; its states are numbered in the order earlier searches reached them, which
+    the search's ties follow. Vosk renews the feature pipeline after a final result, and has
+    no way to share a composed graph or to reset one, so a clean start is a new recognizer.
+    A turn's hearing is a function of the turn's audio alone. Its word times count from its
+    first audio: shifted back.
     """
 
     def __init__(self, model: Any) -> None:
