@@ -377,6 +377,7 @@ class Vocabulary:
             frozenset(w for p in reader.strings("question_subjects") for w in reader.words(p)),
             frozenset(reader.words(p) for p in reader.strings("farewells")),
             frozenset(reader.words(p) for p in reader.strings("bare_answers")),
+            frozenset(reader.strings("speakers")),
         )
         pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
         noun_determiners = frozenset(
