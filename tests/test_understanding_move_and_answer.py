@@ -65,3 +65,32 @@ def test_a_pause_then_an_answer_opened_by_an_acknowledgment_is_asked_again(vocab
 )  # fmt: skip
 def test_a_stop_told_in_the_answer_is_neither(vocab, text, intent):
     assert vocab.parse(text, "s6_install_update") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("Skip it, I'm on wifi.", "s2_cellular"),
+     ("Pause a moment. Alright, it's signed in.", "s1_sign_in"),
+     ("We quit halfway.", "s6_install_update")],
+)  # fmt: skip
+def test_the_speaker_answering_beside_a_move_or_a_stop_is_asked_again(vocab, text, question):
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("Next, it went to a white screen.", "s5_restart"),
+     ("Go back, the wrong thing came up.", "s1_sync_on")],
+)  # fmt: skip
+def test_a_move_then_a_story_not_understood_is_asked_again(vocab, text, question):
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+def test_the_speaker_telling_why_keeps_the_move(vocab):
+    assert vocab.parse("Go back, I pressed the wrong one.", "s1_sync_on") == "back"
+
+
+@pytest.mark.parametrize("text", ["I stopped partway through.", "I stopped halfway."])
+def test_stopping_midway_at_an_action_is_not_read_as_its_opposite(vocab, text):
+    # "stopped" negating "halfway" would read "done": the step broke off; asked again.
+    assert vocab.parse(text, "s6_install_update") == UNKNOWN

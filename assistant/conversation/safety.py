@@ -27,8 +27,10 @@ wrong actions on phrase sets it was not designed on (bench/history/understanding
 5. A command said as a question, then answered ("Start over? No, it's fine, it's on."): the
    speaker asked it of themselves and answered; which way is not the command's to say.
 6. A move command and an answer, each in a clause of its own ("Skip ahead, it's full.",
-   "Skip the chat, it's on."): either may be the one meant. And a pause, then a clause
-   opened afresh by an answer word or an acknowledgment ("Pause. Okay, it's charging now.").
+   "Skip the chat, it's on."): either may be the one meant; a move, then a clause not
+   understood at all ("Next, it asked for my password."): a story told on. And a pause,
+   then a clause opened afresh by an answer word or an acknowledgment ("Pause. Okay, it's
+   charging now.").
 7. A stop's words with a subject in the clause that answers ("I quit halfway through.",
    "It quit on me halfway through."): someone or something stopped, told with the answer.
 
@@ -54,10 +56,11 @@ from assistant.conversation.normalization import BREAK, clause_end, clause_start
 
 ANSWERS = ("yes", "no")
 STOP = "stop"
+PAUSE = "pause"
 SILENCE = "silence"
 HELP = "help"
 ASKING = (HELP, "repeat", "where")
-MOVES = (STOP, "pause", "skip", "back", "start_over")
+MOVES = (STOP, PAUSE, "skip", "back", "start_over")
 """Commands that halt or move the session: an answer after one says it may not be meant."""
 """Decisions that are themselves asking something: a question at the end does not undo them."""
 
@@ -280,10 +283,11 @@ def _moved_and_answered(
     ("Skip ahead, it's full.", "Skip the chat, it's on."): one of them is acted on, and the
     words do not say which. The move decided: an answer in words (not a bare "yes") in a
     clause after it, not the speaker telling what they did ("let's skip this one, I've
-    already done it"). The answer decided: a move command opening a clause of its own before
-    the answer's, as an order does ("skip ahead"); not one with a subject before it ("my son
-    went back to his room"), one a correction takes back ("cancel that, I meant yes"), nor
-    one after the answer ("yes, stop asking")."""
+    already done it"; the speaker in the question's own words answers: "skip it, I'm on
+    cellular"). The answer decided: a move command or a pause opening a clause of its own
+    before the answer's, as an order does ("skip ahead", "pause there. Fine, it's on"); not
+    one with a subject before it ("my son went back to his room"), one a correction takes
+    back ("cancel that, I meant yes"), nor one after the answer ("yes, stop asking")."""
     clauses: dict[int, list[Mention]] = {}
     for m in mentions:
         clauses.setdefault(clause_start(tokens, m.start), []).append(m)
@@ -295,8 +299,11 @@ def _moved_and_answered(
 
     if decided in MOVING:
         at = clause_start(tokens, next(m for m in mentions if m.kind == decided).start)
+        if _told_after(tokens, clauses, at, cues):
+            return True
         return not answered(clauses[at]) and any(
-            start > at and answered(said, bare=False) and tokens[start] not in cues.speakers
+            start > at and answered(said, bare=False)
+            and (tokens[start] not in cues.speakers or any(m.own for m in said))
             and not any(m.kind in (SELF, NARRATION) for m in said)
             for start, said in clauses.items()
         )  # fmt: skip
@@ -311,7 +318,7 @@ def _moved_and_answered(
     )  # "Cancel that, I meant yes": what follows stands
     return any(
         corrected < start < first and not answered(said) and tokens[start] not in cues.subjects
-        and any(m.kind in (*MOVING, STOP) and m.start == start for m in said)
+        and any(m.kind in MOVES and m.start == start for m in said)
         for start, said in clauses.items()
     )  # fmt: skip
 
@@ -327,7 +334,9 @@ def _halted_in_the_answer(
         m
         for m in mentions
         if m.kind == STOP
-        and (tokens[m.start] in cues.subjects or (m.start and tokens[m.start - 1] in cues.subjects))
+        and any(
+            w in cues.subjects | cues.speakers for w in tokens[max(m.start - 1, 0) : m.start + 1]
+        )
     ]
     if not halts or decided not in (*ANSWERS, STOP):
         return False
@@ -336,3 +345,18 @@ def _halted_in_the_answer(
         and clause_start(tokens, m.start) == clause_start(tokens, halt.start)
         for halt in halts for m in mentions
     )  # fmt: skip
+
+
+def _told_after(tokens: list[str], clauses: dict[int, list[Mention]], at: int, cues: Cues) -> bool:
+    """After the move's clause, one of three words or more with nothing in it understood, not
+    opened by the speaker ("Next, it asked for my password.", "Next thing, the screen went
+    black."): a story told on from "next", or words that may change the move. The speaker
+    telling what they did is the move's reason ("go back, I pressed the wrong one")."""
+    return any(
+        start > at
+        and start not in clauses
+        and tokens[start] not in cues.speakers
+        and clause_end(tokens, start) - start >= 3
+        for start in range(at + 1, len(tokens))
+        if tokens[start - 1] == BREAK and tokens[start] != BREAK
+    )
