@@ -1609,13 +1609,17 @@ class Vocabulary:
 
     def _refusal(self, words: list[str]) -> tuple[int, int, int, bool] | None:
         """Where the first refusal's words start and end and its clause ends (`refusals`), and
-        whether it refuses the step: not before a word of `not_refusing` ("I won't be long")."""
+        whether it refuses the step: not before a word of `not_refusing` ("I won't be long"),
+        unless a doing follows that word ("I won't be paying")."""
         firsts = {p[0] for p in self.refusals}
         for start in (i for i, w in enumerate(words) if w in firsts):
             for phrase in sorted(self.refusals, key=len, reverse=True):  # "i refuse to" first
                 after = start + len(phrase)
                 if tuple(words[start:after]) == phrase:
                     refused = after >= len(words) or words[after] not in self.not_refusing
+                    doing = words[after + 1 : after + 2]  # "I won't be giving Apple a penny"
+                    refused = refused or (doing != [] and self._goes_on_telling(doing[0])
+                                          and doing[0] not in self.not_refusing)  # fmt: skip
                     return start, after, clause_end(words, after), refused
         return None
 
