@@ -1,6 +1,6 @@
 """Commands said in other words than their phrases (issue 8): rewinding a step, asking what
-to say or what the choices are, ending the session. The phrasings are this file's own
-(bench/history/round-text17.md).
+to say, what the choices are or where the setting would be, ending the session. The
+phrasings are this file's own (bench/history/round-text17.md).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from assistant.conversation.understanding import UNKNOWN, Vocabulary
      ("Rewind a step please.", "back"),
      ("What am I supposed to say?", "help"),
      ("What are my choices here?", "help"),
+     ("Where would that be, then?", "help"),
      ("End session now.", "stop")],
 )  # fmt: skip
 def test_commands_in_other_words(text, intent):
