@@ -2,8 +2,9 @@
 
 Either could be what the speaker wants acted on, and the words do not say which, so the
 assistant asks again; where the words do say (an answer opening the command, a correction,
-the speaker telling what was done), the reading stands. The phrasings are this file's own
-(bench/history/round-text17.md).
+the speaker telling what was done), the reading stands. "Next thing I knew" tells a story,
+not a skip. The phrasings are this file's own (bench/history/round-text17.md), with the last
+two tests moved from round fifteen's file.
 """
 
 from __future__ import annotations
@@ -94,3 +95,21 @@ def test_the_speaker_telling_why_keeps_the_move(vocab):
 def test_stopping_midway_at_an_action_is_not_read_as_its_opposite(vocab, text):
     # "stopped" negating "halfway" would read "done": the step broke off; asked again.
     assert vocab.parse(text, "s6_install_update") == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# A pause, then a sentence that opens with an answer word and answers: asked again.
+     ("One moment. Yes, it's plugged in.", "s7_charge", UNKNOWN),
+     ("Give me a sec. No, it's grey.", "s1_sync_on", UNKNOWN),
+     # A reason that goes on from the pause keeps it.
+     ("Give me a sec, it's still loading.", "s2_fix_network", "pause")],
+)  # fmt: skip
+def test_a_pause_answered_afresh_is_asked_again(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+def test_next_thing_i_knew_tells_a_story_not_a_skip(vocab):
+    assert vocab.parse("And the next thing I knew, it had switched off.", "s1_sync_on") == "no"
+    assert vocab.parse("next thing you know it's on again", "s1_sync_on") != "skip"
+    assert vocab.parse("next thing", "s1_sync_on") == "skip"
