@@ -179,8 +179,13 @@ def interpret(
     if commands == {RESUME} and not paused:
         last = max(i for i, m in enumerate(mentions) if m.kind == RESUME)
         after = mentions[last + 1 :]  # "I'm back, it's on again": back, and answering
-        if any(m.kind in (YES, NO) and not (m.weak or m.deferring) for m in after):
+        if _answers(after):
             return _answer(tokens, after, covered, set(), ambiguous)
+        first = next(i for i, m in enumerate(mentions) if m.kind == RESUME)
+        before = mentions[:first]  # "Rebooted, I'm back in": the step done, then back
+        if _answers(before) and all(m.end <= clause_start(tokens, mentions[first].start)
+                                    for m in before):  # fmt: skip
+            return _answer(tokens, before, covered, set(), ambiguous)
     if len(commands) == 2 and REPEAT in commands and commands <= assistant_commands:
         # "could you say that again more slowly?": a speech setting is said with the prompt
         # again (dialog._control), so it holds the repeat asked with it.

@@ -26,6 +26,13 @@ wrong actions on phrase sets it was not designed on (bench/history/understanding
    done, goodbye") leave it as it is.
 5. A command said as a question, then answered ("Start over? No, it's fine, it's on."): the
    speaker asked it of themselves and answered; which way is not the command's to say.
+6. A move command and an answer, each in a clause of its own ("Skip ahead, it's full.",
+   "Skip the chat, it's on."): either may be the one meant; a move, then a clause not
+   understood at all ("Next, it asked for my password."): a story told on. And a pause,
+   then a clause opened afresh by an answer word or an acknowledgment ("Pause. Okay, it's
+   charging now.").
+7. A stop's words with a subject in the clause that answers ("I quit halfway through.",
+   "It quit on me halfway through."): someone or something stopped, told with the answer.
 
 The words are the language file's (`understanding.question_verbs`, `addressees`,
 `farewells`); a language without them keeps only the checks that need no words.
@@ -40,6 +47,7 @@ from assistant.conversation.interpretation import (
     CONTRAST,
     CORRECTION,
     FILLER,
+    NARRATION,
     SELF,
     UNKNOWN,
     Mention,
@@ -48,10 +56,11 @@ from assistant.conversation.normalization import BREAK, clause_end, clause_start
 
 ANSWERS = ("yes", "no")
 STOP = "stop"
+PAUSE = "pause"
 SILENCE = "silence"
 HELP = "help"
 ASKING = (HELP, "repeat", "where")
-MOVES = (STOP, "pause", "skip", "back", "start_over")
+MOVES = (STOP, PAUSE, "skip", "back", "start_over")
 """Commands that halt or move the session: an answer after one says it may not be meant."""
 """Decisions that are themselves asking something: a question at the end does not undo them."""
 
@@ -69,6 +78,8 @@ class Cues:
     """Phrases that stop only as the whole utterance ("see you", "bye now")."""
     bare_answers: frozenset[tuple[str, ...]] = frozenset()
     """Answers in a word ("yeah", "no"): one right after a question answers it."""
+    speakers: frozenset[str] = frozenset()
+    """The speaker as subject ("i", "we"): a clause opened by one tells of the speaker."""
 
 
 def gate(
@@ -100,6 +111,10 @@ def gate(
     if decided == STOP and _answered_after_stop(tokens, mentions, cues):
         return UNKNOWN
     if decided in MOVES and _answered_afresh(tokens, mentions, cues, decided):
+        return UNKNOWN
+    if _moved_and_answered(tokens, mentions, cues, decided):
+        return UNKNOWN
+    if _halted_in_the_answer(tokens, mentions, cues, decided):
         return UNKNOWN
     return decided
 
@@ -213,17 +228,19 @@ def _farewell_in_more_words(tokens: list[str], mentions: list[Mention], cues: Cu
 
 
 def _answered_afresh(tokens: list[str], mentions: list[Mention], cues: Cues, command: str) -> bool:
-    """After the command decided, a clause opened by an answer word and answering again
-    ("Pause. Okay, it's charging now.", "Wait a sec. Yes, that's my ID."): the pause may be
-    over already; which was meant? Not an answer that goes on from the command ("give me a
-    minute, it's rebooting", "let's skip this one, I've already done it")."""
+    """After the command decided, a clause opened by an answer word or an acknowledgment and
+    answering again ("Wait a sec. Yes, that's my ID.", "Pause. Okay, it's charging now.",
+    "Hold on a moment. Right, it's off."): the pause may be over already; which was meant?
+    Not an answer that goes on from the command ("give me a minute, it's rebooting", "let's
+    skip this one, I've already done it")."""
     first = next((m for m in mentions if m.kind == command), None)
     if first is None:
         return False
     end = clause_end(tokens, first.end)
     opening = [m for m in mentions if m.kind in ANSWERS and m.start > end
                and clause_start(tokens, m.start) == m.start
-               and tuple(tokens[m.start : m.end]) in cues.bare_answers]  # fmt: skip
+               and (m.deferring or tuple(tokens[m.start : m.end]) in cues.bare_answers)
+               ]  # fmt: skip
     return any(
         n.kind in ANSWERS and not n.weak and n.start >= m.start for m in opening for n in mentions
     )
@@ -253,3 +270,93 @@ def _command_asked_then_answered(
         return False
     asked = any(m.kind == decided and start <= m.start < end for m in mentions)
     return asked and any(m.kind in ANSWERS and not m.weak and m.start >= end for m in mentions)
+
+
+MOVING = ("skip", "back", "start_over")
+"""Commands that move through the questions: with an answer of its own beside one, which?"""
+
+
+def _moved_and_answered(
+    tokens: list[str], mentions: list[Mention], cues: Cues, decided: str
+) -> bool:
+    """A move command and an answer, each in a clause of its own with nothing to say why
+    ("Skip ahead, it's full.", "Skip the chat, it's on."): one of them is acted on, and the
+    words do not say which. The move decided: an answer in words (not a bare "yes") in a
+    clause after it, not the speaker telling what they did ("let's skip this one, I've
+    already done it"; the speaker in the question's own words answers: "skip it, I'm on
+    cellular"). The answer decided: a move command or a pause opening a clause of its own
+    before the answer's, as an order does ("skip ahead", "pause there. Fine, it's on"); not
+    one with a subject before it ("my son went back to his room"), one a correction takes
+    back ("cancel that, I meant yes"), nor one after the answer ("yes, stop asking")."""
+    clauses: dict[int, list[Mention]] = {}
+    for m in mentions:
+        clauses.setdefault(clause_start(tokens, m.start), []).append(m)
+
+    def answered(said: list[Mention], bare: bool = True) -> bool:
+        return any(m.kind in ANSWERS and not (m.weak or m.deferring)
+                   and (bare or tuple(tokens[m.start : m.end]) not in cues.bare_answers)
+                   for m in said)  # fmt: skip
+
+    if decided in MOVING:
+        at = clause_start(tokens, next(m for m in mentions if m.kind == decided).start)
+        if _told_after(tokens, clauses, at, cues):
+            return True
+        return not answered(clauses[at]) and any(
+            start > at and answered(said, bare=False)
+            and (tokens[start] not in cues.speakers or any(m.own for m in said))
+            and not any(m.kind in (SELF, NARRATION) for m in said)
+            for start, said in clauses.items()
+        )  # fmt: skip
+    if decided not in ANSWERS:
+        return False
+    first = min((start for start, said in clauses.items() if answered(said)), default=None)
+    if first is None:
+        return False
+    answer = min(m.start for m in clauses[first] if answered([m]))
+    corrected = max(
+        (m.start for m in mentions if m.kind == CORRECTION and m.start < answer), default=-1
+    )  # "Cancel that, I meant yes": what follows stands
+    return any(
+        corrected < start < first and not answered(said) and tokens[start] not in cues.subjects
+        and any(m.kind in MOVES and m.start == start for m in said)
+        for start, said in clauses.items()
+    )  # fmt: skip
+
+
+def _halted_in_the_answer(
+    tokens: list[str], mentions: list[Mention], cues: Cues, decided: str
+) -> bool:
+    """A stop's words with a subject ("I quit", "it quit") in the clause that answers ("I
+    quit halfway through.", "It quit on me halfway through."): someone or something stopped,
+    told with the answer; the speaker leaving, or trouble with the step? Neither the stop nor
+    the answer alone. Not a stop's word as a noun ("the bar is nearly at the end")."""
+    halts = [
+        m
+        for m in mentions
+        if m.kind == STOP
+        and any(
+            w in cues.subjects | cues.speakers for w in tokens[max(m.start - 1, 0) : m.start + 1]
+        )
+    ]
+    if not halts or decided not in (*ANSWERS, STOP):
+        return False
+    return any(
+        m.kind in ANSWERS and not (m.weak or m.deferring)
+        and clause_start(tokens, m.start) == clause_start(tokens, halt.start)
+        for halt in halts for m in mentions
+    )  # fmt: skip
+
+
+def _told_after(tokens: list[str], clauses: dict[int, list[Mention]], at: int, cues: Cues) -> bool:
+    """After the move's clause, one of three words or more with nothing in it understood, not
+    opened by the speaker ("Next, it asked for my password.", "Next thing, the screen went
+    black."): a story told on from "next", or words that may change the move. The speaker
+    telling what they did is the move's reason ("go back, I pressed the wrong one")."""
+    return any(
+        start > at
+        and start not in clauses
+        and tokens[start] not in cues.speakers
+        and clause_end(tokens, start) - start >= 3
+        for start in range(at + 1, len(tokens))
+        if tokens[start - 1] == BREAK and tokens[start] != BREAK
+    )

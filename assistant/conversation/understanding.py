@@ -377,6 +377,7 @@ class Vocabulary:
             frozenset(w for p in reader.strings("question_subjects") for w in reader.words(p)),
             frozenset(reader.words(p) for p in reader.strings("farewells")),
             frozenset(reader.words(p) for p in reader.strings("bare_answers")),
+            frozenset(reader.strings("speakers")),
         )
         pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
         noun_determiners = frozenset(
@@ -524,6 +525,7 @@ class Vocabulary:
         mentions = self._confirmed(found, mentions)  # "wifi yes"
         mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
         mentions = self._other_absent(found, mentions)  # "there's no wifi here"
+        mentions = self._none_of_them_do(found, mentions)  # "no pages load"
         mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._partial_subject(found, mentions)  # "some pages load, some don't"
         mentions = self._help_where(mentions)  # "help me. where."
@@ -553,6 +555,7 @@ class Vocabulary:
         at_action = question in self.amounts.actions
         if at_action:
             mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
+            mentions = self._ceased_midway(found, mentions)  # "I stopped halfway through"
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
@@ -642,7 +645,10 @@ class Vocabulary:
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
         stressed = self._without_emphasis(self._without_already(self._without_versions(repaired)))
-        return self._as_commanded(self._as_own_words(self._with_auxiliary(self._perfect(stressed))))
+        said_of_it = self._subject_supplied(stressed, text)
+        return self._as_commanded(
+            self._as_own_words(self._with_auxiliary(self._perfect(said_of_it)))
+        )
 
     def _without_versions(self, words: list[str]) -> list[str]:
         """A version number after the name it numbers is that name ("there's an iOS 19.2
@@ -708,6 +714,30 @@ class Vocabulary:
                 out.append(word)
             elif self.dropped_subject and (i == 0 or words[i - 1] == BREAK):
                 out.append(self.dropped_subject)
+        return out
+
+    def _subject_supplied(self, words: list[str], text: str) -> list[str]:
+        """ "Is very slow but is working" (a learner's English, the subject left out): "is"
+        opening a clause, or right after a contrast, with no subject after it, in a clause
+        ended by a mark that does not ask, is said of the thing asked about
+        (`understanding.dropped_subject`): "it is working". With a subject after it ("is it
+        on"), asked ("is working?") or unmarked, as a transcript is ("is dinner ready"), it
+        may be a question, and is read as before."""
+        if not self.dropped_subject or "is" not in words:
+            return words
+        asked: list[bool] = []
+        normalization.tokens(text, asked)
+        subjects = self.clause_openers | self.noun_determiners | self.cues.subjects
+        out: list[str] = []
+        for i, word in enumerate(words):
+            before = words[i - 1] if i else BREAK
+            opens = before == BREAK or getattr(self.general.get((before,)), "kind", "") == CONTRAST
+            clause = words[:i].count(BREAK)
+            if (word == "is" and opens and words[i + 1 : i + 2] != [] and words[i + 1] != BREAK
+                    and words[i + 1] not in subjects
+                    and clause < len(asked) and not asked[clause]):  # fmt: skip
+                out.append(self.dropped_subject)
+            out.append(word)
         return out
 
     def _without_already(self, words: list[str]) -> list[str]:
@@ -1223,6 +1253,18 @@ class Vocabulary:
                        if m.start == before - 1 and m.kind == "no" else m for m in out]  # fmt: skip
         return sorted(out, key=lambda m: m.start)
 
+    def _none_of_them_do(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A no opened by "no" that names things ("no pages", "no apps"), then right after it a
+        yes that is what they do ("load", "work"): "no pages load" says none of them do, so
+        the yes is the no's verb, not an answer of its own."""
+        verbs = {
+            id(b)
+            for a, b in zip(mentions, mentions[1:], strict=False)
+            if a.kind == "no" and b.kind == "yes" and b.start == a.end
+            and a.end - a.start > 1 and words[a.start] == "no"
+        }  # fmt: skip
+        return [m for m in mentions if id(m) not in verbs] if verbs else mentions
+
     def _only_some(
         self, words: list[str], mentions: list[Mention], question: str | None
     ) -> list[Mention]:
@@ -1567,13 +1609,17 @@ class Vocabulary:
 
     def _refusal(self, words: list[str]) -> tuple[int, int, int, bool] | None:
         """Where the first refusal's words start and end and its clause ends (`refusals`), and
-        whether it refuses the step: not before a word of `not_refusing` ("I won't be long")."""
+        whether it refuses the step: not before a word of `not_refusing` ("I won't be long"),
+        unless a doing follows that word ("I won't be paying")."""
         firsts = {p[0] for p in self.refusals}
         for start in (i for i, w in enumerate(words) if w in firsts):
             for phrase in sorted(self.refusals, key=len, reverse=True):  # "i refuse to" first
                 after = start + len(phrase)
                 if tuple(words[start:after]) == phrase:
                     refused = after >= len(words) or words[after] not in self.not_refusing
+                    doing = words[after + 1 : after + 2]  # "I won't be giving Apple a penny"
+                    refused = refused or (doing != [] and self._goes_on_telling(doing[0])
+                                          and doing[0] not in self.not_refusing)  # fmt: skip
                     return start, after, clause_end(words, after), refused
         return None
 
@@ -1817,13 +1863,15 @@ class Vocabulary:
     def _a_label(self, words: list[str], mention: Mention) -> bool:
         """A command's words right before a word naming a control (`control_words`: "다시
         시작 버튼", "뒤로 가기 버튼", "the back button"): the control's label, said of it, no
-        command; so is a reply a screen offers ('a "Not Now" button': `screen_replies`)."""
+        command; so is a reply a screen offers ('a "Not Now" button': `screen_replies`), and
+        any answer word not the question's own ('a "Done" button'). The question's own phrase
+        says what is there ("there's a Download and Install button": an update)."""
         offered = self._words(words, mention) in self.screen_replies
         after = [w for w in words[mention.end : mention.end + 2] if w != BREAK]  # a quote's end
         return (
             bool(self.control_words)
             and mention.kind in INTENTS
-            and (mention.kind not in ANSWERS or offered)
+            and (mention.kind not in ANSWERS or offered or not mention.own)
             and after != []
             and after[0].startswith(tuple(self.control_words))  # 메뉴만
         )
@@ -1927,6 +1975,22 @@ class Vocabulary:
         if later.kind == CORRECTION and not any(m.kind == "no" for m in rest):
             return mentions
         return [m for m in mentions if not (m.kind == "yes" and m.end <= later.start)]
+
+    def _ceased_midway(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, with doubt where a negating verb ("stopped", "failed to": a negation
+        that is not plain) comes right before a no of the question's own ("I stopped halfway
+        through"): the step broke off, not a state negated into its opposite (a double negative
+        would read it yes); done or not, or trouble? Not worth a guess."""
+        if not self.plain_negations:
+            return mentions
+        doubts = [
+            Mention(DOUBT, n.start, n.start)
+            for n, then in zip(mentions, mentions[1:], strict=False)
+            if n.kind == NEGATION and then.kind == "no" and then.own and then.start == n.end
+            and self._words(words, n) not in self.plain_negations
+            and not set(self._words(words, n)) & {w for p in self.plain_negations for w in p}
+        ]  # fmt: skip
+        return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
 
     def _negated_twice(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where one plain negation follows another in its clause ("it isn't not

@@ -1,0 +1,14 @@
+"""A no that names things, then what they do ("no pages open"): none of them do it, a no, not
+a no and a yes at once (issue 8). The phrasings are this file's own (bench/history/
+round-text17.md).
+"""
+
+from __future__ import annotations
+
+from assistant.conversation.understanding import Vocabulary
+
+
+def test_no_things_doing_it_is_no():
+    vocab = Vocabulary.load("en")
+    assert vocab.parse("No pages open.", "s2_online") == "no"
+    assert vocab.parse("Negative, no pages open.", "s2_online") == "no"

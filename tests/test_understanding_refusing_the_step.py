@@ -1,0 +1,29 @@
+"""A step refused with what the speaker will not be doing (issue 8): "I won't be paying" is a
+refusal as "I won't pay" is; "I won't be long" stays no refusal. The phrasings are this
+file's own (bench/history/round-text17.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("I won't be paying for more storage.", "s3_free_space"),
+     ("I won't be installing that today.", "s6_install_update")],
+)  # fmt: skip
+def test_not_going_to_be_doing_the_step_refuses_it(vocab, text, question):
+    assert vocab.parse(text, question) == "no"
+    assert vocab.declines(text, question)
+
+
+def test_not_going_to_be_long_is_no_refusal(vocab):
+    assert not vocab.declines("I won't be long.", "s6_install_update")

@@ -1,0 +1,36 @@
+"""Registers and idioms the rules had not met (issue 8): British "not a bit of it", "same
+old" for nothing new, wanting to but not now at the start, the US South's "fixing to" (about
+to: not yet done). The phrasings are this file's own
+(bench/history/round-text17.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("Not a bit of it, sadly.", "fixed?", "no"),
+     ("Same old, I'm afraid.", "fixed?", "no"),
+     ("I would love to but the kids need me.", "start", "no")],
+)  # fmt: skip
+def test_idioms_of_no(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("Fixing to turn it on.", "s1_turn_on"),
+     ("I'm fixing to pick it.", "s4_select_optimize"),
+     ("I'm about to turn it on.", "s1_turn_on")],
+)  # fmt: skip
+def test_about_to_do_the_step_is_not_yet(vocab, text, question):
+    assert vocab.parse(text, question) == "no"

@@ -1,0 +1,28 @@
+"""A wait said at an action (issue 8, the lead's decision after round fifteen): with the
+speaker still at the step it is not yet (no); with the phone still busy, or alone, a pause.
+Moved from round fifteen's file (bench/history/understanding.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# The speaker still at the step, with a wait: not done yet, keep listening for done.
+     ("Hold your horses, I'm still on the iCloud page.", "s3_free_space", "no"),
+     ("Give me a minute, still scrolling through the list.", "s1_turn_on", "no"),
+     # The phone still busy is waited on (a pause), and a wait alone stays a pause.
+     ("One sec, it's still downloading.", "s6_install_update", "pause"),
+     ("Hold your horses.", "s1_turn_on", "pause")],
+)  # fmt: skip
+def test_a_wait_with_the_speaker_still_at_it_is_not_yet(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
