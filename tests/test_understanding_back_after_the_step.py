@@ -3,7 +3,7 @@
 Not paused, "I'm back" after an answer in a clause before it ("Restarted, I'm back now.") is
 the speaker returning from doing the step: the answer stands, as it does when the answer
 comes after ("I'm back, it's on again"). Paused, coming back wins. The phrasings are this
-file's own (bench/history/round-text17.md).
+file's own (bench/history/understanding.md, round sixteen).
 """
 
 from __future__ import annotations

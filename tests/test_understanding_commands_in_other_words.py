@@ -1,6 +1,6 @@
 """Commands said in other words than their phrases (issue 8): rewinding a step, asking what
 to say, what the choices are or where the setting would be, ending the session. The
-phrasings are this file's own (bench/history/round-text17.md).
+phrasings are this file's own (bench/history/understanding.md, round sixteen).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A learner's English with the subject left out (issue 8): "is" opening a clause, or right
 after "but", with no subject after it, is said of the thing asked about ("Is slow but is
 working": it is). Asked with a question mark, or with a subject after it, it stays a
-question. The phrasings are this file's own (bench/history/round-text17.md).
+question. The phrasings are this file's own (bench/history/understanding.md, round sixteen).
 """
 
 from __future__ import annotations

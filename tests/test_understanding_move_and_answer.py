@@ -3,8 +3,8 @@
 Either could be what the speaker wants acted on, and the words do not say which, so the
 assistant asks again; where the words do say (an answer opening the command, a correction,
 the speaker telling what was done), the reading stands. "Next thing I knew" tells a story,
-not a skip. The phrasings are this file's own (bench/history/round-text17.md), with the last
-two tests moved from round fifteen's file.
+not a skip. The phrasings are this file's own (bench/history/understanding.md, round
+sixteen), with the last two tests moved from round fifteen's file.
 """
 
 from __future__ import annotations

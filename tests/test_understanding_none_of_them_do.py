@@ -1,6 +1,6 @@
 """A no that names things, then what they do ("no pages open"): none of them do it, a no, not
 a no and a yes at once (issue 8). The phrasings are this file's own (bench/history/
-round-text17.md).
+understanding.md, round sixteen).
 """
 
 from __future__ import annotations

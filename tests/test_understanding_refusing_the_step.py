@@ -1,6 +1,6 @@
 """A step refused with what the speaker will not be doing (issue 8): "I won't be paying" is a
 refusal as "I won't pay" is; "I won't be long" stays no refusal. The phrasings are this
-file's own (bench/history/round-text17.md).
+file's own (bench/history/understanding.md, round sixteen).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Registers and idioms the rules had not met (issue 8): British "not a bit of it", "same
 old" for nothing new, wanting to but not now at the start, the US South's "fixing to" (about
 to: not yet done). The phrasings are this file's own
-(bench/history/round-text17.md).
+(bench/history/understanding.md, round sixteen).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 (issue 8): 'There is an "OK" button' says what is there, not that the step is done. The
 question's own phrase on a button says what it asks about ("a Download and Install button":
 an update is there). A reply the screen offers ("Not Now", "Later") is a label too. The
-phrasings are this file's own (bench/history/round-text17.md), with the last two tests moved
-from round fifteen's file.
+phrasings are this file's own (bench/history/understanding.md, round sixteen), with the
+last two tests moved from round fifteen's file.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The step done, said in other words than its phrases (issue 8): the option "picked" or
 "chosen", said of "it"; the update installed said as running the new version; the iCloud
-sign with a tick. The phrasings are this file's own (bench/history/round-text17.md).
+sign with a tick. The phrasings are this file's own (bench/history/understanding.md, round sixteen).
 """
 
 from __future__ import annotations
