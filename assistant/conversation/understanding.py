@@ -2062,6 +2062,8 @@ class _TableBuilder:
             few=phrases("few"), many=phrases("many"),
             syllable_numbers=values("syllable_numbers"),
             fraction_of=tuple(_strings(self.path, raw.get("fraction_of"), f"{key}.fraction_of")),
+            unit_particles=tuple(sorted(_strings(self.path, raw.get("unit_particles"),
+                                                 f"{key}.unit_particles"), key=len, reverse=True)),
             bounds_after=bounds_after(),
             actions=frozenset(),
         )  # fmt: skip
