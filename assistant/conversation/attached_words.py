@@ -249,6 +249,9 @@ class AttachedWords:
     is why, not the answer; `reason_mark` is written after it, before its BREAK."""
     reason_mark: str = ""
     """The mark (no word of the language) after a reason clause."""
+    inability_negations: frozenset[str] = frozenset()
+    """Negations of ability ("못": can't), with which a no of a reason clause agrees
+    ("충전기가 없어서 못 해요"), where a negated state does not ("꺼져 있어서 안 보여요")."""
 
     @classmethod
     def from_lists(
@@ -312,6 +315,7 @@ class AttachedWords:
         obligation_reported_as: str = "",
         reason_endings: Iterable[str] = (),
         reason_mark: str = "",
+        inability_negations: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -347,6 +351,7 @@ class AttachedWords:
             tuple(linked_endings),
             frozenset(refusing), tuple(hedged), tuple(reported_endings_of_obligation),
             tuple(obligation_reported_as.split()), tuple(reason_endings), reason_mark,
+            frozenset(inability_negations),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -995,6 +1000,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "progressing_words",
         "reported_endings_of_obligation",
         "reason_endings",
+        "inability_negations",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

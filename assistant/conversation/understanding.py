@@ -500,7 +500,9 @@ class Vocabulary:
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
-        mentions = self._reason_given(found, mentions)  # "옆집에 있어서 못 만져요"
+        mentions = self._reason_given(
+            found, mentions, question in self.amounts.actions
+        )  # "옆집에 있어서 못 만져요"
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
@@ -588,32 +590,68 @@ class Vocabulary:
             return decided
         return safety.gate(text, found, mentions, decided, self.cues, said)
 
-    def _reason_given(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _reason_given(
+        self, words: list[str], mentions: list[Mention], at_action: bool
+    ) -> list[Mention]:
         """A reason clause (attached_words' `reason_mark` after -아서 / -어서: "배터리가 없어서
         충전기 꽂았어요") says why, not the answer: where the main clause after it answers,
-        its answers do not count, nor its commands ("너무 커서": too big, not "too loud"); where
-        the main clause only negates ("공유기가 옆집에 있어서 못 만져요"), a yes of the
-        reason's is no answer either (a no agrees: "충전기가 없어서 못 해요" is no). A yes in the
-        reason against a no of the main clause stays ("이미 켜져 있어서 아무것도 안 했어요":
-        already so, nothing done): both said, asked again."""
-        mark = self.attached.reason_mark if self.attached else ""
-        if not mark or mark not in words:
+        its answers do not count, nor its commands ("너무 커서": too big, not "too loud"), nor
+        at an action where the main clause says something else ("데이터가 없어서 와이파이에
+        연결했어요": what was done instead); where the main clause only negates ("공유기가
+        옆집에 있어서 못 만져요"), a yes of the reason's is no answer either, and a no agrees
+        only with can't (`inability_negations`: "충전기가 없어서 못 해요") or not done ("돈
+        내기 싫어서 안 샀어요"), not with a state now ("화면이 꺼져 있어서 안 보여요": why the
+        screen is not seen). A yes in the reason against a no of the main clause
+        ("이미 켜져 있어서 아무것도 안 했어요": already so, nothing done) is doubt, and so is a
+        reason with no no of its own before a can't of now ("케이블이 망가져 있어서 못
+        하겠어요": the step may never be done, not a "not yet")."""
+        if not self.attached or self.attached.reason_mark not in words:
             return mentions
+        mark, unable_words = self.attached.reason_mark, self.attached.inability_negations
         out = mentions
         command = set(INTENTS) - {*ANSWERS, "help"}
         for at, word in enumerate(words):
             if word != mark:
                 continue
             start = clause_start(words, at)
-            after = {m.kind for m in mentions if m.start > at}
+            main = [m for m in mentions if m.start > at]
+            after = {m.kind for m in main}
             answered = bool(after & set(ANSWERS))
-            against = after & set(ANSWERS) == {"no"}  # a yes of the reason against it stays
-            out = [m for m in out if not (
-                start <= m.start and m.end <= at
-                and ((m.kind == "no" and answered)
-                     or (m.kind == "yes" and not against and (answered or NEGATION in after))
-                     or (m.kind in command and answered)))]  # fmt: skip
+            against = after & set(ANSWERS) == {"no"}
+            said_else = at_action and not after & {*INTENTS, NEGATION} and BREAK in words[at:]
+            unable = {m.kind for m in main if words[m.start] in unable_words}
+            negated = [m for m in main if m.kind == NEGATION and m.end < len(words)]
+            agrees = (
+                NEGATION in unable
+                or any(  # "못 해요", "안 샀어요": a no of the reason's agrees
+                    hangul.in_the_past(words[m.end]) for m in negated
+                )
+            )
+            reason = [m for m in out if start <= m.start and m.end <= at]
+            if (
+                "no" in unable
+                and not self._no_in_the_past(words, main)
+                and not any(m.kind == "no" for m in reason)
+            ):  # "케이블이 망가져 있어서 못 하겠어요"
+                reason = [*reason, Mention(DOUBT, start, at)]
+            doubted = [replace(m, kind=DOUBT) for m in reason
+                       if m.kind == "yes" and against and not m.weak]  # fmt: skip
+            kept = [m for m in reason if not (
+                (m.kind == "no" and (answered or said_else
+                                     or (NEGATION in after and not agrees)))
+                or (m.kind == "yes" and (against or answered or NEGATION in after or said_else))
+                or (m.kind in command and answered))]  # fmt: skip
+            out = sorted(
+                [m for m in out if not (start <= m.start and m.end <= at)] + kept + doubted,
+                key=lambda m: m.start,
+            )
         return out
+
+    @staticmethod
+    def _no_in_the_past(words: list[str], mentions: list[Mention]) -> bool:
+        """Whether a no of these is in the past ("못 했어요": not done), not of now."""
+        said = (w for m in mentions if m.kind == "no" for w in words[m.start : m.end])
+        return any(map(hangul.in_the_past, said))
 
     def _particle_alone(self, words: list[str], question: str) -> str:
         """At an action, a particle said alone ("in" at "Sign in", "on" at "Turn it on"): the
