@@ -275,8 +275,13 @@ class Amounts:
         near = {*self._before(tokens, start), *self._after(tokens, end)}
         if value == 0 and (self.free | self.filled) & near:
             return self._answer(tokens, start, end, 0.0)  # the free words flip it: full
-        if end < len(tokens) and tokens[end] in self.free | self.filled:
-            end += 1  # "2기가 남았어요": "left" is the amount's
+        said = end
+        while said < len(tokens) and (
+            tokens[said] in self.about or self.bounds_after.get(tokens[said]) == "at_least"
+        ):  # "1기가 정도 남았어요", "10기가 넘게 남았어요"; not "안" (3기가밖에 안 남았어요)
+            said += 1
+        if said < len(tokens) and tokens[said] in self.free | self.filled:
+            end = said + 1  # "2기가 남았어요": "left" is the amount's
         return Mention(FILLER, start, end)
 
     @staticmethod
