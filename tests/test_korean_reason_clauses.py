@@ -18,6 +18,9 @@ import pytest
         ("콘센트가 고장 나 있어서 못 하겠어요", "s7_charge"),
         # a no of the reason with a state now: why something is not seen, no answer
         ("전원이 꺼져 있어서 아무것도 안 보여요", "s5_restart"),
+        # the words of a command that describe a thing, in the reason: "too slow", "too small"
+        ("화면이 너무 느려서 그냥 기다렸어요", "s6_install_update"),
+        ("글씨가 너무 작아서 잘 안 보여요", "s6_install_update"),
     ],
 )
 def test_a_reason_the_main_clause_does_not_agree_with_is_asked_again(ko, text, question):

@@ -93,6 +93,11 @@ Table = dict[tuple[str, ...], Mention]
 """Phrase (normalized words) -> what it means; start/end of the Mention are unused."""
 
 
+_DESCRIBING = frozenset({"slower", "faster", "louder", "quieter"})
+"""Commands whose words describe a thing ("너무 커서": too big, "too slow"): in a reason
+clause before another, the thing described, no command."""
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What counts as each intent in one language."""
@@ -618,7 +623,8 @@ class Vocabulary:
             after = {m.kind for m in main}
             answered = bool(after & set(ANSWERS))
             against = after & set(ANSWERS) == {"no"}
-            said_else = at_action and not after & {*INTENTS, NEGATION} and BREAK in words[at:]
+            main_said = any(w != BREAK for w in words[at + 1 :])
+            said_else = at_action and not after & {*INTENTS, NEGATION} and main_said
             unable = {m.kind for m in main if words[m.start] in unable_words}
             negated = [m for m in main if m.kind == NEGATION and m.end < len(words)]
             agrees = (
@@ -640,7 +646,8 @@ class Vocabulary:
                 (m.kind == "no" and (answered or said_else
                                      or (NEGATION in after and not agrees)))
                 or (m.kind == "yes" and (against or answered or NEGATION in after or said_else))
-                or (m.kind in command and answered))]  # fmt: skip
+                or (m.kind in command and answered)
+                or (m.kind in _DESCRIBING and main_said))]  # fmt: skip
             out = sorted(
                 [m for m in out if not (start <= m.start and m.end <= at)] + kept + doubted,
                 key=lambda m: m.start,
