@@ -22,6 +22,8 @@ QUESTION = "s3_storage_full"
         "영 바이트 남음",  # zero in words
         "90% 차 있어요",  # 있어요 after the share is no word for "left" (main read it no)
         "10% 비어 있어요",
+        "남은 공간 0이라고 나와요",  # zero needs no unit: nothing of anything
+        "제로 기가 남았대요",  # zero said in English
     ],
 )
 def test_nothing_or_little_left_is_full(ko, text):

@@ -243,6 +243,10 @@ class Amounts:
             if unit in self.units:
                 end = at + 1 if self._glued_unit(tokens[at]) else at + 2
                 return self._no_whole(tokens, at, end, value)
+            if value == 0 and self._glued_unit(tokens[at]) in ("", *self.unit_particles):
+                zero = self._no_whole(tokens, at, at + 1, value)  # "남은 용량이 0이래요"
+                if zero.kind != FILLER:
+                    return zero
         for at, token in enumerate(tokens):
             if token in self.fractions:  # "a quarter full", "three quarters", "half empty"
                 counted = at > 0 and _NUMBER.fullmatch(tokens[at - 1])
