@@ -564,6 +564,7 @@ class Vocabulary:
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
+            mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
@@ -1081,15 +1082,8 @@ class Vocabulary:
         answers are none ("그럼 아이클라우드에는 남아요?": does it stay in iCloud?, no "yes";
         "사진 지워져요?"): asked again, unless an earlier clause answered. Commands asked so
         still count ("다시 말해 줄래요?"); a clause ending (-는데요?) tells, rising."""
-        if not self.verb_last or words[-1:] != [BREAK]:
+        if not self.verb_last or words[-1:] != [BREAK] or not self._asked_as_typed(text):
             return mentions
-        asked: list[bool] = []
-        said = normalization.tokens(text, asked)
-        if said[-1:] != [BREAK] or not asked or not asked[-1]:
-            return mentions
-        endings = self.attached.clause_endings if self.attached else ()
-        if len(said) > 1 and said[-2].endswith(endings):
-            return mentions  # "꺼져 있는데요?": it is off, you see: said, not asked
         start = clause_start(words, len(words) - 2)
         kept = [m for m in mentions if not (m.kind in ("yes", "no") and m.start >= start)]
         if len(kept) == len(mentions):
@@ -1097,6 +1091,34 @@ class Vocabulary:
         if not any(m.kind in ("yes", "no") for m in kept):
             kept.append(Mention(DOUBT, start, start))
         return sorted(kept, key=lambda m: m.start)
+
+    def _asked_as_typed(self, text: str) -> bool:
+        """Whether the last clause was typed with a question mark, and asks: not a clause
+        ending said rising ("꺼져 있는데요?": it is off, you see)."""
+        asked: list[bool] = []
+        said = normalization.tokens(text, asked)
+        if said[-1:] != [BREAK] or not asked or not asked[-1]:
+            return False
+        endings = self.attached.clause_endings if self.attached else ()
+        return not (len(said) > 1 and said[-2].endswith(endings))
+
+    def _how_asked(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a how word (attached_words' `how_words`: "어떻게") whose clause asks,
+        by an asking ending ("어떻게 확인합니까") or typed last with a question mark ("어떻게
+        켜요?"), asks how to do the step: help. Not negated ("어떻게 해도 안 돼요": no)."""
+        how = self.attached.how_words if self.attached else frozenset()
+        at = next((i for i, w in enumerate(words) if w in how), None)
+        if at is None:
+            return mentions
+        end = clause_end(words, at)
+        inside = [m for m in mentions if at < m.start < end]
+        asked = any(m.kind == DOUBT for m in inside) or (
+            end >= len(words) - 1 and self.verb_last and self._asked_as_typed(text)
+        )
+        if not asked or any(m.kind == NEGATION for m in inside):
+            return mentions
+        kept = [m for m in mentions if not at <= m.start < end]
+        return sorted([*kept, Mention(HELP, at, end)], key=lambda m: m.start)
 
     def _not_opening(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A verb that opens a question back only at the start of its clause: "the baby is
