@@ -15,6 +15,9 @@ import pytest
         ("어떻게 켜요?", "s1_turn_on"),
         ("이건 어떻게 끕니까?", "s5_restart"),
         ("셀룰러는 어떻게 켜요?", "s2_enable_data"),  # typed with a question mark
+        ("무엇을 지웁니까?", "s3_free_space"),  # what, where: how to do the step
+        ("데이터는 어디서 켜요?", "s2_enable_data"),
+        ("그럼 뭘 골라야 돼요?", "s4_select_optimize"),
     ],
 )
 def test_how_asked_at_an_action_is_help(ko, text, question):

@@ -153,6 +153,9 @@ class Vocabulary:
     asking_how: frozenset[tuple[str, ...]] = frozenset()
     """After a question word, these ask how to do the step ("which backups can I delete"):
     help."""
+    asked_at_actions: frozenset[str] = frozenset()
+    """Question words ("어떻게", "뭘") whose clause, asked at an action, asks how to do the
+    step: help (`understanding.asked_at_actions`)."""
     reported: frozenset[str] = frozenset()
     """Verbs that report what another person says ("she says it's her account")."""
     not_reporters: frozenset[str] = frozenset()
@@ -412,6 +415,9 @@ class Vocabulary:
                    negations, ongoing, stative, copulas, doubled | negations,
                    asking_how=phrases("asking_how"),
                    reported=frozenset(reader.strings("reported_verbs")),
+                   asked_at_actions=frozenset(
+                       w for p in reader.strings("asked_at_actions") for w in reader.words(p)
+                   ),
                    not_reporters=frozenset(reader.strings("not_reporters")),
                    reported_persons={str(k): str(v) for k, v in _mapping(
                        path, rules.get("reported_persons", {}), "understanding.reported_persons"
@@ -1103,11 +1109,11 @@ class Vocabulary:
         return not (len(said) > 1 and said[-2].endswith(endings))
 
     def _how_asked(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
-        """At an action, a how word (attached_words' `how_words`: "어떻게") whose clause asks,
-        by an asking ending ("어떻게 확인합니까") or typed last with a question mark ("어떻게
-        켜요?"), asks how to do the step: help. Not negated ("어떻게 해도 안 돼요": no)."""
-        how = self.attached.how_words if self.attached else frozenset()
-        at = next((i for i, w in enumerate(words) if w in how), None)
+        """At an action, a question word (`asked_at_actions`: "어떻게", "뭘") whose clause asks,
+        by an asking ending ("어떻게 확인합니까", "뭘 지워야 돼요") or typed last with a
+        question mark ("어떻게 켜요?"), asks how to do the step: help. Not negated ("어떻게 해도
+        안 돼요": no)."""
+        at = next((i for i, w in enumerate(words) if w in self.asked_at_actions), None)
         if at is None:
             return mentions
         end = clause_end(words, at)
