@@ -201,7 +201,6 @@ def test_dialect_and_chat_styles(ko, text, question, intent):
         ("켜야 돼요?", "s1_turn_on"),  # -아야 되다: must
         ("했을걸요", "s5_restart"),  # I bet
         ("켜져 있을 텐데요", "s1_sync_on"),
-        ("어떻게 켜요?", "s1_turn_on"),  # a question about the step
     ],
 )
 def test_intentions_conditions_and_suppositions_are_asked_again(ko, text, question):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from assistant.conversation.interpretation import DOUBT, NO, YES, Mention
+from assistant.conversation.interpretation import DOUBT, FILLER, NO, YES, Mention
 from assistant.conversation.normalization import BREAK
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)([^\W\d_]*)")
@@ -24,6 +24,9 @@ _WORDS_BETWEEN = 4
 """Words allowed between the two numbers of "4.9 GB of 5 GB", "2 GB used out of 200"."""
 _FREE_AFTER = 3
 """How far after the amount a word for "free" still says what the share is of."""
+_FREE_BEFORE = 4
+"""How far before the amount a word for "free" still says what it is of ("남은 저장 공간
+2퍼센트": left, storage space, 2 percent)."""
 _FEW = 0.05
 """The share a small amount said in words stands for ("hardly any left": 5% free)."""
 
@@ -86,6 +89,9 @@ class Amounts:
     bounds_after: Mapping[str, str] = field(default_factory=dict)
     """Words after an amount that make it a bound ("절반 넘게": more than half), as
     "at_least" or "at_most", where a language says the bound after the number."""
+    unit_particles: tuple[str, ...] = ()
+    """Particles a language writes onto a unit ("2기가나 남았어요": as much as 2 GB), longest
+    first."""
     many: tuple[tuple[str, ...], ...] = ()
     """Large amounts in words, longest first ("a fair bit", "quite a lot"): with a word for
     "free" after them, not full ("quite a lot free"); of what is used, they say nothing sure."""
@@ -232,6 +238,15 @@ class Amounts:
         for at, value in numbers:
             if at + 1 < len(tokens) and tokens[at + 1] in self.percent:
                 return self._answer(tokens, at, at + 2, value / 100)
+        for at, value in numbers:  # an amount with no whole: "0 bytes left", "2 GB left"
+            unit = self._glued_unit(tokens[at]) or "".join(tokens[at + 1 : at + 2])
+            if unit in self.units:
+                end = at + 1 if self._glued_unit(tokens[at]) else at + 2
+                return self._no_whole(tokens, at, end, value)
+            if value == 0 and self._glued_unit(tokens[at]) in ("", *self.unit_particles):
+                zero = self._no_whole(tokens, at, at + 1, value)  # "남은 용량이 0이래요"
+                if zero.kind != FILLER:
+                    return zero
         for at, token in enumerate(tokens):
             if token in self.fractions:  # "a quarter full", "three quarters", "half empty"
                 counted = at > 0 and _NUMBER.fullmatch(tokens[at - 1])
@@ -256,11 +271,39 @@ class Amounts:
         after = tokens[end : end + _FREE_AFTER]
         return after[: after.index(BREAK)] if BREAK in after else after
 
+    def _no_whole(self, tokens: list[str], start: int, end: int, value: float) -> Mention:
+        """An amount of storage with no whole said: zero is a share, full when it is what is
+        left ("0 bytes left", "남은 용량 0바이트"), empty when used ("0 GB used"); any other
+        amount ("2 GB left": of 5 or of 200?) is no share: no reading, the words around it
+        answer ("200 GB, plenty of room"), and not its own "left" ("room left": no)."""
+        near = {*self._before(tokens, start), *self._after(tokens, end)}
+        if value == 0 and (self.free | self.filled) & near:
+            return self._answer(tokens, start, end, 0.0)  # the free words flip it: full
+        said = end
+        while said < len(tokens) and (
+            tokens[said] in self.about or self.bounds_after.get(tokens[said]) == "at_least"
+        ):  # "1기가 정도 남았어요", "10기가 넘게 남았어요"; not "안" (3기가밖에 안 남았어요)
+            said += 1
+        if said < len(tokens) and tokens[said] in self.free | self.filled:
+            end = said + 1  # "2기가 남았어요": "left" is the amount's
+        return Mention(FILLER, start, end)
+
     @staticmethod
-    def _glued_unit(token: str) -> str:
-        """ "50gb" -> "gb"."""
+    def _before(tokens: list[str], start: int) -> list[str]:
+        """The words right before an amount, in its clause ("남은 용량 0바이트": what is left)."""
+        before = tokens[max(0, start - _FREE_BEFORE) : start]
+        return before[before.index(BREAK) + 1 :] if BREAK in before else before
+
+    def _glued_unit(self, token: str) -> str:
+        """ "50gb" -> "gb"; with a particle written on ("2기가나", "1기가도"), the unit alone."""
         found = _NUMBER.fullmatch(token)
-        return found.group(2) if found else ""
+        if not found:
+            return ""
+        glued = found.group(2)
+        for particle in self.unit_particles:
+            if glued.endswith(particle) and glued[: -len(particle)] in self.units:
+                return glued[: -len(particle)]
+        return glued
 
     def _answer(self, tokens: list[str], start: int, end: int, share: float | None) -> Mention:
         bounded = ""
@@ -280,9 +323,14 @@ class Amounts:
             share = None  # "more than half": at least a share that is not full
         if share is not None and self.at_most & set(bound) and share > self.no_up_to:
             share = None  # "under 95%": at most a share that may be full
-        after = self._after(tokens, end)
-        if share is not None and self.free & {*tokens[start:end], *after}:  # "5 GB free of 50"
+        before = self._before(tokens, start)
+        around = {*before, *tokens[start:end], *self._after(tokens, end)}
+        if share is not None and self.free & around:  # "5 GB free of 50", "남은 공간 10%"
             share = 1 - share
+        if self.free & set(before):  # "남은 공간 10%": "left" is the share's
+            start -= len(before) - next(i for i, w in enumerate(before) if w in self.free)
+        if end < len(tokens) and tokens[end] in self.free:
+            end += 1  # "10% 남았어요": "left" is the share's, not a "room left" no of its own
         if share is None or not 0 <= share <= 1:
             kind = DOUBT
         elif share >= self.yes_from:

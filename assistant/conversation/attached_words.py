@@ -249,6 +249,12 @@ class AttachedWords:
     is why, not the answer; `reason_mark` is written after it, before its BREAK."""
     reason_mark: str = ""
     """The mark (no word of the language) after a reason clause."""
+    formal_asking_endings: tuple[str, ...] = ()
+    """합쇼체 question endings after a syllable closed by ㅂ ("니까": 합니까, 켭니까,
+    지워집니까): the verb's -아/-어 form, then `asked_as` (어떻게 합니까 = 어떻게 해요?)."""
+    inability_negations: frozenset[str] = frozenset()
+    """Negations of ability ("못": can't), with which a no of a reason clause agrees
+    ("충전기가 없어서 못 해요"), where a negated state does not ("꺼져 있어서 안 보여요")."""
 
     @classmethod
     def from_lists(
@@ -312,6 +318,8 @@ class AttachedWords:
         obligation_reported_as: str = "",
         reason_endings: Iterable[str] = (),
         reason_mark: str = "",
+        inability_negations: Iterable[str] = (),
+        formal_asking_endings: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -347,6 +355,7 @@ class AttachedWords:
             tuple(linked_endings),
             frozenset(refusing), tuple(hedged), tuple(reported_endings_of_obligation),
             tuple(obligation_reported_as.split()), tuple(reason_endings), reason_mark,
+            tuple(formal_asking_endings), frozenset(inability_negations),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -511,6 +520,8 @@ class AttachedWords:
         return _rewritten(words, self._asked) if self.asked_as else words
 
     def _asked(self, word: str, after: str) -> tuple[list[str], bool] | None:
+        if (formal := self._formally_asked(word)) is not None:
+            return [formal, self.asked_as], False  # 합니까 = 해요?
         leave = next((e for e in self.permission_endings if _ends_with(word, e)), None)
         if leave and is_infinitive(word[: -len(leave)]) and after.startswith(self.permission_words):
             polite = _respell(word[: -len(leave)] + "요", self.respellings)
@@ -534,6 +545,16 @@ class AttachedWords:
         ):  # "넘어야 된대요": what the phone says is needed, never a done
             return [word[: -len(ending)], *self.obligation_reported_as, self.asked_as], True
         return [word[: -len(ending)], self.asked_as], guessing or obliged
+
+    def _formally_asked(self, word: str) -> str | None:
+        """The -아/-어 form of a verb in a 합쇼체 question ("합니까" -> 해), else None."""
+        for ending in self.formal_asking_endings:
+            head = word[: -len(ending)]
+            if _ends_with(word, ending) and final(head[-1]) == BIEUP:
+                open_ = with_final(head[-1], 0)
+                form = infinitive(head[:-1] + open_) if open_ else None
+                return _respell(form, self.respellings) if form else None
+        return None
 
     def _intended(self, words: list[str]) -> list[str]:
         """A verb in a form of what one will do or would ("켤게요", "켤까요", "켜려고요",
@@ -995,6 +1016,8 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "progressing_words",
         "reported_endings_of_obligation",
         "reason_endings",
+        "inability_negations",
+        "formal_asking_endings",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

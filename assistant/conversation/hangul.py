@@ -95,5 +95,5 @@ def past(stem: str) -> str | None:
 
 def in_the_past(word: str) -> bool:
     """A verb read in the past: a syllable closed by ㅆ other than 있 (됐, 켜졌, 있었, 썼;
-    not 있, there is, a state now)."""
-    return any(final(c) == SSANG_SIOT and c != "있" for c in word)
+    not 있, there is, a state now, nor 겠, what will be or can be: 하겠)."""
+    return any(final(c) == SSANG_SIOT and c not in "있겠" for c in word)

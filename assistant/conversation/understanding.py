@@ -93,6 +93,11 @@ Table = dict[tuple[str, ...], Mention]
 """Phrase (normalized words) -> what it means; start/end of the Mention are unused."""
 
 
+_DESCRIBING = frozenset({"slower", "faster", "louder", "quieter"})
+"""Commands whose words describe a thing ("너무 커서": too big, "too slow"): in a reason
+clause before another, the thing described, no command."""
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What counts as each intent in one language."""
@@ -148,6 +153,9 @@ class Vocabulary:
     asking_how: frozenset[tuple[str, ...]] = frozenset()
     """After a question word, these ask how to do the step ("which backups can I delete"):
     help."""
+    asked_at_actions: frozenset[str] = frozenset()
+    """Question words ("어떻게", "뭘") whose clause, asked at an action, asks how to do the
+    step: help (`understanding.asked_at_actions`)."""
     reported: frozenset[str] = frozenset()
     """Verbs that report what another person says ("she says it's her account")."""
     not_reporters: frozenset[str] = frozenset()
@@ -408,6 +416,9 @@ class Vocabulary:
                    negations, ongoing, stative, copulas, doubled | negations,
                    asking_how=phrases("asking_how"),
                    reported=frozenset(reader.strings("reported_verbs")),
+                   asked_at_actions=frozenset(
+                       w for p in reader.strings("asked_at_actions") for w in reader.words(p)
+                   ),
                    not_reporters=frozenset(reader.strings("not_reporters")),
                    reported_persons={str(k): str(v) for k, v in _mapping(
                        path, rules.get("reported_persons", {}), "understanding.reported_persons"
@@ -501,7 +512,9 @@ class Vocabulary:
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
-        mentions = self._reason_given(found, mentions)  # "옆집에 있어서 못 만져요"
+        mentions = self._reason_given(
+            found, mentions, question in self.amounts.actions
+        )  # "옆집에 있어서 못 만져요"
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
@@ -560,6 +573,7 @@ class Vocabulary:
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
+            mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
@@ -591,32 +605,70 @@ class Vocabulary:
             return decided
         return safety.gate(text, found, mentions, decided, self.cues, said)
 
-    def _reason_given(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _reason_given(
+        self, words: list[str], mentions: list[Mention], at_action: bool
+    ) -> list[Mention]:
         """A reason clause (attached_words' `reason_mark` after -아서 / -어서: "배터리가 없어서
         충전기 꽂았어요") says why, not the answer: where the main clause after it answers,
-        its answers do not count, nor its commands ("너무 커서": too big, not "too loud"); where
-        the main clause only negates ("공유기가 옆집에 있어서 못 만져요"), a yes of the
-        reason's is no answer either (a no agrees: "충전기가 없어서 못 해요" is no). A yes in the
-        reason against a no of the main clause stays ("이미 켜져 있어서 아무것도 안 했어요":
-        already so, nothing done): both said, asked again."""
-        mark = self.attached.reason_mark if self.attached else ""
-        if not mark or mark not in words:
+        its answers do not count, nor its commands ("너무 커서": too big, not "too loud"), nor
+        at an action where the main clause says something else ("데이터가 없어서 와이파이에
+        연결했어요": what was done instead); where the main clause only negates ("공유기가
+        옆집에 있어서 못 만져요"), a yes of the reason's is no answer either, and a no agrees
+        only with can't (`inability_negations`: "충전기가 없어서 못 해요") or not done ("돈
+        내기 싫어서 안 샀어요"), not with a state now ("화면이 꺼져 있어서 안 보여요": why the
+        screen is not seen). A yes in the reason against a no of the main clause
+        ("이미 켜져 있어서 아무것도 안 했어요": already so, nothing done) is doubt, and so is a
+        reason with no no of its own before a can't of now ("케이블이 망가져 있어서 못
+        하겠어요": the step may never be done, not a "not yet")."""
+        if not self.attached or self.attached.reason_mark not in words:
             return mentions
+        mark, unable_words = self.attached.reason_mark, self.attached.inability_negations
         out = mentions
         command = set(INTENTS) - {*ANSWERS, "help"}
         for at, word in enumerate(words):
             if word != mark:
                 continue
             start = clause_start(words, at)
-            after = {m.kind for m in mentions if m.start > at}
+            main = [m for m in mentions if m.start > at]
+            after = {m.kind for m in main}
             answered = bool(after & set(ANSWERS))
-            against = after & set(ANSWERS) == {"no"}  # a yes of the reason against it stays
-            out = [m for m in out if not (
-                start <= m.start and m.end <= at
-                and ((m.kind == "no" and answered)
-                     or (m.kind == "yes" and not against and (answered or NEGATION in after))
-                     or (m.kind in command and answered)))]  # fmt: skip
+            against = after & set(ANSWERS) == {"no"}
+            main_said = any(w != BREAK for w in words[at + 1 :])
+            said_else = at_action and not after & {*INTENTS, NEGATION} and main_said
+            unable = {m.kind for m in main if words[m.start] in unable_words}
+            negated = [m for m in main if m.kind == NEGATION and m.end < len(words)]
+            agrees = (
+                NEGATION in unable
+                or any(  # "못 해요", "안 샀어요": a no of the reason's agrees
+                    hangul.in_the_past(words[m.end]) for m in negated
+                )
+            )
+            reason = [m for m in out if start <= m.start and m.end <= at]
+            if (
+                "no" in unable
+                and not self._no_in_the_past(words, main)
+                and not any(m.kind == "no" for m in reason)
+            ):  # "케이블이 망가져 있어서 못 하겠어요"
+                reason = [*reason, Mention(DOUBT, start, at)]
+            doubted = [replace(m, kind=DOUBT) for m in reason
+                       if m.kind == "yes" and against and not m.weak]  # fmt: skip
+            kept = [m for m in reason if not (
+                (m.kind == "no" and (answered or said_else
+                                     or (NEGATION in after and not agrees)))
+                or (m.kind == "yes" and (against or answered or NEGATION in after or said_else))
+                or (m.kind in command and answered)
+                or (m.kind in _DESCRIBING and main_said))]  # fmt: skip
+            out = sorted(
+                [m for m in out if not (start <= m.start and m.end <= at)] + kept + doubted,
+                key=lambda m: m.start,
+            )
         return out
+
+    @staticmethod
+    def _no_in_the_past(words: list[str], mentions: list[Mention]) -> bool:
+        """Whether a no of these is in the past ("못 했어요": not done), not of now."""
+        said = (w for m in mentions if m.kind == "no" for w in words[m.start : m.end])
+        return any(map(hangul.in_the_past, said))
 
     def _particle_alone(self, words: list[str], question: str) -> str:
         """At an action, a particle said alone ("in" at "Sign in", "on" at "Turn it on"): the
@@ -1066,15 +1118,8 @@ class Vocabulary:
         answers are none ("그럼 아이클라우드에는 남아요?": does it stay in iCloud?, no "yes";
         "사진 지워져요?"): asked again, unless an earlier clause answered. Commands asked so
         still count ("다시 말해 줄래요?"); a clause ending (-는데요?) tells, rising."""
-        if not self.verb_last or words[-1:] != [BREAK]:
+        if not self.verb_last or words[-1:] != [BREAK] or not self._asked_as_typed(text):
             return mentions
-        asked: list[bool] = []
-        said = normalization.tokens(text, asked)
-        if said[-1:] != [BREAK] or not asked or not asked[-1]:
-            return mentions
-        endings = self.attached.clause_endings if self.attached else ()
-        if len(said) > 1 and said[-2].endswith(endings):
-            return mentions  # "꺼져 있는데요?": it is off, you see: said, not asked
         start = clause_start(words, len(words) - 2)
         kept = [m for m in mentions if not (m.kind in ("yes", "no") and m.start >= start)]
         if len(kept) == len(mentions):
@@ -1082,6 +1127,34 @@ class Vocabulary:
         if not any(m.kind in ("yes", "no") for m in kept):
             kept.append(Mention(DOUBT, start, start))
         return sorted(kept, key=lambda m: m.start)
+
+    def _asked_as_typed(self, text: str) -> bool:
+        """Whether the last clause was typed with a question mark, and asks: not a clause
+        ending said rising ("꺼져 있는데요?": it is off, you see)."""
+        asked: list[bool] = []
+        said = normalization.tokens(text, asked)
+        if said[-1:] != [BREAK] or not asked or not asked[-1]:
+            return False
+        endings = self.attached.clause_endings if self.attached else ()
+        return not (len(said) > 1 and said[-2].endswith(endings))
+
+    def _how_asked(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a question word (`asked_at_actions`: "어떻게", "뭘") whose clause asks,
+        by an asking ending ("어떻게 확인합니까", "뭘 지워야 돼요") or typed last with a
+        question mark ("어떻게 켜요?"), asks how to do the step: help. Not negated ("어떻게 해도
+        안 돼요": no)."""
+        at = next((i for i, w in enumerate(words) if w in self.asked_at_actions), None)
+        if at is None:
+            return mentions
+        end = clause_end(words, at)
+        inside = [m for m in mentions if at < m.start < end]
+        asked = any(m.kind == DOUBT for m in inside) or (
+            end >= len(words) - 1 and self.verb_last and self._asked_as_typed(text)
+        )
+        if not asked or any(m.kind == NEGATION for m in inside):
+            return mentions
+        kept = [m for m in mentions if not at <= m.start < end]
+        return sorted([*kept, Mention(HELP, at, end)], key=lambda m: m.start)
 
     def _not_opening(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A verb that opens a question back only at the start of its clause: "the baby is
@@ -2126,6 +2199,8 @@ class _TableBuilder:
             few=phrases("few"), many=phrases("many"),
             syllable_numbers=values("syllable_numbers"),
             fraction_of=tuple(_strings(self.path, raw.get("fraction_of"), f"{key}.fraction_of")),
+            unit_particles=tuple(sorted(_strings(self.path, raw.get("unit_particles"),
+                                                 f"{key}.unit_particles"), key=len, reverse=True)),
             bounds_after=bounds_after(),
             actions=frozenset(),
         )  # fmt: skip
