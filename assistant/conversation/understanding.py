@@ -565,6 +565,8 @@ class Vocabulary:
                 [m for m in mentions if m.end <= share.start or m.start >= share.end] + [share],
                 key=lambda m: m.start,
             )
+            if share.kind == FILLER:  # "I have 200 GB free": the weak yes is said of the amount
+                mentions = self._said_of_the_amount(found, mentions, share)
         at_action = question in self.amounts.actions
         if at_action:
             mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
@@ -1847,6 +1849,20 @@ class Vocabulary:
         asked: list[bool] = []
         said = [w for w in normalization.tokens(text, asked) if w != BREAK]
         return any(asked) and len(said) == 1 and said[0] in self.asked_back
+
+    @staticmethod
+    def _said_of_the_amount(
+        words: list[str], mentions: list[Mention], amount: Mention
+    ) -> list[Mention]:
+        """An amount of storage with no reading (amounts: no whole said, "200 GB free") and a
+        weak yes in its clause ("I have", "it is", "있어요"): the yes only carries the amount,
+        no answer of its own: without it the clause says nothing sure, asked again (read as
+        yes, "I have 200 GB free" was "the storage is full")."""
+        clause = clause_start(words, amount.start), clause_end(words, amount.end)
+        return [m for m in mentions if not (
+            m.kind == "yes" and m.weak
+            and clause_start(words, m.start) == clause[0] and clause_end(words, m.end) == clause[1]
+        )]  # fmt: skip
 
     def _almost_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done right after "almost" (`almost`; words carrying nothing may
