@@ -93,7 +93,8 @@ class Composer:
         """What is said as the session ends: the verdict and summary, or how to resume."""
         if outcome.outcome in ("resolved", "unresolved"):
             summary = spoken_summary(self.flow, self.texts, outcome)
-            return " ".join([self._verdict(outcome), summary, self.line("summary_saved")])
+            said = [self._verdict(outcome), summary, self.line("summary_saved")]
+            return " ".join(part for part in said if part)
         number = step_number(self.flow, outcome.final_state)
         if number is None:
             return self.line("stopped_at_start")

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from assistant.atomic_file import write_text_atomically
 from assistant.conversation.flow import FIXED_QUESTION, Flow
-from assistant.conversation.session_record import Outcome, Turn, question_id, step_number
+from assistant.conversation.session_record import (
+    Outcome,
+    Turn,
+    changes,
+    question_id,
+    step_number,
+)
 from assistant.conversation.session_store import Answer
 from assistant.conversation.texts import Texts
 
@@ -50,10 +56,15 @@ def write_report(path: Path, flow: Flow, outcome: Outcome, lang: str) -> None:
 
 
 def _checked_titles(flow: Flow, texts: Texts, answers: list[Answer]) -> list[str]:
+    """What each step answered was about, in order, leaving out the steps where something
+    was changed: those are said with the change ("We checked your settings, your internet
+    connection. You changed: restarting.")."""
     steps: list[int] = []
     for a in answers:
         number = step_number(flow, a.state)
-        if number is not None and number not in steps:
+        if number is None or number in steps:
+            continue
+        if not changes(flow, answers, flow.steps[number - 1].id):
             steps.append(number)
     return [texts.get(f"steps.{flow.steps[n - 1].id}.checked") for n in steps]
 
@@ -77,10 +88,11 @@ def spoken_summary(flow: Flow, texts: Texts, outcome: Outcome) -> str:
     checked = _checked_titles(flow, texts, outcome.answers)
     if checked:
         parts.append(texts.get("dialog.spoken_summary_checked", steps=", ".join(checked)))
-    done = [texts.get(f"nodes.{i}.change") for i in outcome.changes]
+    # The change that fixed it was just said ("What fixed it was step 1: turning on sync").
+    done = [texts.get(f"nodes.{i}.change") for i in outcome.changes if i != outcome.fixed_by]
     if done:
         parts.append(texts.get("dialog.spoken_summary_changed", changes=", ".join(done)))
-    elif checked:
+    elif checked and not outcome.fixed_by:
         parts.append(texts.get("dialog.spoken_summary_nothing_changed"))
     return " ".join(parts)
 
