@@ -948,7 +948,7 @@ def test_a_turn_s_unrestricted_pass_hears_as_a_fresh_recognizer_whatever_the_tur
 
     def new_turn() -> vosk_recognizer.TurnRecognizer:
         recognizer = engine.recognizer(vocab().phrases(INTENTS, None), 16000, vocab().parse)
-        return recognizer._turn
+        return recognizer.turn
 
     def rounded(heard: list[Any]) -> list[tuple[str, float, float, float]]:
         return [(w.word, round(w.confidence, 3), round(w.start_s, 2), round(w.end_s, 2))

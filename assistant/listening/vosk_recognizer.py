@@ -321,6 +321,11 @@ class PhraseRecognizer:
         without the unrestricted pass and its cost."""
 
     @property
+    def turn(self) -> TurnRecognizer:
+        """This turn's recognizer for the unrestricted passes: its own, never a turn before's."""
+        return self._turn
+
+    @property
     def partial(self) -> str:
         """Vosk's partial result for the audio fed so far ("" after a decision)."""
         return self._partial
