@@ -593,6 +593,8 @@ class Vocabulary:
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         mentions = [m for m in mentions if not self._a_label(found, m)]  # "다시 시작 버튼"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
+        if at_action and (waited := self._doing_then_wait(found, mentions)) is not None:
+            return waited  # "지금 켜는 중이에요 잠깐만요": not yet, or a pause?
         sides = None
         if self.pronouns:
             named = self.named.get(question or "", frozenset())
@@ -1803,6 +1805,30 @@ class Vocabulary:
         if (before.kind not in ("yes", "no") and not happened) or before.end != last.start:
             return None
         return ended
+
+    def _doing_then_wait(self, words: list[str], mentions: list[Mention]) -> str | None:
+        """Where the verb ends the clause, at an action, the step said under way (a no whose
+        last word is `attached.progressive`, "켜는 중이에요", "설치 중이에요") and then only a
+        wait ("잠깐만요", "잠시만 기다려 주세요"): "still doing it, hold on" reads both as not
+        yet (no) and as a pause, and the blind sets label it both ways (round seventeen):
+        unknown, asked again, never a guess. With "not yet" said (아직) it is no, the lead's
+        round-fifteen decision ("아직 지우는 중이에요 잠깐만요" was a pause). None when the
+        words are not so."""
+        said = [m for m in mentions if m.kind != FILLER]  # 지금 켜는 중이에요
+        if not self.verb_last or not self.attached or len(said) < 2:
+            return None
+        doing = [m for m in said if m.kind == "no"]
+        waits = said[len(doing) :]
+        if not doing or any(m.kind != "no" for m in said[: len(doing)]):
+            return None
+        if words[doing[-1].end - 1] not in self.attached.progressive:
+            return None
+        if not all(m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
+                   for m in waits):  # fmt: skip
+            return None
+        if set(words) & self.negation_words:
+            return None  # "안 되는 중": read as it was
+        return "no" if set(words) & self.not_yet_words else UNKNOWN
 
     def _how_it_was_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command that is also an adverb of manner (`manner_words`), right before an

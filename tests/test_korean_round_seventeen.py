@@ -1,0 +1,41 @@
+"""Korean wrong actions of round seventeen (heldout18, the probes, probe batch seven), in
+sentences of our own, one group per rule: what is good said of a subject not understood, and
+the step under way with a wait after it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # 좋아요 / 좋네요 after its own subject is said of that subject: small talk, no yes
+        ("바깥 경치 좋네요", "s4_optimized", "unknown"),
+        ("요즘 커피 맛이 좋아요", "s1_sync_on", "unknown"),
+        # ... but alone, or after an answer or an interjection, it agrees
+        ("좋아요", "start", "yes"),
+        ("네 좋아요", "start", "yes"),
+        ("아이고 좋아요", "start", "yes"),
+    ],
+)
+def test_good_said_of_its_subject(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # the step under way, then a wait: not yet, or a pause? asked again
+        ("지금 끄는 중이에요 잠깐만요", "s5_restart", "unknown"),
+        ("다운로드 중이에요 잠시만 기다려 주세요", "s6_install_update", "unknown"),
+        ("백업 지우는 중이에요, 잠깐만요", "s3_free_space", "unknown"),
+        # ... with "not yet" said it is no (the lead's round-fifteen decision)
+        ("아직 지우는 중이에요 잠깐만요", "s3_free_space", "no"),
+        # ... the wait alone is a pause, the doing alone not yet
+        ("잠깐만요", "s3_free_space", "pause"),
+        ("지우는 중이에요", "s3_free_space", "no"),
+    ],
+)
+def test_doing_then_a_wait(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
