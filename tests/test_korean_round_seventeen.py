@@ -39,3 +39,21 @@ def test_good_said_of_its_subject(ko, text, question, meant):
 )
 def test_doing_then_a_wait(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # -ㄴ대요 of 되다 is what the phone or another says: at an action, that the step cannot
+        # be done is trouble, help; no done or not yet of the speaker's
+        ("메모리가 모자라서 업데이트가 안 된대요", "s6_install_update", "help"),
+        ("로그인이 안 된대요", "s1_sign_in", "help"),
+        ("동기화가 된대요", "fixed?", "unknown"),
+        # ... and an obligation reported in -다고 is still what is needed first
+        ("충전기를 꽂아야 된다고 나와요", "s6_install_update", "help"),
+        # the speaker's own 안 돼요 is read as it was
+        ("로그인이 안 돼요", "s1_sign_in", "no"),
+    ],
+)
+def test_reported_cannot(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
