@@ -57,3 +57,18 @@ def test_doing_then_a_wait(ko, text, question, meant):
 )
 def test_reported_cannot(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # two negations in a clause: a double negative is asked again, never guessed
+        ("꺼져 있지 않은 것 같지는 않아요", "s2_photos_data", "unknown"),
+        ("안 꺼져 있지 않아요", "s1_sync_on", "unknown"),
+        # ... one is read as before
+        ("켜져 있지 않아요", "s1_sync_on", "no"),
+        ("안 켜져 있어요", "s2_photos_data", "no"),
+    ],
+)
+def test_negated_twice(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
