@@ -72,3 +72,18 @@ def test_reported_cannot(ko, text, question, meant):
 )
 def test_negated_twice(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # a command's words opening a clause whose own verb answers: what it was done with
+        ("도움말 읽고 다 지웠어요", "s3_free_space", "yes"),
+        ("도움말 보고 켰어요", "s2_enable_data", "yes"),
+        # ... the command alone, or asked for, stays
+        ("도움말", "s1_turn_on", "help"),
+        ("도움말 주세요", "s1_turn_on", "help"),
+    ],
+)
+def test_command_words_as_the_verbs_object(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -585,6 +585,7 @@ class Vocabulary:
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
         mentions = self._how_it_was_done(found, mentions)  # "빨리 시작해요"
+        mentions = self._object_of_the_verb(found, mentions)  # "도움말 보고 켰어요"
         if self._wait_then_reason(mentions):  # "잠시만요 전화 왔어요": a sentence of its own
             end = mentions[0].end
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
@@ -1829,6 +1830,32 @@ class Vocabulary:
         if set(words) & self.negation_words:
             return None  # "안 되는 중": read as it was
         return "no" if set(words) & self.not_yet_words else UNKNOWN
+
+    def _object_of_the_verb(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, a command's words opening a clause, then a word
+        not understood (another verb: 보고, 읽고) and an answer of the question's own that ends
+        the clause ("도움말 보고 켰어요": read the help, then turned it on): the command's
+        words are what the clause's verbs were done with, no command (round seventeen; was
+        help). Not a command right before the answer ("다시 켰어요", `_restated`)."""
+        if not self.verb_last:
+            return mentions
+        drop = set()
+        for index, m in enumerate(mentions):
+            if m.kind not in INTENTS or m.kind in ANSWERS:
+                continue
+            if clause_start(words, m.start) != m.start:
+                continue
+            rest = mentions[index + 1 :]
+            answer = next((r for r in rest if r.kind != FILLER), None)
+            if answer is None or answer.kind not in ANSWERS or not answer.own:
+                continue
+            between = words[m.end : answer.start]
+            if not between or BREAK in between or BREAK in words[answer.end :]:
+                continue
+            if answer.end != len(words):
+                continue
+            drop.add(id(m))
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
 
     def _how_it_was_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command that is also an adverb of manner (`manner_words`), right before an
