@@ -87,3 +87,17 @@ def test_negated_twice(ko, text, question, meant):
 )
 def test_command_words_as_the_verbs_object(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # a thing the question names as no, then denied: neither answer for sure
+        ("와이파이도 안 돼요", "s2_cellular", "unknown"),
+        ("와이파이 안 써요", "s2_cellular", "unknown"),
+        # ... named alone it answers
+        ("와이파이 써요", "s2_cellular", "no"),
+    ],
+)
+def test_thing_named_then_denied(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

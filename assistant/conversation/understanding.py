@@ -591,6 +591,7 @@ class Vocabulary:
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
         if not at_action:
             mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
+            mentions = self._no_named_then_negated(found, mentions)  # "와이파이도 안 돼요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         mentions = [m for m in mentions if not self._a_label(found, m)]  # "다시 시작 버튼"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
@@ -1984,6 +1985,40 @@ class Vocabulary:
                 out[-1] = replace(before, kind="yes", end=m.end)
                 continue
             out.append(m)
+        return out
+
+    def _no_named_then_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, at a question, a one-word no the question names (a
+        thing: "와이파이" at "cellular instead of Wi-Fi?") and right after it a negated verb
+        ("와이파이도 안 돼요": Wi-Fi does not work either; "와이파이 안 써요": not Wi-Fi): the
+        thing named is then denied, which reads as neither answer for sure: doubt, asked
+        again (round seventeen; both read no, a flip for the second)."""
+        if not self.verb_last:
+            return mentions
+        out: list[Mention] = []
+        index = 0
+        while index < len(mentions):
+            m, after = mentions[index], mentions[index + 1 : index + 3]
+            denied = (
+                m.kind == "no"
+                and m.own
+                and m.end - m.start == 1
+                and after
+                and after[0].start == m.end
+                and words[m.end] in self.negation_words
+            )
+            if denied and after[0].kind == "no":
+                out.append(Mention(DOUBT, m.start, after[0].end))  # 와이파이도 안 돼요
+                index += 2
+                continue
+            if denied and after[0].kind == NEGATION and len(after) > 1 and (
+                after[1].kind in ANSWERS and after[1].start == after[0].end
+            ):
+                out.append(Mention(DOUBT, m.start, after[1].end))  # 와이파이 안 써요
+                index += 3
+                continue
+            out.append(m)
+            index += 1
         return out
 
     def _weak_after_unknown(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
