@@ -101,3 +101,16 @@ def test_command_words_as_the_verbs_object(ko, text, question, meant):
 )
 def test_thing_named_then_denied(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # 돼서 (respelled 되서) is a reason clause: its 돼 is no done of the step
+        ("충전이 다 돼서 꺼졌어요", "s5_restart", "unknown"),
+        # ... not after a negation, which reads as before (안 돼서 gets no reason mark)
+        ("로그인이 안 돼서 아직 못 했어요", "s1_sign_in", "no"),
+    ],
+)
+def test_reason_in_dwaeseo(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

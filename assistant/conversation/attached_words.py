@@ -375,7 +375,8 @@ class AttachedWords:
         start = 0
         while start < len(words):
             end = self._joined_end(words, start)
-            out += self._read_word("".join(words[start:end]))
+            negated = bool(out) and out[-1] in self.refusing | self.inability_negations
+            out += self._read_word("".join(words[start:end]), negated)
             start = end
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
@@ -758,17 +759,27 @@ class AttachedWords:
                 out.append(BREAK)
         return out
 
-    def _read_word(self, word: str) -> list[str]:
+    def _read_word(self, word: str, negated: bool = False) -> list[str]:
         """One written word as the words it reads, with a BREAK after a clause ending; a
         verb's bare stem before it is read as its -아/-어 form where only that reads (안
-        보이는데요: 안 보여, as 안 보여요)."""
+        보이는데요: 안 보여, as 안 보여요). negated: a negation (안, 못) was the word before."""
         for ending in self.clause_endings:
             if _ends_with(word, ending) and self._stem(word) is None:
                 stem = word[: -len(ending)]
-                why = ending in self.reason_endings and is_infinitive(stem) and self.reason_mark
+                why = ending in self.reason_endings and self.reason_mark and (
+                    is_infinitive(stem) or (not negated and self._respelled_infinitive(stem))
+                )  # 돼서, respelled 되서: a reason (배터리가 다 돼서), but not 안 돼서 (round
+                # sixteen: heldout15's reason clause then reached back over 켰어요)
                 mark = [self.reason_mark] if why else []  # "있어서": a reason, not the answer
                 return [*self._split(self._bare_stem_read(stem)), *mark, BREAK]
         return self._split(word)
+
+    def _respelled_infinitive(self, stem: str) -> bool:
+        """The stem was a -아/-어 form before `respellings` put it right (돼 -> 되)."""
+        return any(
+            new and stem.endswith(new) and is_infinitive(stem[: -len(new)] + old)
+            for old, new in self.respellings
+        )
 
     def _bare_stem_read(self, stem: str) -> str:
         """A bare verb stem ("보이") as its -아/-어 form ("보여") when that is a word of the
