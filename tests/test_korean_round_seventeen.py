@@ -114,3 +114,14 @@ def test_thing_named_then_denied(ko, text, question, meant):
 )
 def test_reason_in_dwaeseo(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # a weak yes of a reason clause (돼 있어서) against the main clause's no: doubt
+        ("벌써 최적화로 돼 있어서 그냥 그대로 뒀어요", "s4_select_optimize", "unknown"),
+    ],
+)
+def test_weak_yes_of_the_reason_against_a_no(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -623,7 +623,9 @@ class Vocabulary:
         only with can't (`inability_negations`: "충전기가 없어서 못 해요") or not done ("돈
         내기 싫어서 안 샀어요"), not with a state now ("화면이 꺼져 있어서 안 보여요": why the
         screen is not seen). A yes in the reason against a no of the main clause
-        ("이미 켜져 있어서 아무것도 안 했어요": already so, nothing done) is doubt, and so is a
+        ("이미 켜져 있어서 아무것도 안 했어요": already so, nothing done; a weak one of a state
+        set too, "이미 최적화로 돼 있어서 그대로 뒀어요", round seventeen, not a bare "there
+        is", "회의가 있어서") is doubt, and so is a
         reason with no no of its own before a can't of now ("케이블이 망가져 있어서 못
         하겠어요": the step may never be done, not a "not yet")."""
         if not self.attached or self.attached.reason_mark not in words:
@@ -656,8 +658,9 @@ class Vocabulary:
                 and not any(m.kind == "no" for m in reason)
             ):  # "케이블이 망가져 있어서 못 하겠어요"
                 reason = [*reason, Mention(DOUBT, start, at)]
-            doubted = [replace(m, kind=DOUBT) for m in reason
-                       if m.kind == "yes" and against and not m.weak]  # fmt: skip
+            doubted = [replace(m, kind=DOUBT, weak=False) for m in reason
+                       if m.kind == "yes" and against
+                       and (not m.weak or m.end - m.start > 1)]  # fmt: skip
             kept = [m for m in reason if not (
                 (m.kind == "no" and (answered or said_else
                                      or (NEGATION in after and not agrees)))
