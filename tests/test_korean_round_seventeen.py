@@ -125,3 +125,21 @@ def test_reason_in_dwaeseo(ko, text, question, meant):
 )
 def test_weak_yes_of_the_reason_against_a_no(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # tried (-아도/-어도) and still not, at an action: not done and trouble, asked again
+        ("재시동해도 안 돼요", "s5_restart", "unknown"),
+        ("바꿔도 안 돼요", "s4_select_optimize", "unknown"),
+        # ... at a question the state answers
+        ("눌러도 안 켜져요", "s1_sync_on", "no"),
+        # ... with more after it, what was done then answers
+        ("아무리 눌러도 안 돼서 그냥 뒀어요", "s1_turn_on", "no"),
+        # ... and a noun with 도 is "also", no concession
+        ("데이터도 안 돼요", "s2_enable_data", "no"),
+    ],
+)
+def test_tried_in_vain(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

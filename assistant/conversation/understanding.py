@@ -581,6 +581,7 @@ class Vocabulary:
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
             mentions = self._almost_done(found, mentions)  # "거의 끝났어요"
             mentions = self._doing_it(found, mentions)  # "켜고 있어요"
+            mentions = self._tried_in_vain(found, mentions)  # "눌러도 안 켜져요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
@@ -1834,6 +1835,30 @@ class Vocabulary:
         if set(words) & self.negation_words:
             return None  # "안 되는 중": read as it was
         return "no" if set(words) & self.not_yet_words else UNKNOWN
+
+    def _tried_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a concession (attached_words' `concession_mark` after -아도/-어도:
+        "눌러도", "재시동해도") and then, as the last clause, only a negated no ("안 켜져요",
+        "안 돼요"): tried, and it does not work: not done (no) and trouble at the step (help),
+        and the blind sets label the same sentence both ways (heldout12's 눌러도 안 켜져요 no,
+        heldout18's help; a decision for the lead): doubt, asked again, never a guess (round
+        seventeen; was no). Not when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what
+        was done then answers)."""
+        mark = self.attached.concession_mark if self.attached else ""
+        if not mark or mark not in words:
+            return mentions
+        at = len(words) - 1 - words[::-1].index(mark)
+        if BREAK in words[at + 2 :]:
+            return mentions
+        main = [m for m in mentions if m.start > at and m.kind != FILLER]
+        if not main or any(m.kind != "no" or words[m.start] not in self.negation_words
+                           for m in main):  # fmt: skip
+            return mentions
+        before = [m for m in mentions if m.start <= at and m.kind in INTENTS]
+        if before:
+            return mentions  # an answer or a command of its own before the concession
+        kept = [m for m in mentions if m.start <= at]
+        return [*kept, Mention(DOUBT, main[0].start, main[-1].end)]
 
     def _object_of_the_verb(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where the verb ends the clause, a command's words opening a clause, then a word
