@@ -143,3 +143,18 @@ def test_weak_yes_of_the_reason_against_a_no(ko, text, question, meant):
 )
 def test_tried_in_vain(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # 전혀 (at all) before 안 / 못 stresses it, no negation of its own
+        ("전혀 안 돼요", "fixed?", "no"),
+        ("전혀 못 했어요", "s5_restart", "no"),
+        ("전혀 안 꺼져 있어요", "s1_sync_on", "yes"),
+        # ... alone it is the answer no
+        ("전혀요", "fixed?", "no"),
+    ],
+)
+def test_negation_stressed(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -517,6 +517,7 @@ class Vocabulary:
         )  # "옆집에 있어서 못 만져요"
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
+        mentions = self._negation_stressed(found, mentions)  # "전혀 안 돼요"
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
@@ -2214,6 +2215,19 @@ class Vocabulary:
             and b.start - a.end <= interpretation.NEGATION_REACH_WORDS
         ]  # fmt: skip
         return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
+
+    def _negation_stressed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, a negation word right before another (전혀 안
+        돼요, 전혀 안 바뀌었슈: not at all): Korean puts one negation before its verb, so the
+        first stresses the second, no negation of its own (round seventeen; both were asked
+        again, the negation of a no)."""
+        if not self.verb_last:
+            return mentions
+        return [m for m in mentions if not (
+            m.kind == NEGATION
+            and m.end < len(words)
+            and words[m.end] in self.negation_words
+            and words[m.start] != words[m.end])]  # fmt: skip
 
     def _maybe_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a word the vocabulary does not know, one letter from a negation
