@@ -158,3 +158,15 @@ def test_tried_in_vain(ko, text, question, meant):
 )
 def test_negation_stressed(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # spoken 어딨어요 (어디 있어요?): where the control is, help
+        ("스위치가 어딨어요?", "s1_turn_on", "help"),
+        ("저장 공간 관리가 어딨죠?", "s3_free_space", "help"),
+    ],
+)
+def test_where_is_it_spoken(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
