@@ -170,3 +170,15 @@ def test_negation_stressed(ko, text, question, meant):
 )
 def test_where_is_it_spoken(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # -드라고(요), as -더라고요 is said and typed: what one saw
+        ("켜져 있드라고요", "s1_sync_on", "yes"),
+        ("업데이트는 없드라구요", "s6_update_available", "no"),
+    ],
+)
+def test_what_one_saw_spoken(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
