@@ -182,3 +182,16 @@ def test_where_is_it_spoken(ko, text, question, meant):
 )
 def test_what_one_saw_spoken(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # -ㄴ 줄 알았는데: what one thought, not so; the clause after answers
+        ("꺼져 있는 줄 알았는데 켜져 있네요", "s2_photos_data", "yes"),
+        ("선택된 줄 알았는데 선택 안 돼 있어요", "s4_optimized", "no"),
+        ("업데이트 있는 줄 알았는데 없네요", "s6_update_available", "no"),
+    ],
+)
+def test_thought_so_but(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -325,6 +325,10 @@ class Vocabulary:
     asked_back: frozenset[str] = frozenset()
     """Words that, alone and asked with a question mark, ask what was said ("네?": pardon?,
     "응?": huh?): the prompt again, never the answer the word is without it."""
+    mistaken_beliefs: frozenset[tuple[str, ...]] = frozenset()
+    """Words ending a clause of what one thought ("줄 알았" of -ㄴ 줄 알았는데: 켜져 있는 줄
+    알았는데 꺼져 있네요): its answers are what was believed, not what is; the clause after
+    answers."""
     place_endings: tuple[str, ...] = ()
     """Endings of a place ("에", "에서"): a word not understood in one, before a weak yes or
     a verb said of its subject, is where it is, not its subject ("아이패드에 보여요")."""
@@ -463,6 +467,7 @@ class Vocabulary:
                    every_option=phrases("every_option"),
                    said_of_subject=phrases("said_of_subject"),
                    place_endings=tuple(reader.strings("place_endings")),
+                   mistaken_beliefs=phrases("mistaken_beliefs"),
                    control_words=frozenset(reader.strings("control_words")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
@@ -518,6 +523,7 @@ class Vocabulary:
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._negation_stressed(found, mentions)  # "전혀 안 돼요"
+        mentions = self._believed_before(found, mentions)  # "켜져 있는 줄 알았는데 ..."
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
@@ -2215,6 +2221,25 @@ class Vocabulary:
             and b.start - a.end <= interpretation.NEGATION_REACH_WORDS
         ]  # fmt: skip
         return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
+
+    def _believed_before(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A clause ended by what one thought (`understanding.mistaken_beliefs`: "줄 알았",
+        -ㄴ 줄 알았는데) and followed by another: its answers and negations were believed,
+        not so; the clause after answers ("켜져 있는 줄 알았는데 꺼져 있네요": no, round
+        seventeen; was asked again). Alone it keeps them (asked again, as before)."""
+        if not self.mistaken_beliefs:
+            return mentions
+        out = mentions
+        for size in {len(p) for p in self.mistaken_beliefs}:
+            for at in range(len(words) - size):
+                if tuple(words[at : at + size]) not in self.mistaken_beliefs:
+                    continue
+                end = at + size
+                if words[end] != BREAK or not any(w != BREAK for w in words[end + 1 :]):
+                    continue
+                start = clause_start(words, at)
+                out = [m for m in out if not (start <= m.start and m.end <= end)]
+        return out
 
     def _negation_stressed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where the verb ends the clause, a negation word right before another (전혀 안
