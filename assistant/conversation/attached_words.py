@@ -789,8 +789,10 @@ class AttachedWords:
         for ending in self.clause_endings:
             if _ends_with(word, ending) and self._stem(word) is None:
                 stem = word[: -len(ending)]
-                why = ending in self.reason_endings and self.reason_mark and (
-                    is_infinitive(stem) or (not negated and self._respelled_infinitive(stem))
+                why = (
+                    ending in self.reason_endings
+                    and self.reason_mark
+                    and (is_infinitive(stem) or (not negated and self._respelled_infinitive(stem)))
                 )  # 돼서, respelled 되서: a reason (배터리가 다 돼서), but not 안 돼서 (round
                 # sixteen: heldout15's reason clause then reached back over 켰어요)
                 mark = [self.reason_mark] if why else []  # "있어서": a reason, not the answer

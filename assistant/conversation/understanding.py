@@ -2046,8 +2046,11 @@ class Vocabulary:
                 out.append(Mention(DOUBT, m.start, after[0].end))  # 와이파이도 안 돼요
                 index += 2
                 continue
-            if denied and after[0].kind == NEGATION and len(after) > 1 and (
-                after[1].kind in ANSWERS and after[1].start == after[0].end
+            if (
+                denied
+                and after[0].kind == NEGATION
+                and len(after) > 1
+                and (after[1].kind in ANSWERS and after[1].start == after[0].end)
             ):
                 out.append(Mention(DOUBT, m.start, after[1].end))  # 와이파이 안 써요
                 index += 3
