@@ -195,3 +195,16 @@ def test_what_one_saw_spoken(ko, text, question, meant):
 )
 def test_thought_so_but(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # done for someone (-아 주다 / -아 드리다 in the past) is done
+        ("로그인 해 드렸어요", "s1_sign_in", "yes"),
+        ("남편이 다 지워 줬습니다", "s3_free_space", "yes"),
+        ("아직 안 해 줬어요", "s1_turn_on", "no"),
+    ],
+)
+def test_done_for_someone(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
