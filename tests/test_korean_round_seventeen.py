@@ -208,3 +208,16 @@ def test_thought_so_but(ko, text, question, meant):
 )
 def test_done_for_someone(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # X만 돼요: only X happens; X answers, 돼요 is no yes of its own
+        ("로딩만 돼요", "s2_online", "no"),
+        ("와이파이만 돼요", "s2_cellular", "no"),
+        ("데이터만 돼요", "s2_cellular", "yes"),
+    ],
+)
+def test_only_it_happens(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

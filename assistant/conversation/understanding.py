@@ -325,6 +325,11 @@ class Vocabulary:
     asked_back: frozenset[str] = frozenset()
     """Words that, alone and asked with a question mark, ask what was said ("네?": pardon?,
     "응?": huh?): the prompt again, never the answer the word is without it."""
+    only_marks: tuple[str, ...] = ()
+    """Particles of "only" written on a word ("만": 로딩만): with a bare "it works" after it
+    (`only_verbs`: 되), the thing said is what happens, no yes of its own."""
+    only_verbs: frozenset[str] = frozenset()
+    """Words of "it works / it happens" (되) that 만 makes the thing's."""
     mistaken_beliefs: frozenset[tuple[str, ...]] = frozenset()
     """Words ending a clause of what one thought ("줄 알았" of -ㄴ 줄 알았는데: 켜져 있는 줄
     알았는데 꺼져 있네요): its answers are what was believed, not what is; the clause after
@@ -468,6 +473,10 @@ class Vocabulary:
                    said_of_subject=phrases("said_of_subject"),
                    place_endings=tuple(reader.strings("place_endings")),
                    mistaken_beliefs=phrases("mistaken_beliefs"),
+                   only_marks=tuple(reader.strings("only_marks")),
+                   only_verbs=frozenset(
+                       w for p in reader.strings("only_verbs") for w in reader.words(p)
+                   ),
                    control_words=frozenset(reader.strings("control_words")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
@@ -594,6 +603,7 @@ class Vocabulary:
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
         mentions = self._how_it_was_done(found, mentions)  # "빨리 시작해요"
         mentions = self._object_of_the_verb(found, mentions)  # "도움말 보고 켰어요"
+        mentions = self._only_it_happens(found, mentions)  # "로딩만 돼요"
         if self._wait_then_reason(mentions):  # "잠시만요 전화 왔어요": a sentence of its own
             end = mentions[0].end
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
@@ -1866,6 +1876,25 @@ class Vocabulary:
             return mentions  # an answer or a command of its own before the concession
         kept = [m for m in mentions if m.start <= at]
         return [*kept, Mention(DOUBT, main[0].start, main[-1].end)]
+
+    def _only_it_happens(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, an answer whose last word is said with 만 (only:
+        `understanding.only_marks`) right before a bare "it works" (되: "로딩만 돼요", only
+        loading happens; "와이파이만 돼요"): the verb is the thing's, the thing answers, no
+        yes of its own (round seventeen; 로딩만 돼요 was asked again)."""
+        if not self.verb_last or not self.only_marks:
+            return mentions
+        drop = {
+            id(m)
+            for before, m in zip(mentions, mentions[1:], strict=False)
+            if before.kind in ANSWERS
+            and before.end == m.start
+            and words[before.end - 1].endswith(self.only_marks)
+            and m.kind == "yes"
+            and m.end - m.start == 1
+            and words[m.start] in self.only_verbs
+        }
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
 
     def _object_of_the_verb(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where the verb ends the clause, a command's words opening a clause, then a word
