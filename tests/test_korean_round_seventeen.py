@@ -221,3 +221,18 @@ def test_done_for_someone(ko, text, question, meant):
 )
 def test_only_it_happens(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # any verb under way (-고 있어요) ending the utterance, at an action: not done yet
+        ("켜지고 있어요", "s5_restart", "no"),
+        ("천천히 켜지고 있어요", "s5_restart", "no"),
+        ("백업 지우고 있어요", "s3_free_space", "no"),
+        # ... with a wait it stays the pause (heldout10's label)
+        ("잠시만요 설정 찾고 있어요", "s1_turn_on", "pause"),
+    ],
+)
+def test_under_way_at_an_action(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

