@@ -236,3 +236,15 @@ def test_only_it_happens(ko, text, question, meant):
 )
 def test_under_way_at_an_action(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [
+        # 된 것 같아요: it seems to have worked, as 되는 것 같아요 reads
+        ("이제 된 것 같아요", "fixed?", "yes"),
+        ("아직 안 된 것 같아요", "fixed?", "no"),
+    ],
+)
+def test_seems_to_have_worked(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
