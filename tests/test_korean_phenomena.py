@@ -222,9 +222,11 @@ def test_intention_forms_the_file_has_keep_their_meaning(ko):
         ("아니요 이따 할게요", "start", "no"),
         ("이따가 할래요", "start", "no"),
         ("이따가 할게요", "s5_restart", "pause"),
-        # A wait said after the verb of what one is waiting on is a sentence of its own.
-        ("문자 기다리는 중이에요 잠시만요", "s1_sign_in", "pause"),
-        ("재시동 중이에요 잠깐만요", "s5_restart", "pause"),
+        # A wait said after the verb of what one is waiting on is a sentence of its own; but
+        # after the step under way (-는 중) it is not yet or a pause, and the blind sets label
+        # it both ways: asked again (round seventeen, tests/test_korean_round_seventeen.py).
+        ("문자 기다리는 중이에요 잠시만요", "s1_sign_in", "unknown"),
+        ("재시동 중이에요 잠깐만요", "s5_restart", "unknown"),
         ("문자 기다리는 중이에요", "s1_sign_in", "no"),
         # The -지 form with a particle before a negation (지는, 진, 지도) reads as -지.
         ("꺼져 있지는 않아요", "s2_photos_data", "yes"),

@@ -83,14 +83,24 @@ from assistant.conversation.hangul import (
     NIEUN,
     RIEUL,
     SSANG_SIOT,
+    VOWEL_AE,
+    VOWEL_WA,
+    VOWEL_WAE,
+    VOWEL_WO,
+    VOWEL_YEO,
     final,
     infinitive,
     is_infinitive,
     past,
+    vowel,
     with_final,
 )
 from assistant.conversation.normalization import BREAK, normalize
 from assistant.conversation.prompt_files import PromptError
+
+VERB_FORM_VOWELS = (VOWEL_AE, VOWEL_YEO, VOWEL_WA, VOWEL_WO, VOWEL_WAE)
+"""Last vowels of a -아/-어 form that nouns of the file seldom end in (해, 켜, 봐, 바꿔, 돼),
+unlike ㅏ and ㅓ (데이터, 카메라, 저)."""
 
 BECOME = frozenset("되됐된될됨")
 BECOME_FORM = "되"
@@ -255,6 +265,13 @@ class AttachedWords:
     inability_negations: frozenset[str] = frozenset()
     """Negations of ability ("못": can't), with which a no of a reason clause agrees
     ("충전기가 없어서 못 해요"), where a negated state does not ("꺼져 있어서 안 보여요")."""
+    concession_endings: tuple[str, ...] = ()
+    """-아도/-어도 ("도") on a verb's -아/-어 form before a negation ("눌러도 안 켜져요": pressed,
+    and still not on): a concession, tried and not done; `concession_mark` is written after
+    it, before its BREAK. Only on a verb's form by its vowel (해도, 켜도, 봐도) or a 르 verb's
+    (눌러도, 골라도), so a noun with 도 (데이터도 안 돼요, 아무것도: also, any) stays as it
+    is; a form in ㅏ or ㅓ (찾아도, 꺼도) is left, as nouns end so."""
+    concession_mark: str = ""
 
     @classmethod
     def from_lists(
@@ -320,6 +337,8 @@ class AttachedWords:
         reason_mark: str = "",
         inability_negations: Iterable[str] = (),
         formal_asking_endings: Iterable[str] = (),
+        concession_endings: Iterable[str] = (),
+        concession_mark: str = "",
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -356,6 +375,7 @@ class AttachedWords:
             frozenset(refusing), tuple(hedged), tuple(reported_endings_of_obligation),
             tuple(obligation_reported_as.split()), tuple(reason_endings), reason_mark,
             tuple(formal_asking_endings), frozenset(inability_negations),
+            tuple(concession_endings), concession_mark,
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -375,7 +395,11 @@ class AttachedWords:
         start = 0
         while start < len(words):
             end = self._joined_end(words, start)
-            out += self._read_word("".join(words[start:end]))
+            negated = bool(out) and out[-1] in self.refusing | self.inability_negations
+            word = "".join(words[start:end])
+            following = words[end] if end < len(words) else ""
+            conceded = self._conceded(word, following)
+            out += conceded if conceded else self._read_word(word, negated)
             start = end
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
             out.pop()  # "꺼져 있는데요." ends there anyway
@@ -758,17 +782,43 @@ class AttachedWords:
                 out.append(BREAK)
         return out
 
-    def _read_word(self, word: str) -> list[str]:
+    def _read_word(self, word: str, negated: bool = False) -> list[str]:
         """One written word as the words it reads, with a BREAK after a clause ending; a
         verb's bare stem before it is read as its -아/-어 form where only that reads (안
-        보이는데요: 안 보여, as 안 보여요)."""
+        보이는데요: 안 보여, as 안 보여요). negated: a negation (안, 못) was the word before."""
         for ending in self.clause_endings:
             if _ends_with(word, ending) and self._stem(word) is None:
                 stem = word[: -len(ending)]
-                why = ending in self.reason_endings and is_infinitive(stem) and self.reason_mark
+                why = (
+                    ending in self.reason_endings
+                    and self.reason_mark
+                    and (is_infinitive(stem) or (not negated and self._respelled_infinitive(stem)))
+                )  # 돼서, respelled 되서: a reason (배터리가 다 돼서), but not 안 돼서 (round
+                # sixteen: heldout15's reason clause then reached back over 켰어요)
                 mark = [self.reason_mark] if why else []  # "있어서": a reason, not the answer
                 return [*self._split(self._bare_stem_read(stem)), *mark, BREAK]
         return self._split(word)
+
+    def _conceded(self, word: str, following: str) -> list[str]:
+        """A -아도/-어도 form before a negation ("눌러도 안", "해도 안"): the verb, the
+        concession mark and a BREAK; [] when the word is not one."""
+        if not self.concession_mark or following not in self.refusing | self.inability_negations:
+            return []
+        ending = next((e for e in self.concession_endings if _ends_with(word, e)), None)
+        stem = word[: -len(ending)] if ending else ""
+        if not stem or not is_infinitive(stem):
+            return []
+        reu = len(stem) > 1 and final(stem[-2]) == RIEUL and stem[-1] in "러라"  # 눌러, 골라
+        if vowel(stem[-1]) not in VERB_FORM_VOWELS and not reu:
+            return []  # 데이터도 안 돼요, 아무것도 안 했어요: a noun, also
+        return [*self._split(self._bare_stem_read(stem)), self.concession_mark, BREAK]
+
+    def _respelled_infinitive(self, stem: str) -> bool:
+        """The stem was a -아/-어 form before `respellings` put it right (돼 -> 되)."""
+        return any(
+            new and stem.endswith(new) and is_infinitive(stem[: -len(new)] + old)
+            for old, new in self.respellings
+        )
 
     def _bare_stem_read(self, stem: str) -> str:
         """A bare verb stem ("보이") as its -아/-어 form ("보여") when that is a word of the
@@ -1018,6 +1068,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "reason_endings",
         "inability_negations",
         "formal_asking_endings",
+        "concession_endings",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -1042,7 +1093,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
     if not isinstance(reported_as, str):
         raise PromptError(path, "understanding.attached.obligation_reported_as", "not a phrase")
     lists["obligation_reported_as"] = reported_as
-    for key in ("how_verb", "refused_as", "under_way", "reason_mark"):
+    for key in ("how_verb", "refused_as", "under_way", "reason_mark", "concession_mark"):
         word = raw.get(key, "")
         if not isinstance(word, str) or normalize(word) not in ([word], []):
             raise PromptError(path, f"understanding.attached.{key}", "not one word")

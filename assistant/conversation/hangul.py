@@ -42,6 +42,13 @@ def final(syllable: str) -> int | None:
     return (ord(syllable) - HANGUL_FIRST) % FINALS
 
 
+def vowel(syllable: str) -> int | None:
+    """The vowel index of a Hangul syllable; None if not Hangul."""
+    if not is_syllable(syllable):
+        return None
+    return _parts(syllable)[1]
+
+
 def with_final(syllable: str, index: int) -> str | None:
     """The syllable with its final consonant replaced; None if not Hangul."""
     if not is_syllable(syllable):

@@ -325,6 +325,15 @@ class Vocabulary:
     asked_back: frozenset[str] = frozenset()
     """Words that, alone and asked with a question mark, ask what was said ("네?": pardon?,
     "응?": huh?): the prompt again, never the answer the word is without it."""
+    only_marks: tuple[str, ...] = ()
+    """Particles of "only" written on a word ("만": 로딩만): with a bare "it works" after it
+    (`only_verbs`: 되), the thing said is what happens, no yes of its own."""
+    only_verbs: frozenset[str] = frozenset()
+    """Words of "it works / it happens" (되) that 만 makes the thing's."""
+    mistaken_beliefs: frozenset[tuple[str, ...]] = frozenset()
+    """Words ending a clause of what one thought ("줄 알았" of -ㄴ 줄 알았는데: 켜져 있는 줄
+    알았는데 꺼져 있네요): its answers are what was believed, not what is; the clause after
+    answers."""
     place_endings: tuple[str, ...] = ()
     """Endings of a place ("에", "에서"): a word not understood in one, before a weak yes or
     a verb said of its subject, is where it is, not its subject ("아이패드에 보여요")."""
@@ -463,6 +472,11 @@ class Vocabulary:
                    every_option=phrases("every_option"),
                    said_of_subject=phrases("said_of_subject"),
                    place_endings=tuple(reader.strings("place_endings")),
+                   mistaken_beliefs=phrases("mistaken_beliefs"),
+                   only_marks=tuple(reader.strings("only_marks")),
+                   only_verbs=frozenset(
+                       w for p in reader.strings("only_verbs") for w in reader.words(p)
+                   ),
                    control_words=frozenset(reader.strings("control_words")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
@@ -517,6 +531,8 @@ class Vocabulary:
         )  # "옆집에 있어서 못 만져요"
         mentions = self._maybe_negated(found, mentions)  # "I'm nit signed in"
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
+        mentions = self._negation_stressed(found, mentions)  # "전혀 안 돼요"
+        mentions = self._believed_before(found, mentions)  # "켜져 있는 줄 알았는데 ..."
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
@@ -581,18 +597,24 @@ class Vocabulary:
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
             mentions = self._almost_done(found, mentions)  # "거의 끝났어요"
             mentions = self._doing_it(found, mentions)  # "켜고 있어요"
+            mentions = self._tried_in_vain(found, mentions)  # "눌러도 안 켜져요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
         mentions = self._how_it_was_done(found, mentions)  # "빨리 시작해요"
+        mentions = self._object_of_the_verb(found, mentions)  # "도움말 보고 켰어요"
+        mentions = self._only_it_happens(found, mentions)  # "로딩만 돼요"
         if self._wait_then_reason(mentions):  # "잠시만요 전화 왔어요": a sentence of its own
             end = mentions[0].end
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
         if not at_action:
             mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
+            mentions = self._no_named_then_negated(found, mentions)  # "와이파이도 안 돼요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         mentions = [m for m in mentions if not self._a_label(found, m)]  # "다시 시작 버튼"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
+        if at_action and (waited := self._doing_then_wait(found, mentions)) is not None:
+            return waited  # "지금 켜는 중이에요 잠깐만요": not yet, or a pause?
         sides = None
         if self.pronouns:
             named = self.named.get(question or "", frozenset())
@@ -619,7 +641,9 @@ class Vocabulary:
         only with can't (`inability_negations`: "충전기가 없어서 못 해요") or not done ("돈
         내기 싫어서 안 샀어요"), not with a state now ("화면이 꺼져 있어서 안 보여요": why the
         screen is not seen). A yes in the reason against a no of the main clause
-        ("이미 켜져 있어서 아무것도 안 했어요": already so, nothing done) is doubt, and so is a
+        ("이미 켜져 있어서 아무것도 안 했어요": already so, nothing done; a weak one of a state
+        set too, "이미 최적화로 돼 있어서 그대로 뒀어요", round seventeen, not a bare "there
+        is", "회의가 있어서") is doubt, and so is a
         reason with no no of its own before a can't of now ("케이블이 망가져 있어서 못
         하겠어요": the step may never be done, not a "not yet")."""
         if not self.attached or self.attached.reason_mark not in words:
@@ -652,8 +676,9 @@ class Vocabulary:
                 and not any(m.kind == "no" for m in reason)
             ):  # "케이블이 망가져 있어서 못 하겠어요"
                 reason = [*reason, Mention(DOUBT, start, at)]
-            doubted = [replace(m, kind=DOUBT) for m in reason
-                       if m.kind == "yes" and against and not m.weak]  # fmt: skip
+            doubted = [replace(m, kind=DOUBT, weak=False) for m in reason
+                       if m.kind == "yes" and against
+                       and (not m.weak or m.end - m.start > 1)]  # fmt: skip
             kept = [m for m in reason if not (
                 (m.kind == "no" and (answered or said_else
                                      or (NEGATION in after and not agrees)))
@@ -1804,6 +1829,99 @@ class Vocabulary:
             return None
         return ended
 
+    def _doing_then_wait(self, words: list[str], mentions: list[Mention]) -> str | None:
+        """Where the verb ends the clause, at an action, the step said under way (a no whose
+        last word is `attached.progressive`, "켜는 중이에요", "설치 중이에요") and then only a
+        wait ("잠깐만요", "잠시만 기다려 주세요"): "still doing it, hold on" reads both as not
+        yet (no) and as a pause, and the blind sets label it both ways (round seventeen):
+        unknown, asked again, never a guess. With "not yet" said (아직) it is no, the lead's
+        round-fifteen decision ("아직 지우는 중이에요 잠깐만요" was a pause). None when the
+        words are not so."""
+        said = [m for m in mentions if m.kind != FILLER]  # 지금 켜는 중이에요
+        if not self.verb_last or not self.attached or len(said) < 2:
+            return None
+        doing = [m for m in said if m.kind == "no"]
+        waits = said[len(doing) :]
+        if not doing or any(m.kind != "no" for m in said[: len(doing)]):
+            return None
+        if words[doing[-1].end - 1] not in self.attached.progressive:
+            return None
+        if not all(m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
+                   for m in waits):  # fmt: skip
+            return None
+        if set(words) & self.negation_words:
+            return None  # "안 되는 중": read as it was
+        return "no" if set(words) & self.not_yet_words else UNKNOWN
+
+    def _tried_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a concession (attached_words' `concession_mark` after -아도/-어도:
+        "눌러도", "재시동해도") and then, as the last clause, only a negated no ("안 켜져요",
+        "안 돼요"): tried, and it does not work: not done (no) and trouble at the step (help),
+        and the blind sets label the same sentence both ways (heldout12's 눌러도 안 켜져요 no,
+        heldout18's help; a decision for the lead): doubt, asked again, never a guess (round
+        seventeen; was no). Not when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what
+        was done then answers)."""
+        mark = self.attached.concession_mark if self.attached else ""
+        if not mark or mark not in words:
+            return mentions
+        at = len(words) - 1 - words[::-1].index(mark)
+        if BREAK in words[at + 2 :]:
+            return mentions
+        main = [m for m in mentions if m.start > at and m.kind != FILLER]
+        if not main or any(m.kind != "no" or words[m.start] not in self.negation_words
+                           for m in main):  # fmt: skip
+            return mentions
+        before = [m for m in mentions if m.start <= at and m.kind in INTENTS]
+        if before:
+            return mentions  # an answer or a command of its own before the concession
+        kept = [m for m in mentions if m.start <= at]
+        return [*kept, Mention(DOUBT, main[0].start, main[-1].end)]
+
+    def _only_it_happens(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, an answer whose last word is said with 만 (only:
+        `understanding.only_marks`) right before a bare "it works" (되: "로딩만 돼요", only
+        loading happens; "와이파이만 돼요"): the verb is the thing's, the thing answers, no
+        yes of its own (round seventeen; 로딩만 돼요 was asked again)."""
+        if not self.verb_last or not self.only_marks:
+            return mentions
+        drop = {
+            id(m)
+            for before, m in zip(mentions, mentions[1:], strict=False)
+            if before.kind in ANSWERS
+            and before.end == m.start
+            and words[before.end - 1].endswith(self.only_marks)
+            and m.kind == "yes"
+            and m.end - m.start == 1
+            and words[m.start] in self.only_verbs
+        }
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _object_of_the_verb(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, a command's words opening a clause, then a word
+        not understood (another verb: 보고, 읽고) and an answer of the question's own that ends
+        the clause ("도움말 보고 켰어요": read the help, then turned it on): the command's
+        words are what the clause's verbs were done with, no command (round seventeen; was
+        help). Not a command right before the answer ("다시 켰어요", `_restated`)."""
+        if not self.verb_last:
+            return mentions
+        drop = set()
+        for index, m in enumerate(mentions):
+            if m.kind not in INTENTS or m.kind in ANSWERS:
+                continue
+            if clause_start(words, m.start) != m.start:
+                continue
+            rest = mentions[index + 1 :]
+            answer = next((r for r in rest if r.kind != FILLER), None)
+            if answer is None or answer.kind not in ANSWERS or not answer.own:
+                continue
+            between = words[m.end : answer.start]
+            if not between or BREAK in between or BREAK in words[answer.end :]:
+                continue
+            if answer.end != len(words):
+                continue
+            drop.add(id(m))
+        return [m for m in mentions if id(m) not in drop] if drop else mentions
+
     def _how_it_was_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command that is also an adverb of manner (`manner_words`), right before an
         answer ("빨리 시작해요": start quickly, "천천히 했어요": did it slowly), says how:
@@ -1880,13 +1998,24 @@ class Vocabulary:
 
     def _doing_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done marked as under way (attached_words' `under_way`: "켜고
-        있어요", turning it on) is not done yet: no."""
+        있어요", turning it on) is not done yet: no; so is any verb under way that ends the
+        utterance with nothing else said of it ("켜지고 있어요" at the restart, "설치하고
+        있어요"; round seventeen, were asked again), but not with a wait ("잠시만요 찾고
+        있어요": a pause, heldout10's label)."""
         mark = self.attached.under_way if self.attached else ""
         if not mark:
             return mentions
-        return [replace(m, kind="no")
-                if m.kind == "yes" and m.end < len(words) and words[m.end] == mark else m
-                for m in mentions]  # fmt: skip
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        waited = any(m.kind in ("pause", CORRECTION) for m in mentions)  # "잠시만요 찾고 있어요"
+        said = [] if waited else [  # "켜지고 있어요" at the restart: whatever the verb
+            Mention("no", i - 1, i + 1)
+            for i, w in enumerate(words)
+            if w == mark and i > 0 and i - 1 not in covered and words[i - 1] != BREAK
+            and all(x == BREAK for x in words[i + 1 :])
+        ]  # fmt: skip
+        return sorted([replace(m, kind="no")
+                       if m.kind == "yes" and m.end < len(words) and words[m.end] == mark else m
+                       for m in mentions] + said, key=lambda m: m.start)  # fmt: skip
 
     def _all_of_it_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a doubt naming every option ("둘 다": both, `every_option`) says
@@ -1931,6 +2060,43 @@ class Vocabulary:
                 out[-1] = replace(before, kind="yes", end=m.end)
                 continue
             out.append(m)
+        return out
+
+    def _no_named_then_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, at a question, a one-word no the question names (a
+        thing: "와이파이" at "cellular instead of Wi-Fi?") and right after it a negated verb
+        ("와이파이도 안 돼요": Wi-Fi does not work either; "와이파이 안 써요": not Wi-Fi): the
+        thing named is then denied, which reads as neither answer for sure: doubt, asked
+        again (round seventeen; both read no, a flip for the second)."""
+        if not self.verb_last:
+            return mentions
+        out: list[Mention] = []
+        index = 0
+        while index < len(mentions):
+            m, after = mentions[index], mentions[index + 1 : index + 3]
+            denied = (
+                m.kind == "no"
+                and m.own
+                and m.end - m.start == 1
+                and after
+                and after[0].start == m.end
+                and words[m.end] in self.negation_words
+            )
+            if denied and after[0].kind == "no":
+                out.append(Mention(DOUBT, m.start, after[0].end))  # 와이파이도 안 돼요
+                index += 2
+                continue
+            if (
+                denied
+                and after[0].kind == NEGATION
+                and len(after) > 1
+                and (after[1].kind in ANSWERS and after[1].start == after[0].end)
+            ):
+                out.append(Mention(DOUBT, m.start, after[1].end))  # 와이파이 안 써요
+                index += 3
+                continue
+            out.append(m)
+            index += 1
         return out
 
     def _weak_after_unknown(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -2098,6 +2264,38 @@ class Vocabulary:
             and b.start - a.end <= interpretation.NEGATION_REACH_WORDS
         ]  # fmt: skip
         return sorted([*mentions, *doubts], key=lambda m: m.start) if doubts else mentions
+
+    def _believed_before(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A clause ended by what one thought (`understanding.mistaken_beliefs`: "줄 알았",
+        -ㄴ 줄 알았는데) and followed by another: its answers and negations were believed,
+        not so; the clause after answers ("켜져 있는 줄 알았는데 꺼져 있네요": no, round
+        seventeen; was asked again). Alone it keeps them (asked again, as before)."""
+        if not self.mistaken_beliefs:
+            return mentions
+        out = mentions
+        for size in {len(p) for p in self.mistaken_beliefs}:
+            for at in range(len(words) - size):
+                if tuple(words[at : at + size]) not in self.mistaken_beliefs:
+                    continue
+                end = at + size
+                if words[end] != BREAK or not any(w != BREAK for w in words[end + 1 :]):
+                    continue
+                start = clause_start(words, at)
+                out = [m for m in out if not (start <= m.start and m.end <= end)]
+        return out
+
+    def _negation_stressed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Where the verb ends the clause, a negation word right before another (전혀 안
+        돼요, 전혀 안 바뀌었슈: not at all): Korean puts one negation before its verb, so the
+        first stresses the second, no negation of its own (round seventeen; both were asked
+        again, the negation of a no)."""
+        if not self.verb_last:
+            return mentions
+        return [m for m in mentions if not (
+            m.kind == NEGATION
+            and m.end < len(words)
+            and words[m.end] in self.negation_words
+            and words[m.start] != words[m.end])]  # fmt: skip
 
     def _maybe_negated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a word the vocabulary does not know, one letter from a negation
