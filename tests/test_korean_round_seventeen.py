@@ -130,9 +130,10 @@ def test_weak_yes_of_the_reason_against_a_no(ko, text, question, meant):
 @pytest.mark.parametrize(
     ("text", "question", "meant"),
     [
-        # tried (-아도/-어도) and still not, at an action: not done and trouble, asked again
-        ("재시동해도 안 돼요", "s5_restart", "unknown"),
-        ("바꿔도 안 돼요", "s4_select_optimize", "unknown"),
+        # tried (-아도/-어도) and still not, at an action: trouble at the step, the step
+        # explained again (the lead's decision: heldout12 said no, heldout18 help)
+        ("재시동해도 안 돼요", "s5_restart", "help"),
+        ("바꿔도 안 돼요", "s4_select_optimize", "help"),
         # ... at a question the state answers
         ("눌러도 안 켜져요", "s1_sync_on", "no"),
         # ... with more after it, what was done then answers

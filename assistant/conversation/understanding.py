@@ -1833,8 +1833,10 @@ class Vocabulary:
         """Where the verb ends the clause, at an action, the step said under way (a no whose
         last word is `attached.progressive`, "켜는 중이에요", "설치 중이에요") and then only a
         wait ("잠깐만요", "잠시만 기다려 주세요"): "still doing it, hold on" reads both as not
-        yet (no) and as a pause, and the blind sets label it both ways (round seventeen):
-        unknown, asked again, never a guess. With "not yet" said (아직) it is no, the lead's
+        yet (no) and as a pause, and the blind sets label it both ways (round seventeen).
+        The lead's decision, as in English: the speaker doing the step is no, the phone busy
+        (설치 중, 재부팅 중) a pause; nothing here tells the two apart yet, so: unknown, asked
+        again, never a guess. With "not yet" said (아직) it is no, the lead's
         round-fifteen decision ("아직 지우는 중이에요 잠깐만요" was a pause). None when the
         words are not so."""
         said = [m for m in mentions if m.kind != FILLER]  # 지금 켜는 중이에요
@@ -1857,10 +1859,11 @@ class Vocabulary:
         """At an action, a concession (attached_words' `concession_mark` after -아도/-어도:
         "눌러도", "재시동해도") and then, as the last clause, only a negated no ("안 켜져요",
         "안 돼요"): tried, and it does not work: not done (no) and trouble at the step (help),
-        and the blind sets label the same sentence both ways (heldout12's 눌러도 안 켜져요 no,
-        heldout18's help; a decision for the lead): doubt, asked again, never a guess (round
-        seventeen; was no). Not when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what
-        was done then answers)."""
+        and the blind sets labelled the same sentence both ways (heldout12's 눌러도 안 켜져요
+        no, heldout18's help). The lead's decision (round seventeen): help, the step explained
+        again, since "take your time" would leave someone stuck waiting on a switch that does
+        not move. Not when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what was done
+        then answers)."""
         mark = self.attached.concession_mark if self.attached else ""
         if not mark or mark not in words:
             return mentions
@@ -1875,7 +1878,7 @@ class Vocabulary:
         if before:
             return mentions  # an answer or a command of its own before the concession
         kept = [m for m in mentions if m.start <= at]
-        return [*kept, Mention(DOUBT, main[0].start, main[-1].end)]
+        return [*kept, Mention("help", main[0].start, main[-1].end)]
 
     def _only_it_happens(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where the verb ends the clause, an answer whose last word is said with 만 (only:
