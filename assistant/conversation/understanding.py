@@ -186,6 +186,12 @@ class Vocabulary:
     speakers: frozenset[str] = frozenset()
     """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
     speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    failing: frozenset[tuple[str, ...]] = frozenset()
+    """At an action, "not working" said of a thing named as its clause's subject ("Password
+    isn't working."): trouble with what the step needs, not done or help: asked again."""
+    doing_the_step: frozenset[tuple[str, ...]] = frozenset()
+    """At an action, the speaker doing the step ("doing it now"): with a wait ("hang on") it is
+    still not yet, not a pause."""
     waits: frozenset[tuple[str, ...]] = frozenset()
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
@@ -432,6 +438,7 @@ class Vocabulary:
                    idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"),
                    speakers=frozenset(reader.strings("speakers")),
                    waits=phrases("waits"), marks=phrases("marks"),
+                   failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
                    not_yet_words=frozenset(
                        w for p in reader.strings("not_yet_words") for w in reader.words(p)
                    ),
@@ -572,9 +579,11 @@ class Vocabulary:
             mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
             mentions = self._ceased_midway(found, mentions)  # "I stopped halfway through"
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
+            mentions = self._doing_it_a_while(found, mentions)  # "doing it now, hang on"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
+            mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
             mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
@@ -1706,6 +1715,56 @@ class Vocabulary:
             and (self._refusal(self.tokens(text)) or (0, 0, 0, False))[3]
             and self.parse(text, question) == "no"
         )
+
+    def _doing_it_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, the speaker doing the step (`doing_the_step`: "doing it now", "on it")
+        and a wait asked for, either way round, nothing else said ("Doing it now, hang on.",
+        "One sec, on it."): not done yet, as a wait with "still" is (the lead's decision after
+        round sixteen); the wait is dropped, the no stands."""
+        doing = [m for m in mentions
+                 if m.kind == "no" and tuple(words[m.start : m.end]) in self.doing_the_step]  # fmt: skip
+        waits = [m for m in mentions
+                 if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")]  # fmt: skip
+        if not doing or not waits:
+            return mentions
+        if any(m not in doing and m not in waits and m.kind != FILLER for m in mentions):
+            return mentions
+        return [m for m in mentions if m not in waits]
+
+    def _a_thing_failing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, "not working" (`failing`) said of a thing named as its clause's
+        subject, a noun and no more ("Password isn't working.", "the code doesn't work",
+        "Charger is not working"): trouble with what the step needs. Not done, or help
+        wanted? Asked again. Not said of "it" or the speaker (pronouns), nor after "still" or
+        anything understood ("did it, still not working": the state outlasted the step)."""
+        said = {i for m in mentions for i in range(m.start, m.end)}
+        changed = False
+        kept = []
+        for m in mentions:
+            if m.kind == "no" and self._failing_thing(words, m, said):
+                kept.append(Mention(DOUBT, m.start, m.end))
+                changed = True
+            else:
+                kept.append(m)
+        return kept if changed else mentions
+
+    def _failing_thing(self, words: list[str], m: Mention, said: set[int]) -> bool:
+        phrase = words[m.start : m.end]
+        start = m.start
+        if phrase and phrase[0] in self.copulas | self.auxiliaries:  # "is not working"
+            phrase = phrase[1:]
+        if tuple(words[m.start : m.end]) not in self.failing and tuple(phrase) not in self.failing:
+            return False
+        subject = words[clause_start(words, start) : start]
+        if subject and subject[-1] in self.copulas | self.auxiliaries:  # "it is" + "not working"
+            subject = subject[:-1]
+        while subject and subject[0] in self.noun_determiners:
+            subject = subject[1:]
+        first = clause_start(words, start)
+        if not 1 <= len(subject) <= 2 or any(i in said for i in range(first, start)):
+            return False
+        blocked = self.pronouns | self.speakers | self.outlasting | self.copulas
+        return not any(w in blocked for w in subject)
 
     def _waiting_on_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, "hold on", "hang on" opening the utterance, then the phone or another
