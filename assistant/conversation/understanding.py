@@ -303,6 +303,9 @@ class Vocabulary:
     """Words opening a condition ("if", "unless"): an answer after one in its clause is
     supposed, not said ("would I be here if it worked?"): asked again."""
     own_things: frozenset[str] = frozenset()
+    others_things: frozenset[str] = frozenset()
+    """Another person's thing opening a clause ("his", "hers"): beside the speaker's own
+    (`own_things`) its answer is not the speaker's."""
     """The speaker's thing said as a pronoun ("mine"): a clause it opens with no answer of
     its own compares with what came before ("her phone says it's full, mine isn't")."""
     screen_replies: frozenset[tuple[str, ...]] = frozenset()
@@ -487,6 +490,7 @@ class Vocabulary:
                    conditionals=phrases("conditionals"),
                    no_as_not=frozenset(reader.strings("no_as_not")),
                    own_things=frozenset(reader.strings("own_things")),
+                   others_things=frozenset(reader.strings("others_things")),
                    screen_replies=phrases("screen_replies"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
@@ -528,6 +532,7 @@ class Vocabulary:
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
         mentions = self._supposed(text, found, mentions)  # "would I be here if it worked?"
+        mentions = self._theirs_beside_mine(found, mentions)  # "his is off but mine's on"
         mentions = self._compared_with_mine(found, mentions)  # "..., mine isn't"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
@@ -1568,6 +1573,30 @@ class Vocabulary:
                 reach.append((start, end))
         return [replace(m, kind=FILLER)
                 if m.kind in ANSWERS and any(s < m.start < e for s, e in reach) else m
+                for m in mentions]  # fmt: skip
+
+    def _theirs_beside_mine(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Another person's thing (`others_things`) and the speaker's own (`own_things`), each
+        opening a part of the utterance (parts split by a break or a contrast: "His is off but
+        mine's on."): the other's answers are not the speaker's, no answer (doubt); "mine"
+        answers alone, and with no answer of its own is asked again (`_compared_with_mine`)."""
+        if not self.others_things or not self.own_things:
+            return mentions
+        cuts = sorted({0, *(i + 1 for i, w in enumerate(words) if w == BREAK),
+                       *(m.end for m in mentions if m.kind == CONTRAST)})  # fmt: skip
+        skip = {i for m in mentions if m.kind in (CONTRAST, FILLER) for i in range(m.start, m.end)}
+        parts = []
+        for start, end in zip(cuts, [*cuts[1:], len(words)], strict=False):
+            first = next((i for i in range(start, end) if i not in skip and words[i] != BREAK), None)
+            if first is not None:
+                parts.append((words[first], start, end))
+        if not any(w in self.own_things for w, _, _ in parts):
+            return mentions
+        theirs = [(start, end) for w, start, end in parts if w in self.others_things]
+        if not theirs:
+            return mentions
+        return [Mention(FILLER, m.start, m.end)
+                if m.kind in ANSWERS and any(s <= m.start < e for s, e in theirs) else m
                 for m in mentions]  # fmt: skip
 
     def _compared_with_mine(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
