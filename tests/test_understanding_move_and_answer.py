@@ -113,3 +113,23 @@ def test_next_thing_i_knew_tells_a_story_not_a_skip(vocab):
     assert vocab.parse("And the next thing I knew, it had switched off.", "s1_sync_on") == "no"
     assert vocab.parse("next thing you know it's on again", "s1_sync_on") != "skip"
     assert vocab.parse("next thing", "s1_sync_on") == "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [# An order to move the rules do not know, then an answer: which is meant? Asked again.
+     ("Jump to the final step, it's off.", "s1_sync_on"),
+     ("Take me to the end. Yes.", "s3_storage_full"),
+     ("Head to the last one, no.", "s2_cellular")],
+)  # fmt: skip
+def test_an_unknown_move_before_an_answer_is_asked_again(vocab, text, question):
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+def test_an_answer_then_an_order_to_move_still_answers(vocab):
+    # The answer first, the move after it: as "yes, skip" (round sixteen), the answer stands.
+    assert vocab.parse("Yes, go to the end.", "s1_sync_on") == "yes"
+
+
+def test_next_thing_i_know_tells_a_story_in_the_present_too(vocab):
+    assert vocab.parse("Next thing I know, it's asking for the code.", "s1_sign_in") != "skip"

@@ -395,6 +395,7 @@ class Vocabulary:
             frozenset(reader.words(p) for p in reader.strings("farewells")),
             frozenset(reader.words(p) for p in reader.strings("bare_answers")),
             frozenset(reader.strings("speakers")),
+            frozenset(reader.words(p) for p in reader.strings("move_openers")),
         )
         pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
         noun_determiners = frozenset(
