@@ -1696,8 +1696,25 @@ class Vocabulary:
                         for m in mentions]  # fmt: skip
         if not any(m.kind == "resume" for m in mentions):
             return mentions
-        return [m for m in mentions
-                if not (m.kind == "yes" and self._words(words, m) in self.readiness)]  # fmt: skip
+        mentions = [m for m in mentions
+                    if not (m.kind == "yes" and self._words(words, m) in self.readiness)]  # fmt: skip
+        if not paused and self._back_after_words(words, mentions):
+            return [Mention(DOUBT, m.start, m.end) if m.kind == "resume" else m for m in mentions]
+        return mentions
+
+    def _back_after_words(self, words: list[str], mentions: list[Mention]) -> bool:
+        """Not paused, the speaker back ("I'm back", opened by `speakers`) as the only going
+        on and no answer said, after two words or more that no phrase takes ("Switched it on
+        and I'm back.", "Couldn't find it, I'm back."): what was said before it may be the
+        answer, in words the rules do not know; asked again. Paused, coming back wins."""
+        resumes = [m for m in mentions if m.kind == "resume"]
+        if any(m.kind in ANSWERS for m in mentions) or not all(
+            words[m.start] in self.speakers for m in resumes
+        ):
+            return False
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        unsaid = [i for i in range(resumes[0].start) if i not in covered and words[i] != BREAK]
+        return len(unsaid) >= 2
 
     def _refusing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, not wanting to do it, with what it is about or not ("I don't want to
