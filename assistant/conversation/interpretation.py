@@ -561,6 +561,10 @@ def _in_questions_and_about_self(
                 continue
         elif opener and opener.kind == QUESTION and mention.kind in (YES, NO):
             continue
+        elif opener and opener.kind == QUESTION and opener.fallback == HELP and not (
+            opener.anywhere or mention.kind in (*_NOT_COMMANDS, HELP, "where", "repeat")
+        ):
+            continue  # "how do I go back in Settings?": how to do it, not the command
         elif opener and opener.anywhere and mention.kind not in (*_NOT_COMMANDS, HELP):
             continue  # "what's next?": a question, not the command
         elif opener and opener.kind == SELF and mention.kind in assistant_commands:

@@ -303,6 +303,12 @@ class Vocabulary:
     """Words opening a condition ("if", "unless"): an answer after one in its clause is
     supposed, not said ("would I be here if it worked?"): asked again."""
     own_things: frozenset[str] = frozenset()
+    promised_saying: frozenset[tuple[str, ...]] = frozenset()
+    """After the speaker's future (`first_person`: "i will"), saying an answer ("say",
+    "tell you"): the answer is for later."""
+    tag_questions: frozenset[tuple[str, ...]] = frozenset()
+    """A clause that asks the statement before it to be confirmed ("is it", "right"),
+    typed with a question mark: the statement is not an answer."""
     others_things: frozenset[str] = frozenset()
     """Another person's thing opening a clause ("his", "hers"): beside the speaker's own
     (`own_things`) its answer is not the speaker's."""
@@ -492,6 +498,8 @@ class Vocabulary:
                    no_as_not=frozenset(reader.strings("no_as_not")),
                    own_things=frozenset(reader.strings("own_things")),
                    others_things=frozenset(reader.strings("others_things")),
+                   tag_questions=phrases("tag_questions"),
+                   promised_saying=phrases("promised_saying"),
                    screen_replies=phrases("screen_replies"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
@@ -542,6 +550,8 @@ class Vocabulary:
         mentions = self._not_seen_now(found, mentions, question)  # "was on yesterday"
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
+        mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
+        mentions = self._promised(found, mentions)  # "... and I'll say yes"
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
         mentions = self._marked_unnamed(
@@ -1144,6 +1154,38 @@ class Vocabulary:
         if not any(m.kind in ("yes", "no") for m in kept):
             kept.append(Mention(DOUBT, start, start))
         return sorted(kept, key=lambda m: m.start)
+
+    def _promised(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An answer the speaker will give (`first_person`, then `promised_saying`: "... and
+        I'll say yes", "I'm going to say no when it asks"): said for later, not now; no answer,
+        asked again. "I'd say yes" (a hedge) is not a promise."""
+        if not self.promised_saying:
+            return mentions
+        promised = set()
+        for m in mentions:
+            if m.kind != SELF:
+                continue
+            for p in self.promised_saying:
+                if tuple(words[m.end : m.end + len(p)]) == p:
+                    promised.add(m.end + len(p))
+        if not promised:
+            return mentions
+        return [Mention(DOUBT, m.start, m.end) if m.kind in ANSWERS and m.start in promised else m
+                for m in mentions]  # fmt: skip
+
+    def _tagged(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A statement ended by a tag question typed with a question mark (`tag_questions`:
+        "It's not full, is it?", "Green means on, right?"): the speaker asks to be told, the
+        answer before it is a guess to confirm, not given: asked again."""
+        if not self.tag_questions or words[-1:] != [BREAK]:
+            return mentions
+        start = clause_start(words, len(words) - 1)
+        if start == 0 or tuple(words[start:-1]) not in self.tag_questions:
+            return mentions
+        if not self._asked_as_typed(text):
+            return mentions
+        kept = [m for m in mentions if m.start < start or m.kind not in (QUESTION, "yes", "no")]
+        return [*kept, Mention(DOUBT, start, len(words) - 1)]
 
     def _asked_as_typed(self, text: str) -> bool:
         """Whether the last clause was typed with a question mark, and asks: not a clause
