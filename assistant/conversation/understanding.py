@@ -186,6 +186,12 @@ class Vocabulary:
     speakers: frozenset[str] = frozenset()
     """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
     speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    other_devices: frozenset[str] = frozenset()
+    """Devices other than the iPhone ("ipad", "watch"): the step done to one is not done."""
+    device_modifiers: frozenset[str] = frozenset()
+    """Words before a device that keep it another device ("old", "other")."""
+    device_links: frozenset[str] = frozenset()
+    """Words that put the step on a device ("on", "for")."""
     failing: frozenset[tuple[str, ...]] = frozenset()
     """At an action, "not working" said of a thing named as its clause's subject ("Password
     isn't working."): trouble with what the step needs, not done or help: asked again."""
@@ -449,6 +455,9 @@ class Vocabulary:
                    speakers=frozenset(reader.strings("speakers")),
                    waits=phrases("waits"), marks=phrases("marks"),
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
+                   other_devices=frozenset(reader.strings("other_devices")),
+                   device_links=frozenset(reader.strings("device_links")),
+                   device_modifiers=frozenset(reader.strings("device_modifiers")),
                    not_yet_words=frozenset(
                        w for p in reader.strings("not_yet_words") for w in reader.words(p)
                    ),
@@ -600,6 +609,7 @@ class Vocabulary:
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
             mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
+            mentions = self._another_device(found, mentions)  # "I updated my watch"
             mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
@@ -1804,6 +1814,35 @@ class Vocabulary:
             and (self._refusal(self.tokens(text)) or (0, 0, 0, False))[3]
             and self.parse(text, question) == "no"
         )
+
+    def _another_device(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, the step done to another device, named at the end of its clause
+        right after the doing or after "on"/"for" (`other_devices`, `device_links`: "I
+        turned it on on my iPad.", "I updated my watch.", "Plugged in my headphones."): not
+        this iPhone's step; asked again. Not a device naming another thing ("I deleted the
+        old iPad backup"), nor a device the iPhone is plugged into ("into my Mac")."""
+        if not self.other_devices:
+            return mentions
+        said = {i for m in mentions for i in range(m.start, m.end)}
+        doubted = set()
+        for m in mentions:
+            if m.kind != "yes":
+                continue
+            end = clause_end(words, m.end)
+            for d in range(m.end, end):
+                if words[d] not in self.other_devices or (d + 1 < end and words[d + 1] != BREAK):
+                    continue
+                link = next((i for i in range(d - 1, m.end - 1, -1)
+                             if words[i] in self.device_links), m.end - 1)  # fmt: skip
+                between = range(link + 1, d)
+                bare = link >= m.end or all(
+                    words[i] in self.noun_determiners | self.device_modifiers for i in between
+                )
+                if bare and len(between) <= 2 and not any(i in said for i in between):
+                    doubted.add(id(m))
+        if not doubted:
+            return mentions
+        return [Mention(DOUBT, m.start, m.end) if id(m) in doubted else m for m in mentions]
 
     def _doing_it_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, the speaker doing the step (`doing_the_step`: "doing it now", "on it")
