@@ -27,3 +27,8 @@ def test_not_going_to_be_doing_the_step_refuses_it(vocab, text, question):
 
 def test_not_going_to_be_long_is_no_refusal(vocab):
     assert not vocab.declines("I won't be long.", "s6_install_update")
+
+
+@pytest.mark.parametrize("text", ["I had better not.", "Better not, I'm on mobile data."])
+def test_better_not_declines_the_step(vocab, text):
+    assert vocab.parse(text, "s6_install_update") == "no"
