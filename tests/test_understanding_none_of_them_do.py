@@ -12,3 +12,13 @@ def test_no_things_doing_it_is_no():
     vocab = Vocabulary.load("en")
     assert vocab.parse("No pages open.", "s2_online") == "no"
     assert vocab.parse("Negative, no pages open.", "s2_online") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("No, not all of the photos.", "fixed?"),
+     ("Not everything, no.", "s2_online")],
+)  # fmt: skip
+def test_not_all_of_them_is_part_asked_again(vocab, text, question):
+    # Round seventeen: "Not all of them, no." was no; part of them, as "some of them" is.
+    assert vocab.parse(text, question) == "unknown"
