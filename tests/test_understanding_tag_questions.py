@@ -34,3 +34,13 @@ def test_a_statement_with_a_tag_question_is_asked_again(vocab, text, question):
 )  # fmt: skip
 def test_a_statement_without_a_tag_question_answers(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("It's grey, does that mean off?", "s2_photos_data"),
+     ("There's a tick, is that selected?", "s4_optimized")],
+)  # fmt: skip
+def test_an_answer_then_asked_what_it_means_is_asked_again(vocab, text, question):
+    # Round seventeen: "It's green, is that on?" was yes; the speaker asks what they see means.
+    assert vocab.parse(text, question) == "unknown"

@@ -560,6 +560,7 @@ class Vocabulary:
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
+        mentions = self._answer_asked_about(text, found, mentions)  # "it's green, is that on?"
         mentions = self._promised(found, mentions)  # "... and I'll say yes"
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
@@ -1182,6 +1183,23 @@ class Vocabulary:
             return mentions
         return [Mention(DOUBT, m.start, m.end) if m.kind in ANSWERS and m.start in promised else m
                 for m in mentions]  # fmt: skip
+
+    def _answer_asked_about(
+        self, text: str, words: list[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """An answer, then a last clause typed with "?" that asks yes or no about it, a
+        question verb and a subject opening it ("It's green, is that on?", "it says off, does
+        that mean it's off?"): the speaker asks what they see means; asked again."""
+        if self.verb_last or words[-1:] != [BREAK] or not self._asked_as_typed(text):
+            return mentions
+        start = clause_start(words, len(words) - 1)
+        if start == 0 or len(words) - start < 3:
+            return mentions
+        if words[start] not in self.cues.question_verbs or words[start + 1] not in self.cues.subjects:
+            return mentions
+        if not any(m.kind in ("yes", "no") and m.end <= start for m in mentions):
+            return mentions
+        return [*mentions, Mention(DOUBT, start, len(words) - 1)]
 
     def _tagged(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A statement ended by a tag question typed with a question mark (`tag_questions`:
