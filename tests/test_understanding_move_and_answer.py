@@ -133,3 +133,13 @@ def test_an_answer_then_an_order_to_move_still_answers(vocab):
 
 def test_next_thing_i_know_tells_a_story_in_the_present_too(vocab):
     assert vocab.parse("Next thing I know, it's asking for the code.", "s1_sign_in") != "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("Can you skip the intro and tell me where to tap?", "s2_enable_data"),
+     ("Skip the preamble, how do I do it?", "s4_select_optimize")],
+)  # fmt: skip
+def test_skipping_another_thing_than_the_step_is_not_a_skip(vocab, text, question):
+    # Round seventeen: "Could you skip the explanation ..." was skip: the talk, or the step?
+    assert vocab.parse(text, question) != "skip"

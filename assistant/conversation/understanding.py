@@ -186,6 +186,8 @@ class Vocabulary:
     speakers: frozenset[str] = frozenset()
     """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
     speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    step_words: frozenset[str] = frozenset()
+    """Words that name the step or question as what is skipped ("skip the step")."""
     other_devices: frozenset[str] = frozenset()
     """Devices other than the iPhone ("ipad", "watch"): the step done to one is not done."""
     device_modifiers: frozenset[str] = frozenset()
@@ -456,6 +458,7 @@ class Vocabulary:
                    waits=phrases("waits"), marks=phrases("marks"),
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
                    other_devices=frozenset(reader.strings("other_devices")),
+                   step_words=frozenset(reader.strings("step_words")),
                    device_links=frozenset(reader.strings("device_links")),
                    device_modifiers=frozenset(reader.strings("device_modifiers")),
                    not_yet_words=frozenset(
@@ -551,6 +554,7 @@ class Vocabulary:
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
         mentions = self._supposed(text, found, mentions)  # "would I be here if it worked?"
         mentions = self._theirs_beside_mine(found, mentions)  # "his is off but mine's on"
+        mentions = self._skipping_another_thing(found, mentions, question)  # "skip the chat"
         mentions = self._compared_with_mine(found, mentions)  # "..., mine isn't"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
@@ -1832,6 +1836,29 @@ class Vocabulary:
             and (self._refusal(self.tokens(text)) or (0, 0, 0, False))[3]
             and self.parse(text, question) == "no"
         )
+
+    def _skipping_another_thing(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """A skip given as an order (nothing before it in its clause but words understood:
+        "could you", "let's") whose object, after "the", is a thing not understood, neither the
+        step (`step_words`: "step", "question", "one") nor named by the question ("Could you
+        skip the explanation and just tell me what to tap?"): the talk skipped, or the step?
+        Asked again. The question's own words ("skip the update" at the install) are left as read."""
+        if not self.step_words:
+            return mentions
+        named = self.named.get(question or "", frozenset())
+        said = {i for m in mentions for i in range(m.start, m.end)}
+        doubted = {
+            id(m) for m in mentions
+            if m.kind == "skip" and m.end + 1 < len(words) and words[m.end] == "the"
+            and m.end + 1 not in said and words[m.end + 1] != BREAK
+            and words[m.end + 1] not in self.step_words | named
+            and all(i in said for i in range(clause_start(words, m.start), m.start))  # an order
+        }  # fmt: skip
+        if not doubted:
+            return mentions
+        return [Mention(DOUBT, m.start, m.end) if id(m) in doubted else m for m in mentions]
 
     def _another_device(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, the step done to another device, named at the end of its clause
