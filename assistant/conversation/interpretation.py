@@ -561,8 +561,11 @@ def _in_questions_and_about_self(
                 continue
         elif opener and opener.kind == QUESTION and mention.kind in (YES, NO):
             continue
-        elif opener and opener.kind == QUESTION and opener.fallback == HELP and not (
-            opener.anywhere or mention.kind in (*_NOT_COMMANDS, HELP, "where", "repeat")
+        elif (
+            opener
+            and opener.kind == QUESTION
+            and opener.fallback == HELP
+            and not (opener.anywhere or mention.kind in (*_NOT_COMMANDS, HELP, "where", "repeat"))
         ):
             continue  # "how do I go back in Settings?": how to do it, not the command
         elif opener and opener.anywhere and mention.kind not in (*_NOT_COMMANDS, HELP):

@@ -1199,7 +1199,8 @@ class Vocabulary:
         start = clause_start(words, len(words) - 1)
         if start == 0 or len(words) - start < 3:
             return mentions
-        if words[start] not in self.cues.question_verbs or words[start + 1] not in self.cues.subjects:
+        cues = self.cues
+        if words[start] not in cues.question_verbs or words[start + 1] not in cues.subjects:
             return mentions
         if not any(m.kind in ("yes", "no") and m.end <= start for m in mentions):
             return mentions
@@ -1662,7 +1663,9 @@ class Vocabulary:
         skip = {i for m in mentions if m.kind in (CONTRAST, FILLER) for i in range(m.start, m.end)}
         parts = []
         for start, end in zip(cuts, [*cuts[1:], len(words)], strict=False):
-            first = next((i for i in range(start, end) if i not in skip and words[i] != BREAK), None)
+            first = next(
+                (i for i in range(start, end) if i not in skip and words[i] != BREAK), None
+            )
             if first is not None:
                 parts.append((words[first], start, end))
         if not any(w in self.own_things for w, _, _ in parts):
@@ -1770,8 +1773,9 @@ class Vocabulary:
                         for m in mentions]  # fmt: skip
         if not any(m.kind == "resume" for m in mentions):
             return mentions
+        ready = self.readiness
         mentions = [m for m in mentions
-                    if not (m.kind == "yes" and self._words(words, m) in self.readiness)]  # fmt: skip
+                    if not (m.kind == "yes" and self._words(words, m) in ready)]  # fmt: skip
         if not paused and self._back_after_words(words, mentions):
             return [Mention(DOUBT, m.start, m.end) if m.kind == "resume" else m for m in mentions]
         return mentions
@@ -1844,7 +1848,8 @@ class Vocabulary:
         "could you", "let's") whose object, after "the", is a thing not understood, neither the
         step (`step_words`: "step", "question", "one") nor named by the question ("Could you
         skip the explanation and just tell me what to tap?"): the talk skipped, or the step?
-        Asked again. The question's own words ("skip the update" at the install) are left as read."""
+        Asked again. The question's own words ("skip the update" at the install) are left as
+        read."""
         if not self.step_words:
             return mentions
         named = self.named.get(question or "", frozenset())
@@ -1895,9 +1900,11 @@ class Vocabulary:
         "One sec, on it."): not done yet, as a wait with "still" is (the lead's decision after
         round sixteen); the wait is dropped, the no stands."""
         doing = [m for m in mentions
-                 if m.kind == "no" and tuple(words[m.start : m.end]) in self.doing_the_step]  # fmt: skip
-        waits = [m for m in mentions
-                 if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")]  # fmt: skip
+                 if m.kind == "no" and self._words(words, m) in self.doing_the_step]  # fmt: skip
+        waits = [
+            m for m in mentions
+            if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
+        ]  # fmt: skip
         if not doing or not waits:
             return mentions
         if any(m not in doing and m not in waits and m.kind != FILLER for m in mentions):
