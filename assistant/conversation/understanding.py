@@ -2221,6 +2221,8 @@ class Vocabulary:
         stays the answer's ("it's on the other one", "on the home screen")."""
         last = mention.end - 1
         after = mention.end
+        if self._in_the_subject(words, mention, said):
+            return True
         return (
             mention.kind in ("yes", "no")
             and words[last] in self.place_words
@@ -2231,6 +2233,31 @@ class Vocabulary:
             and words[after + 1] != BREAK
             and after + 1 not in said
         )  # fmt: skip
+
+    def _in_the_subject(self, words: list[str], mention: Mention, said: set[int]) -> bool:
+        """A place word alone between two things not understood, then a copula opening the
+        state said of them ("Mobile data on Photos is off"), or between a thing understood
+        and "it" ending the clause ("the apple logo on it"): a preposition, not the switch's
+        state. Not after a pronoun or a copula ("it on", "is on")."""
+        at = mention.start
+        if mention.kind not in ("yes", "no") or mention.end - at != 1:
+            return False
+        if words[at] not in self.place_words or at == 0:
+            return False
+        if words[at - 1] in self.pronouns | self.copulas or words[at - 1] == BREAK:
+            return False
+        if at - 1 in said and words[at + 1 : at + 3] in (["it"], ["it", BREAK]):
+            return True  # "it's still got the apple logo on it": where the logo is
+        if at - 1 in said:
+            return False
+        for gap in (1, 2):
+            verb = at + 1 + gap
+            things = range(at + 1, verb)
+            if verb < len(words) and words[verb] in self.copulas and not any(
+                i in said or words[i] == BREAK for i in things
+            ):
+                return verb in said
+        return False
 
     def _still_under_way(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a yes that is a process ("uploading", "syncing") is said to go on
