@@ -2253,8 +2253,10 @@ class Vocabulary:
         for gap in (1, 2):
             verb = at + 1 + gap
             things = range(at + 1, verb)
-            if verb < len(words) and words[verb] in self.copulas and not any(
-                i in said or words[i] == BREAK for i in things
+            if (
+                verb < len(words)
+                and words[verb] in self.copulas
+                and not any(i in said or words[i] == BREAK for i in things)
             ):
                 return verb in said
         return False
