@@ -186,6 +186,9 @@ class Vocabulary:
     speakers: frozenset[str] = frozenset()
     """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
     speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    worry_things: frozenset[str] = frozenset()
+    """The photos as a yes-or-no question asks after them ("will my originals be safe?"):
+    a worry about the step, answered by its help."""
     step_words: frozenset[str] = frozenset()
     """Words that name the step or question as what is skipped ("skip the step")."""
     other_devices: frozenset[str] = frozenset()
@@ -459,6 +462,7 @@ class Vocabulary:
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
                    other_devices=frozenset(reader.strings("other_devices")),
                    step_words=frozenset(reader.strings("step_words")),
+                   worry_things=frozenset(reader.strings("worry_things")),
                    device_links=frozenset(reader.strings("device_links")),
                    device_modifiers=frozenset(reader.strings("device_modifiers")),
                    not_yet_words=frozenset(
@@ -564,6 +568,7 @@ class Vocabulary:
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
+        mentions = self._worry_asked(text, found, mentions, question)  # "will my photos be safe?"
         mentions = self._answer_asked_about(text, found, mentions)  # "it's green, is that on?"
         mentions = self._promised(found, mentions)  # "... and I'll say yes"
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
@@ -1205,6 +1210,27 @@ class Vocabulary:
         if not any(m.kind in ("yes", "no") and m.end <= start for m in mentions):
             return mentions
         return [*mentions, Mention(DOUBT, start, len(words) - 1)]
+
+    def _worry_asked(
+        self, text: str, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """A yes-or-no question typed with "?" about the photos (`worry_things`), opened by a
+        question verb, its clause the last and holding no answer nor command ("Will my
+        originals be safe?", "Does that mean my photos get deleted?"): a worry about the
+        step, which its help answers. Not at the start, nor with no question."""
+        if not self.worry_things or question in (None, START_QUESTION):
+            return mentions
+        if words[-1:] != [BREAK] or not self._asked_as_typed(text):
+            return mentions
+        start = clause_start(words, len(words) - 1)
+        if words[start] not in self.cues.question_verbs:
+            return mentions
+        if not any(w in self.worry_things for w in words[start:-1]):
+            return mentions
+        quiet = (QUESTION, FILLER, CORRECTION)
+        if any(m.kind not in quiet and not m.weak for m in mentions):
+            return mentions  # "yes, but will my photos be safe?": as read
+        return [Mention(HELP, start, len(words) - 1)]
 
     def _tagged(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A statement ended by a tag question typed with a question mark (`tag_questions`:
