@@ -186,6 +186,8 @@ class Vocabulary:
     speakers: frozenset[str] = frozenset()
     """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
     speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    gone_words: frozenset[tuple[str, ...]] = frozenset()
+    """Said of a thing right after it ("gone", "went away"): the thing is no longer there."""
     worry_things: frozenset[str] = frozenset()
     """The photos as a yes-or-no question asks after them ("will my originals be safe?"):
     a worry about the step, answered by its help."""
@@ -463,6 +465,7 @@ class Vocabulary:
                    other_devices=frozenset(reader.strings("other_devices")),
                    step_words=frozenset(reader.strings("step_words")),
                    worry_things=frozenset(reader.strings("worry_things")),
+                   gone_words=phrases("gone_words"),
                    device_links=frozenset(reader.strings("device_links")),
                    device_modifiers=frozenset(reader.strings("device_modifiers")),
                    not_yet_words=frozenset(
@@ -619,6 +622,8 @@ class Vocabulary:
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
             mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
+            mentions = self._which_not_known(found, mentions)  # "I don't know which box"
+            mentions = self._gone(found, mentions)  # "the apple logo's gone"
             mentions = self._another_device(found, mentions)  # "I updated my watch"
             mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
@@ -1007,6 +1012,44 @@ class Vocabulary:
                     m = replace(m, kind=FILLER)
             out.append(m)
         return out
+
+    def _which_not_known(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, not knowing which thing it is, "which" right after a doubt that ends
+        in a word of knowing (`embedding`: "I don't know which box is the router", "not sure
+        which one to tap"): help with the step, as "I don't know where it is" is. Nothing else
+        said but fillers."""
+        for i, (doubt, which) in enumerate(zip(mentions, mentions[1:], strict=False)):
+            if (
+                doubt.kind == DOUBT
+                and which.kind == QUESTION
+                and which.start == doubt.end
+                and words[which.start] == "which"
+                and words[doubt.end - 1] in self.embedding
+            ):
+                rest = [*mentions[:i], *mentions[i + 2 :]]
+                if all(m.kind in (FILLER, QUESTION) for m in rest):
+                    end = clause_end(words, which.end)
+                    return [Mention(HELP, doubt.start, end)]
+        return mentions
+
+    def _gone(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A no of the question's own that names a thing, said to be gone (`gone_words`
+        right after it, a copula between or not: "the Apple logo's gone", "black screen went
+        away"): the thing is no longer there, so not that no; it says nothing by itself (the
+        rest of the utterance answers: "Back on, the Apple logo's gone." is yes)."""
+        if not self.gone_words:
+            return mentions
+        drop = set()
+        for m in mentions:
+            if m.kind != "no":
+                continue
+            at = m.end + (m.end < len(words) and words[m.end] in self.copulas)
+            if any(tuple(words[at : at + len(g)]) == g for g in self.gone_words):
+                drop.add(id(m))
+                drop.update(id(n) for n in mentions if n.start == m.end)  # the copula asked
+        if not drop:
+            return mentions
+        return [m for m in mentions if id(m) not in drop]
 
     def _after_sarcasm(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """After a sarcastic turn ("yeah right", "as if that would work", "because that always

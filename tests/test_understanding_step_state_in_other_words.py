@@ -1,0 +1,35 @@
+"""The step's state said in other words (issue 8, round seventeen): a thing of the step's no
+said to be gone ("Back on, the Apple logo's gone.": yes, was asked again), and not knowing
+which thing it is at an action ("I don't know which box is the router.": help, was asked
+again).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("It's on again, black screen went away.", "s5_restart", "yes"),
+     # Gone alone says nothing of the step by itself: asked again, not no.
+     ("The logo has gone.", "s5_restart", "unknown")],
+)  # fmt: skip
+def test_a_thing_of_the_no_gone_is_not_that_no(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("Not sure which cable is the charger.", "s7_charge"),
+     ("I don't know which switch is Photos.", "s2_enable_data")],
+)  # fmt: skip
+def test_not_knowing_which_thing_at_an_action_asks_for_help(vocab, text, question):
+    assert vocab.parse(text, question) == "help"
