@@ -28,7 +28,9 @@ def test_a_worry_about_the_photos_asks_for_help(vocab, text, question):
 @pytest.mark.parametrize(
     ("text", "question"),
     [("Are my pictures going to vanish?", None),
-     ("Yes, but will my photos be safe?", "s4_select_optimize")],
+     ("Yes, but will my photos be safe?", "s4_select_optimize"),
+     # A wait before it may stop the step too (heldout13 labels it unknown): asked again.
+     ("Hold on, will this wipe my photos?", "s4_select_optimize")],
 )  # fmt: skip
 def test_a_worry_with_an_answer_or_no_question_is_not_help(vocab, text, question):
     assert vocab.parse(text, question) != "help"

@@ -1270,9 +1270,9 @@ class Vocabulary:
             return mentions
         if not any(w in self.worry_things for w in words[start:-1]):
             return mentions
-        quiet = (QUESTION, FILLER, CORRECTION)
-        if any(m.kind not in quiet and not m.weak for m in mentions):
-            return mentions  # "yes, but will my photos be safe?": as read
+        if any(m.kind not in (QUESTION, FILLER) and not m.weak for m in mentions):
+            return mentions  # "yes, but will my photos be safe?": as read; "wait, will ...?"
+            # may stop the step too: as read (asked again)
         return [Mention(HELP, start, len(words) - 1)]
 
     def _tagged(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
