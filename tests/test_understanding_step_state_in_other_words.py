@@ -33,3 +33,14 @@ def test_a_thing_of_the_no_gone_is_not_that_no(vocab, text, question, intent):
 )  # fmt: skip
 def test_not_knowing_which_thing_at_an_action_asks_for_help(vocab, text, question):
     assert vocab.parse(text, question) == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("It reads out my name first.", "yes"),
+     # The name with a doubt about the account after it stays asked again.
+     ("its my name but the email is an old one", "unknown")],
+)  # fmt: skip
+def test_the_name_read_out_is_the_account_shown(vocab, text, intent):
+    # Round seventeen: "VoiceOver says my name and then Apple ID, ..." was asked again.
+    assert vocab.parse(text, "s1_apple_id") == intent
