@@ -47,3 +47,14 @@ def test_back_after_words_not_understood_is_asked_again(vocab, text, question):
 
 def test_back_alone_or_after_a_filler_still_resumes(vocab):
     assert vocab.parse("Sorry, I'm back.", "s1_sync_on") == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Back now, keep going.", "resume"),
+     # Going on asked as a question, or "back" after it: as read before (asked again).
+     ("Back now. Where were we?", "unknown")],
+)  # fmt: skip
+def test_back_said_short_then_going_on_resumes(vocab, text, intent):
+    # Round seventeen: "Back now, carry on." was asked again (back and resume at once).
+    assert vocab.parse(text, None) == intent

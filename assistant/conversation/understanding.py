@@ -589,7 +589,9 @@ class Vocabulary:
         mentions = self._help_where(mentions)  # "help me. where."
         mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
-        mentions = self._coming_back(found, mentions, paused)  # "go on, I'm ready"; "ok back"
+        mentions = self._coming_back(
+            found, mentions, paused, self._asked_as_typed(text)
+        )  # "go on, I'm ready"; "ok back"; "back now, carry on"
         for not_given in (  # a command's words that do not give it
             self._asked_whether_to,  # "should I stop it first?"
             self._for_later,  # "I'll take a break after this"
@@ -1830,15 +1832,20 @@ class Vocabulary:
         return _cancelled(mentions, of_a_thing)
 
     def _coming_back(
-        self, words: list[str], mentions: list[Mention], paused: bool
+        self, words: list[str], mentions: list[Mention], paused: bool, asked: bool = False
     ) -> list[Mention]:
         """Going on said with being ready ("go on, I'm ready", "carry on, ready when you
         are"): ready to go on, not an answer to the question (`understanding.readiness`).
         While paused, "back" said short is coming back ("ok back"), not going back a question
-        (`understanding.returning`)."""
-        if paused:
+        (`understanding.returning`); so it is before going on said, not asked ("Back now, carry
+        on."; not "Back now. Where were we?")."""
+        last = clause_start(words, len(words) - 1) if asked else len(words)
+        going_on = [m for m in mentions if m.kind == "resume" and m.start < last]  # not asked
+        if paused or going_on:  # "Back now, carry on.": coming back, then going on
             mentions = [replace(m, kind="resume")
-                        if m.kind == "back" and self._words(words, m) in self.returning else m
+                        if m.kind == "back" and self._words(words, m) in self.returning
+                        and (paused or any(n.start > m.start for n in going_on))
+                        else m
                         for m in mentions]  # fmt: skip
         if not any(m.kind == "resume" for m in mentions):
             return mentions
