@@ -44,3 +44,14 @@ def test_a_statement_without_a_tag_question_answers(vocab, text, question, inten
 def test_an_answer_then_asked_what_it_means_is_asked_again(vocab, text, question):
     # Round seventeen: "It's green, is that on?" was yes; the speaker asks what they see means.
     assert vocab.parse(text, question) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# Whether what the phone does is as it should be: help (heldout26's miss) ...
+     ("It wants my PIN again, is this normal?", "s5_restart", "help"),
+     # ... but after an answer, it asks about the answer: asked again.
+     ("It's off, is that normal?", "s2_photos_data", "unknown")],
+)  # fmt: skip
+def test_asking_whether_it_is_normal(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

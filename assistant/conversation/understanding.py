@@ -1252,9 +1252,12 @@ class Vocabulary:
         cues = self.cues
         if words[start] not in cues.question_verbs or words[start + 1] not in cues.subjects:
             return mentions
-        if not any(m.kind in ("yes", "no") and m.end <= start for m in mentions):
+        if not any(m.kind in ("yes", "no") and not m.weak and m.end <= start for m in mentions):
             return mentions
-        return [*mentions, Mention(DOUBT, start, len(words) - 1)]
+        kept = [
+            m for m in mentions if not (m.kind == HELP and m.start >= start)
+        ]  # "is that normal?"
+        return [*kept, Mention(DOUBT, start, len(words) - 1)]
 
     def _worry_asked(
         self, text: str, words: list[str], mentions: list[Mention], question: str | None
