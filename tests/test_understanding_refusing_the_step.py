@@ -32,3 +32,15 @@ def test_not_going_to_be_long_is_no_refusal(vocab):
 @pytest.mark.parametrize("text", ["I had better not.", "Better not, I'm on mobile data."])
 def test_better_not_declines_the_step(vocab, text):
     assert vocab.parse(text, "s6_install_update") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Can't afford more storage, sorry.", "no"),
+     ("I can't pay, no card on me.", "no"),
+     # A worry in the same words is no refusal: asked again.
+     ("I can't afford to lose my photos.", "unknown")],
+)  # fmt: skip
+def test_not_able_to_pay_declines_the_step(vocab, text, intent):
+    # Round seventeen: "I can't pay for it, I don't have a card." was asked again.
+    assert vocab.parse(text, "s3_free_space") == intent
