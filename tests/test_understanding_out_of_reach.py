@@ -19,3 +19,9 @@ def test_what_the_step_needs_out_of_reach_asks_for_help():
 def test_at_a_question_it_is_read_as_before():
     vocab = Vocabulary.load("en")
     assert vocab.parse("No access to the internet at all.", "s2_online") != "help"
+
+
+def test_a_code_from_the_other_device_asks_for_help():
+    # Round seventeen: "It wants a code from my other iPad and I don't have it here." (heldout25)
+    vocab = Vocabulary.load("en")
+    assert vocab.parse("Needs the code from my other phone.", "s1_sign_in") == "help"
