@@ -44,3 +44,13 @@ def test_not_knowing_which_thing_at_an_action_asks_for_help(vocab, text, questio
 def test_the_name_read_out_is_the_account_shown(vocab, text, intent):
     # Round seventeen: "VoiceOver says my name and then Apple ID, ..." was asked again.
     assert vocab.parse(text, "s1_apple_id") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("The bar reaches the end.", "yes"),
+     ("It's not right across, about half.", "no")],
+)  # fmt: skip
+def test_the_storage_bar_said_to_reach_the_end_is_full(vocab, text, intent):
+    # Round seventeen: "Bar is all the way across." was asked again (heldout27).
+    assert vocab.parse(text, "s3_storage_full") == intent
