@@ -49,7 +49,10 @@ def test_the_name_read_out_is_the_account_shown(vocab, text, intent):
 @pytest.mark.parametrize(
     ("text", "intent"),
     [("The bar reaches the end.", "yes"),
-     ("It's not right across, about half.", "no")],
+     ("It's not right across, about half.", "no"),
+     # An order to go to the end is no bar: not yes.
+     ("Go to the end.", "unknown"),
+     ("Jump to the end, it's full.", "unknown")],
 )  # fmt: skip
 def test_the_storage_bar_said_to_reach_the_end_is_full(vocab, text, intent):
     # Round seventeen: "Bar is all the way across." was asked again (heldout27).
