@@ -24,3 +24,7 @@ def test_no_things_doing_it_is_no():
 def test_not_all_of_them_is_part_asked_again(text, question):
     # Round seventeen: "Not all of them, no." was no; part of them, as "some of them" is.
     assert Vocabulary.load("en").parse(text, question) == "unknown"
+
+
+def test_not_all_that_is_a_degree_not_a_part():
+    assert Vocabulary.load("en").parse("It's not all that full.", "s3_storage_full") == "no"

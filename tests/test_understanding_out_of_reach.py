@@ -25,3 +25,10 @@ def test_a_code_from_the_other_device_asks_for_help():
     # Round seventeen: "It wants a code from my other iPad and I don't have it here." (heldout25)
     vocab = Vocabulary.load("en")
     assert vocab.parse("Needs the code from my other phone.", "s1_sign_in") == "help"
+
+
+def test_no_access_to_the_internet_at_the_network_step_is_not_done():
+    # The internet is that step's state, not a thing out of reach: no, as on main.
+    vocab = Vocabulary.load("en")
+    assert vocab.parse("Still no access to the internet.", "s2_fix_network") == "no"
+    assert vocab.parse("I still don't have access to the internet.", "s2_fix_network") == "no"
