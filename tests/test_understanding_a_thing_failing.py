@@ -29,3 +29,10 @@ def vocab() -> Vocabulary:
 )  # fmt: skip
 def test_a_thing_said_not_to_work_is_asked_again(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["The internet is not working.", "Wifi isn't working."]
+)  # fmt: skip
+def test_the_steps_own_state_not_working_is_its_no(vocab, text):
+    assert vocab.parse(text, "s2_fix_network") == "no"

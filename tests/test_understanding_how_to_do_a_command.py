@@ -27,3 +27,12 @@ def test_asking_how_to_do_a_command_asks_for_help(vocab, text, question):
 
 def test_a_request_keeps_its_command(vocab):
     assert vocab.parse("Can you go back?", "s2_enable_data") == "back"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("How do I go back?", "back"), ("How do I start over?", "start_over")],
+)  # fmt: skip
+def test_asking_how_to_give_the_command_itself_keeps_it(vocab, text, intent):
+    # Nothing said of the command but the command: the person wants it done.
+    assert vocab.parse(text, "s2_online") == intent

@@ -143,3 +143,8 @@ def test_next_thing_i_know_tells_a_story_in_the_present_too(vocab):
 def test_skipping_another_thing_than_the_step_is_not_a_skip(vocab, text, question):
     # Round seventeen: "Could you skip the explanation ..." was skip: the talk, or the step?
     assert vocab.parse(text, question) != "skip"
+
+
+def test_the_speaker_telling_where_they_went_still_answers(vocab):
+    # "go to" naming no place in the steps: told, not an order to move.
+    assert vocab.parse("Go to settings, it's on.", "s1_sync_on") == "yes"

@@ -44,3 +44,7 @@ def test_better_not_declines_the_step(vocab, text):
 def test_not_able_to_pay_declines_the_step(vocab, text, intent):
     # Round seventeen: "I can't pay for it, I don't have a card." was asked again.
     assert vocab.parse(text, "s3_free_space") == intent
+
+
+def test_paying_attention_is_no_refusal(vocab):
+    assert vocab.parse("I can't pay attention right now.", "s3_free_space") == "unknown"

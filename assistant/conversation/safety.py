@@ -83,6 +83,8 @@ class Cues:
     move_openers: frozenset[tuple[str, ...]] = frozenset()
     """Words of an order to move that open a clause ("go to", "jump to"): with nothing in
     their clause understood ("go to the end"), a move the rules do not know."""
+    move_places: frozenset[str] = frozenset()
+    """Places in the steps ("end", "last") one of those orders must name to move."""
 
 
 def gate(
@@ -322,6 +324,7 @@ def _moved_and_answered(
     if any(
         corrected < start < first and not answered(clauses.get(start, []))
         and any(tuple(tokens[start : start + len(o)]) == o for o in cues.move_openers)
+        and any(t in cues.move_places for t in tokens[start : clause_end(tokens, start)])
         for start in _clause_starts(tokens)
     ):  # fmt: skip
         return True  # "Go to the end, yes.": an order to move the rules do not know

@@ -199,6 +199,9 @@ class Vocabulary:
     """Words before a device that keep it another device ("old", "other")."""
     device_links: frozenset[str] = frozenset()
     """Words that put the step on a device ("on", "for")."""
+    failing_states: frozenset[str] = frozenset()
+    """Subjects whose not working is the question's own state ("the internet"), not a thing
+    the step needs: the step's no."""
     failing: frozenset[tuple[str, ...]] = frozenset()
     """At an action, "not working" said of a thing named as its clause's subject ("Password
     isn't working."): trouble with what the step needs, not done or help: asked again."""
@@ -415,6 +418,7 @@ class Vocabulary:
             frozenset(reader.words(p) for p in reader.strings("bare_answers")),
             frozenset(reader.strings("speakers")),
             frozenset(reader.words(p) for p in reader.strings("move_openers")),
+            frozenset(reader.strings("move_places")),
         )
         pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
         noun_determiners = frozenset(
@@ -462,6 +466,7 @@ class Vocabulary:
                    speakers=frozenset(reader.strings("speakers")),
                    waits=phrases("waits"), marks=phrases("marks"),
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
+                   failing_states=frozenset(reader.strings("failing_states")),
                    other_devices=frozenset(reader.strings("other_devices")),
                    step_words=frozenset(reader.strings("step_words")),
                    worry_things=frozenset(reader.strings("worry_things")),
@@ -2023,7 +2028,7 @@ class Vocabulary:
         if not 1 <= len(subject) <= 2 or any(i in said for i in range(first, start)):
             return False
         blocked = self.pronouns | self.speakers | self.outlasting | self.copulas
-        return not any(w in blocked for w in subject)
+        return not any(w in blocked | self.failing_states for w in subject)
 
     def _waiting_on_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, "hold on", "hang on" opening the utterance, then the phone or another
