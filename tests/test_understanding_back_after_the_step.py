@@ -58,3 +58,9 @@ def test_back_alone_or_after_a_filler_still_resumes(vocab):
 def test_back_said_short_then_going_on_resumes(vocab, text, intent):
     # Round seventeen: "Back now, carry on." was asked again (back and resume at once).
     assert vocab.parse(text, None) == intent
+
+
+@pytest.mark.parametrize("text", ["Went to make tea, I'm back.", "Sorry about that, I'm back."])
+def test_back_after_telling_of_being_away_still_resumes(vocab, text):
+    # No doing told in the past, no negation: only being away.
+    assert vocab.parse(text, "s1_sync_on") == "resume"

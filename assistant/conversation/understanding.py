@@ -199,6 +199,9 @@ class Vocabulary:
     """Words before a device that keep it another device ("old", "other")."""
     device_links: frozenset[str] = frozenset()
     """Words that put the step on a device ("on", "for")."""
+    done_endings: tuple[str, ...] = ()
+    """Endings of a doing told in the past ("switched"): before "I'm back", maybe the step's
+    answer in other words."""
     failing_states: frozenset[str] = frozenset()
     """Subjects whose not working is the question's own state ("the internet"), not a thing
     the step needs: the step's no."""
@@ -467,6 +470,7 @@ class Vocabulary:
                    waits=phrases("waits"), marks=phrases("marks"),
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
                    failing_states=frozenset(reader.strings("failing_states")),
+                   done_endings=tuple(reader.strings("done_endings")),
                    other_devices=frozenset(reader.strings("other_devices")),
                    step_words=frozenset(reader.strings("step_words")),
                    worry_things=frozenset(reader.strings("worry_things")),
@@ -1866,9 +1870,11 @@ class Vocabulary:
 
     def _back_after_words(self, words: list[str], mentions: list[Mention]) -> bool:
         """Not paused, the speaker back ("I'm back", opened by `speakers`) as the only going
-        on and no answer said, after two words or more that no phrase takes ("Switched it on
-        and I'm back.", "Couldn't find it, I'm back."): what was said before it may be the
-        answer, in words the rules do not know; asked again. Paused, coming back wins."""
+        on and no answer said, after two words or more that no phrase takes, a doing among
+        them (`done_endings`: "switched") or a negation ("Switched it on and I'm back.",
+        "Couldn't find it, I'm back."): what was said before it may be the answer, in words
+        the rules do not know; asked again. Paused, coming back wins; "Went to make tea, I'm
+        back." and "Sorry about that, I'm back." only tell of being away."""
         resumes = [m for m in mentions if m.kind == "resume"]
         if any(m.kind in ANSWERS for m in mentions) or not all(
             words[m.start] in self.speakers for m in resumes
@@ -1876,7 +1882,10 @@ class Vocabulary:
             return False
         covered = {i for m in mentions for i in range(m.start, m.end)}
         unsaid = [i for i in range(resumes[0].start) if i not in covered and words[i] != BREAK]
-        return len(unsaid) >= 2
+        done = any(
+            len(words[i]) > 4 and words[i].endswith(self.done_endings) for i in unsaid
+        ) or any(m.kind == NEGATION and m.start < resumes[0].start for m in mentions)
+        return len(unsaid) >= 2 and done  # "Went to make tea, I'm back.": only away
 
     def _refusing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, not wanting to do it, with what it is about or not ("I don't want to
