@@ -31,3 +31,36 @@ def test_back_after_the_step_is_the_step_done(vocab, text, question, intent):
 
 def test_paused_back_after_the_step_resumes(vocab):
     assert vocab.parse("Restarted, I'm back now.", "s5_restart", paused=True) == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [# Round seventeen: back after words no phrase takes, no answer said: the words before may
+     # be the answer ("flicked it over", "could not see it"), so asked again, not resumed.
+     ("Flicked it over and I'm back.", "s2_enable_data"),
+     ("Could not see it anywhere useful, we're back.", "s4_select_optimize")],
+)  # fmt: skip
+def test_back_after_words_not_understood_is_asked_again(vocab, text, question):
+    assert vocab.parse(text, question) == "unknown"
+    assert vocab.parse(text, question, paused=True) == "resume"  # paused: coming back wins
+
+
+def test_back_alone_or_after_a_filler_still_resumes(vocab):
+    assert vocab.parse("Sorry, I'm back.", "s1_sync_on") == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Back now, keep going.", "resume"),
+     # Going on asked as a question, or "back" after it: as read before (asked again).
+     ("Back now. Where were we?", "unknown")],
+)  # fmt: skip
+def test_back_said_short_then_going_on_resumes(vocab, text, intent):
+    # Round seventeen: "Back now, carry on." was asked again (back and resume at once).
+    assert vocab.parse(text, None) == intent
+
+
+@pytest.mark.parametrize("text", ["Went to make tea, I'm back.", "Sorry about that, I'm back."])
+def test_back_after_telling_of_being_away_still_resumes(vocab, text):
+    # No doing told in the past, no negation: only being away.
+    assert vocab.parse(text, "s1_sync_on") == "resume"

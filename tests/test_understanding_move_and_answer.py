@@ -113,3 +113,38 @@ def test_next_thing_i_knew_tells_a_story_not_a_skip(vocab):
     assert vocab.parse("And the next thing I knew, it had switched off.", "s1_sync_on") == "no"
     assert vocab.parse("next thing you know it's on again", "s1_sync_on") != "skip"
     assert vocab.parse("next thing", "s1_sync_on") == "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [# An order to move the rules do not know, then an answer: which is meant? Asked again.
+     ("Jump to the final step, it's off.", "s1_sync_on"),
+     ("Take me to the end. Yes.", "s3_storage_full"),
+     ("Head to the last one, no.", "s2_cellular")],
+)  # fmt: skip
+def test_an_unknown_move_before_an_answer_is_asked_again(vocab, text, question):
+    assert vocab.parse(text, question) == UNKNOWN
+
+
+def test_an_answer_then_an_order_to_move_still_answers(vocab):
+    # The answer first, the move after it: as "yes, skip" (round sixteen), the answer stands.
+    assert vocab.parse("Yes, go to the end.", "s1_sync_on") == "yes"
+
+
+def test_next_thing_i_know_tells_a_story_in_the_present_too(vocab):
+    assert vocab.parse("Next thing I know, it's asking for the code.", "s1_sign_in") != "skip"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("Can you skip the intro and tell me where to tap?", "s2_enable_data"),
+     ("Skip the preamble, how do I do it?", "s4_select_optimize")],
+)  # fmt: skip
+def test_skipping_another_thing_than_the_step_is_not_a_skip(vocab, text, question):
+    # Round seventeen: "Could you skip the explanation ..." was skip: the talk, or the step?
+    assert vocab.parse(text, question) != "skip"
+
+
+def test_the_speaker_telling_where_they_went_still_answers(vocab):
+    # "go to" naming no place in the steps: told, not an order to move.
+    assert vocab.parse("Go to settings, it's on.", "s1_sync_on") == "yes"

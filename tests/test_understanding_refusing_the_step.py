@@ -27,3 +27,24 @@ def test_not_going_to_be_doing_the_step_refuses_it(vocab, text, question):
 
 def test_not_going_to_be_long_is_no_refusal(vocab):
     assert not vocab.declines("I won't be long.", "s6_install_update")
+
+
+@pytest.mark.parametrize("text", ["I had better not.", "Better not, I'm on mobile data."])
+def test_better_not_declines_the_step(vocab, text):
+    assert vocab.parse(text, "s6_install_update") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Can't afford more storage, sorry.", "no"),
+     ("I can't pay, no card on me.", "no"),
+     # A worry in the same words is no refusal: asked again.
+     ("I can't afford to lose my photos.", "unknown")],
+)  # fmt: skip
+def test_not_able_to_pay_declines_the_step(vocab, text, intent):
+    # Round seventeen: "I can't pay for it, I don't have a card." was asked again.
+    assert vocab.parse(text, "s3_free_space") == intent
+
+
+def test_paying_attention_is_no_refusal(vocab):
+    assert vocab.parse("I can't pay attention right now.", "s3_free_space") == "unknown"

@@ -26,3 +26,17 @@ def vocab() -> Vocabulary:
 )  # fmt: skip
 def test_a_wait_with_the_speaker_still_at_it_is_not_yet(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# The speaker doing the step and a wait, either way round: not done yet.
+     ("Working on it, one sec.", "s4_select_optimize", "no"),
+     ("Hold on, I'm on it.", "s2_enable_data", "no"),
+     ("On it, give me a minute.", "s3_free_space", "no"),
+     # The phone busy with the wait stays a pause; the wait alone too.
+     ("Hang on, it's restarting.", "s5_restart", "pause"),
+     ("Hang on a sec.", "s2_enable_data", "pause")],
+)  # fmt: skip
+def test_doing_the_step_with_a_wait_is_not_yet(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

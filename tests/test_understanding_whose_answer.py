@@ -35,3 +35,17 @@ def test_another_persons_belief_is_no_answer(vocab, text, intent):
 )  # fmt: skip
 def test_mine_set_against_another_without_an_answer_is_asked_again(vocab, text, intent):
     assert vocab.parse(text, "s3_storage_full") == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# Another's thing beside the speaker's: only "mine" answers (round seventeen; "His is off
+     # but mine's on." was no, a flip).
+     ("Theirs is off but mine is on.", "s1_sync_on", "yes"),
+     ("Mine's on, hers is off.", "s1_sync_on", "yes"),
+     ("Her storage is full, mine has plenty of room.", "s3_storage_full", "no"),
+     # Another's thing alone is not set beside the speaker's: read as before.
+     ("Hers is off.", "s1_sync_on", "no")],
+)  # fmt: skip
+def test_anothers_answer_beside_mine_is_not_the_speakers(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

@@ -561,6 +561,15 @@ def _in_questions_and_about_self(
                 continue
         elif opener and opener.kind == QUESTION and mention.kind in (YES, NO):
             continue
+        elif (
+            opener
+            and opener.kind == QUESTION
+            and opener.fallback == HELP
+            and not (opener.anywhere or mention.kind in (*_NOT_COMMANDS, HELP, "where", "repeat"))
+            and _said_of_more(tokens, mention, covered)
+        ):
+            continue  # "how do I go back in Settings?": how to do it there, not the command
+            # ("how do I go back?" alone asks for the command itself: it stays)
         elif opener and opener.anywhere and mention.kind not in (*_NOT_COMMANDS, HELP):
             continue  # "what's next?": a question, not the command
         elif opener and opener.kind == SELF and mention.kind in assistant_commands:
@@ -574,6 +583,16 @@ def _in_questions_and_about_self(
     if asked:  # "okay, is it working?": the acknowledgment answers nothing
         out = [m for m in out if not (m.deferring and m.kind == YES)]
     return out
+
+
+def _said_of_more(tokens: list[str], mention: Mention, covered: set[int]) -> bool:
+    """Words no phrase takes after the mention in its clause ("go back | in settings")."""
+    end = mention.end
+    while end < len(tokens) and tokens[end] != BREAK:
+        if end not in covered:
+            return True
+        end += 1
+    return False
 
 
 def _says_something(mention: Mention) -> bool:

@@ -80,6 +80,11 @@ class Cues:
     """Answers in a word ("yeah", "no"): one right after a question answers it."""
     speakers: frozenset[str] = frozenset()
     """The speaker as subject ("i", "we"): a clause opened by one tells of the speaker."""
+    move_openers: frozenset[tuple[str, ...]] = frozenset()
+    """Words of an order to move that open a clause ("go to", "jump to"): with nothing in
+    their clause understood ("go to the end"), a move the rules do not know."""
+    move_places: frozenset[str] = frozenset()
+    """Places in the steps ("end", "last") one of those orders must name to move."""
 
 
 def gate(
@@ -316,11 +321,23 @@ def _moved_and_answered(
     corrected = max(
         (m.start for m in mentions if m.kind == CORRECTION and m.start < answer), default=-1
     )  # "Cancel that, I meant yes": what follows stands
+    if any(
+        corrected < start < first and not answered(clauses.get(start, []))
+        and any(tuple(tokens[start : start + len(o)]) == o for o in cues.move_openers)
+        and any(t in cues.move_places for t in tokens[start : clause_end(tokens, start)])
+        for start in _clause_starts(tokens)
+    ):  # fmt: skip
+        return True  # "Go to the end, yes.": an order to move the rules do not know
     return any(
         corrected < start < first and not answered(said) and tokens[start] not in cues.subjects
         and any(m.kind in MOVES and m.start == start for m in said)
         for start, said in clauses.items()
     )  # fmt: skip
+
+
+def _clause_starts(tokens: list[str]) -> list[int]:
+    """Where each clause begins."""
+    return [i for i, t in enumerate(tokens) if t != BREAK and (i == 0 or tokens[i - 1] == BREAK)]
 
 
 def _halted_in_the_answer(

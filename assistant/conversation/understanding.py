@@ -186,6 +186,31 @@ class Vocabulary:
     speakers: frozenset[str] = frozenset()
     """The speaker as a clause's subject ("i", "we"): "hang on, still looking for it" is the
     speaker not done yet; "hang on, it's restarting" is waiting on the phone."""
+    gone_words: frozenset[tuple[str, ...]] = frozenset()
+    """Said of a thing right after it ("gone", "went away"): the thing is no longer there."""
+    worry_things: frozenset[str] = frozenset()
+    """The photos as a yes-or-no question asks after them ("will my originals be safe?"):
+    a worry about the step, answered by its help."""
+    step_words: frozenset[str] = frozenset()
+    """Words that name the step or question as what is skipped ("skip the step")."""
+    other_devices: frozenset[str] = frozenset()
+    """Devices other than the iPhone ("ipad", "watch"): the step done to one is not done."""
+    device_modifiers: frozenset[str] = frozenset()
+    """Words before a device that keep it another device ("old", "other")."""
+    device_links: frozenset[str] = frozenset()
+    """Words that put the step on a device ("on", "for")."""
+    done_endings: tuple[str, ...] = ()
+    """Endings of a doing told in the past ("switched"): before "I'm back", maybe the step's
+    answer in other words."""
+    failing_states: frozenset[str] = frozenset()
+    """Subjects whose not working is the question's own state ("the internet"), not a thing
+    the step needs: the step's no."""
+    failing: frozenset[tuple[str, ...]] = frozenset()
+    """At an action, "not working" said of a thing named as its clause's subject ("Password
+    isn't working."): trouble with what the step needs, not done or help: asked again."""
+    doing_the_step: frozenset[tuple[str, ...]] = frozenset()
+    """At an action, the speaker doing the step ("doing it now"): with a wait ("hang on") it is
+    still not yet, not a pause."""
     waits: frozenset[tuple[str, ...]] = frozenset()
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
@@ -297,6 +322,15 @@ class Vocabulary:
     """Words opening a condition ("if", "unless"): an answer after one in its clause is
     supposed, not said ("would I be here if it worked?"): asked again."""
     own_things: frozenset[str] = frozenset()
+    promised_saying: frozenset[tuple[str, ...]] = frozenset()
+    """After the speaker's future (`first_person`: "i will"), saying an answer ("say",
+    "tell you"): the answer is for later."""
+    tag_questions: frozenset[tuple[str, ...]] = frozenset()
+    """A clause that asks the statement before it to be confirmed ("is it", "right"),
+    typed with a question mark: the statement is not an answer."""
+    others_things: frozenset[str] = frozenset()
+    """Another person's thing opening a clause ("his", "hers"): beside the speaker's own
+    (`own_things`) its answer is not the speaker's."""
     """The speaker's thing said as a pronoun ("mine"): a clause it opens with no answer of
     its own compares with what came before ("her phone says it's full, mine isn't")."""
     screen_replies: frozenset[tuple[str, ...]] = frozenset()
@@ -395,6 +429,8 @@ class Vocabulary:
             frozenset(reader.words(p) for p in reader.strings("farewells")),
             frozenset(reader.words(p) for p in reader.strings("bare_answers")),
             frozenset(reader.strings("speakers")),
+            frozenset(reader.words(p) for p in reader.strings("move_openers")),
+            frozenset(reader.strings("move_places")),
         )
         pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
         noun_determiners = frozenset(
@@ -441,6 +477,15 @@ class Vocabulary:
                    idioms=phrases("obligation_idioms"), sarcasm=phrases("sarcasm"),
                    speakers=frozenset(reader.strings("speakers")),
                    waits=phrases("waits"), marks=phrases("marks"),
+                   failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
+                   failing_states=frozenset(reader.strings("failing_states")),
+                   done_endings=tuple(reader.strings("done_endings")),
+                   other_devices=frozenset(reader.strings("other_devices")),
+                   step_words=frozenset(reader.strings("step_words")),
+                   worry_things=frozenset(reader.strings("worry_things")),
+                   gone_words=phrases("gone_words"),
+                   device_links=frozenset(reader.strings("device_links")),
+                   device_modifiers=frozenset(reader.strings("device_modifiers")),
                    not_yet_words=frozenset(
                        w for p in reader.strings("not_yet_words") for w in reader.words(p)
                    ),
@@ -494,6 +539,9 @@ class Vocabulary:
                    conditionals=phrases("conditionals"),
                    no_as_not=frozenset(reader.strings("no_as_not")),
                    own_things=frozenset(reader.strings("own_things")),
+                   others_things=frozenset(reader.strings("others_things")),
+                   tag_questions=phrases("tag_questions"),
+                   promised_saying=phrases("promised_saying"),
                    screen_replies=phrases("screen_replies"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
@@ -537,6 +585,8 @@ class Vocabulary:
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
         mentions = self._supposed(text, found, mentions)  # "would I be here if it worked?"
+        mentions = self._theirs_beside_mine(found, mentions)  # "his is off but mine's on"
+        mentions = self._skipping_another_thing(found, mentions, question)  # "skip the chat"
         mentions = self._compared_with_mine(found, mentions)  # "..., mine isn't"
         mentions = self._asking_how(found, mentions)  # "which backups can I delete"
         mentions = self._where_it_is(found, mentions)  # "I don't know where that is"
@@ -545,6 +595,10 @@ class Vocabulary:
         mentions = self._not_seen_now(found, mentions, question)  # "was on yesterday"
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
+        mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
+        mentions = self._worry_asked(text, found, mentions, question)  # "will my photos be safe?"
+        mentions = self._answer_asked_about(text, found, mentions)  # "it's green, is that on?"
+        mentions = self._promised(found, mentions)  # "... and I'll say yes"
         mentions = self._not_opening(found, mentions)  # "the baby is crying": no question
         mentions = self._marked_other(found, mentions)  # "the check mark is on the other one"
         mentions = self._marked_unnamed(
@@ -560,7 +614,9 @@ class Vocabulary:
         mentions = self._help_where(mentions)  # "help me. where."
         mentions = self._not_following(found, mentions)  # "too fast, I don't get it"
         mentions = self._out_of_the_house(found, mentions)  # "I'm out, so it's cellular"
-        mentions = self._coming_back(found, mentions, paused)  # "go on, I'm ready"; "ok back"
+        mentions = self._coming_back(
+            found, mentions, paused, self._asked_as_typed(text)
+        )  # "go on, I'm ready"; "ok back"; "back now, carry on"
         for not_given in (  # a command's words that do not give it
             self._asked_whether_to,  # "should I stop it first?"
             self._for_later,  # "I'll take a break after this"
@@ -588,9 +644,14 @@ class Vocabulary:
             mentions = self._not_yet_changed(found, mentions)  # "still on the apple logo"
             mentions = self._ceased_midway(found, mentions)  # "I stopped halfway through"
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
+            mentions = self._doing_it_a_while(found, mentions)  # "doing it now, hang on"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
+            mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
+            mentions = self._which_not_known(found, mentions)  # "I don't know which box"
+            mentions = self._gone(found, mentions)  # "the apple logo's gone"
+            mentions = self._another_device(found, mentions)  # "I updated my watch"
             mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
@@ -988,6 +1049,44 @@ class Vocabulary:
             out.append(m)
         return out
 
+    def _which_not_known(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, not knowing which thing it is, "which" right after a doubt that ends
+        in a word of knowing (`embedding`: "I don't know which box is the router", "not sure
+        which one to tap"): help with the step, as "I don't know where it is" is. Nothing else
+        said but fillers."""
+        for i, (doubt, which) in enumerate(zip(mentions, mentions[1:], strict=False)):
+            if (
+                doubt.kind == DOUBT
+                and which.kind == QUESTION
+                and which.start == doubt.end
+                and words[which.start] == "which"
+                and words[doubt.end - 1] in self.embedding
+            ):
+                rest = [*mentions[:i], *mentions[i + 2 :]]
+                if all(m.kind in (FILLER, QUESTION) for m in rest):
+                    end = clause_end(words, which.end)
+                    return [Mention(HELP, doubt.start, end)]
+        return mentions
+
+    def _gone(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A no of the question's own that names a thing, said to be gone (`gone_words`
+        right after it, a copula between or not: "the Apple logo's gone", "black screen went
+        away"): the thing is no longer there, so not that no; it says nothing by itself (the
+        rest of the utterance answers: "Back on, the Apple logo's gone." is yes)."""
+        if not self.gone_words:
+            return mentions
+        drop = set()
+        for m in mentions:
+            if m.kind != "no":
+                continue
+            at = m.end + (m.end < len(words) and words[m.end] in self.copulas)
+            if any(tuple(words[at : at + len(g)]) == g for g in self.gone_words):
+                drop.add(id(m))
+                drop.update(id(n) for n in mentions if n.start == m.end)  # the copula asked
+        if not drop:
+            return mentions
+        return [m for m in mentions if id(m) not in drop]
+
     def _after_sarcasm(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """After a sarcastic turn ("yeah right", "as if that would work", "because that always
         works"), the agreement said before it and in its clause is not meant: only an answer in
@@ -1154,6 +1253,80 @@ class Vocabulary:
         if not any(m.kind in ("yes", "no") for m in kept):
             kept.append(Mention(DOUBT, start, start))
         return sorted(kept, key=lambda m: m.start)
+
+    def _promised(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An answer the speaker will give (`first_person`, then `promised_saying`: "... and
+        I'll say yes", "I'm going to say no when it asks"): said for later, not now; no answer,
+        asked again. "I'd say yes" (a hedge) is not a promise."""
+        if not self.promised_saying:
+            return mentions
+        promised = set()
+        for m in mentions:
+            if m.kind != SELF:
+                continue
+            for p in self.promised_saying:
+                if tuple(words[m.end : m.end + len(p)]) == p:
+                    promised.add(m.end + len(p))
+        if not promised:
+            return mentions
+        return [Mention(DOUBT, m.start, m.end) if m.kind in ANSWERS and m.start in promised else m
+                for m in mentions]  # fmt: skip
+
+    def _answer_asked_about(
+        self, text: str, words: list[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """An answer, then a last clause typed with "?" that asks yes or no about it, a
+        question verb and a subject opening it ("It's green, is that on?", "it says off, does
+        that mean it's off?"): the speaker asks what they see means; asked again."""
+        if self.verb_last or words[-1:] != [BREAK] or not self._asked_as_typed(text):
+            return mentions
+        start = clause_start(words, len(words) - 1)
+        if start == 0 or len(words) - start < 3:
+            return mentions
+        cues = self.cues
+        if words[start] not in cues.question_verbs or words[start + 1] not in cues.subjects:
+            return mentions
+        if not any(m.kind in ("yes", "no") and not m.weak and m.end <= start for m in mentions):
+            return mentions
+        kept = [
+            m for m in mentions if not (m.kind == HELP and m.start >= start)
+        ]  # "is that normal?"
+        return [*kept, Mention(DOUBT, start, len(words) - 1)]
+
+    def _worry_asked(
+        self, text: str, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """A yes-or-no question typed with "?" about the photos (`worry_things`), opened by a
+        question verb, its clause the last and holding no answer nor command ("Will my
+        originals be safe?", "Does that mean my photos get deleted?"): a worry about the
+        step, which its help answers. Not at the start, nor with no question."""
+        if not self.worry_things or question in (None, START_QUESTION):
+            return mentions
+        if words[-1:] != [BREAK] or not self._asked_as_typed(text):
+            return mentions
+        start = clause_start(words, len(words) - 1)
+        if words[start] not in self.cues.question_verbs:
+            return mentions
+        if not any(w in self.worry_things for w in words[start:-1]):
+            return mentions
+        if any(m.kind not in (QUESTION, FILLER) and not m.weak for m in mentions):
+            return mentions  # "yes, but will my photos be safe?": as read; "wait, will ...?"
+            # may stop the step too: as read (asked again)
+        return [Mention(HELP, start, len(words) - 1)]
+
+    def _tagged(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A statement ended by a tag question typed with a question mark (`tag_questions`:
+        "It's not full, is it?", "Green means on, right?"): the speaker asks to be told, the
+        answer before it is a guess to confirm, not given: asked again."""
+        if not self.tag_questions or words[-1:] != [BREAK]:
+            return mentions
+        start = clause_start(words, len(words) - 1)
+        if start == 0 or tuple(words[start:-1]) not in self.tag_questions:
+            return mentions
+        if not self._asked_as_typed(text):
+            return mentions
+        kept = [m for m in mentions if m.start < start or m.kind not in (QUESTION, "yes", "no")]
+        return [*kept, Mention(DOUBT, start, len(words) - 1)]
 
     def _asked_as_typed(self, text: str) -> bool:
         """Whether the last clause was typed with a question mark, and asks: not a clause
@@ -1586,6 +1759,32 @@ class Vocabulary:
                 if m.kind in ANSWERS and any(s < m.start < e for s, e in reach) else m
                 for m in mentions]  # fmt: skip
 
+    def _theirs_beside_mine(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Another person's thing (`others_things`) and the speaker's own (`own_things`), each
+        opening a part of the utterance (parts split by a break or a contrast: "His is off but
+        mine's on."): the other's answers are not the speaker's, no answer (doubt); "mine"
+        answers alone, and with no answer of its own is asked again (`_compared_with_mine`)."""
+        if not self.others_things or not self.own_things:
+            return mentions
+        cuts = sorted({0, *(i + 1 for i, w in enumerate(words) if w == BREAK),
+                       *(m.end for m in mentions if m.kind == CONTRAST)})  # fmt: skip
+        skip = {i for m in mentions if m.kind in (CONTRAST, FILLER) for i in range(m.start, m.end)}
+        parts = []
+        for start, end in zip(cuts, [*cuts[1:], len(words)], strict=False):
+            first = next(
+                (i for i in range(start, end) if i not in skip and words[i] != BREAK), None
+            )
+            if first is not None:
+                parts.append((words[first], start, end))
+        if not any(w in self.own_things for w, _, _ in parts):
+            return mentions
+        theirs = [(start, end) for w, start, end in parts if w in self.others_things]
+        if not theirs:
+            return mentions
+        return [Mention(FILLER, m.start, m.end)
+                if m.kind in ANSWERS and any(s <= m.start < e for s, e in theirs) else m
+                for m in mentions]  # fmt: skip
+
     def _compared_with_mine(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A clause opened by the speaker's thing as a pronoun, with no answer of its own
         ("her phone says it's full, mine isn't"): said against what came before, whose
@@ -1670,20 +1869,48 @@ class Vocabulary:
         return _cancelled(mentions, of_a_thing)
 
     def _coming_back(
-        self, words: list[str], mentions: list[Mention], paused: bool
+        self, words: list[str], mentions: list[Mention], paused: bool, asked: bool = False
     ) -> list[Mention]:
         """Going on said with being ready ("go on, I'm ready", "carry on, ready when you
         are"): ready to go on, not an answer to the question (`understanding.readiness`).
         While paused, "back" said short is coming back ("ok back"), not going back a question
-        (`understanding.returning`)."""
-        if paused:
+        (`understanding.returning`); so it is before going on said, not asked ("Back now, carry
+        on."; not "Back now. Where were we?")."""
+        last = clause_start(words, len(words) - 1) if asked else len(words)
+        going_on = [m for m in mentions if m.kind == "resume" and m.start < last]  # not asked
+        if paused or going_on:  # "Back now, carry on.": coming back, then going on
             mentions = [replace(m, kind="resume")
-                        if m.kind == "back" and self._words(words, m) in self.returning else m
+                        if m.kind == "back" and self._words(words, m) in self.returning
+                        and (paused or any(n.start > m.start for n in going_on))
+                        else m
                         for m in mentions]  # fmt: skip
         if not any(m.kind == "resume" for m in mentions):
             return mentions
-        return [m for m in mentions
-                if not (m.kind == "yes" and self._words(words, m) in self.readiness)]  # fmt: skip
+        ready = self.readiness
+        mentions = [m for m in mentions
+                    if not (m.kind == "yes" and self._words(words, m) in ready)]  # fmt: skip
+        if not paused and self._back_after_words(words, mentions):
+            return [Mention(DOUBT, m.start, m.end) if m.kind == "resume" else m for m in mentions]
+        return mentions
+
+    def _back_after_words(self, words: list[str], mentions: list[Mention]) -> bool:
+        """Not paused, the speaker back ("I'm back", opened by `speakers`) as the only going
+        on and no answer said, after two words or more that no phrase takes, a doing among
+        them (`done_endings`: "switched") or a negation ("Switched it on and I'm back.",
+        "Couldn't find it, I'm back."): what was said before it may be the answer, in words
+        the rules do not know; asked again. Paused, coming back wins; "Went to make tea, I'm
+        back." and "Sorry about that, I'm back." only tell of being away."""
+        resumes = [m for m in mentions if m.kind == "resume"]
+        if any(m.kind in ANSWERS for m in mentions) or not all(
+            words[m.start] in self.speakers for m in resumes
+        ):
+            return False
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        unsaid = [i for i in range(resumes[0].start) if i not in covered and words[i] != BREAK]
+        done = any(
+            len(words[i]) > 4 and words[i].endswith(self.done_endings) for i in unsaid
+        ) or any(m.kind == NEGATION and m.start < resumes[0].start for m in mentions)
+        return len(unsaid) >= 2 and done  # "Went to make tea, I'm back.": only away
 
     def _refusing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, not wanting to do it, with what it is about or not ("I don't want to
@@ -1731,6 +1958,111 @@ class Vocabulary:
             and (self._refusal(self.tokens(text)) or (0, 0, 0, False))[3]
             and self.parse(text, question) == "no"
         )
+
+    def _skipping_another_thing(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """A skip given as an order (nothing before it in its clause but words understood:
+        "could you", "let's") whose object, after "the", is a thing not understood, neither the
+        step (`step_words`: "step", "question", "one") nor named by the question ("Could you
+        skip the explanation and just tell me what to tap?"): the talk skipped, or the step?
+        Asked again. The question's own words ("skip the update" at the install) are left as
+        read."""
+        if not self.step_words:
+            return mentions
+        named = self.named.get(question or "", frozenset())
+        said = {i for m in mentions for i in range(m.start, m.end)}
+        doubted = {
+            id(m) for m in mentions
+            if m.kind == "skip" and m.end + 1 < len(words) and words[m.end] == "the"
+            and m.end + 1 not in said and words[m.end + 1] != BREAK
+            and words[m.end + 1] not in self.step_words | named
+            and all(i in said for i in range(clause_start(words, m.start), m.start))  # an order
+        }  # fmt: skip
+        if not doubted:
+            return mentions
+        return [Mention(DOUBT, m.start, m.end) if id(m) in doubted else m for m in mentions]
+
+    def _another_device(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, the step done to another device, named at the end of its clause
+        right after the doing or after "on"/"for" (`other_devices`, `device_links`: "I
+        turned it on on my iPad.", "I updated my watch.", "Plugged in my headphones."): not
+        this iPhone's step; asked again. Not a device naming another thing ("I deleted the
+        old iPad backup"), nor a device the iPhone is plugged into ("into my Mac")."""
+        if not self.other_devices:
+            return mentions
+        said = {i for m in mentions for i in range(m.start, m.end)}
+        doubted = set()
+        for m in mentions:
+            if m.kind != "yes":
+                continue
+            end = clause_end(words, m.end)
+            for d in range(m.end, end):
+                if words[d] not in self.other_devices or (d + 1 < end and words[d + 1] != BREAK):
+                    continue
+                link = next((i for i in range(d - 1, m.end - 1, -1)
+                             if words[i] in self.device_links), m.end - 1)  # fmt: skip
+                between = range(link + 1, d)
+                bare = link >= m.end or all(
+                    words[i] in self.noun_determiners | self.device_modifiers for i in between
+                )
+                if bare and len(between) <= 2 and not any(i in said for i in between):
+                    doubted.add(id(m))
+        if not doubted:
+            return mentions
+        return [Mention(DOUBT, m.start, m.end) if id(m) in doubted else m for m in mentions]
+
+    def _doing_it_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, the speaker doing the step (`doing_the_step`: "doing it now", "on it")
+        and a wait asked for, either way round, nothing else said ("Doing it now, hang on.",
+        "One sec, on it."): not done yet, as a wait with "still" is (the lead's decision after
+        round sixteen); the wait is dropped, the no stands."""
+        doing = [m for m in mentions
+                 if m.kind == "no" and self._words(words, m) in self.doing_the_step]  # fmt: skip
+        waits = [
+            m for m in mentions
+            if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
+        ]  # fmt: skip
+        if not doing or not waits:
+            return mentions
+        if any(m not in doing and m not in waits and m.kind != FILLER for m in mentions):
+            return mentions
+        return [m for m in mentions if m not in waits]
+
+    def _a_thing_failing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, "not working" (`failing`) said of a thing named as its clause's
+        subject, a noun and no more ("Password isn't working.", "the code doesn't work",
+        "Charger is not working"): trouble with what the step needs. Not done, or help
+        wanted? Asked again. Not said of "it" or the speaker (pronouns), nor after "still" or
+        anything understood ("did it, still not working": the state outlasted the step)."""
+        said = {i for m in mentions for i in range(m.start, m.end)}
+        changed = False
+        kept = []
+        for m in mentions:
+            if m.kind == "no" and self._failing_thing(words, m, said):
+                kept.append(Mention(DOUBT, m.start, m.end))
+                changed = True
+            else:
+                kept.append(m)
+        return kept if changed else mentions
+
+    def _failing_thing(self, words: list[str], m: Mention, said: set[int]) -> bool:
+        phrase = words[m.start : m.end]
+        start = m.start
+        if phrase and phrase[0] in self.copulas | self.auxiliaries:  # "is not working"
+            phrase = phrase[1:]
+        if tuple(words[m.start : m.end]) not in self.failing and tuple(phrase) not in self.failing:
+            return False
+        subject = words[clause_start(words, start) : start]
+        if subject and subject[-1] in self.copulas | self.auxiliaries:  # "it is" + "not working"
+            subject = subject[:-1]
+        while subject and subject[0] in self.noun_determiners:
+            subject = subject[1:]
+        first = clause_start(words, start)
+        if not 1 <= len(subject) <= 2 or any(i in said for i in range(first, start)):
+            return False
+        blocked = self.pronouns | self.speakers | self.outlasting | self.copulas
+        return not any(w in blocked | self.failing_states for w in subject)
 
     def _waiting_on_it(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, "hold on", "hang on" opening the utterance, then the phone or another
@@ -2151,6 +2483,8 @@ class Vocabulary:
         stays the answer's ("it's on the other one", "on the home screen")."""
         last = mention.end - 1
         after = mention.end
+        if self._in_the_subject(words, mention, said):
+            return True
         return (
             mention.kind in ("yes", "no")
             and words[last] in self.place_words
@@ -2161,6 +2495,33 @@ class Vocabulary:
             and words[after + 1] != BREAK
             and after + 1 not in said
         )  # fmt: skip
+
+    def _in_the_subject(self, words: list[str], mention: Mention, said: set[int]) -> bool:
+        """A place word alone between two things not understood, then a copula opening the
+        state said of them ("Mobile data on Photos is off"), or between a thing understood
+        and "it" ending the clause ("the apple logo on it"): a preposition, not the switch's
+        state. Not after a pronoun or a copula ("it on", "is on")."""
+        at = mention.start
+        if mention.kind not in ("yes", "no") or mention.end - at != 1:
+            return False
+        if words[at] not in self.place_words or at == 0:
+            return False
+        if words[at - 1] in self.pronouns | self.copulas or words[at - 1] == BREAK:
+            return False
+        if at - 1 in said and words[at + 1 : at + 3] in (["it"], ["it", BREAK]):
+            return True  # "it's still got the apple logo on it": where the logo is
+        if at - 1 in said:
+            return False
+        for gap in (1, 2):
+            verb = at + 1 + gap
+            things = range(at + 1, verb)
+            if (
+                verb < len(words)
+                and words[verb] in self.copulas
+                and not any(i in said or words[i] == BREAK for i in things)
+            ):
+                return verb in said
+        return False
 
     def _still_under_way(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """With doubt where a yes that is a process ("uploading", "syncing") is said to go on
