@@ -40,3 +40,17 @@ def test_a_wait_with_the_speaker_still_at_it_is_not_yet(vocab, text, question, i
 )  # fmt: skip
 def test_doing_the_step_with_a_wait_is_not_yet(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# "still" at the step and a while given in a number: not yet (round eighteen).
+     ("Still deleting, give me two minutes.", "s3_free_space", "no"),
+     ("Not yet, give me five minutes.", "s1_turn_on", "no"),
+     ("Still scrolling, a couple of minutes.", "s4_select_optimize", "no"),
+     # The phone's "still" with the same wait stays a pause; the wait alone too.
+     ("It's still deleting, give me two minutes.", "s3_free_space", "pause"),
+     ("Give me two minutes.", "s3_free_space", "pause")],
+)  # fmt: skip
+def test_still_at_it_with_a_while_in_a_number(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

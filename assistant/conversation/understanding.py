@@ -2101,8 +2101,9 @@ class Vocabulary:
         in Settings"): not done yet, take your time; the dialog's answer to not yet says just
         that."""
         waits = [m for m in mentions
-                 if m.kind == "pause" and tuple(words[m.start : m.end]) in self.waits]  # fmt: skip
-        if not waits:
+                 if (m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause"))
+                 and tuple(words[m.start : m.end]) in self.waits]  # fmt: skip
+        if not waits:  # "잠깐만요" is a correction read as a wait when nothing follows it
             return mentions
         noes = [
             m
