@@ -1,8 +1,9 @@
 """Korean, at an action: "not yet" (아직) and a wait said as a correction ("잠깐만요",
 "잠시만요") is not yet (no), as "아직" makes it no elsewhere (the lead's decision after round
 fifteen, extended after round seventeen; round eighteen). A wait alone, or the phone busy with
-a wait, stays a pause ("설치 중이에요 기다려 주세요" is still asked again: round seventeen's rule does
-not yet tell the phone from the speaker); "아니요, 잠깐만요" (no, wait) is left as it was read.
+a wait, stays a pause ("설치 중이에요 기다려 주세요" is still asked again: round
+seventeen's rule does not yet tell the phone from the speaker); "아니요, 잠깐만요" (no,
+wait) is left as it was read.
 """
 
 from __future__ import annotations
