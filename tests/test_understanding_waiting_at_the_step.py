@@ -54,3 +54,25 @@ def test_doing_the_step_with_a_wait_is_not_yet(vocab, text, question, intent):
 )  # fmt: skip
 def test_still_at_it_with_a_while_in_a_number(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# A gerund of the speaker's doing with no subject, and a wait: not yet by the decision,
+     # pause by eleven older labels: asked again until the labels are decided (round eighteen).
+     ("Hang on, typing the password.", "s1_sign_in", "unknown"),
+     ("Scrolling through them, one sec.", "s4_select_optimize", "unknown"),
+     ("Hold on, I'm entering the code.", "s1_sign_in", "unknown"),
+     ("Just a sec, tapping through the list.", "s4_select_optimize", "unknown"),
+     # With "still" it is read as before: not yet.
+     ("Hang on, still looking for it.", "s1_turn_on", "no"),
+     # The phone's doing, another subject, going off to fetch, or the wait alone: a pause.
+     ("Restarting, hang on.", "s5_restart", "pause"),
+     ("Hang on, it's restarting.", "s5_restart", "pause"),
+     ("brb, getting my password from the drawer.", "s1_sign_in", "pause"),
+     ("Hang on.", "s1_sign_in", "pause"),
+     # An answer said with it is read as before.
+     ("Hang on, typing it, it's on now.", "s1_turn_on", "yes")],
+)  # fmt: skip
+def test_a_wait_and_the_speakers_doing_as_a_gerund_is_asked_again(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

