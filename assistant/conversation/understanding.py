@@ -2040,9 +2040,10 @@ class Vocabulary:
         (`doing_gerunds`: "typing", "deleting", "scrolling") opening a clause, or right after
         the wait, with no subject but the speaker ("Hang on, typing the password.", "Scrolling
         through them, one sec", "Hold on, I'm typing it in"), maybe after "just", "now"
-        (with "still" the rules before read it); nothing else understood: the speaker at the step, not yet (no) by the lead's
-        decision after round fifteen, but eleven lines of the sets before it (`heldout7` to
-        `heldout23`: "Hold on, typing my password.") are labelled pause, `heldout28`'s no:
+        (with "still" the rules before read it); nothing else understood: the speaker at
+        the step, not yet (no) by the lead's decision after round fifteen, but nine lines of
+        the sets before it (`heldout7` to `heldout23`: "Hold on, typing my password.") are
+        labelled pause, `heldout28`'s no:
         asked again (doubt), never a guess, until the labels are decided (round eighteen's
         proposal: no). A subject other than the speaker ("hang on, it's restarting") is left
         to the phone's pause, and a gerund the phone does ("restarting", "loading") is no
