@@ -1,0 +1,36 @@
+"""The price of more storage asked at the free-space step (issues 8 and 12, round eighteen):
+"How much does the bigger plan cost?", "요금이 얼마예요?": the step's help, where the plans are
+shown. Elsewhere, or with no question, it is asked again as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("How much does the bigger plan cost?", "s3_free_space", "help"),
+     ("How much is more storage?", "s3_free_space", "help"),
+     ("What does it cost?", "s3_free_space", "help"),
+     ("How much does it cost?", None, "unknown")],
+)  # fmt: skip
+def test_the_price_asked_in_english(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [("요금이 얼마예요?", "s3_free_space", "help"),
+     ("가격이 얼마예요?", "s3_free_space", "help"),
+     ("요금이 얼마예요?", None, "unknown")],
+)  # fmt: skip
+def test_the_price_asked_in_korean(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
