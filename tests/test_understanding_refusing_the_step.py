@@ -48,3 +48,17 @@ def test_not_able_to_pay_declines_the_step(vocab, text, intent):
 
 def test_paying_attention_is_no_refusal(vocab):
     assert vocab.parse("I can't pay attention right now.", "s3_free_space") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# The refusal's own words make a command ("pass on that" skips): the refusal, no
+     # (round eighteen, the lead's decision after round seventeen).
+     ("I'll pass on that.", "s4_select_optimize", "no"),
+     ("I will pass on that one.", "s6_install_update", "no"),
+     # A command said beside the refusal keeps it a command; "pass" alone still skips.
+     ("I don't want to stop now.", "s3_free_space", "unknown"),
+     ("Pass on this one.", "s4_select_optimize", "skip")],
+)  # fmt: skip
+def test_passing_on_the_step_declines_it(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

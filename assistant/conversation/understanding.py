@@ -1925,7 +1925,8 @@ class Vocabulary:
         is in it ("I don't want to stop", "I want to keep going"): as read without it; nor
         before a worry or a figure of speech ("I'd rather not risk it", "I'd rather not say"):
         asked again. What a contrast or a correction adds after it stays ("..., but only for
-        now")."""
+        now"). A command in the refusal's own words ("pass on that" in "I'll pass on that") is
+        the refusal, no command (round eighteen; the lead's decision after round seventeen)."""
         found = self._refusal(words)
         if found is None:
             return mentions
@@ -1935,7 +1936,9 @@ class Vocabulary:
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         end = min([t for t in turns if start < t < end] + [end])
         inside = [m for m in mentions if m.start < end and m.end > start]
-        if any(m.kind in INTENTS and m.kind not in ANSWERS or m.kind == CANCELLED for m in inside):
+        own = [m for m in inside if start <= m.start < said]  # "I'll pass on that (one)"
+        if any(m.kind in INTENTS and m.kind not in ANSWERS or m.kind == CANCELLED
+               for m in inside if m not in own):  # fmt: skip
             return mentions  # "I don't want to stop now": not a refusal of the step
         rest = [m for m in mentions if m not in inside]
         return sorted([*rest, Mention("no", start, end)], key=lambda m: m.start)
