@@ -2044,13 +2044,10 @@ class Vocabulary:
         the wait, with no subject but the speaker ("Hang on, typing the password.", "Scrolling
         through them, one sec", "Hold on, I'm typing it in"), maybe after "just", "now"
         (with "still" the rules before read it); nothing else understood: the speaker at
-        the step, not yet (no) by the lead's decision after round fifteen, but nine lines of
-        the sets before it (`heldout7` to `heldout23`: "Hold on, typing my password.") are
-        labelled pause, `heldout28`'s no:
-        asked again (doubt), never a guess, until the labels are decided (round eighteen's
-        proposal: no). A subject other than the speaker ("hang on, it's restarting") is left
-        to the phone's pause, and a gerund the phone does ("restarting", "loading") is no
-        doing of the speaker's."""
+        the step: not yet (no), by the lead's decision after round fifteen (the assistant says
+        "take your time" and keeps listening for done). A subject other than the speaker
+        ("hang on, it's restarting") is left to the phone's pause, and a gerund the phone
+        does ("restarting", "loading") is no doing of the speaker's."""
         if not self.doing_gerunds:
             return mentions
         waits = [
@@ -2079,7 +2076,7 @@ class Vocabulary:
             if len(allowed) != len(mentions) or any(start <= m.start < g for m in waits):
                 continue
             kept = [m for m in mentions if m.kind == FILLER]
-            return sorted([*kept, Mention(DOUBT, g, g + 1)], key=lambda m: m.start)
+            return sorted([*kept, Mention("no", g, g + 1)], key=lambda m: m.start)
         return mentions
 
     def _a_thing_failing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
