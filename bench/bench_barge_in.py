@@ -59,7 +59,6 @@ from assistant.conversation.composer import Composer  # noqa: E402
 from assistant.conversation.flow import FIXED, Flow  # noqa: E402
 from assistant.conversation.machine import state_name  # noqa: E402
 from assistant.conversation.understanding import INTENTS, START_QUESTION, Vocabulary  # noqa: E402
-from assistant.listening.settings import ListeningSettings  # noqa: E402
 from assistant.paths import PROMPTS_DIR  # noqa: E402
 
 STOPS_FROM = 10
@@ -86,6 +85,9 @@ class MeteredCanceller:
         self.metering = False
         self.kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
         """--dump: every frame (captured, played, out) while metering."""
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.inner, name)  # detects_echo, echo_removed_db (ServerEchoCanceller)
 
     def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
         out = self.inner.process(captured, played)
@@ -272,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=None,
         help="barge_in.UNSURE_MIN_ECHO_REMOVED_DB (the unsure phrases' gate); with "
-        "--canceller pulse the echo removed reads 0 dB (the module is before the levels)",
+        "--canceller pulse the gate reads echo_cancel.ServerEchoCanceller's assumed removal",
     )
     parser.add_argument("--details", action="store_true",
                         help="what the monitor heard in every trial not right")  # fmt: skip
@@ -282,8 +284,16 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update(server.env)
     global SERVER_CPU, RAW_MIC
     SERVER_CPU = pulse_echo_cancel.ProcessCpu(server.process.pid)
+    module = None
     if args.canceller == "pulse":
-        pulse_echo_cancel.load(server, args.pulse_aec, args.pulse_aec_args)
+        if args.pulse_aec == "webrtc" and args.pulse_aec_args is None:
+            from assistant.audio import pulse_echo_cancel as product_module
+
+            module = product_module.EchoCancelModule.load()  # --echo-canceller pulse
+            print(f"pulse echo-cancel: the product's module {module.index} ({module.sink}, "
+                  f"{module.source}), aec_args={product_module.WEBRTC_ARGS!r}")  # fmt: skip
+        else:
+            pulse_echo_cancel.load(server, args.pulse_aec, args.pulse_aec_args)
         RAW_MIC = pulse_echo_cancel.RawMicMeter(server)
     mic = audio_fixtures.VirtualMic(server.mic_fifo)
     echo = None if args.headphones else audio_fixtures.EchoPath(server, gain_db=args.echo_gain_db)
@@ -304,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
             MONITOR.close()
         if RAW_MIC is not None:
             RAW_MIC.close()
+        if module is not None:
+            module.close()
         server.process.terminate()
         server.process.wait()
 
@@ -317,11 +329,9 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
     composer = Composer(flow, wording.WordedTexts.load(flow, "en", PROMPTS_DIR))
     vocab = Vocabulary.load("en", PROMPTS_DIR)
     linear = args.canceller == "speex-linear"
-    pulse = args.canceller == "pulse"
     canceller = "speex" if linear else args.canceller
     pair = barge_in_rig.voice_pair(
-        model, base / "config.toml", silence_timeout_ms=1500,
-        echo_canceller=ListeningSettings.echo_canceller if pulse else canceller,
+        model, base / "config.toml", silence_timeout_ms=1500, echo_canceller=canceller,
     )  # fmt: skip
     print(f"canceller: {args.canceller}" + (", headphones (no echo)" if args.headphones else ""))
     barge_in = pair.listener.barge_in
@@ -363,9 +373,7 @@ def run(args: argparse.Namespace, mic: audio_fixtures.VirtualMic, base: Path) ->
         from assistant.listening.echo_cancel import SpeexEchoCanceller
 
         source.canceller = SpeexEchoCanceller(source.sample_rate_hz, suppress_residual=False)
-    if pulse:
-        source.canceller = pulse_echo_cancel.AlreadyCancelled(source.canceller.frame_samples)
-    if args.no_echo_detector or pulse:  # pulse: the module's output shows no echo to detect
+    if args.no_echo_detector:
         source.detector.add = lambda captured, played: None  # never decides: always cancels
     meter = MeteredCanceller(source.canceller)
     if args.dump:

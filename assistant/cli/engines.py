@@ -51,6 +51,14 @@ def choose(
     """
     printer = TextSpeaker()
     speaker: Speaker = printer
+    server_canceller = None
+    if run.mode is InputMode.VOICE and script is None:
+        from assistant.cli import echo_canceller_choice, listening_options
+
+        # Before any stream opens: they open on the server canceller's sink and source.
+        server_canceller = echo_canceller_choice.prepare(
+            args, listening_options.barge_in_choice(getattr(args, "barge_in", None))
+        )
     if run.mode is InputMode.VOICE or (script is not None and args.speak_to is not None):
         from assistant.audio import library_noise
         from assistant.cli import speaking_options
@@ -69,6 +77,20 @@ def choose(
         return speaker, ScriptListener(script)
     if run.mode is InputMode.TEXT:
         return speaker, StdinListener()
+    try:
+        return _voice_listener(speaker, printer, args, run)
+    finally:
+        if server_canceller is not None and not _hears_over_speech(speaker):
+            server_canceller.close()  # type: ignore[attr-defined]
+
+
+def _hears_over_speech(speaker: Speaker) -> bool:
+    return getattr(speaker, "barge_in", None) is not None
+
+
+def _voice_listener(
+    speaker: Speaker, printer: Speaker, args: argparse.Namespace, run: RunSettings
+) -> tuple[Speaker, Listener]:
     from assistant.cli import listening_options
     from assistant.listening import voice_listener
 

@@ -19,7 +19,7 @@ from assistant.listening.settings import ListeningSettings
 from assistant.paths import PROMPTS_DIR
 
 # listening/echo_cancel.CANCELLERS (not imported here: it loads numpy), default first.
-ECHO_CANCELLERS = ("speex+webrtc", "webrtc", "speex", "none")
+ECHO_CANCELLERS = ("speex+webrtc", "webrtc", "speex", "none", "pulse")
 
 
 def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
@@ -49,7 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
         choices=ECHO_CANCELLERS,
         default=ECHO_CANCELLERS[0],
         help="how its own voice is taken out of the microphone while it speaks: speex+webrtc "
-        "(default), webrtc, speex, or none (headphones are noticed without it)",
+        "(default), webrtc, speex, none (headphones are noticed without it), or pulse (the "
+        "sound server's echo-cancel module, loaded for the session; speex+webrtc where it "
+        "cannot be)",
     )
 
 

@@ -8,10 +8,12 @@ out is the room without the prompt: the user's voice over the assistant's.
 Cancellers by name (CANCELLERS, --echo-canceller): "speex+webrtc" (the default),
 libspeexdsp's linear filter then WebRTC's AEC3; "webrtc", AEC3 alone through the `livekit`
 package's offline AudioProcessingModule; "speex", libspeexdsp's canceller and residual
-suppressor; "none" for headphones. README "Interrupting" and bench/history/barge-in.md have the
-measurements (echo removed, false interruptions, interruptions heard, compute): AEC3 never
-let the assistant interrupt itself, but it also removes much of a short word said over the
-prompt; the linear filter before it leaves it less to remove.
+suppressor; "none" for headphones; "pulse", the sound server's module-echo-cancel
+(audio/pulse_echo_cancel.py), the blocks passed on as they came. README "Interrupting" and
+bench/history/barge-in.md have the measurements (echo removed, false interruptions,
+interruptions heard, compute): AEC3 never let the assistant interrupt itself, but it also
+removes much of a short word said over the prompt; the linear filter before it leaves it
+less to remove.
 
 With headphones there is no echo: an EchoDetector in the source notices it after a few
 seconds of speech and the microphone then goes through uncancelled.
@@ -276,12 +278,57 @@ class NoEchoCanceller:
         return captured
 
 
-Canceller = CascadeEchoCanceller | WebRtcEchoCanceller | SpeexEchoCanceller | NoEchoCanceller
+class ServerEchoCanceller:
+    """--echo-canceller pulse: the sound server cancels (audio/pulse_echo_cancel.py loads
+    its module-echo-cancel, and the microphone is opened on the module's source), so the
+    blocks go on as they came. It still takes the reference: the double-talk rules and the
+    levels read the module's output against what played.
+
+    What the module removes cannot be measured here (the microphone before it is not
+    opened), so the unsure phrases' gate (barge_in.UNSURE_MIN_ECHO_REMOVED_DB) reads
+    ASSUMED_ECHO_REMOVED_DB, the least the module removed on the rig, once ADAPT_S of played
+    speech have gone through it since it was loaded, and 0 dB before: a module that is
+    still adapting lets its own voice through, as any canceller does at first."""
+
+    needs_reference = True
+    detects_echo = False
+    """No EchoDetector: the module's output shows no echo whether there is one or not."""
+    ASSUMED_ECHO_REMOVED_DB = 38.0
+    """Round nine, check half: 38.0 dB over the own-voice phase (51.0 on the tune half)."""
+    ADAPT_S = 6.0
+    """Played speech before the module's removal is trusted (bench/history/barge-in.md, round
+    ten)."""
+
+    def __init__(self, sample_rate_hz: int) -> None:
+        self.sample_rate_hz = sample_rate_hz
+        self.frame_samples = sample_rate_hz * FRAME_MS // 1000
+        self.played_speech_s = 0.0
+
+    def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
+        if float(np.dot(played.astype(np.float64), played.astype(np.float64))) >= (
+            PLAYED_SPEECH_LEVEL**2 * len(played)
+        ):
+            self.played_speech_s += len(played) / self.sample_rate_hz
+        return captured
+
+    def echo_removed_db(self) -> float:
+        """What the gate reads: the module's removal once adapted, 0 dB until then."""
+        return self.ASSUMED_ECHO_REMOVED_DB if self.played_speech_s >= self.ADAPT_S else 0.0
+
+
+Canceller = (
+    CascadeEchoCanceller
+    | WebRtcEchoCanceller
+    | SpeexEchoCanceller
+    | NoEchoCanceller
+    | ServerEchoCanceller
+)
 CANCELLERS: dict[str, type[Canceller]] = {
     "speex+webrtc": CascadeEchoCanceller,
     "webrtc": WebRtcEchoCanceller,
     "speex": SpeexEchoCanceller,
     "none": NoEchoCanceller,
+    "pulse": ServerEchoCanceller,
 }
 """Echo cancellers by name (ListeningSettings.echo_canceller), compared by
 bench/bench_barge_in.py --canceller."""
@@ -346,8 +393,9 @@ class EchoCancelledSource:
                 frame = getattr(self.canceller, "linear_out", None)
                 if frame is not None:
                     linear.append(frame)
-        with self.cpu.charge("echo detector"):
-            self.detector.add(captured[:whole], played)
+        if getattr(self.canceller, "detects_echo", True):
+            with self.cpu.charge("echo detector"):
+                self.detector.add(captured[:whole], played)
         self.compute_s += time.perf_counter() - started
         self.processed_s += len(captured) / self.sample_rate_hz
         with self.cpu.charge("levels kept"):
@@ -457,6 +505,9 @@ class EchoCancelledSource:
         frames = [f for f in list(self._levels) if start_s <= f[0] < end_s and f[3] >= loud]
         if not frames:
             return None
+        own_measure = getattr(self.canceller, "echo_removed_db", None)
+        if own_measure is not None:
+            return float(own_measure())  # the sound server cancels: before it is not seen
         energy_in = sum(f[1] for f in frames)
         energy_out = sum(f[2] for f in frames)
         return float(10 * np.log10(max(energy_in, 1.0) / max(energy_out, 1.0)))

@@ -39,5 +39,7 @@ class ListeningSettings:
     the remembered choice)."""
     echo_canceller: str = "speex+webrtc"
     """With barge-in: "speex+webrtc" (libspeexdsp's linear filter, then WebRTC AEC3),
-    "webrtc" (AEC3 through livekit alone), "speex" (libspeexdsp), or "none";
+    "webrtc" (AEC3 through livekit alone), "speex" (libspeexdsp), "none", or "pulse" (the
+    sound server's module-echo-cancel, loaded by cli/echo_canceller_choice.py before any stream
+    opens; ServerEchoCanceller passes its output on);
     listening/echo_cancel.py, compared by bench/bench_barge_in.py (README: Interrupting)."""
