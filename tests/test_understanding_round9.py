@@ -42,10 +42,12 @@ def test_ready_alone_and_coming_back_with_an_answer_stay_answers(vocab):
     assert vocab.parse("I'm back, it's on again", "s5_restart") == "yes"
 
 
-@pytest.mark.parametrize("text", ["back", "okay, back", "back now"])
+@pytest.mark.parametrize("text", ["back", "okay, back"])
 def test_back_said_short_while_paused_is_coming_back(vocab, text):
     assert vocab.parse(text, "s2_online", paused=True) == "resume"
     assert vocab.parse(text, "s2_online") == "back"  # not paused: the command, as before
+    # "back now" not paused is coming back too since round nineteen
+    # (tests/test_understanding_back_said_with_now.py)
 
 
 def test_go_back_while_paused_is_still_the_command(vocab):

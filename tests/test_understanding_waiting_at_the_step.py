@@ -79,3 +79,20 @@ def test_still_at_it_with_a_while_in_a_number(vocab, text, question, intent):
 )  # fmt: skip
 def test_a_wait_and_the_speakers_doing_as_a_gerund_is_not_yet(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# Someone doing the step for the speaker, named as the gerund's subject, and a wait:
+     # not yet, as the speaker doing it (round nineteen).
+     ("Mum's entering the code for me, one sec.", "s1_sign_in", "no"),
+     ("Hang on, my grandson is tapping through the settings.", "s4_select_optimize", "no"),
+     ("The kids are deleting their videos, give me a minute.", "s3_free_space", "no"),
+     ("Just a moment, my neighbour's plugging it in.", "s7_charge", "no"),
+     # The phone's doing, a done, or no wait: read as before.
+     ("My husband's restarting it, hang on.", "s5_restart", "pause"),
+     ("Hang on, my daughter's done it.", "s1_sign_in", "yes"),
+     ("My son is typing it in.", "s1_sign_in", "unknown")],
+)  # fmt: skip
+def test_a_helper_doing_the_step_with_a_wait_is_not_yet(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

@@ -215,6 +215,9 @@ class Vocabulary:
     """At an action, what the speaker does at a step said as a gerund with no subject
     ("typing", "deleting"): with a wait ("Hang on, typing the password.") not yet, not a
     pause."""
+    helpers: frozenset[str] = frozenset()
+    """People who may do the step for the speaker ("grandad", "son", "wife"): one of them
+    doing it with a wait ("My son's typing it in, one sec.") is not yet, as the speaker."""
     waits: frozenset[tuple[str, ...]] = frozenset()
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
@@ -483,6 +486,7 @@ class Vocabulary:
                    waits=phrases("waits"), marks=phrases("marks"),
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
                    doing_gerunds=frozenset(reader.strings("doing_gerunds")),
+                   helpers=frozenset(reader.strings("helpers")),
                    failing_states=frozenset(reader.strings("failing_states")),
                    done_endings=tuple(reader.strings("done_endings")),
                    other_devices=frozenset(reader.strings("other_devices")),
@@ -1882,6 +1886,7 @@ class Vocabulary:
         While paused, "back" said short is coming back ("ok back"), not going back a question
         (`understanding.returning`); so it is before going on said, not asked ("Back now, carry
         on."; not "Back now. Where were we?")."""
+        mentions = self._back_said_with_now(words, mentions)  # "Okay, back now."
         last = clause_start(words, len(words) - 1) if asked else len(words)
         going_on = [m for m in mentions if m.kind == "resume" and m.start < last]  # not asked
         if paused or going_on:  # "Back now, carry on.": coming back, then going on
@@ -1898,6 +1903,30 @@ class Vocabulary:
         if not paused and self._back_after_words(words, mentions):
             return [Mention(DOUBT, m.start, m.end) if m.kind == "resume" else m for m in mentions]
         return mentions
+
+    def _back_said_with_now(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Paused or not, "back" said with a word of being here (`returning` of two words:
+        "back now", "back here") as a clause of its own, nothing else said but a filler or an
+        "okay" before it ("Okay, back now.", "Right, back here."): the speaker come back,
+        resume; going back a question is said with a verb ("go back now") or asked ("back now
+        please"). Resume only repeats the question when not paused."""
+        backs = [m for m in mentions if m.kind == "back" and self._words(words, m) == ("back",)]
+        if len(backs) != 1:
+            return mentions
+        back = backs[0]
+        after = back.end + 1
+        if after > len(words) or tuple(words[back.start : after]) not in self.returning:
+            return mentions
+        if clause_start(words, back.start) != back.start or not (
+            after == len(words) or words[after] == BREAK
+        ):
+            return mentions
+        others = [m for m in mentions if m is not back and not (back.end <= m.start < after)]
+        if any(not ((m.kind == FILLER and not m.request) or (m.kind == "yes" and m.deferring))
+               or m.start > back.start for m in others):  # fmt: skip
+            return mentions
+        return [replace(m, kind="resume", end=after) if m is back else m
+                for m in mentions if not (back.end <= m.start < after)]  # fmt: skip
 
     def _back_after_words(self, words: list[str], mentions: list[Mention]) -> bool:
         """Not paused, the speaker back ("I'm back", opened by `speakers`) as the only going
@@ -2061,7 +2090,8 @@ class Vocabulary:
             {0} | {i + 1 for i, w in enumerate(words) if w == BREAK} | {m.end for m in waits}
         )
         for start in starts:
-            g = start
+            g = start + self._helper_subject(words, start)  # "Grandad's typing it"
+            helped = g > start
             while g < len(words) and words[g] in openers:
                 g += 1
             if g >= len(words) or words[g] not in self.doing_gerunds:
@@ -2069,7 +2099,7 @@ class Vocabulary:
             opened = set(words[start:g])
             if opened & self.outlasting:  # "hang on, still looking for it": read as it was
                 continue
-            if opened & {"am", "are", "i", "we"} and not opened & self.speakers:
+            if opened & {"am", "are", "i", "we"} and not opened & self.speakers and not helped:
                 continue
             allowed = [m for m in mentions if m in waits or m.kind == FILLER
                        or (start <= m.start and m.end <= g)]  # fmt: skip
@@ -2078,6 +2108,14 @@ class Vocabulary:
             kept = [m for m in mentions if m.kind == FILLER]
             return sorted([*kept, Mention("no", g, g + 1)], key=lambda m: m.start)
         return mentions
+
+    def _helper_subject(self, words: list[str], start: int) -> int:
+        """How many words at `start` name a helper (`helpers`, maybe after "my", "our", "the")
+        as the subject of "is"/"are" ("grandad is", "my son is", "the kids are"), 0 if none."""
+        at = start + (start < len(words) and words[start] in {"my", "our", "the"})
+        if at + 1 < len(words) and words[at] in self.helpers and words[at + 1] in {"is", "are"}:
+            return at + 2 - start
+        return 0
 
     def _a_thing_failing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, "not working" (`failing`) said of a thing named as its clause's
