@@ -272,6 +272,9 @@ class AttachedWords:
     (눌러도, 골라도), so a noun with 도 (데이터도 안 돼요, 아무것도: also, any) stays as it
     is; a form in ㅏ or ㅓ (찾아도, 꺼도) is left, as nouns end so."""
     concession_mark: str = ""
+    ongoing_auxiliaries: tuple[str, ...] = ("있",)
+    """How the word after a -고 form starts when it is 있다 of going on, or its honorific 계시다
+    ("치고 계세요": she is typing it)."""
 
     @classmethod
     def from_lists(
@@ -339,6 +342,7 @@ class AttachedWords:
         formal_asking_endings: Iterable[str] = (),
         concession_endings: Iterable[str] = (),
         concession_mark: str = "",
+        ongoing_auxiliaries: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -376,6 +380,7 @@ class AttachedWords:
             tuple(obligation_reported_as.split()), tuple(reason_endings), reason_mark,
             tuple(formal_asking_endings), frozenset(inability_negations),
             tuple(concession_endings), concession_mark,
+            tuple(ongoing_auxiliaries) or ("있",),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -667,7 +672,7 @@ class AttachedWords:
     def _going_on(self, word: str, after: str) -> tuple[list[str], bool] | None:
         ending = next((e for e in self.ongoing_endings if _ends_with(word, e)), None)
         form = infinitive(word[: -len(ending)]) if ending else None
-        if not form or not after.startswith("있") or word in self.written:
+        if not form or not after.startswith(self.ongoing_auxiliaries) or word in self.written:
             return None
         marked = [self.under_way] if self.under_way else []
         return [_respell(form + "요", self.respellings), *marked], True
@@ -1069,6 +1074,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "inability_negations",
         "formal_asking_endings",
         "concession_endings",
+        "ongoing_auxiliaries",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -1099,7 +1105,9 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
             raise PromptError(path, f"understanding.attached.{key}", "not one word")
         lists[key] = word
     phrases = [data.get(s) for s in sections if s != "understanding"]
-    phrases += [v for k, v in rules.items() if k != "attached"]  # negations, fillers, ...
+    # negations, fillers, ...; not `doing_verbs`, forms to be read as said ("치고 있어요"), so
+    # its -고 words must stay unwritten (a written word is never read as under way)
+    phrases += [v for k, v in rules.items() if k not in ("attached", "doing_verbs")]
     words = [w for text in _strings_in(phrases) for w in normalize(text)]
     return AttachedWords.from_lists(phrase_words=words, **lists)
 

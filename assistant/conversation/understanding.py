@@ -215,6 +215,9 @@ class Vocabulary:
     """At an action, what the speaker does at a step said as a gerund with no subject
     ("typing", "deleting"): with a wait ("Hang on, typing the password.") not yet, not a
     pause."""
+    doing_verbs: frozenset[tuple[str, ...]] = frozenset()
+    """Where the verb ends the clause, verbs of a person's doing at a step under way ("치고
+    있어요": typing it): then a wait is not yet, not a pause."""
     helpers: frozenset[str] = frozenset()
     """People who may do the step for the speaker ("grandad", "son", "wife"): one of them
     doing it with a wait ("My son's typing it in, one sec.") is not yet, as the speaker."""
@@ -487,6 +490,7 @@ class Vocabulary:
                    failing=phrases("failing"), doing_the_step=phrases("doing_the_step"),
                    doing_gerunds=frozenset(reader.strings("doing_gerunds")),
                    helpers=frozenset(reader.strings("helpers")),
+                   doing_verbs=phrases("doing_verbs"),
                    failing_states=frozenset(reader.strings("failing_states")),
                    done_endings=tuple(reader.strings("done_endings")),
                    other_devices=frozenset(reader.strings("other_devices")),
@@ -667,6 +671,7 @@ class Vocabulary:
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
             mentions = self._almost_done(found, mentions)  # "거의 끝났어요"
+            mentions = self._doing_verb_then_wait(found, mentions)  # "치고 있어요, 잠깐만요"
             mentions = self._doing_it(found, mentions)  # "켜고 있어요"
             mentions = self._tried_in_vain(found, mentions)  # "눌러도 안 켜져요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
@@ -2440,6 +2445,38 @@ class Vocabulary:
         return sorted([replace(m, kind="no")
                        if m.kind == "yes" and m.end < len(words) and words[m.end] == mark else m
                        for m in mentions] + said, key=lambda m: m.start)  # fmt: skip
+
+    def _doing_verb_then_wait(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a verb of someone's doing at a step under way (`doing_verbs`, in -고
+        있다 or -고 계시다: "비밀번호 치고 있어요", "지우고 계세요") and then a wait, nothing
+        after it ("할머니가 지금 비밀번호 치고 계세요, 잠깐만요"): the speaker, or the one
+        helping, still at the step: not yet (no), by the lead's decision after round fifteen;
+        whoever is named as the subject (an active verb of the step has a person doing it).
+        A wait said first ("잠시만요 찾고 있어요") is read as before: `heldout10` labels it a
+        pause (a proposal to the lead, round nineteen). Nothing else understood but fillers
+        and the verb's own word."""
+        mark = self.attached.under_way if self.attached else ""
+        if not mark or not self.doing_verbs:
+            return mentions
+        waits = [
+            m for m in mentions
+            if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
+        ]  # fmt: skip
+        marks = [i for i, w in enumerate(words) if w == mark]
+        if not waits or len(marks) != 1:
+            return mentions
+        at = marks[0]
+        doing = next((at + 1 - len(p) for p in self.doing_verbs
+                      if tuple(words[at + 1 - len(p) : at + 1]) == p), None)  # fmt: skip
+        if doing is None or doing < 0 or any(m.start <= at for m in waits):
+            return mentions
+        if any(w != BREAK for w in words[at + 1 : waits[0].start]):
+            return mentions  # "치고 있어요 그리고 잠깐만요": something more between
+        rest = [m for m in mentions if m not in waits]
+        if any(m.kind != FILLER and not (m.start >= doing and m.end <= at + 1) for m in rest):
+            return mentions
+        kept = [m for m in rest if m.kind == FILLER and m.end <= doing]
+        return [*kept, Mention("no", doing, at + 1)]
 
     def _all_of_it_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a doubt naming every option ("둘 다": both, `every_option`) says
