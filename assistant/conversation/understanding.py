@@ -218,6 +218,13 @@ class Vocabulary:
     doing_verbs: frozenset[tuple[str, ...]] = frozenset()
     """Where the verb ends the clause, verbs of a person's doing at a step under way ("치고
     있어요": typing it): then a wait is not yet, not a pause."""
+    setting_questions: frozenset[str] = frozenset()
+    """Questions and actions on a setting found on a screen (Sync this iPhone, Mobile Data,
+    Optimize): a thing said missing there is help wanted."""
+    absences: frozenset[tuple[str, ...]] = frozenset()
+    """A thing said not there ("there is no", "없어요")."""
+    screen_places: tuple[str, ...] = ()
+    """Places and controls of a screen ("list", "menu", "switch"; "목록"): a word starting so."""
     helpers: frozenset[str] = frozenset()
     """People who may do the step for the speaker ("grandad", "son", "wife"): one of them
     doing it with a wait ("My son's typing it in, one sec.") is not yet, as the speaker."""
@@ -491,6 +498,9 @@ class Vocabulary:
                    doing_gerunds=frozenset(reader.strings("doing_gerunds")),
                    helpers=frozenset(reader.strings("helpers")),
                    doing_verbs=phrases("doing_verbs"),
+                   setting_questions=frozenset(reader.strings("setting_questions")),
+                   absences=phrases("absences"),
+                   screen_places=tuple(reader.strings("screen_places")),
                    failing_states=frozenset(reader.strings("failing_states")),
                    done_endings=tuple(reader.strings("done_endings")),
                    other_devices=frozenset(reader.strings("other_devices")),
@@ -622,6 +632,7 @@ class Vocabulary:
         mentions = self._other_denied(found, mentions)  # "LTE, no wifi here"
         mentions = self._other_absent(found, mentions)  # "there's no wifi here"
         mentions = self._none_of_them_do(found, mentions)  # "no pages load"
+        mentions = self._missing_on_screen(found, mentions, question)  # "목록에 사진이 없어요"
         mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._partial_subject(found, mentions)  # "some pages load, some don't"
         mentions = self._help_where(mentions)  # "help me. where."
@@ -1540,6 +1551,35 @@ class Vocabulary:
                 out = [Mention(NEGATION, m.start, m.end)  # as "not": no determiner's reading
                        if m.start == before - 1 and m.kind == "no" else m for m in out]  # fmt: skip
         return sorted(out, key=lambda m: m.start)
+
+    def _missing_on_screen(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """At a question or action on a setting found on a screen (`setting_questions`), a
+        thing said not there (`absences`: "there is no", "없어요") in a clause that names a
+        place of the screen or a control (`screen_places`: "There's no Photos in the iCloud
+        list.", "iCloud 목록에 사진이 없어요", "there's no switch"): it cannot be found, help
+        (where is it?), not the setting's no. Nothing else may answer, in the clause or
+        another ("It's off, there's no Photos in the list."); "없어요" alone, or absence at
+        another question ("no update in settings"), reads as before."""
+        if question not in self.setting_questions or not self.absences:
+            return mentions
+        for start, end in _spans(words, self.absences):
+            first = clause_start(words, start)
+            last = next((i for i in range(end, len(words)) if words[i] == BREAK), len(words))
+            if not any(w.startswith(p) for w in words[first:last] for p in self.screen_places):
+                continue
+            inside = [m for m in mentions if first <= m.start < last]
+            if any(m.kind not in ("yes", "no", NEGATION, QUESTION, FILLER)
+                   or (m.kind == "yes" and not m.weak)
+                   or (m.kind in ("yes", "no", NEGATION) and not start <= m.start < end)
+                   for m in inside):  # fmt: skip
+                continue
+            kept = [m for m in mentions if m not in inside]
+            if any(m.kind in ANSWERS for m in kept):
+                return mentions  # "It's off, there's no Photos in the list": as before
+            return sorted([*kept, Mention("help", first, last)], key=lambda m: m.start)
+        return mentions
 
     def _none_of_them_do(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A no opened by "no" that names things ("no pages", "no apps"), then right after it a
