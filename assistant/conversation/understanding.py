@@ -225,6 +225,10 @@ class Vocabulary:
     """A thing said not there ("there is no", "없어요")."""
     screen_places: tuple[str, ...] = ()
     """Places and controls of a screen ("list", "menu", "switch"; "목록"): a word starting so."""
+    signed_in_states: frozenset[tuple[str, ...]] = frozenset()
+    """Signed in said ("i am signed in"): an answer only where signing in is asked."""
+    signed_in_questions: frozenset[str] = frozenset()
+    """Where signing in is asked (`s1_apple_id`, `s1_sign_in`)."""
     helpers: frozenset[str] = frozenset()
     """People who may do the step for the speaker ("grandad", "son", "wife"): one of them
     doing it with a wait ("My son's typing it in, one sec.") is not yet, as the speaker."""
@@ -498,6 +502,8 @@ class Vocabulary:
                    doing_gerunds=frozenset(reader.strings("doing_gerunds")),
                    helpers=frozenset(reader.strings("helpers")),
                    doing_verbs=phrases("doing_verbs"),
+                   signed_in_states=phrases("signed_in_states"),
+                   signed_in_questions=frozenset(reader.strings("signed_in_questions")),
                    setting_questions=frozenset(reader.strings("setting_questions")),
                    absences=phrases("absences"),
                    screen_places=tuple(reader.strings("screen_places")),
@@ -633,6 +639,7 @@ class Vocabulary:
         mentions = self._other_absent(found, mentions)  # "there's no wifi here"
         mentions = self._none_of_them_do(found, mentions)  # "no pages load"
         mentions = self._missing_on_screen(found, mentions, question)  # "목록에 사진이 없어요"
+        mentions = self._signed_in_elsewhere(found, mentions, question)  # "I'm signed in."
         mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._partial_subject(found, mentions)  # "some pages load, some don't"
         mentions = self._help_where(mentions)  # "help me. where."
@@ -1580,6 +1587,24 @@ class Vocabulary:
                 return mentions  # "It's off, there's no Photos in the list": as before
             return sorted([*kept, Mention("help", first, last)], key=lambda m: m.start)
         return mentions
+
+    def _signed_in_elsewhere(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """Signed in said (`signed_in_states`: "I'm signed in", "logged in"), a yes of the
+        grammar, at a question that is not about signing in (`signed_in_questions`): it
+        answers another question ("I'm signed in." at Sync this iPhone says nothing of the
+        switch): a doubt, asked again (a "yeah" before it too); with an answer after it,
+        that answer stands. Without the question it reads as before."""
+        if question is None or question in self.signed_in_questions:
+            return mentions
+        said = [m for m in mentions
+                if m.kind == "yes" and self._words(words, m) in self.signed_in_states]  # fmt: skip
+        if not said:
+            return mentions
+        other = any(m.kind in ANSWERS and m.start >= said[-1].end for m in mentions)
+        kind = FILLER if other else DOUBT  # "I'm signed in and it's on": the switch's answer
+        return [Mention(kind, m.start, m.end) if m in said else m for m in mentions]
 
     def _none_of_them_do(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A no opened by "no" that names things ("no pages", "no apps"), then right after it a
