@@ -229,6 +229,8 @@ class Vocabulary:
     """Signed in said ("i am signed in"): an answer only where signing in is asked."""
     signed_in_questions: frozenset[str] = frozenset()
     """Where signing in is asked (`s1_apple_id`, `s1_sign_in`)."""
+    least_amounts: frozenset[tuple[str, ...]] = frozenset()
+    """The least amount after "not" ("a bit", "one bit"): "not a bit" is "not at all"."""
     helpers: frozenset[str] = frozenset()
     """People who may do the step for the speaker ("grandad", "son", "wife"): one of them
     doing it with a wait ("My son's typing it in, one sec.") is not yet, as the speaker."""
@@ -502,6 +504,7 @@ class Vocabulary:
                    doing_gerunds=frozenset(reader.strings("doing_gerunds")),
                    helpers=frozenset(reader.strings("helpers")),
                    doing_verbs=phrases("doing_verbs"),
+                   least_amounts=phrases("least_amounts"),
                    signed_in_states=phrases("signed_in_states"),
                    signed_in_questions=frozenset(reader.strings("signed_in_questions")),
                    setting_questions=frozenset(reader.strings("setting_questions")),
@@ -817,7 +820,9 @@ class Vocabulary:
         found = self.contractions.expand(self._possessives(said))
         read = self.attached.read(found) if self.attached else found
         repaired = self.spelling.repair(read)  # after reading: slips are judged on whole words
-        stressed = self._without_emphasis(self._without_already(self._without_versions(repaired)))
+        stressed = self._least_amount(
+            self._without_emphasis(self._without_already(self._without_versions(repaired)))
+        )
         said_of_it = self._subject_supplied(stressed, text)
         return self._as_commanded(
             self._as_own_words(self._with_auxiliary(self._perfect(said_of_it)))
@@ -887,6 +892,31 @@ class Vocabulary:
                 out.append(word)
             elif self.dropped_subject and (i == 0 or words[i - 1] == BREAK):
                 out.append(self.dropped_subject)
+        return out
+
+    def _least_amount(self, words: list[str]) -> list[str]:
+        """ "not" and the least amount (`least_amounts`: "a bit", "one bit") only stress the
+        negation: "not a bit" is read "not at all", and before "of" the thing denied is
+        none: "not a bit of difference" is "no difference"."""
+        if not self.least_amounts:
+            return words
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            amount = next((a for a in sorted(self.least_amounts, key=len, reverse=True)
+                           if words[i] == "not" and tuple(words[i + 1 : i + 1 + len(a)]) == a),
+                          None)  # fmt: skip
+            if amount is None:
+                out.append(words[i])
+                i += 1
+                continue
+            after = i + 1 + len(amount)
+            if after < len(words) and words[after] == "of":
+                out.append("no")
+                i = after + 1
+            else:
+                out += ["not", "at", "all"]
+                i = after
         return out
 
     def _subject_supplied(self, words: list[str], text: str) -> list[str]:
