@@ -34,3 +34,27 @@ def test_the_price_asked_in_english(vocab, text, question, intent):
 )  # fmt: skip
 def test_the_price_asked_in_korean(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# A way for free asked (round nineteen): the help, which names the free ways.
+     ("Is there a free way to get more space?", "s3_free_space", "help"),
+     ("Can I get it for free?", "s3_free_space", "help"),
+     ("Wait, do I have to pay?", "s3_free_space", "help"),
+     # Told, not asked: the step's answer, as before.
+     ("Freed some space without paying.", "s3_free_space", "yes"),
+     ("Deleted stuff, didn't have to pay for it.", "s3_free_space", "yes")],
+)  # fmt: skip
+def test_a_way_for_free_asked_in_english(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [("공짜로 하는 방법 있어요?", "s3_free_space", "help"),
+     ("무료로 할 수 있어요?", "s3_free_space", "help"),
+     ("그거 공짜예요?", "s3_free_space", "help")],
+)  # fmt: skip
+def test_a_way_for_free_asked_in_korean(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
