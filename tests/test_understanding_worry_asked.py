@@ -34,3 +34,28 @@ def test_a_worry_about_the_photos_asks_for_help(vocab, text, question):
 )  # fmt: skip
 def test_a_worry_with_an_answer_or_no_question_is_not_help(vocab, text, question):
     assert vocab.parse(text, question) != "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [# Round nineteen: anything at all may be lost, not only the photos.
+     ("Is this going to wipe anything off the phone?", "s4_select_optimize"),
+     ("Will I lose everything?", "s3_free_space"),
+     ("Does that remove my files?", "s4_select_optimize")],
+)  # fmt: skip
+def test_a_worry_about_anything_lost_asks_for_help(vocab, text, question):
+    assert vocab.parse(text, question) == "help"
+
+
+def test_a_worry_about_anything_with_an_answer_is_read_as_before(vocab):
+    assert vocab.parse("Done. Will it delete anything?", "s4_select_optimize") != "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [# Korean, the worry asked in -나요 (round nineteen), as 사진이 지워져요? is.
+     ("원본 사진이 사라지나요?", "s4_select_optimize"),
+     ("이거 하면 사진 날아가나요?", "s3_free_space")],
+)  # fmt: skip
+def test_a_korean_worry_asked_in_na_yo_asks_for_help(ko, text, question):
+    assert ko.parse(text, question) == "help"
