@@ -231,6 +231,10 @@ class Vocabulary:
     """Where signing in is asked (`s1_apple_id`, `s1_sign_in`)."""
     least_amounts: frozenset[tuple[str, ...]] = frozenset()
     """The least amount after "not" ("a bit", "one bit"): "not a bit" is "not at all"."""
+    which_of_two: frozenset[str] = frozenset()
+    """Questions asking which of two ("cellular data rather than Wi-Fi?")."""
+    acknowledged_after: frozenset[str] = frozenset()
+    """Words an acknowledgment may follow and still agree ("all fine", "very good")."""
     helpers: frozenset[str] = frozenset()
     """People who may do the step for the speaker ("grandad", "son", "wife"): one of them
     doing it with a wait ("My son's typing it in, one sec.") is not yet, as the speaker."""
@@ -504,6 +508,8 @@ class Vocabulary:
                    doing_gerunds=frozenset(reader.strings("doing_gerunds")),
                    helpers=frozenset(reader.strings("helpers")),
                    doing_verbs=phrases("doing_verbs"),
+                   acknowledged_after=frozenset(reader.strings("acknowledged_after")),
+                   which_of_two=frozenset(reader.strings("which_of_two")),
                    least_amounts=phrases("least_amounts"),
                    signed_in_states=phrases("signed_in_states"),
                    signed_in_questions=frozenset(reader.strings("signed_in_questions")),
@@ -643,6 +649,7 @@ class Vocabulary:
         mentions = self._none_of_them_do(found, mentions)  # "no pages load"
         mentions = self._missing_on_screen(found, mentions, question)  # "목록에 사진이 없어요"
         mentions = self._signed_in_elsewhere(found, mentions, question)  # "I'm signed in."
+        mentions = self._said_of_a_verb(found, mentions, question)  # "Websites load fine."
         mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._partial_subject(found, mentions)  # "some pages load, some don't"
         mentions = self._help_where(mentions)  # "help me. where."
@@ -1617,6 +1624,32 @@ class Vocabulary:
                 return mentions  # "It's off, there's no Photos in the list": as before
             return sorted([*kept, Mention("help", first, last)], key=lambda m: m.start)
         return mentions
+
+    def _said_of_a_verb(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """At a question asking which of two (`which_of_two`: cellular or Wi-Fi?), an
+        acknowledgment ("fine", "okay") right after a subject and a word no phrase takes,
+        with no answer said ("Websites load fine."): how something goes, which says neither;
+        asked again. Where how things go is asked ("Emails are coming in fine." at the
+        Safari question) it still answers; "It's fine", "all fine" read as before. English
+        only (`understanding.acknowledged_after`)."""
+        if question not in self.which_of_two or not self.acknowledged_after:
+            return mentions
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        if any(m.kind in ANSWERS and not m.deferring for m in mentions):
+            return mentions
+        out = list(mentions)
+        for at, m in enumerate(mentions):
+            if not (m.kind == "yes" and m.deferring) or m.start < 2:
+                continue
+            before = words[m.start - 1]
+            if before == BREAK or m.start - 1 in covered or before in self.acknowledged_after:
+                continue
+            if clause_start(words, m.start) > m.start - 2:
+                continue  # a subject and a verb before it: "websites load fine"
+            out[at] = Mention(DOUBT, m.start, m.end)
+        return out
 
     def _signed_in_elsewhere(
         self, words: list[str], mentions: list[Mention], question: str | None
