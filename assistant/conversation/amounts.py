@@ -171,8 +171,13 @@ class Amounts:
         percent = min(self.percent) if self.percent else ""
         token = tokens[at]
         number = _NUMBER.fullmatch(token)
-        if number and number.group(2) in self.percent and number.group(2):
-            return [number.group(1), number.group(2)], 1  # "30퍼센트": 30 percent
+        glued = number.group(2) if number else ""
+        for particle in self.unit_particles:  # "99퍼센트예요": the copula written on
+            if glued.endswith(particle) and glued[: -len(particle)] in self.percent:
+                glued = glued[: -len(particle)]
+                break
+        if number and glued in self.percent and glued:
+            return [number.group(1), glued], 1  # "30퍼센트": 30 percent
         if not self.syllable_numbers:
             return None
         taken = 1
