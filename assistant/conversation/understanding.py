@@ -231,6 +231,8 @@ class Vocabulary:
     """Where signing in is asked (`s1_apple_id`, `s1_sign_in`)."""
     least_amounts: frozenset[tuple[str, ...]] = frozenset()
     """The least amount after "not" ("a bit", "one bit"): "not a bit" is "not at all"."""
+    likely_words: frozenset[tuple[str, ...]] = frozenset()
+    """A guess that leans one way ("probably"): with its reason told, the answer."""
     which_of_two: frozenset[str] = frozenset()
     """Questions asking which of two ("cellular data rather than Wi-Fi?")."""
     acknowledged_after: frozenset[str] = frozenset()
@@ -510,6 +512,7 @@ class Vocabulary:
                    doing_verbs=phrases("doing_verbs"),
                    acknowledged_after=frozenset(reader.strings("acknowledged_after")),
                    which_of_two=frozenset(reader.strings("which_of_two")),
+                   likely_words=phrases("likely_words"),
                    least_amounts=phrases("least_amounts"),
                    signed_in_states=phrases("signed_in_states"),
                    signed_in_questions=frozenset(reader.strings("signed_in_questions")),
@@ -650,6 +653,7 @@ class Vocabulary:
         mentions = self._missing_on_screen(found, mentions, question)  # "목록에 사진이 없어요"
         mentions = self._signed_in_elsewhere(found, mentions, question)  # "I'm signed in."
         mentions = self._said_of_a_verb(found, mentions, question)  # "Websites load fine."
+        mentions = self._reasoned_guess(found, mentions)  # "..., so probably not."
         mentions = self._only_some(found, mentions, question)  # "only google loads"
         mentions = self._partial_subject(found, mentions)  # "some pages load, some don't"
         mentions = self._help_where(mentions)  # "help me. where."
@@ -1623,6 +1627,34 @@ class Vocabulary:
             if any(m.kind in ANSWERS for m in kept):
                 return mentions  # "It's off, there's no Photos in the list": as before
             return sorted([*kept, Mention("help", first, last)], key=lambda m: m.start)
+        return mentions
+
+    def _reasoned_guess(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A likely answer (`likely_words`: "probably") drawn as a consequence ("so") of a
+        reason told before it, ending the utterance, with no other answer said ("I made a new
+        one last month, so probably not."): the answer, as the sets label a reasoned guess;
+        "probably not" alone stays asked again."""
+        for at, d in enumerate(mentions):
+            if d.kind != DOUBT or self._words(words, d) not in self.likely_words:
+                continue
+            drawn = [c for c in self.consequences if tuple(words[d.start - len(c) : d.start]) == c]
+            if not drawn or d.start - len(drawn[0]) < 2:
+                continue
+            if words[d.start - len(drawn[0]) - 1] != BREAK:
+                continue  # "so" opens a clause after the reason
+            rest = mentions[at + 1 :]
+            if len(rest) != 1 or rest[0].start != d.end:
+                continue
+            said = rest[0]
+            if said.kind not in (*ANSWERS, NEGATION) or (said.kind in ANSWERS and said.weak):
+                continue
+            if said.end < len(words) and any(w != BREAK for w in words[said.end :]):
+                continue
+            before = mentions[:at]
+            if any(m.kind in ANSWERS or m.kind in (NEGATION, DOUBT) for m in before):
+                continue
+            kind = "no" if said.kind == NEGATION else said.kind
+            return [*before, Mention(kind, said.start, said.end)]
         return mentions
 
     def _said_of_a_verb(
