@@ -34,10 +34,12 @@ def test_doing_the_step_with_or_without_a_wait_is_not_yet(ko, text, question, me
      # ... said of an elder with 계시다, the honorific of 있다 (with a wait or without).
      ("아버지가 지금 옵션 선택하고 계세요, 잠시만요", "s4_select_optimize", "no"),
      ("엄마가 비밀번호 치고 계십니다", "s1_sign_in", "no"),
-     # The phone busy, waiting, or the wait said first: read as before (a pause).
+     # ... and with the wait said first (the lead's decision after round nineteen).
+     ("잠깐만요, 설정에서 찾고 있어요", "s1_turn_on", "no"),
+     # The phone busy: a pause, the wait before or after.
      ("업데이트 설치되고 있어요, 잠깐만요", "s6_install_update", "pause"),
      ("사진이 올라가고 있어요, 잠시만요", "s3_free_space", "pause"),
-     ("잠깐만요, 설정에서 찾고 있어요", "s1_turn_on", "pause")],
+     ("잠깐만요, 사진이 올라가고 있어요", "s3_free_space", "pause")],
 )  # fmt: skip
 def test_someone_doing_the_step_then_a_wait_is_not_yet(ko, text, question, meant):
     assert ko.parse(text, question) == meant

@@ -231,8 +231,8 @@ def test_only_it_happens(ko, text, question, meant):
         ("켜지고 있어요", "s5_restart", "no"),
         ("천천히 켜지고 있어요", "s5_restart", "no"),
         ("백업 지우고 있어요", "s3_free_space", "no"),
-        # ... with a wait it stays the pause (heldout10's label)
-        ("잠시만요 설정 찾고 있어요", "s1_turn_on", "pause"),
+        # ... with a wait too: the speaker at the step (heldout10 relabelled after round nineteen)
+        ("잠시만요 설정 찾고 있어요", "s1_turn_on", "no"),
     ],
 )
 def test_under_way_at_an_action(ko, text, question, meant):

@@ -2589,8 +2589,8 @@ class Vocabulary:
         """At an action, a done marked as under way (attached_words' `under_way`: "켜고
         있어요", turning it on) is not done yet: no; so is any verb under way that ends the
         utterance with nothing else said of it ("켜지고 있어요" at the restart, "설치하고
-        있어요"; round seventeen, were asked again), but not with a wait ("잠시만요 찾고
-        있어요": a pause, heldout10's label)."""
+        있어요"; round seventeen, were asked again); with a wait, `_doing_verb_then_wait`
+        reads it ("잠시만요 찾고 있어요": not yet too)."""
         mark = self.attached.under_way if self.attached else ""
         if not mark:
             return mentions
@@ -2612,9 +2612,8 @@ class Vocabulary:
         after it ("할머니가 지금 비밀번호 치고 계세요, 잠깐만요"): the speaker, or the one
         helping, still at the step: not yet (no), by the lead's decision after round fifteen;
         whoever is named as the subject (an active verb of the step has a person doing it).
-        A wait said first ("잠시만요 찾고 있어요") is read as before: `heldout10` labels it a
-        pause (a proposal to the lead, round nineteen). Nothing else understood but fillers
-        and the verb's own word."""
+        A wait said first ("잠시만요 찾고 있어요") too (`heldout10` relabelled after round
+        nineteen). Nothing else understood but fillers and the verb's own word."""
         mark = self.attached.under_way if self.attached else ""
         if not mark or not self.doing_verbs:
             return mentions
@@ -2628,7 +2627,7 @@ class Vocabulary:
         at = marks[0]
         doing = next((at + 1 - len(p) for p in self.doing_verbs
                       if tuple(words[at + 1 - len(p) : at + 1]) == p), None)  # fmt: skip
-        if doing is None or doing < 0 or any(m.start <= at for m in waits):
+        if doing is None or doing < 0:
             return mentions
         if any(w != BREAK for w in words[at + 1 : waits[0].start]):
             return mentions  # "치고 있어요 그리고 잠깐만요": something more between
