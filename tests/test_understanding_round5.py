@@ -95,6 +95,7 @@ def test_the_gate_only_ever_asks_again_and_loses_no_right_answer_on_the_earlier_
         "heldout27",
         "heldout28",
         "heldout29",
+        "heldout30",
     )
     names = [n for n in bench_understanding.SET_NAMES if n not in later]
     for name in names:
