@@ -49,7 +49,7 @@ output is ahead of the DAC by its latency)."""
 
 ECHO_WINDOW_S = 1.0
 """The echo detector judges the microphone against the reference one second at a time."""
-ECHO_LAGS_S = (-0.1, 0.5)
+ECHO_LAGS_S = (-0.1, double_talk.MAX_ECHO_DELAY_S)
 """Echo delays it looks for, after the reference handed to the canceller (which is already
 REFERENCE_LEAD_S ahead of the stream times): the rig's echo comes 0.12-0.15 s after it."""
 ECHO_CORRELATION = 0.4
@@ -120,13 +120,11 @@ class EchoDetector:
 def peak_correlation(captured: np.ndarray, played: np.ndarray, sample_rate_hz: int) -> float:
     """The largest |normalized cross-correlation| of captured with played delayed by
     ECHO_LAGS_S (whole-window normalization)."""
-    n = len(captured)
     norm = np.sqrt(np.dot(captured, captured) * np.dot(played, played))
     if norm <= 0.0:
         return 0.0
-    size = 1 << (2 * n - 1).bit_length()
-    spectrum = np.fft.rfft(captured, size) * np.conj(np.fft.rfft(played, size))
-    corr = np.fft.irfft(spectrum, size)  # corr[k] = sum captured[t + k] played[t]
+    corr = double_talk.cross_correlation(captured, played)  # sum captured[t + k] played[t]
+    size = len(corr)
     low, high = (round(lag * sample_rate_hz) for lag in ECHO_LAGS_S)
     lags = (
         np.concatenate([corr[size + low :], corr[: high + 1]]) if low < 0 else corr[low : high + 1]
