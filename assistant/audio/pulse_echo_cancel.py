@@ -179,9 +179,12 @@ class EchoCancelModule:
         source_master = resolve("sources", input_device)
         name = f"{PREFIX}{os.getpid()}"
         sink, source = f"{name}_speaker", f"{name}_mic"
-        args = [f"sink_name={sink}", f"source_name={source}", f"sink_master={sink_master}",
-                f"source_master={source_master}", "rate=16000", "channels=1",
+        args = [f"sink_name={sink}", f"source_name={source}", "rate=16000", "channels=1",
                 f"aec_method={aec_method}"]  # fmt: skip
+        # PipeWire without its session manager names its defaults "@DEFAULT_SINK@": the
+        # module then follows the default itself (and libpulse reads that name too).
+        args += [f"{key}={name}" for key, name in (("sink_master", sink_master),
+                 ("source_master", source_master)) if not name.startswith("@")]  # fmt: skip
         if aec_method == "webrtc" and not _on_pipewire():
             args.append(f'aec_args="{WEBRTC_ARGS}"')  # PipeWire's module takes others
         index = _pactl("load-module", "module-echo-cancel", *args).strip()
