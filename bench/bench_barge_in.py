@@ -274,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=None,
         help="barge_in.UNSURE_MIN_ECHO_REMOVED_DB (the unsure phrases' gate); with "
-        "--canceller pulse the gate reads echo_cancel.ServerEchoCanceller's assumed removal",
+        "--canceller pulse the gate reads the removal ServerEchoCanceller measures against the "
+        "module's master source",
     )
     parser.add_argument("--details", action="store_true",
                         help="what the monitor heard in every trial not right")  # fmt: skip

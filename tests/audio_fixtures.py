@@ -161,6 +161,13 @@ class PulseServer:
     """Variables a subprocess needs to use this server (merge into os.environ)."""
     speaker_sink: str = "speaker"
     mic_source: str = "mic"
+    helpers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    """PipeWire only: its daemon, session manager and session bus (process is its pulse
+    layer, where the pulse modules run); end_helpers() ends them after process."""
+
+    def end_helpers(self) -> None:
+        for helper in reversed(self.helpers):
+            _end_process(helper, signal.SIGTERM)
 
     def pactl(self, *args: str) -> str:
         return subprocess.run(
@@ -173,7 +180,14 @@ class PulseServer:
         ).stdout
 
 
+SOUND_SERVER_ENV = "ASSISTANT_TEST_SOUND_SERVER"
+"""pipewire: the private server is PipeWire (0.3) with its pulse layer instead of PulseAudio
+(bench/history/barge-in.md, round eleven); unset or pulseaudio: PulseAudio. Not used by CI."""
+
+
 def _start_pulse(base: Path) -> PulseServer:
+    if os.environ.get(SOUND_SERVER_ENV, "pulseaudio") == "pipewire":
+        return _start_pipewire(base)
     runtime_dir = base / "runtime"
     (runtime_dir / "pulse").mkdir(parents=True)
     home_dir = base / "home"
@@ -244,6 +258,83 @@ def _start_pulse(base: Path) -> PulseServer:
         time.sleep(0.1)
 
 
+def _start_pipewire(base: Path) -> PulseServer:
+    """PipeWire headless: a session bus of its own (WirePlumber needs one), pipewire,
+    wireplumber and pipewire-pulse in a private runtime folder, then the same speaker and
+    microphone as PulseAudio's, loaded through the pulse layer."""
+    runtime_dir = base / "runtime"
+    runtime_dir.mkdir(parents=True, mode=0o700)
+    home_dir = base / "home"
+    home_dir.mkdir()
+    mic_fifo = base / "mic.fifo"
+    socket_path = runtime_dir / "pulse" / "native"
+    bus = f"unix:path={runtime_dir / 'bus'}"
+    daemon_env = {
+        **os.environ,
+        "HOME": str(home_dir),
+        "XDG_RUNTIME_DIR": str(runtime_dir),
+        "PIPEWIRE_RUNTIME_DIR": str(runtime_dir),
+        "DBUS_SESSION_BUS_ADDRESS": bus,
+    }
+    for key in ("PULSE_SERVER", "PULSE_RUNTIME_PATH", "PULSE_SINK", "PULSE_SOURCE"):
+        daemon_env.pop(key, None)
+    helpers = []
+    for command in (
+        ["dbus-daemon", "--session", f"--address={bus}", "--nofork", "--nopidfile"],
+        ["pipewire"],
+        ["wireplumber"],
+    ):
+        log_file = open(base / f"{command[0]}.log", "wb")  # noqa: SIM115 - the process keeps it
+        helpers.append(subprocess.Popen(command, env=daemon_env, stdin=subprocess.DEVNULL,
+                                        stdout=log_file, stderr=log_file,
+                                        start_new_session=True))  # fmt: skip
+        time.sleep(0.5)
+    log_file = open(base / "pipewire-pulse.log", "wb")  # noqa: SIM115
+    process = subprocess.Popen(["pipewire-pulse"], env=daemon_env, stdin=subprocess.DEVNULL,
+                               stdout=log_file, stderr=log_file,
+                               start_new_session=True)  # fmt: skip
+    alsa_conf = base / "asound-pulse.conf"
+    alsa_conf.write_text(ALSA_PULSE_DEFAULT_CONF)
+    system_alsa_conf = "/usr/share/alsa/alsa.conf"
+    client_env = {
+        "PULSE_SERVER": f"unix:{socket_path}",
+        "PULSE_RUNTIME_PATH": str(runtime_dir / "pulse"),
+        "ALSA_CONFIG_PATH": f"{system_alsa_conf}:{alsa_conf}"
+        if os.path.exists(system_alsa_conf)
+        else str(alsa_conf),
+    }
+    server = PulseServer(runtime_dir, mic_fifo, process, client_env, helpers=helpers)
+    deadline = time.monotonic() + PULSE_START_TIMEOUT_S
+    while True:
+        try:
+            server.pactl("info")
+            break
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            if process.poll() is not None or time.monotonic() > deadline:
+                _end_process(process, signal.SIGTERM)
+                server.end_helpers()
+                raise RuntimeError("pipewire-pulse did not come up in time") from None
+            time.sleep(0.1)
+    server.pactl("load-module", "module-null-sink", "sink_name=speaker",
+                 f"rate={SPEAKER_SAMPLE_RATE_HZ}", "channels=1",
+                 "sink_properties=device.description=TestSpeaker")  # fmt: skip
+    server.pactl("load-module", "module-pipe-source", "source_name=mic", f"file={mic_fifo}",
+                 "format=s16le", f"rate={MIC_SAMPLE_RATE_HZ}", "channels=1",
+                 "source_properties=device.description=TestMic")  # fmt: skip
+    while time.monotonic() < deadline:
+        try:  # WirePlumber keeps the defaults: it may not have seen the devices yet
+            server.pactl("set-default-sink", "speaker")
+            server.pactl("set-default-source", "mic")
+            if "Default Source: mic" in server.pactl("info"):
+                return server
+        except subprocess.CalledProcessError:
+            pass
+        time.sleep(0.1)
+    _end_process(process, signal.SIGTERM)
+    server.end_helpers()
+    raise RuntimeError("PipeWire did not take the test devices as its defaults")
+
+
 def _portaudio(action: str) -> None:
     """terminate, initialize or restart PortAudio, if sounddevice is loaded.
 
@@ -285,6 +376,7 @@ def pulse_server() -> Iterator[PulseServer]:
             else:
                 os.environ[key] = value
         _end_process(server.process, signal.SIGTERM)
+        server.end_helpers()
         _portaudio("initialize")
         shutil.rmtree(base, ignore_errors=True)
 

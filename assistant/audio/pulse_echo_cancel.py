@@ -4,13 +4,16 @@ PulseAudio's `module-echo-cancel` (and PipeWire's pulse layer, which has a modul
 name with other arguments) makes a sink and a source of its own: what is played to the sink
 goes on to the user's loudspeaker and is the canceller's reference, and the source is the
 user's microphone with that echo removed. EchoCancelModule.load() loads one on the user's
-server (the default sink and source as its masters, never changing the user's defaults),
+server (the server's default sink and source as its masters, or the ones --output-device and
+--input-device name; the user's defaults are never changed),
 with names of our own that carry our process id, and points this process's sound streams at
 it through PULSE_SINK / PULSE_SOURCE (read by libpulse, hence by the ALSA pulse plugin that
 PortAudio opens, whenever a stream is opened after it). close() unloads it and restores the
 environment; it also runs at exit (atexit: a normal end, Ctrl-C, SIGTERM and SIGHUP all end
 the session normally: cli/stop_signals.py). A module of ours left by a run that was killed
-(its process gone) is unloaded at the next load.
+(its process gone) is unloaded at the next load. open_master_microphone() opens the master
+source itself (the microphone before the module) as a second input: the echo the module
+removes is measured from it (listening/echo_cancel.ServerEchoCanceller).
 
 Everything goes through `pactl` (pulseaudio-utils; PipeWire ships it too): nothing to link.
 EchoCancelUnavailable carries one sentence saying why it could not load; the caller falls
@@ -25,6 +28,10 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 PREFIX = "icloud_assistant_aec_"
 """Our sink and source names: PREFIX + <pid> + _speaker / _mic."""
@@ -35,6 +42,7 @@ user's level against the echo's, which the double-talk rules compare), no noise 
 delay it does not know. Measured on the rig in round nine (bench/history/barge-in.md)."""
 PACTL_TIMEOUT_S = 10.0
 _NAME = re.compile(rf"sink_name={PREFIX}(\d+)_speaker")
+_loaded: EchoCancelModule | None = None
 
 
 class EchoCancelUnavailable(Exception):
@@ -94,37 +102,117 @@ def _on_pipewire() -> bool:
     return "pipewire" in _pactl("info").lower()
 
 
+def _default(kind: str) -> str:
+    """The server's default sink or source ("Sink" / "Source"), from `pactl info` (PulseAudio
+    and PipeWire's pulse layer both print it)."""
+    for line in _pactl("info").splitlines():
+        if line.startswith(f"Default {kind}:"):
+            return line.split(":", 1)[1].strip()
+    raise EchoCancelUnavailable(f"the sound server has no default {kind.lower()}")
+
+
+def resolve(kind: str, wanted: str | None) -> str:
+    """The server's sink ("sinks") or source ("sources") a device option names: its exact
+    name, else the only one whose name contains it (case-insensitive; for sources, monitors
+    of sinks only where no microphone matches); the default one for None. Raises
+    EchoCancelUnavailable when none or several match."""
+    if wanted is None or not str(wanted).strip():
+        return _default("Sink" if kind == "sinks" else "Source")
+    text = str(wanted).strip()
+    what = "sink" if kind == "sinks" else "source"
+    if text.isdigit():  # PortAudio's numbering (--list-devices), not the server's
+        raise EchoCancelUnavailable(f"device {text} is a number; name the sound server's {what}")
+    names = [
+        fields[1]
+        for fields in (line.split("\t") for line in _pactl("list", "short", kind).splitlines())
+        if len(fields) >= 2 and not fields[1].startswith(PREFIX)
+    ]
+    if text in names:
+        return text
+    found = [name for name in names if text.lower() in name.lower()]
+    if kind == "sources" and len(found) > 1:
+        found = [name for name in found if not name.endswith(".monitor")] or found
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise EchoCancelUnavailable(f"the sound server has no {what} named {text!r}")
+    raise EchoCancelUnavailable(f"{text!r} names several {what}s of the sound server")
+
+
+def loaded() -> EchoCancelModule | None:
+    """The module this process loaded and has not closed, if any."""
+    return _loaded
+
+
 class EchoCancelModule:
     """module-echo-cancel loaded for this process; this process's streams open on it."""
 
-    def __init__(self, index: str, sink: str, source: str) -> None:
+    def __init__(
+        self, index: str, sink: str, source: str, sink_master: str = "", source_master: str = ""
+    ) -> None:
+        global _loaded
         self.index, self.sink, self.source = index, sink, source
+        self.sink_master, self.source_master = sink_master, source_master
+        """The user's loudspeaker and microphone the module plays to and records from."""
         self._saved_env = {key: os.environ.get(key) for key in ("PULSE_SINK", "PULSE_SOURCE")}
         os.environ["PULSE_SINK"], os.environ["PULSE_SOURCE"] = sink, source
         self.closed = False
         atexit.register(self.close)
+        _loaded = self
 
     @classmethod
-    def load(cls) -> EchoCancelModule:
-        """Load it on the user's server (stale ones of ours removed first); raises
-        EchoCancelUnavailable without pactl, without a server, or when it will not load."""
+    def load(
+        cls,
+        input_device: str | None = None,
+        output_device: str | None = None,
+        aec_method: str = "webrtc",
+    ) -> EchoCancelModule:
+        """Load it on the user's server (stale ones of ours removed first), its masters the
+        source and sink input_device and output_device name (resolve(); None: the server's
+        defaults). aec_method: "webrtc" (the product), or "null" (removes nothing: tests).
+        Raises EchoCancelUnavailable without pactl, without a server, for a device the server
+        does not have, or when it will not load."""
         if shutil.which("pactl") is None:
             raise EchoCancelUnavailable("pactl is not installed (pulseaudio-utils)")
         remove_stale()
+        sink_master = resolve("sinks", output_device)
+        source_master = resolve("sources", input_device)
         name = f"{PREFIX}{os.getpid()}"
         sink, source = f"{name}_speaker", f"{name}_mic"
         args = [f"sink_name={sink}", f"source_name={source}", "rate=16000", "channels=1",
-                "aec_method=webrtc"]  # fmt: skip
-        if not _on_pipewire():  # PipeWire's module takes its canceller's settings otherwise
-            args.append(f'aec_args="{WEBRTC_ARGS}"')
+                f"aec_method={aec_method}"]  # fmt: skip
+        # PipeWire without its session manager names its defaults "@DEFAULT_SINK@": the
+        # module then follows the default itself (and libpulse reads that name too).
+        args += [f"{key}={name}" for key, name in (("sink_master", sink_master),
+                 ("source_master", source_master)) if not name.startswith("@")]  # fmt: skip
+        if aec_method == "webrtc" and not _on_pipewire():
+            args.append(f'aec_args="{WEBRTC_ARGS}"')  # PipeWire's module takes others
         index = _pactl("load-module", "module-echo-cancel", *args).strip()
-        return cls(index, sink, source)
+        return cls(index, sink, source, sink_master, source_master)
+
+    def open_master_microphone(self, open_input: Callable[[], T]) -> T:
+        """open_input() (a Microphone on the default device) with this process's new
+        streams pointed at the master source instead of the module's: the microphone
+        before the module. Called before any other stream of ours opens (while the session
+        is built, on one thread): PULSE_SOURCE is read when a stream opens."""
+        saved = os.environ.get("PULSE_SOURCE")
+        os.environ["PULSE_SOURCE"] = self.source_master
+        try:
+            return open_input()
+        finally:
+            if saved is None:
+                os.environ.pop("PULSE_SOURCE", None)
+            else:
+                os.environ["PULSE_SOURCE"] = saved
 
     def close(self) -> None:
         """Unload it and point new streams back at the user's defaults (once)."""
+        global _loaded
         if self.closed:
             return
         self.closed = True
+        if _loaded is self:
+            _loaded = None
         atexit.unregister(self.close)
         for key, value in self._saved_env.items():
             if value is None:

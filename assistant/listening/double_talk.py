@@ -21,9 +21,11 @@ import numpy as np
 FRAME_S = 0.01
 MIN_ECHO_FRAMES = 30
 """The gain needs this many frames (0.3 s) of played speech before the word."""
-MAX_LAG_FRAMES = 50
-"""Echo delays looked for, after the reference the canceller gets: 0 to 0.5 s (as
-echo_cancel.ECHO_LAGS_S)."""
+MAX_ECHO_DELAY_S = 0.5
+"""The longest echo delay looked for, after the reference the canceller gets (here and in
+echo_cancel.ECHO_LAGS_S, the echo detector's)."""
+MAX_LAG_FRAMES = round(MAX_ECHO_DELAY_S / FRAME_S)
+"""Echo delays looked for, in frames: 0 to MAX_ECHO_DELAY_S."""
 LAG_WINDOW_S = 3.0
 """The delay is measured over this much audio before the word..."""
 MIN_LAG_PLAYED_FRAMES = 50
@@ -109,6 +111,13 @@ QUIET_PLAYED_RMS = 100.0
 """Stretches of played audio quieter than this (RMS, int16) are not compared."""
 
 
+def cross_correlation(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """c[k] = sum over t of x[t + k] * y[t], by FFT over a power of two at least
+    len(x) + len(y) - 1 long: lag k >= 0 at c[k], a negative lag at c[len(c) + k]."""
+    size = 1 << (len(x) + len(y) - 1).bit_length()
+    return np.fft.irfft(np.fft.rfft(x, size) * np.conj(np.fft.rfft(y, size)), size)
+
+
 def echo_correlation(word: np.ndarray, played: np.ndarray) -> float:
     """The largest normalized correlation of the word's captured samples with a stretch of
     the played samples as long as it, at any offset: played runs from the longest delay
@@ -120,8 +129,7 @@ def echo_correlation(word: np.ndarray, played: np.ndarray) -> float:
     word_norm = float(np.sqrt(np.dot(w, w)))
     if word_norm == 0.0:
         return 0.0
-    size = 1 << (n + m - 1).bit_length()
-    corr = np.fft.irfft(np.fft.rfft(p, size) * np.conj(np.fft.rfft(w, size)), size)[: m - n + 1]
+    corr = cross_correlation(p, w)[: m - n + 1]
     energy = np.concatenate([[0.0], np.cumsum(p * p)])
     window = energy[n:] - energy[: m - n + 1]
     loud = window >= n * QUIET_PLAYED_RMS**2

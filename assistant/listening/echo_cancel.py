@@ -49,7 +49,7 @@ output is ahead of the DAC by its latency)."""
 
 ECHO_WINDOW_S = 1.0
 """The echo detector judges the microphone against the reference one second at a time."""
-ECHO_LAGS_S = (-0.1, 0.5)
+ECHO_LAGS_S = (-0.1, double_talk.MAX_ECHO_DELAY_S)
 """Echo delays it looks for, after the reference handed to the canceller (which is already
 REFERENCE_LEAD_S ahead of the stream times): the rig's echo comes 0.12-0.15 s after it."""
 ECHO_CORRELATION = 0.4
@@ -120,13 +120,11 @@ class EchoDetector:
 def peak_correlation(captured: np.ndarray, played: np.ndarray, sample_rate_hz: int) -> float:
     """The largest |normalized cross-correlation| of captured with played delayed by
     ECHO_LAGS_S (whole-window normalization)."""
-    n = len(captured)
     norm = np.sqrt(np.dot(captured, captured) * np.dot(played, played))
     if norm <= 0.0:
         return 0.0
-    size = 1 << (2 * n - 1).bit_length()
-    spectrum = np.fft.rfft(captured, size) * np.conj(np.fft.rfft(played, size))
-    corr = np.fft.irfft(spectrum, size)  # corr[k] = sum captured[t + k] played[t]
+    corr = double_talk.cross_correlation(captured, played)  # sum captured[t + k] played[t]
+    size = len(corr)
     low, high = (round(lag * sample_rate_hz) for lag in ECHO_LAGS_S)
     lags = (
         np.concatenate([corr[size + low :], corr[: high + 1]]) if low < 0 else corr[low : high + 1]
@@ -284,25 +282,35 @@ class ServerEchoCanceller:
     blocks go on as they came. It still takes the reference: the double-talk rules and the
     levels read the module's output against what played.
 
-    What the module removes cannot be measured here (the microphone before it is not
-    opened), so the unsure phrases' gate (barge_in.UNSURE_MIN_ECHO_REMOVED_DB) reads
-    ASSUMED_ECHO_REMOVED_DB, the least the module removed on the rig, once ADAPT_S of played
-    speech have gone through it since it was loaded, and 0 dB before: a module that is
-    still adapting lets its own voice through, as any canceller does at first."""
+    What the module removes is measured against the microphone before it: `raw`, a second
+    input opened on the module's master source (EchoCancelModule.open_master_microphone).
+    take_raw() keeps the energy of each of its 10 ms frames by capture time, and
+    echo_removed_db() sets them against the module's output at the same times, over the
+    frames with speech played: what the unsure phrases' gate reads
+    (barge_in.UNSURE_MIN_ECHO_REMOVED_DB). Without that input (no module of ours loaded,
+    another rate) it reads 0 dB and the gate stays closed. It also reads 0 dB until ADAPT_S
+    of played speech have gone through the module (round ten: a fresh module lets words of
+    its own voice through over the greeting)."""
 
     needs_reference = True
     detects_echo = False
     """No EchoDetector: the module's output shows no echo whether there is one or not."""
-    ASSUMED_ECHO_REMOVED_DB = 38.0
-    """Round nine, check half: 38.0 dB over the own-voice phase (51.0 on the tune half)."""
     ADAPT_S = 6.0
-    """Played speech before the module's removal is trusted (bench/history/barge-in.md, round
+    """Played speech before the module's removal is read (bench/history/barge-in.md, round
     ten)."""
+    MIN_MATCHED = 0.5
+    """echo_removed_db() needs a raw frame at this share of the played frames, else 0 dB."""
 
-    def __init__(self, sample_rate_hz: int) -> None:
+    def __init__(self, sample_rate_hz: int, raw: Microphone | None = None) -> None:
         self.sample_rate_hz = sample_rate_hz
         self.frame_samples = sample_rate_hz * FRAME_MS // 1000
         self.played_speech_s = 0.0
+        self.raw = raw
+        """The microphone before the module (None: not measured)."""
+        self._raw_clock = SampleClock(sample_rate_hz)
+        self._raw_levels: dict[int, float] = {}
+        """Energy of each raw 10 ms frame by its capture time in frames (round(t / 10 ms))."""
+        self._raw_latest = 0
 
     def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
         if float(np.dot(played.astype(np.float64), played.astype(np.float64))) >= (
@@ -311,9 +319,48 @@ class ServerEchoCanceller:
             self.played_speech_s += len(played) / self.sample_rate_hz
         return captured
 
-    def echo_removed_db(self) -> float:
-        """What the gate reads: the module's removal once adapted, 0 dB until then."""
-        return self.ASSUMED_ECHO_REMOVED_DB if self.played_speech_s >= self.ADAPT_S else 0.0
+    def take_raw(self) -> None:
+        """Keep the levels of what the raw microphone captured since the last call (called
+        with each block of the module's output)."""
+        if self.raw is None:
+            return
+        n, per_s = self.frame_samples, 1000 // FRAME_MS
+        while (timed := self.raw.read_timed(0.0)) is not None:
+            samples = np.frombuffer(timed[1], np.int16).astype(np.float64)
+            start_s = self._raw_clock.place(timed[0], len(samples))
+            whole = len(samples) // n * n
+            blocks = samples[:whole].reshape(-1, n)
+            energies = np.einsum("ij,ij->i", blocks, blocks)
+            first = round(start_s * per_s)
+            for k, energy in enumerate(energies):
+                self._raw_levels[first + k] = float(energy)
+            self._raw_latest = first + len(energies)
+        oldest = self._raw_latest - int(LEVELS_KEEP_S * per_s)
+        while self._raw_levels and next(iter(self._raw_levels)) < oldest:
+            del self._raw_levels[next(iter(self._raw_levels))]
+
+    def echo_removed_db(self, frames: list[tuple[float, float, float, float, float]]) -> float:
+        """dB removed over frames (the source's levels with speech played: time, energy of
+        the module's output...): the raw microphone's energy at the same times over the
+        output's; 0 dB while adapting, without the raw input, or with too few of its frames."""
+        if self.played_speech_s < self.ADAPT_S or self.raw is None or not frames:
+            return 0.0
+        per_s = 1000 // FRAME_MS
+        raw_energy = out_energy = 0.0
+        matched = 0
+        for frame in frames:
+            energy = self._raw_levels.get(round(frame[0] * per_s))
+            if energy is not None:
+                raw_energy += energy
+                out_energy += frame[2]
+                matched += 1
+        if matched < self.MIN_MATCHED * len(frames):
+            return 0.0
+        return float(10 * np.log10(max(raw_energy, 1.0) / max(out_energy, 1.0)))
+
+    def close(self) -> None:
+        if self.raw is not None:
+            self.raw.close()
 
 
 Canceller = (
@@ -388,6 +435,9 @@ class EchoCancelledSource:
         started = time.perf_counter()
         out, linear = [], []
         with self.cpu.charge("canceller"):
+            take_raw = getattr(self.canceller, "take_raw", None)
+            if take_raw is not None:
+                take_raw()
             for i in range(0, whole, n):
                 out.append(self.canceller.process(captured[i : i + n], played[i : i + n]))
                 frame = getattr(self.canceller, "linear_out", None)
@@ -507,7 +557,7 @@ class EchoCancelledSource:
             return None
         own_measure = getattr(self.canceller, "echo_removed_db", None)
         if own_measure is not None:
-            return float(own_measure())  # the sound server cancels: before it is not seen
+            return float(own_measure(frames))  # the sound server cancels: against the raw input
         energy_in = sum(f[1] for f in frames)
         energy_out = sum(f[2] for f in frames)
         return float(10 * np.log10(max(energy_in, 1.0) / max(energy_out, 1.0)))
@@ -530,6 +580,9 @@ class EchoCancelledSource:
 
     def close(self) -> None:
         self.microphone.close()
+        closing = getattr(self.canceller, "close", None)
+        if closing is not None:
+            closing()
 
 
 def cancelled(
@@ -539,5 +592,29 @@ def cancelled(
 
     Raises EchoCancellerUnavailable when the library is missing."""
     reference = EchoReference(microphone.sample_rate_hz)
-    canceller = CANCELLERS[canceller_name](microphone.sample_rate_hz)
+    canceller: Canceller
+    if canceller_name == "pulse":
+        canceller = ServerEchoCanceller(microphone.sample_rate_hz, _master_microphone(microphone))
+    else:
+        canceller = CANCELLERS[canceller_name](microphone.sample_rate_hz)
     return EchoCancelledSource(microphone, reference, canceller), reference
+
+
+def _master_microphone(microphone: Microphone) -> Microphone | None:
+    """The microphone before this process's echo-cancel module (its master source), at the
+    module output's rate; None without a module of ours or where it cannot be opened (the
+    echo removed is then not measured: the unsure phrases' gate stays closed)."""
+    from assistant.audio import pulse_echo_cancel
+    from assistant.listening.microphone import MicrophoneError
+
+    module = pulse_echo_cancel.loaded()
+    if module is None:
+        return None
+    try:
+        raw = module.open_master_microphone(lambda: Microphone(None))
+    except MicrophoneError:
+        return None
+    if raw.sample_rate_hz != microphone.sample_rate_hz:
+        raw.close()
+        return None
+    return raw
