@@ -320,7 +320,12 @@ def test_a_real_stop_over_a_prompt_interrupts_it(pulse_pair, virtual_mic, vocab)
     pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
     pair.speaker.say(WARM_UP)  # the module adapts; nobody talks
     assert not pair.listener.barge_in.interrupted
-    assert pair.listener._source.canceller.played_speech_s >= ServerEchoCanceller.ADAPT_S
+    # The listener may still be reading the prompt's last blocks when say() returns (as in
+    # _gate_reading): wait for it rather than read the count at once.
+    canceller = pair.listener._source.canceller
+    assert wait_until(lambda: canceller.played_speech_s >= ServerEchoCanceller.ADAPT_S, 3.0), (
+        canceller.played_speech_s
+    )
     pair.listener.expect(vocab.phrases(INTENTS, START_QUESTION), START_QUESTION)
     stop = read_wav_16k_mono(stop_files()[STOP_RECORDING])
     speaking = say_in_background(pair, f"{QUESTION} Please say yes or no.")
