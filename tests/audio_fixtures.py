@@ -180,6 +180,21 @@ class PulseServer:
         ).stdout
 
 
+def _client_env(base: Path, runtime_dir: Path, socket_path: Path) -> dict[str, str]:
+    """What a client of the private server needs (PulseAudio's or PipeWire's pulse layer):
+    its socket, and ALSA's default device routed to it (sounddevice goes through ALSA)."""
+    alsa_conf = base / "asound-pulse.conf"
+    alsa_conf.write_text(ALSA_PULSE_DEFAULT_CONF)
+    system_alsa_conf = "/usr/share/alsa/alsa.conf"
+    return {
+        "PULSE_SERVER": f"unix:{socket_path}",
+        "PULSE_RUNTIME_PATH": str(runtime_dir / "pulse"),
+        "ALSA_CONFIG_PATH": f"{system_alsa_conf}:{alsa_conf}"
+        if os.path.exists(system_alsa_conf)
+        else str(alsa_conf),
+    }
+
+
 SOUND_SERVER_ENV = "ASSISTANT_TEST_SOUND_SERVER"
 """pipewire: the private server is PipeWire (0.3) with its pulse layer instead of PulseAudio
 (bench/history/barge-in.md, round eleven); unset or pulseaudio: PulseAudio. Not used by CI."""
@@ -204,9 +219,6 @@ def _start_pulse(base: Path) -> PulseServer:
         "set-default-sink speaker\n"
         "set-default-source mic\n"
     )
-    alsa_conf = base / "asound-pulse.conf"
-    alsa_conf.write_text(ALSA_PULSE_DEFAULT_CONF)
-    system_alsa_conf = "/usr/share/alsa/alsa.conf"
     daemon_env = {
         **os.environ,
         "HOME": str(home_dir),  # cookie and state go here, not in the real home
@@ -233,13 +245,7 @@ def _start_pulse(base: Path) -> PulseServer:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    client_env = {
-        "PULSE_SERVER": f"unix:{socket_path}",
-        "PULSE_RUNTIME_PATH": str(runtime_dir / "pulse"),
-        "ALSA_CONFIG_PATH": f"{system_alsa_conf}:{alsa_conf}"
-        if os.path.exists(system_alsa_conf)
-        else str(alsa_conf),
-    }
+    client_env = _client_env(base, runtime_dir, socket_path)
     server = PulseServer(runtime_dir, mic_fifo, process, client_env)
     deadline = time.monotonic() + PULSE_START_TIMEOUT_S
     while True:
@@ -293,16 +299,7 @@ def _start_pipewire(base: Path) -> PulseServer:
     process = subprocess.Popen(["pipewire-pulse"], env=daemon_env, stdin=subprocess.DEVNULL,
                                stdout=log_file, stderr=log_file,
                                start_new_session=True)  # fmt: skip
-    alsa_conf = base / "asound-pulse.conf"
-    alsa_conf.write_text(ALSA_PULSE_DEFAULT_CONF)
-    system_alsa_conf = "/usr/share/alsa/alsa.conf"
-    client_env = {
-        "PULSE_SERVER": f"unix:{socket_path}",
-        "PULSE_RUNTIME_PATH": str(runtime_dir / "pulse"),
-        "ALSA_CONFIG_PATH": f"{system_alsa_conf}:{alsa_conf}"
-        if os.path.exists(system_alsa_conf)
-        else str(alsa_conf),
-    }
+    client_env = _client_env(base, runtime_dir, socket_path)
     server = PulseServer(runtime_dir, mic_fifo, process, client_env, helpers=helpers)
     deadline = time.monotonic() + PULSE_START_TIMEOUT_S
     while True:
