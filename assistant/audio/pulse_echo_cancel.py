@@ -98,26 +98,26 @@ def remove_stale() -> list[str]:
     return removed
 
 
-def _on_pipewire() -> bool:
-    return "pipewire" in _pactl("info").lower()
+def _on_pipewire(info: str) -> bool:
+    return "pipewire" in info.lower()
 
 
-def _default(kind: str) -> str:
+def _default(kind: str, info: str) -> str:
     """The server's default sink or source ("Sink" / "Source"), from `pactl info` (PulseAudio
     and PipeWire's pulse layer both print it)."""
-    for line in _pactl("info").splitlines():
+    for line in info.splitlines():
         if line.startswith(f"Default {kind}:"):
             return line.split(":", 1)[1].strip()
     raise EchoCancelUnavailable(f"the sound server has no default {kind.lower()}")
 
 
-def resolve(kind: str, wanted: str | None) -> str:
+def resolve(kind: str, wanted: str | None, info: str) -> str:
     """The server's sink ("sinks") or source ("sources") a device option names: its exact
     name, else the only one whose name contains it (case-insensitive; for sources, monitors
     of sinks only where no microphone matches); the default one for None. Raises
-    EchoCancelUnavailable when none or several match."""
+    EchoCancelUnavailable when none or several match. info: what `pactl info` printed."""
     if wanted is None or not str(wanted).strip():
-        return _default("Sink" if kind == "sinks" else "Source")
+        return _default("Sink" if kind == "sinks" else "Source", info)
     text = str(wanted).strip()
     what = "sink" if kind == "sinks" else "source"
     if text.isdigit():  # PortAudio's numbering (--list-devices), not the server's
@@ -175,8 +175,9 @@ class EchoCancelModule:
         if shutil.which("pactl") is None:
             raise EchoCancelUnavailable("pactl is not installed (pulseaudio-utils)")
         remove_stale()
-        sink_master = resolve("sinks", output_device)
-        source_master = resolve("sources", input_device)
+        info = _pactl("info")  # read once: the defaults and the server's kind
+        sink_master = resolve("sinks", output_device, info)
+        source_master = resolve("sources", input_device, info)
         name = f"{PREFIX}{os.getpid()}"
         sink, source = f"{name}_speaker", f"{name}_mic"
         args = [f"sink_name={sink}", f"source_name={source}", "rate=16000", "channels=1",
@@ -185,7 +186,7 @@ class EchoCancelModule:
         # module then follows the default itself (and libpulse reads that name too).
         args += [f"{key}={name}" for key, name in (("sink_master", sink_master),
                  ("source_master", source_master)) if not name.startswith("@")]  # fmt: skip
-        if aec_method == "webrtc" and not _on_pipewire():
+        if aec_method == "webrtc" and not _on_pipewire(info):
             args.append(f'aec_args="{WEBRTC_ARGS}"')  # PipeWire's module takes others
         index = _pactl("load-module", "module-echo-cancel", *args).strip()
         return cls(index, sink, source, sink_master, source_master)
