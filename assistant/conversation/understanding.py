@@ -2222,10 +2222,7 @@ class Vocabulary:
         round sixteen); the wait is dropped, the no stands."""
         doing = [m for m in mentions
                  if m.kind == "no" and self._words(words, m) in self.doing_the_step]  # fmt: skip
-        waits = [
-            m for m in mentions
-            if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
-        ]  # fmt: skip
+        waits = [m for m in mentions if _is_wait(m)]
         if not doing or not waits:
             return mentions
         if any(m not in doing and m not in waits and m.kind != FILLER for m in mentions):
@@ -2244,10 +2241,7 @@ class Vocabulary:
         does ("restarting", "loading") is no doing of the speaker's."""
         if not self.doing_gerunds:
             return mentions
-        waits = [
-            m for m in mentions
-            if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
-        ]  # fmt: skip
+        waits = [m for m in mentions if _is_wait(m)]
         if not waits:
             return mentions
         openers = {"just", "now", "right", "still", "am", "are", "i", "we"} | self.outlasting
@@ -2354,8 +2348,7 @@ class Vocabulary:
         in Settings"): not done yet, take your time; the dialog's answer to not yet says just
         that."""
         waits = [m for m in mentions
-                 if (m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause"))
-                 and tuple(words[m.start : m.end]) in self.waits]  # fmt: skip
+                 if _is_wait(m) and tuple(words[m.start : m.end]) in self.waits]  # fmt: skip
         if not waits:  # "잠깐만요" is a correction read as a wait when nothing follows it
             return mentions
         noes = [
@@ -2434,8 +2427,7 @@ class Vocabulary:
             return None
         if words[doing[-1].end - 1] not in self.attached.progressive:
             return None
-        if not all(m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
-                   for m in waits):  # fmt: skip
+        if not all(_is_wait(m) for m in waits):
             return None
         if set(words) & self.negation_words:
             return None  # "안 되는 중": read as it was
@@ -2617,10 +2609,7 @@ class Vocabulary:
         mark = self.attached.under_way if self.attached else ""
         if not mark or not self.doing_verbs:
             return mentions
-        waits = [
-            m for m in mentions
-            if m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
-        ]  # fmt: skip
+        waits = [m for m in mentions if _is_wait(m)]
         marks = [i for i, w in enumerate(words) if w == mark]
         if not waits or len(marks) != 1:
             return mentions
@@ -3165,6 +3154,11 @@ def _actions(prompts_dir: Path) -> frozenset[str]:
         return frozenset()
     flow = Flow.load(prompts_dir)
     return frozenset(n for n in flow.node_ids if flow.is_action(n))
+
+
+def _is_wait(m: Mention) -> bool:
+    """A wait: a pause, or a correction read as one when nothing follows it ("잠깐만요")."""
+    return m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")
 
 
 def _cancelled(mentions: list[Mention], where: Callable[[Mention], bool]) -> list[Mention]:
