@@ -694,6 +694,7 @@ class Vocabulary:
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
+            mentions = self._error_reported(found, mentions)  # "비밀번호가 틀렸다고 나와요"
             mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
             mentions = self._which_not_known(found, mentions)  # "I don't know which box"
             mentions = self._gone(found, mentions)  # "the apple logo's gone"
@@ -1857,6 +1858,26 @@ class Vocabulary:
                    if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
         return sorted([*kept, *trouble], key=lambda m: m.start)
 
+    def _error_reported(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, an error the screen shows, reported in -다고 / -라고 before a verb of
+        showing (attached_words' `error_mark`: "비밀번호가 틀렸다고 나와요", "로그인 실패라고
+        떠요"): the answer words of its clause are the screen's, not the speaker's, as
+        `_screen_error` reads English; asked again, unless a command or help is said."""
+        mark = self.attached.error_mark if self.attached else ""
+        if not mark or mark not in words:
+            return mentions
+        spans = [(clause_start(words, at), at + 1) for at, w in enumerate(words) if w == mark]
+
+        def inside(m: Mention) -> bool:
+            return any(start <= m.start and m.end <= end for start, end in spans)
+
+        kept = [m for m in mentions if not (m.kind in ANSWERS and inside(m))]
+        if kept == mentions:
+            return mentions
+        at = spans[-1][1] - 1
+        return sorted([*(m for m in kept if m.start != at), Mention(DOUBT, at, at + 1)],
+                      key=lambda m: m.start)  # fmt: skip
+
     def _said_of_the_next(
         self, words: list[str], mentions: list[Mention], start: int, end: int
     ) -> bool:
@@ -2440,8 +2461,9 @@ class Vocabulary:
         and the blind sets labelled the same sentence both ways (heldout12's 눌러도 안 켜져요
         no, heldout18's help). The lead's decision (round seventeen): help, the step explained
         again, since "take your time" would leave someone stuck waiting on a switch that does
-        not move. Not when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what was done
-        then answers)."""
+        not move. What did not change or how may stand before the negation ("눌러도 회색으로 안
+        바뀌어요": the state that stays, a no; "켜도 계속 안 돼요": a word right before it). Not
+        when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what was done then answers)."""
         mark = self.attached.concession_mark if self.attached else ""
         if not mark or mark not in words:
             return mentions
@@ -2449,12 +2471,19 @@ class Vocabulary:
         if BREAK in words[at + 2 :]:
             return mentions
         main = [m for m in mentions if m.start > at and m.kind != FILLER]
-        if not main or any(m.kind != "no" or words[m.start] not in self.negation_words
-                           for m in main):  # fmt: skip
+        last = main[-1] if main else None
+        if (
+            last is None
+            or last.kind != "no"
+            or not self.negation_words.intersection(words[last.start : last.end])
+        ):  # a negated no ends it: 안 켜져요, 계속 안 돼요
             return mentions
-        before = [m for m in mentions if m.start <= at and m.kind in INTENTS]
+        if any(m.kind != "no" and m.end != last.start for m in main[:-1]):
+            return mentions  # 계속 or 회색 right before 안 says how it stays: no answer of its own
+        before = [m for m in mentions if m.start <= at and m.kind in INTENTS and m.end != at]
         if before:
-            return mentions  # an answer or a command of its own before the concession
+            return mentions  # an answer or a command of its own before the concession (its
+            # own verb is tried, no answer: 켜도 계속 안 돼요)
         kept = [m for m in mentions if m.start <= at]
         return [*kept, Mention("help", main[0].start, main[-1].end)]
 
