@@ -303,6 +303,10 @@ class Vocabulary:
     state_adverbs: frozenset[str] = frozenset()
     """Between a copula and its state, said of the state's time only ("it's already on")."""
     emphatic: frozenset[str] = frozenset()
+    stressing_negation: frozenset[str] = frozenset()
+    sarcastic_closers: frozenset[str] = frozenset()
+    label_joiners: frozenset[tuple[str, ...]] = frozenset()
+    pressing_verbs: frozenset[str] = frozenset()
     """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
     "certainly isn't"): no yes of their own."""
     auxiliaries: frozenset[str] = frozenset()
@@ -569,6 +573,10 @@ class Vocabulary:
                    almost=frozenset(reader.strings("almost")),
                    manner_words=phrases("manner_words"),
                    emphatic=frozenset(reader.strings("emphatic")),
+                   stressing_negation=frozenset(reader.strings("stressing_negation")),
+                   sarcastic_closers=frozenset(reader.strings("sarcastic_closers")),
+                   label_joiners=phrases("label_joiners"),
+                   pressing_verbs=frozenset(reader.strings("pressing_verbs")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
                    place_words=frozenset(reader.strings("place_words")),
@@ -890,7 +898,9 @@ class Vocabulary:
         """An adverb right before an auxiliary and "not" only stresses the negation ("it
         certainly isn't": "it is not"; not "sure" then "is not"; `understanding.emphatic`).
         Opening its clause, the subject was left out, the thing asked about ("nope, sure
-        ain't": "it is not")."""
+        ain't": "it is not"). Right after a negation, a word of `stressing_negation` only
+        stresses it ("never actually turned it on", "did not actually sign in"): not the
+        correction it is elsewhere ("actually, it's on")."""
         out: list[str] = []
         for i, word in enumerate(words):
             stressing = (
@@ -900,6 +910,8 @@ class Vocabulary:
                 and words[i + 2 : i + 3] != []
                 and words[i + 2] in self.negation_words
             )
+            if word in self.stressing_negation and i and words[i - 1] in self.negation_words:
+                continue  # "I never actually turned it on": no correction, the negation stressed
             if not stressing:
                 out.append(word)
             elif self.dropped_subject and (i == 0 or words[i - 1] == BREAK):
@@ -1166,13 +1178,20 @@ class Vocabulary:
         """After a sarcastic turn ("yeah right", "as if that would work", "because that always
         works"), the agreement said before it and in its clause is not meant: only an answer in
         a later clause stands ("Oh sure, because that always works. Fine, it's done." is
-        done); without one, doubt, asked again."""
+        done); without one, doubt, asked again. So is a yes before a last clause of only a
+        `sarcastic_closers` word ("Totally fixed. Not.")."""
         end = -1
         for phrase in self.sarcasm:
             for i in range(len(words) - len(phrase) + 1):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     close = clause_end(words, i)
                     end = max(end, close)
+        last = [w for w in words if w != BREAK][-1:]
+        closed = len(words) - 1 - [*words[::-1], BREAK].index(last[0]) if last else 0
+        if (last and last[0] in self.sarcastic_closers and closed
+                and words[closed - 1] == BREAK
+                and any(m.kind == "yes" and m.end <= closed for m in mentions)):  # fmt: skip
+            end = len(words)  # "Oh yes, totally fixed. Not.": the yes taken back
         if end < 0:
             return mentions
         kept = [m for m in mentions if m.start >= end or m.kind not in ("yes", "no")]
@@ -1998,23 +2017,35 @@ class Vocabulary:
         """A command that the screen shows, in its report's clause or in the quotes right after
         it ("there's a button that says skip", 'it says "Resume" on the button', 'it shows
         "Cancel" and "OK"'): a label read out, not a command given. Answers stay: what the
-        screen shows of a state answers ('it says "On"')."""
+        screen shows of a state answers ('it says "On"'). Labels joined by `label_joiners`
+        ('saying "Cancel" or "Continue"') are all shown, and a command right after a verb of
+        pressing (`pressing_verbs`: 'I pressed "Back" by mistake') is the button pressed (an
+        answer pressed stays: 'I pressed "Not Now"' is no at the install)."""
         reach = []
         for m in mentions:
             if m.kind != NARRATION or self._words(words, m)[-1:] not in self.screen_reports:
                 continue
             end = clause_end(words, m.end)
-            reach.append((m.end, clause_end(words, end + 1) if end == m.end else end))
+            end = clause_end(words, end + 1) if end == m.end else end
+            while (nxt := clause_end(words, end + 1)) > end + 1 and tuple(
+                words[end + 1 : nxt]
+            ) in self.label_joiners:  # 'saying "Cancel" or "Continue"': the next label too
+                end = clause_end(words, nxt + 1)
+            reach.append((m.end, end))
 
         def shown(m: Mention) -> bool:
             return any(start <= m.start < end for start, end in reach)
+
+        def pressed(m: Mention) -> bool:  # 'I pressed "Back"': the button, pressed on the phone
+            before = [w for w in words[: m.start] if w != BREAK][-1:]
+            return shown(m) or (bool(before) and before[0] in self.pressing_verbs)
 
         def offered(m: Mention) -> bool:  # 'the popup says "Not Now"'
             return m.kind in ANSWERS and self._words(words, m) in self.screen_replies
 
         mentions = [Mention(DOUBT, m.start, m.end) if offered(m) and shown(m) else m
                     for m in mentions]  # fmt: skip
-        return _cancelled(mentions, shown)
+        return _cancelled(mentions, pressed)
 
     def _own_doing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command after the speaker as subject ("let me", "I'll") with more said of it in
