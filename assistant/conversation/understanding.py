@@ -244,6 +244,8 @@ class Vocabulary:
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
     not_yet_words: frozenset[str] = frozenset()
+    phone_processes: frozenset[str] = frozenset()
+    busy_adverbs: frozenset[str] = frozenset()
     """Words of "not yet" that are no negation ("아직"): with a while asked for at an action
     (`waits`: "잠깐만요, 아직 찾는 중이에요") they say not yet, as a negation does."""
     marks: frozenset[tuple[str, ...]] = frozenset()
@@ -534,6 +536,12 @@ class Vocabulary:
                    not_yet_words=frozenset(
                        w for p in reader.strings("not_yet_words") for w in reader.words(p)
                    ),
+                   phone_processes=frozenset(
+                       w for p in reader.strings("phone_processes") for w in reader.words(p)
+                   ),
+                   busy_adverbs=frozenset(
+                       w for p in reader.strings("busy_adverbs") for w in reader.words(p)
+                   ),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    refusals=phrases("refusals"),
@@ -623,6 +631,7 @@ class Vocabulary:
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
+        first = mentions
         mentions = self._reason_given(
             found, mentions, question in self.amounts.actions
         )  # "옆집에 있어서 못 만져요"
@@ -730,6 +739,8 @@ class Vocabulary:
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         mentions = [m for m in mentions if not self._a_label(found, m)]  # "다시 시작 버튼"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
+        if at_action and self._phone_busy_with_a_wait(found, first):
+            return "pause"  # "잠깐만요, 재부팅 중이에요": the phone busy, waited on
         if at_action and (waited := self._doing_then_wait(found, mentions)) is not None:
             return waited  # "지금 켜는 중이에요 잠깐만요": not yet, or a pause?
         sides = None
@@ -2484,6 +2495,31 @@ class Vocabulary:
         if set(words) & self.negation_words:
             return None  # "안 되는 중": read as it was
         return "no" if set(words) & self.not_yet_words else UNKNOWN
+
+    def _phone_busy_with_a_wait(self, words: list[str], mentions: list[Mention]) -> bool:
+        """At an action, a wait and, as a clause of its own before or after it, a process of
+        the phone under way (`phone_processes` first, after `busy_adverbs` only: "잠깐만요,
+        재부팅 중이에요", "지금 재부팅 중이에요, 잠깐만요", "잠시만요, 업데이트 설치되고
+        있어요"): the phone busy, waited on, a pause, the lead's decision after round fifteen
+        (the speaker at the step with a wait is no: "잠시만요, 비밀번호 입력하고 있어요" is
+        read as before). Not with 아직 (still: not yet, read as before), a negation (안 되는
+        중), or anything else said."""
+        if not self.phone_processes or not self.attached:
+            return False
+        waits = [m for m in mentions if _is_wait(m)]
+        if not waits or any(m.kind != FILLER and not _is_wait(m) and m.kind not in ANSWERS
+                            for m in mentions):  # fmt: skip
+            return False
+        covered = {i for m in waits for i in range(m.start, m.end)}
+        rest = [w for i, w in enumerate(words) if i not in covered and w != BREAK]
+        while rest and rest[0] in self.busy_adverbs:
+            rest = rest[1:]
+        ends = {*self.attached.progressive, self.attached.under_way}
+        if not rest or rest[0] not in self.phone_processes or rest[-1] not in ends:
+            return False
+        inside = [i for i, w in enumerate(words) if i not in covered and w != BREAK]
+        apart = min(inside) > max(covered) or max(inside) < min(covered)  # before or after
+        return apart and not set(rest) & self.negation_words
 
     def _tried_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a concession (attached_words' `concession_mark` after -아도/-어도:
