@@ -308,6 +308,8 @@ class Vocabulary:
     stressing_negation: frozenset[str] = frozenset()
     sarcastic_closers: frozenset[str] = frozenset()
     label_joiners: frozenset[tuple[str, ...]] = frozenset()
+    consequence_questions: frozenset[tuple[str, ...]] = frozenset()
+    conditions: frozenset[str] = frozenset()
     pressing_verbs: frozenset[str] = frozenset()
     """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
     "certainly isn't"): no yes of their own."""
@@ -584,6 +586,10 @@ class Vocabulary:
                    stressing_negation=frozenset(reader.strings("stressing_negation")),
                    sarcastic_closers=frozenset(reader.strings("sarcastic_closers")),
                    label_joiners=phrases("label_joiners"),
+                   consequence_questions=phrases("consequence_questions"),
+                   conditions=frozenset(
+                       w for p in reader.strings("conditions") for w in reader.words(p)
+                   ),
                    pressing_verbs=frozenset(reader.strings("pressing_verbs")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
@@ -654,6 +660,7 @@ class Vocabulary:
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
+        mentions = self._consequence_asked(found, mentions)  # "what happens if I say no?"
         mentions = self._worry_asked(text, found, mentions, question)  # "will my photos be safe?"
         mentions = self._answer_asked_about(text, found, mentions)  # "it's green, is that on?"
         mentions = self._promised(found, mentions)  # "... and I'll say yes"
@@ -1397,6 +1404,22 @@ class Vocabulary:
             m for m in mentions if not (m.kind == HELP and m.start >= start)
         ]  # "is that normal?"
         return [*kept, Mention(DOUBT, start, len(words) - 1)]
+
+    def _consequence_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """What follows a choice asked (`consequence_questions` next to a word of `conditions`:
+        "what happens if I say no?", "what if I turn it off?", "끄면 어떻게 돼요?", "아니라고
+        하면 어떻게 돼요?"): the answer is only supposed, the step's help is asked. Every answer,
+        command, negation and doubt of the utterance is part of the question: help. Only
+        with the question's clause last: an answer or a question after it ("What happens if I
+        say no? Well, no, then."; "What if it's full, what then?") is read as before."""
+        for start, end in _spans(words, self.consequence_questions):
+            last = all(w == BREAK for w in words[clause_end(words, end) :])
+            if last and set(words[max(start - 1, 0) : end + 1]) & self.conditions:
+                first, close = clause_start(words, start), clause_end(words, end)
+                kept = [m for m in mentions if m.kind == FILLER and not first <= m.start < close]
+                asked = Mention("help", first, close)  # the clause, condition and all
+                return sorted([*kept, asked], key=lambda m: m.start)
+        return mentions
 
     def _worry_asked(
         self, text: str, words: list[str], mentions: list[Mention], question: str | None
