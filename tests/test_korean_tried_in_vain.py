@@ -29,3 +29,14 @@ def test_tried_and_still_not_with_a_word_between_is_help(ko, text, question):
 )  # fmt: skip
 def test_what_is_not_tried_in_vain_reads_as_before(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("다시 해 봐도 안 돼요", "s1_sign_in"),
+     ("다시 눌러 봐도 안 켜져요", "s1_turn_on")],
+)  # fmt: skip
+def test_again_before_the_verb_tried_is_no_command(ko, text, question):
+    """다시 right before the verb tried is "again" (attached `again_words`), not the repeat
+    command said before the concession."""
+    assert ko.parse(text, question) == "help"

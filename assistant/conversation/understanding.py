@@ -2570,8 +2570,15 @@ class Vocabulary:
             return mentions
         if any(m.kind != "no" and m.end != last.start for m in main[:-1]):
             return mentions  # 계속 or 회색 right before 안 says how it stays: no answer of its own
-        before = [m for m in mentions if m.start <= at and m.kind in INTENTS and m.end != at]
-        if before:
+        again = self.attached.again_words if self.attached else frozenset()
+        fillers = {i for m in mentions if m.kind == FILLER for i in range(m.start, m.end)}
+
+        def tried(m: Mention) -> bool:  # the verb tried, maybe with 봐 (켜 봐도)
+            return all(i in fillers for i in range(m.end, at))
+
+        before = [m for m in mentions if m.start <= at and m.kind in INTENTS and not tried(m)
+                  and not set(words[m.start : m.end]) <= again]  # fmt: skip
+        if before:  # (다시 before the verb tried is "again": 다시 해 봐도 안 돼요)
             return mentions  # an answer or a command of its own before the concession (its
             # own verb is tried, no answer: 켜도 계속 안 돼요)
         kept = [m for m in mentions if m.start <= at]
