@@ -2523,10 +2523,11 @@ class Vocabulary:
         """At an action, a wait and, as a clause of its own before or after it, a process of
         the phone under way (`phone_processes` first, after `busy_adverbs` only: "잠깐만요,
         재부팅 중이에요", "지금 재부팅 중이에요, 잠깐만요", "잠시만요, 업데이트 설치되고
-        있어요"): the phone busy, waited on, a pause, the lead's decision after round fifteen
-        (the speaker at the step with a wait is no: "잠시만요, 비밀번호 입력하고 있어요" is
-        read as before). Not with 아직 (still: not yet, read as before), a negation (안 되는
-        중), or anything else said."""
+        있어요"; the process's words and nothing else before the ending): the phone busy,
+        waited on, a pause, the lead's decision after round fifteen (the speaker at the step
+        with a wait is no: "잠시만요, 비밀번호 입력하고 있어요" is read as before). Not with
+        아직 (still: not yet, read as before), a negation (안 되는 중), or anything else
+        said."""
         if not self.phone_processes or not self.attached:
             return False
         waits = [m for m in mentions if _is_wait(m)]
@@ -2538,8 +2539,8 @@ class Vocabulary:
         while rest and rest[0] in self.busy_adverbs:
             rest = rest[1:]
         ends = {*self.attached.progressive, self.attached.under_way}
-        if not rest or rest[0] not in self.phone_processes or rest[-1] not in ends:
-            return False
+        if not rest or rest[-1] not in ends or not set(rest[:-1]) <= self.phone_processes:
+            return False  # "백업 지우는 중이에요": the speaker deleting, read as before
         inside = [i for i, w in enumerate(words) if i not in covered and w != BREAK]
         apart = min(inside) > max(covered) or max(inside) < min(covered)  # before or after
         return apart and not set(rest) & self.negation_words
