@@ -1807,15 +1807,36 @@ class Vocabulary:
 
     def _confirmed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A bare yes right after a no of the question's own, in its clause ("wifi yes" at
-        "Are you using cellular data?"): it confirms what was said, Wi-Fi."""
+        "Are you using cellular data?"), or as the last clause right after it ("It's switched
+        off, yeah."): it confirms what was said."""
+        last = mentions[-1] if mentions else None
         drop = {
             id(m)
             for prev, m in zip(mentions, mentions[1:], strict=False)
             if self._words(words, m) in self.bare_yes
-            and prev.end == m.start
+            and (
+                prev.end == m.start
+                or (
+                    m is last
+                    and self._agreeing_after(words, prev, m)
+                    and not self._said_of_the_speaker(words, prev)
+                )
+            )
             and self._plain_no(words, prev)
         }
         return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _said_of_the_speaker(self, words: list[str], m: Mention) -> bool:
+        """The speaker is in the clause of m ("I am being sign in"): the no may be the
+        speaker's own doing, not the thing's state."""
+        return bool(set(words[clause_start(words, m.start) : m.end]) & self.speakers)
+
+    @staticmethod
+    def _agreeing_after(words: list[str], prev: Mention, m: Mention) -> bool:
+        """A bare yes as the last clause, alone, right after the clause of the no ("It's
+        switched off, yeah."): it agrees with what was said. Not after a clause of the speaker
+        (`_said_of_the_speaker`: "I am being sign in, yes." is signed in)."""
+        return words[prev.end : m.start] == [BREAK] and all(w == BREAK for w in words[m.end :])
 
     def _not_following(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Help that is not following ("I don't understand"), with a way of speaking asked for
