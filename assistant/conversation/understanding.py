@@ -1672,7 +1672,8 @@ class Vocabulary:
             if not any(w.startswith(p) for w in words[first:last] for p in self.screen_places):
                 continue
             inside = [m for m in mentions if first <= m.start < last]
-            if any(m.kind not in ("yes", "no", NEGATION, QUESTION, FILLER)
+            if any((m.kind not in ("yes", "no", NEGATION, QUESTION, FILLER)
+                    and not (m.kind == NARRATION and start <= m.start < end))  # "showing"
                    or (m.kind == "yes" and not m.weak)
                    or (m.kind in ("yes", "no", NEGATION) and not start <= m.start < end)
                    for m in inside):  # fmt: skip
