@@ -309,6 +309,7 @@ class Vocabulary:
     sarcastic_closers: frozenset[str] = frozenset()
     label_joiners: frozenset[tuple[str, ...]] = frozenset()
     consequence_questions: frozenset[tuple[str, ...]] = frozenset()
+    advice_questions: frozenset[tuple[str, ...]] = frozenset()
     conditions: frozenset[str] = frozenset()
     pressing_verbs: frozenset[str] = frozenset()
     """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
@@ -587,6 +588,7 @@ class Vocabulary:
                    sarcastic_closers=frozenset(reader.strings("sarcastic_closers")),
                    label_joiners=phrases("label_joiners"),
                    consequence_questions=phrases("consequence_questions"),
+                   advice_questions=phrases("advice_questions"),
                    conditions=frozenset(
                        w for p in reader.strings("conditions") for w in reader.words(p)
                    ),
@@ -724,6 +726,7 @@ class Vocabulary:
             mentions = self._gone(found, mentions)  # "the apple logo's gone"
             mentions = self._another_device(found, mentions)  # "I updated my watch"
             mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
+            mentions = self._advice_asked(found, mentions)  # "should I still turn it on?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
@@ -1404,6 +1407,28 @@ class Vocabulary:
             m for m in mentions if not (m.kind == HELP and m.start >= start)
         ]  # "is that normal?"
         return [*kept, Mention(DOUBT, start, len(words) - 1)]
+
+    def _advice_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, whether to do it asked (`advice_questions` opening the last clause:
+        "..., should I still turn on unlimited updates?", "Should I turn it on?", "Do I need to
+        be on wifi for this?"): advice on the step, its help. Not with a command in that
+        clause ("Should I stop it first?", "should I go back?": as before), nor with an answer
+        said after it."""
+        for start, end in _spans(words, self.advice_questions):
+            if start != clause_start(words, start):
+                continue
+            close = clause_end(words, end)
+            if any(w != BREAK for w in words[close:]):
+                continue  # not the last clause
+            inside = [m for m in mentions if m.end > start and m.start < close]
+            if any(m.kind in INTENTS and m.kind not in ("no", "help") or m.kind == CANCELLED
+                   for m in inside if m.start >= end):  # fmt: skip
+                return mentions  # a command asked about, or an answer: as before
+            if any(m.kind in ANSWERS and not m.weak for m in mentions if m.end <= start):
+                return mentions  # "It's on, should I leave it?": the answer stands
+            kept = [m for m in mentions if m.end <= start or m.start >= close]
+            return sorted([*kept, Mention("help", start, close)], key=lambda m: m.start)
+        return mentions
 
     def _consequence_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """What follows a choice asked (`consequence_questions` next to a word of `conditions`:
