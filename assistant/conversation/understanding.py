@@ -310,6 +310,8 @@ class Vocabulary:
     label_joiners: frozenset[tuple[str, ...]] = frozenset()
     consequence_questions: frozenset[tuple[str, ...]] = frozenset()
     advice_questions: frozenset[tuple[str, ...]] = frozenset()
+    checking_verbs: frozenset[tuple[str, ...]] = frozenset()
+    hedged_answers: frozenset[tuple[str, ...]] = frozenset()
     conditions: frozenset[str] = frozenset()
     pressing_verbs: frozenset[str] = frozenset()
     """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
@@ -589,6 +591,8 @@ class Vocabulary:
                    label_joiners=phrases("label_joiners"),
                    consequence_questions=phrases("consequence_questions"),
                    advice_questions=phrases("advice_questions"),
+                   checking_verbs=phrases("checking_verbs"),
+                   hedged_answers=phrases("hedged_answers"),
                    conditions=frozenset(
                        w for p in reader.strings("conditions") for w in reader.words(p)
                    ),
@@ -663,6 +667,7 @@ class Vocabulary:
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
         mentions = self._consequence_asked(found, mentions)  # "what happens if I say no?"
+        mentions = self._check_not_known(found, mentions)  # "I think so but not sure how to check"
         mentions = self._worry_asked(text, found, mentions, question)  # "will my photos be safe?"
         mentions = self._answer_asked_about(text, found, mentions)  # "it's green, is that on?"
         mentions = self._promised(found, mentions)  # "... and I'll say yes"
@@ -1429,6 +1434,32 @@ class Vocabulary:
             kept = [m for m in mentions if m.end <= start or m.start >= close]
             return sorted([*kept, Mention("help", start, close)], key=lambda m: m.start)
         return mentions
+
+    def _check_not_known(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A hedged answer (`hedged_answers`: "I think so", "probably"), a contrast, then not
+        knowing how or where to check it, ending the utterance ("I think so but I'm not sure
+        how to check.", "Probably, but I don't know where to look."): the answer cannot be
+        checked, the step's help is wanted (how to see it); so is the question itself ("I think
+        so, but how do I check?"). A plain answer before the contrast
+        ("It's on, but I don't know how to check the photos") is read as before."""
+        turn = next((m for m in mentions if m.kind == CONTRAST), None)
+        if turn is None:
+            return mentions
+        before = [m for m in mentions if m.end <= turn.start and m.kind != FILLER]
+        after = [m for m in mentions if m.start >= turn.end]
+        if not before or any(self._words(words, m) not in self.hedged_answers for m in before):
+            return mentions
+        asked = next((m for m in after if m.kind in (QUESTION, "where")), None)
+        if asked is None:
+            return mentions
+        rest = [w for w in words[asked.end :] if w != BREAK]
+        rest = rest[1:] if rest[:1] == ["to"] else rest  # "where to look"
+        if tuple(rest) not in self.checking_verbs:
+            return mentions
+        if any(m.kind in INTENTS and m.kind not in ("yes", "where") and m.start >= turn.end
+               for m in after):  # fmt: skip
+            return mentions
+        return [Mention("help", before[0].start, len(words))]
 
     def _consequence_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """What follows a choice asked (`consequence_questions` next to a word of `conditions`:
