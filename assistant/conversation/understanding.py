@@ -541,12 +541,8 @@ class Vocabulary:
                    not_yet_words=frozenset(
                        w for p in reader.strings("not_yet_words") for w in reader.words(p)
                    ),
-                   phone_processes=frozenset(
-                       w for p in reader.strings("phone_processes") for w in reader.words(p)
-                   ),
-                   busy_adverbs=frozenset(
-                       w for p in reader.strings("busy_adverbs") for w in reader.words(p)
-                   ),
+                   phone_processes=reader.word_set("phone_processes"),
+                   busy_adverbs=reader.word_set("busy_adverbs"),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    refusals=phrases("refusals"),
@@ -593,9 +589,7 @@ class Vocabulary:
                    advice_questions=phrases("advice_questions"),
                    checking_verbs=phrases("checking_verbs"),
                    hedged_answers=phrases("hedged_answers"),
-                   conditions=frozenset(
-                       w for p in reader.strings("conditions") for w in reader.words(p)
-                   ),
+                   conditions=reader.word_set("conditions"),
                    pressing_verbs=frozenset(reader.strings("pressing_verbs")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
@@ -1874,25 +1868,25 @@ class Vocabulary:
             and (
                 prev.end == m.start
                 or (
-                    m is last
-                    and self._agreeing_after(words, prev, m)
-                    and not self._said_of_the_speaker(words, prev)
+                    m is last and self._agreeing_after(words, prev, m) and self._stated(words, prev)
                 )
             )
             and self._plain_no(words, prev)
         }
         return [m for m in mentions if id(m) not in drop] if drop else mentions
 
-    def _said_of_the_speaker(self, words: list[str], m: Mention) -> bool:
-        """The speaker is in the clause of m ("I am being sign in"): the no may be the
-        speaker's own doing, not the thing's state."""
-        return bool(set(words[clause_start(words, m.start) : m.end]) & self.speakers)
+    def _stated(self, words: list[str], m: Mention) -> bool:
+        """The clause of m states the thing's state: more than the answer's one word ("It's
+        switched off", not the fragment "off." of round seven's "off. yes.", two answers), and
+        not of the speaker ("I am being sign in": the speaker's own doing)."""
+        clause = words[clause_start(words, m.start) : m.end]
+        return len(clause) > 1 and not set(clause) & self.speakers
 
     @staticmethod
     def _agreeing_after(words: list[str], prev: Mention, m: Mention) -> bool:
         """A bare yes as the last clause, alone, right after the clause of the no ("It's
-        switched off, yeah."): it agrees with what was said. Not after a clause of the speaker
-        (`_said_of_the_speaker`: "I am being sign in, yes." is signed in)."""
+        switched off, yeah."): it agrees with what was said, after a stated clause (`_stated`:
+        not "off. yes.", two answers; not "I am being sign in, yes.")."""
         return words[prev.end : m.start] == [BREAK] and all(w == BREAK for w in words[m.end :])
 
     def _not_following(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -2294,6 +2288,8 @@ class Vocabulary:
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         end = min([t for t in turns if start < t < end] + [end])
         inside = [m for m in mentions if m.start < end and m.end > start]
+        if any(m.kind in ANSWERS and m.start < start for m in inside):
+            return mentions  # "원본 남기고 싶지 않아요": an answer's own words refused, as before
         own = [m for m in inside if start <= m.start < said]  # "I'll pass on that (one)"
         if any(m.kind in INTENTS and m.kind not in ANSWERS or m.kind == CANCELLED
                for m in inside if m not in own):  # fmt: skip
@@ -3205,6 +3201,10 @@ class _TableBuilder:
 
     def strings(self, key: str) -> list[str]:
         return _strings(self.path, self.rules.get(key), f"understanding.{key}")
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """Every word of the phrases of `understanding.<key>`, as matched."""
+        return frozenset(w for p in self.strings(key) for w in self.words(p))
 
     def amounts(self) -> Amounts:
         """How shares said in numbers answer ("98% used"), from `understanding.amounts`."""
