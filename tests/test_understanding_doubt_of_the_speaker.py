@@ -7,13 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation.understanding import Vocabulary
-
-
-@pytest.fixture(scope="module")
-def en() -> Vocabulary:
-    return Vocabulary.load("en")
-
 
 @pytest.mark.parametrize(
     ("text", "question"),
