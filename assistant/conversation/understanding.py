@@ -311,6 +311,9 @@ class Vocabulary:
     consequence_questions: frozenset[tuple[str, ...]] = frozenset()
     advice_questions: frozenset[tuple[str, ...]] = frozenset()
     checking_verbs: frozenset[tuple[str, ...]] = frozenset()
+    waving_off: frozenset[tuple[str, ...]] = frozenset()
+    understood_replies: frozenset[tuple[str, ...]] = frozenset()
+    imperative_auxiliaries: frozenset[str] = frozenset()
     hedged_answers: frozenset[tuple[str, ...]] = frozenset()
     conditions: frozenset[str] = frozenset()
     pressing_verbs: frozenset[str] = frozenset()
@@ -588,6 +591,9 @@ class Vocabulary:
                    consequence_questions=phrases("consequence_questions"),
                    advice_questions=phrases("advice_questions"),
                    checking_verbs=phrases("checking_verbs"),
+                   waving_off=phrases("waving_off"),
+                   understood_replies=phrases("understood_replies"),
+                   imperative_auxiliaries=reader.word_set("imperative_auxiliaries"),
                    hedged_answers=phrases("hedged_answers"),
                    conditions=reader.word_set("conditions"),
                    pressing_verbs=frozenset(reader.strings("pressing_verbs")),
@@ -660,6 +666,7 @@ class Vocabulary:
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
+        mentions = self._command_waved_off(found, mentions)  # "no need to repeat, it's full"
         mentions = self._consequence_asked(found, mentions)  # "what happens if I say no?"
         mentions = self._check_not_known(found, mentions)  # "I think so but not sure how to check"
         mentions = self._worry_asked(text, found, mentions, question)  # "will my photos be safe?"
@@ -1454,6 +1461,36 @@ class Vocabulary:
                for m in after):  # fmt: skip
             return mentions
         return [Mention("help", before[0].start, len(words))]
+
+    def _command_waved_off(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A clause that waves a command off (a word of `waving_off` in it: "No need to repeat",
+        "No help needed", "Stop asking me that"; or the command in a negative imperative: "Don't
+        repeat it", not "never stop", a motto),
+        then, in the last clause,
+        an answer stated ("..., it's full", "..., it's on"): the remark to the assistant is no
+        answer nor command, the answer stands. Not with a bare yes or no last ("No, don't
+        stop." as before), nor with only "I got it" after it (`understood_replies`: the remark
+        goes on), nor when nothing answers after it."""
+        if not self.waving_off:
+            return mentions
+        negated = [(n.start, c.end) for n, c in zip(mentions, mentions[1:], strict=False)
+                   if n.kind == NEGATION and n.end == c.start and n.start
+                   and words[n.start - 1] in self.imperative_auxiliaries
+                   and c.kind in INTENTS and c.kind not in ANSWERS]  # fmt: skip
+        spans = _spans(words, self.waving_off) + negated  # ... or negated: "don't repeat it"
+        if not spans:
+            return mentions
+        close = max(clause_end(words, end) for _, end in spans)
+        first = min(clause_start(words, start) for start, _ in spans)
+        later = [m for m in mentions if m.start > close]
+        waved = [m for m in mentions if first <= m.start < close]
+        if not any(m.kind in INTENTS and m.kind not in ANSWERS for m in waved):
+            return mentions  # no command waved off
+        stated = [m for m in later if m.kind in ANSWERS and not m.weak and m.end - m.start > 1
+                  and self._words(words, m) not in self.understood_replies]  # fmt: skip
+        if not stated or any(m.kind in INTENTS and m.kind not in ANSWERS for m in later):
+            return mentions
+        return [m for m in mentions if not first <= m.start < close]
 
     def _consequence_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """What follows a choice asked (`consequence_questions` next to a word of `conditions`:
