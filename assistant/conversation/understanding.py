@@ -2002,9 +2002,9 @@ class Vocabulary:
     def _screen_error(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, an error the screen shows, reported ("it says incorrect password",
         "error: invalid code", "it keeps telling me verification failed") or said of a thing
-        ("wrong password"): trouble with the step, not the no of its words. Not done yet, or
-        help wanted? The sets label it both ways (`heldout18`, `20`: no; `heldout24`: help),
-        so asked again, unless a command is said with it."""
+        ("wrong password"): trouble with the step, not the no of its words: help across its
+        span (the lead's decision after round twenty; the sets labelled it both ways, and the
+        rules asked again), beside a command said with it."""
         reports = _spans(words, self.screen_reports)
         errors = [(start, end) for start, end in _spans(words, self.error_words)
                   if any(r_end <= start for _, r_end in reports)
@@ -2016,15 +2016,30 @@ class Vocabulary:
             return any(m.start < end and m.end > start for start, end in errors)
 
         kept = [m for m in mentions if not (m.kind in ANSWERS and overlaps(m))]
-        trouble = [Mention(DOUBT, start, end) for start, end in errors
+        trouble = [self._error_shown(words, reports, start, end, kept) for start, end in errors
                    if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
         return sorted([*kept, *trouble], key=lambda m: m.start)
+
+    @staticmethod
+    def _error_shown(
+        words: list[str], reports: list[tuple[int, int]], start: int, end: int,
+        mentions: list[Mention],
+    ) -> Mention:  # fmt: skip
+        """Help across the clause for an error the screen is said to show ("it says wrong
+        password"); doubt for one only said of a thing ("Siri opened the wrong thing"), or
+        with an answer after it ("it said wrong password but now I'm in")."""
+        before = [r_start for r_start, r_end in reports if r_end <= start]
+        if before and not any(m.kind in ANSWERS and m.start >= end for m in mentions):
+            # from the report, across a colon or quote: 'it says "wrong password"'
+            return Mention(HELP, min(before[-1], clause_start(words, start)), end)
+        return Mention(DOUBT, start, end)
 
     def _error_reported(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, an error the screen shows, reported in -다고 / -라고 before a verb of
         showing (attached_words' `error_mark`: "비밀번호가 틀렸다고 나와요", "로그인 실패라고
         떠요"): the answer words of its clause are the screen's, not the speaker's, as
-        `_screen_error` reads English; asked again, unless a command or help is said."""
+        `_screen_error` reads English; help at the mark (the lead's decision after round
+        twenty), beside a command said with it."""
         mark = self.attached.error_mark if self.attached else ""
         if not mark or mark not in words:
             return mentions
@@ -2034,11 +2049,13 @@ class Vocabulary:
             return any(start <= m.start and m.end <= end for start, end in spans)
 
         kept = [m for m in mentions if not (m.kind in ANSWERS and inside(m))]
-        if kept == mentions:
-            return mentions
         at = spans[-1][1] - 1
-        return sorted([*(m for m in kept if m.start != at), Mention(DOUBT, at, at + 1)],
-                      key=lambda m: m.start)  # fmt: skip
+        shown = Mention(HELP, spans[-1][0], at + 1)  # the clause: help, as a command is
+        if any(m.kind in ANSWERS and m.start > at for m in kept):  # "..., 지금은 됐어요"
+            if kept == mentions:
+                return mentions
+            shown = Mention(DOUBT, at, at + 1)
+        return sorted([*(m for m in kept if m.start != at), shown], key=lambda m: m.start)
 
     def _said_of_the_next(
         self, words: list[str], mentions: list[Mention], start: int, end: int
