@@ -1128,10 +1128,17 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         lists[key] = word
     phrases = [data.get(s) for s in sections if s != "understanding"]
     # negations, fillers, ...; not `doing_verbs`, forms to be read as said ("치고 있어요"), so
-    # its -고 words must stay unwritten (a written word is never read as under way)
-    phrases += [v for k, v in rules.items() if k not in ("attached", "doing_verbs")]
+    # its -고 words must stay unwritten (a written word is never read as under way), nor the
+    # words of `_account_not_known`, matched as read (썼는지: 썼 는; "안 쓰는 백업" read as before)
+    phrases += [v for k, v in rules.items() if k not in _READ_AS_SAID]
     words = [w for text in _strings_in(phrases) for w in normalize(text)]
     return AttachedWords.from_lists(phrase_words=words, **lists)
+
+
+_READ_AS_SAID = (
+    "attached", "doing_verbs", "account_which", "account_using", "not_knowing_after",
+)  # fmt: skip
+"""Keys of `understanding` whose words are matched as the reading leaves them, not written."""
 
 
 def _strings_in(value: Any) -> Iterator[str]:

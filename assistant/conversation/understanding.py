@@ -315,6 +315,12 @@ class Vocabulary:
     understood_replies: frozenset[tuple[str, ...]] = frozenset()
     imperative_auxiliaries: frozenset[str] = frozenset()
     hedged_answers: frozenset[tuple[str, ...]] = frozenset()
+    account_questions: frozenset[str] = frozenset()
+    """Questions about which account is signed in (`_account_not_known`)."""
+    account_which: frozenset[str] = frozenset()
+    account_using: frozenset[str] = frozenset()
+    not_knowing_before: frozenset[tuple[str, ...]] = frozenset()
+    not_knowing_after: frozenset[tuple[str, ...]] = frozenset()
     conditions: frozenset[str] = frozenset()
     pressing_verbs: frozenset[str] = frozenset()
     """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
@@ -595,6 +601,11 @@ class Vocabulary:
                    understood_replies=phrases("understood_replies"),
                    imperative_auxiliaries=reader.word_set("imperative_auxiliaries"),
                    hedged_answers=phrases("hedged_answers"),
+                   account_questions=frozenset(reader.strings("account_questions")),
+                   account_which=frozenset(reader.strings("account_which")),
+                   account_using=frozenset(reader.strings("account_using")),
+                   not_knowing_before=phrases("not_knowing_before"),
+                   not_knowing_after=phrases("not_knowing_after"),
                    conditions=reader.word_set("conditions"),
                    pressing_verbs=frozenset(reader.strings("pressing_verbs")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
@@ -669,6 +680,7 @@ class Vocabulary:
         mentions = self._command_waved_off(found, mentions)  # "no need to repeat, it's full"
         mentions = self._consequence_asked(found, mentions)  # "what happens if I say no?"
         mentions = self._check_not_known(found, mentions)  # "I think so but not sure how to check"
+        mentions = self._account_not_known(found, mentions, question)  # "no idea which I used"
         mentions = self._worry_asked(text, found, mentions, question)  # "will my photos be safe?"
         mentions = self._answer_asked_about(text, found, mentions)  # "it's green, is that on?"
         mentions = self._promised(found, mentions)  # "... and I'll say yes"
@@ -1491,6 +1503,36 @@ class Vocabulary:
         if not stated or any(m.kind in INTENTS and m.kind not in ANSWERS for m in later):
             return mentions
         return [m for m in mentions if not first <= m.start < close]
+
+    def _account_not_known(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """At a question of which account is signed in (`account_questions`), not knowing
+        which one the speaker used: a doubt of knowing right before "which"/"what"
+        (`not_knowing_before`: "I have no idea which one I used", "I can't remember what ID I
+        used") or after it (`not_knowing_after`: "뭘 썼는지 모르겠어요"), with a verb of using
+        after the which in its clause (`account_using`): help, which account it is (the lead's
+        decision after round twenty). Not without a doubt ("I know which one I used"), nor
+        with an answer or command said outside the clause: that is read as before."""
+        if question not in self.account_questions:
+            return mentions
+        for at, word in enumerate(words):
+            if word not in self.account_which:
+                continue
+            start, end = clause_start(words, at), clause_end(words, at)
+            used = next((i for i in range(at + 1, end) if words[i] in self.account_using), None)
+            if used is None:
+                continue
+            before = any(tuple(words[at - len(d) : at]) == d for d in self.not_knowing_before
+                         if len(d) <= at - start)  # fmt: skip
+            after = any(s < end and s > used for s, _ in _spans(words, self.not_knowing_after))
+            if not (before or after):
+                continue
+            outside = [m for m in mentions if m.end <= start or m.start >= end]
+            if any(m.kind in INTENTS for m in outside):
+                return mentions  # "not sure which one I used, but yes it's my name"
+            return sorted([*outside, Mention(HELP, start, end)], key=lambda m: m.start)
+        return mentions
 
     def _consequence_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """What follows a choice asked (`consequence_questions` next to a word of `conditions`:
