@@ -315,6 +315,8 @@ class Vocabulary:
     understood_replies: frozenset[tuple[str, ...]] = frozenset()
     imperative_auxiliaries: frozenset[str] = frozenset()
     hedged_answers: frozenset[tuple[str, ...]] = frozenset()
+    navigation_buttons: frozenset[tuple[str, ...]] = frozenset()
+    button_places: frozenset[tuple[str, ...]] = frozenset()
     account_questions: frozenset[str] = frozenset()
     """Questions about which account is signed in (`_account_not_known`)."""
     account_which: frozenset[str] = frozenset()
@@ -601,6 +603,8 @@ class Vocabulary:
                    understood_replies=phrases("understood_replies"),
                    imperative_auxiliaries=reader.word_set("imperative_auxiliaries"),
                    hedged_answers=phrases("hedged_answers"),
+                   navigation_buttons=phrases("navigation_buttons"),
+                   button_places=phrases("button_places"),
                    account_questions=frozenset(reader.strings("account_questions")),
                    account_which=frozenset(reader.strings("account_which")),
                    account_using=frozenset(reader.strings("account_using")),
@@ -2220,7 +2224,10 @@ class Vocabulary:
         it ("there's a button that says skip", 'it says "Resume" on the button', 'it shows
         "Cancel" and "OK"'): a label read out, not a command given. Answers stay: what the
         screen shows of a state answers ('it says "On"'). Labels joined by `label_joiners`
-        ('saying "Cancel" or "Continue"') are all shown, and a command right after a verb of
+        ('saying "Cancel" or "Continue"') are all shown; a navigation button's answer word
+        shown with a place after it (`navigation_buttons`, `button_places`: 'it says "Done" at
+        the top') is the button, asked again (the lead's decision after round twenty); and a
+        command right after a verb of
         pressing (`pressing_verbs`: 'I pressed "Back" by mistake') is the button pressed (an
         answer pressed stays: 'I pressed "Not Now"' is no at the install)."""
         reach = []
@@ -2245,8 +2252,13 @@ class Vocabulary:
         def offered(m: Mention) -> bool:  # 'the popup says "Not Now"'
             return m.kind in ANSWERS and self._words(words, m) in self.screen_replies
 
-        mentions = [Mention(DOUBT, m.start, m.end) if offered(m) and shown(m) else m
-                    for m in mentions]  # fmt: skip
+        def placed(m: Mention) -> bool:  # 'it says "Done" at the top': the button there
+            after = [w for w in words[m.end :] if w != BREAK]
+            return (m.kind in ANSWERS and self._words(words, m) in self.navigation_buttons
+                    and any(tuple(after[: len(p)]) == p for p in self.button_places))  # fmt: skip
+
+        mentions = [Mention(DOUBT, m.start, m.end) if (offered(m) or placed(m)) and shown(m)
+                    else m for m in mentions]  # fmt: skip
         return _cancelled(mentions, pressed)
 
     def _own_doing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
