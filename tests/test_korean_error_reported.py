@@ -31,7 +31,7 @@ def test_an_error_shown_at_an_action_is_help(ko, text, question):
      ("설치 중이라고 나와요", "s6_install_update", "no"),  # progress shown: not yet
      ("로그인 됐다고 나와요", "s1_sign_in", "yes"),
      ("틀렸다고 나왔는데 지금은 로그인 됐어요", "s1_sign_in", "unknown"),  # answered after
-     ("틀렸다고 나와요, 그만할게요", "s1_sign_in", "unknown")],  # a command with it
+     ("틀렸다고 나와요, 그만할게요", "s1_sign_in", "stop")],  # a command with it stands
 )  # fmt: skip
 def test_what_is_no_error_at_an_action_reads_as_before(ko, text, question, meant):
     assert ko.parse(text, question) == meant

@@ -83,6 +83,7 @@ def test_an_error_not_said_shown_or_answered_after_is_asked_again(vocab, text, q
      # At an action, an error word alone in its clause, or with a command, as before.
      ("wrong, not yet", "s1_sign_in", "no"),
      ("it says wrong password, help", "s1_sign_in", "help"),
+     ("it says wrong password, stop", "s1_sign_in", "stop"),
      # what the screen shows at an action that is no error: progress, an answer
      ("it says installing, 20 minutes", "s6_install_update", "no"),
      ("It says signed in.", "s1_sign_in", "yes"),

@@ -60,6 +60,8 @@ INTENTS = (
     "start_over", "where", "slower", "faster", "louder", "quieter",
 )  # fmt: skip
 ANSWERS = ("yes", "no")
+_OTHER_COMMANDS = frozenset(INTENTS) - {"yes", "no", "help"}
+"""The commands besides help: said with a screen error, the command stands."""
 HELP = "help"
 """What a question about the step asks for ("what does optimize do?")."""
 UNKNOWN = interpretation.UNKNOWN
@@ -2073,9 +2075,12 @@ class Vocabulary:
     ) -> Mention:  # fmt: skip
         """Help across the clause for an error the screen is said to show ("it says wrong
         password"); doubt for one only said of a thing ("Siri opened the wrong thing"), or
-        with an answer after it ("it said wrong password but now I'm in")."""
+        with an answer after it ("it said wrong password but now I'm in"), or with a command
+        (it stands: "it says wrong password, stop")."""
         before = [r_start for r_start, r_end in reports if r_end <= start]
-        if before and not any(m.kind in ANSWERS and m.start >= end for m in mentions):
+        other = any(m.kind in ANSWERS and m.start >= end or m.kind in _OTHER_COMMANDS
+                    for m in mentions)  # fmt: skip
+        if before and not other:
             # from the report, across a colon or quote: 'it says "wrong password"'
             return Mention(HELP, min(before[-1], clause_start(words, start)), end)
         return Mention(DOUBT, start, end)
@@ -2097,7 +2102,8 @@ class Vocabulary:
         kept = [m for m in mentions if not (m.kind in ANSWERS and inside(m))]
         at = spans[-1][1] - 1
         shown = Mention(HELP, spans[-1][0], at + 1)  # the clause: help, as a command is
-        if any(m.kind in ANSWERS and m.start > at for m in kept):  # "..., 지금은 됐어요"
+        if any(m.kind in ANSWERS and m.start > at or m.kind in _OTHER_COMMANDS for m in kept):
+            # an answer after it ("..., 지금은 됐어요"), or a command with it ("..., 그만할게요")
             if kept == mentions:
                 return mentions
             shown = Mention(DOUBT, at, at + 1)
