@@ -88,3 +88,11 @@ def ko():
     from assistant.conversation.understanding import Vocabulary
 
     return Vocabulary.load("ko")
+
+
+@pytest.fixture(scope="module")
+def en():
+    """The English vocabulary (prompts/en.yaml), read as the dialog reads answers."""
+    from assistant.conversation.understanding import Vocabulary
+
+    return Vocabulary.load("en")

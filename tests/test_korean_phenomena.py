@@ -226,7 +226,9 @@ def test_intention_forms_the_file_has_keep_their_meaning(ko):
         # after the step under way (-는 중) it is not yet or a pause, and the blind sets label
         # it both ways: asked again (round seventeen, tests/test_korean_round_seventeen.py).
         ("문자 기다리는 중이에요 잠시만요", "s1_sign_in", "unknown"),
-        ("재시동 중이에요 잠깐만요", "s5_restart", "unknown"),
+        # ... but the phone's process under way with a wait is a pause (the lead's decision
+        # after round fifteen; round twenty)
+        ("재시동 중이에요 잠깐만요", "s5_restart", "pause"),
         ("문자 기다리는 중이에요", "s1_sign_in", "no"),
         # The -지 form with a particle before a negation (지는, 진, 지도) reads as -지.
         ("꺼져 있지는 않아요", "s2_photos_data", "yes"),

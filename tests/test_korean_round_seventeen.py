@@ -28,7 +28,9 @@ def test_good_said_of_its_subject(ko, text, question, meant):
     [
         # the step under way, then a wait: not yet, or a pause? asked again
         ("지금 끄는 중이에요 잠깐만요", "s5_restart", "unknown"),
-        ("다운로드 중이에요 잠시만 기다려 주세요", "s6_install_update", "unknown"),
+        # ... the phone's process under way with a wait is a pause (the lead's decision after
+        # round fifteen; round twenty: tests/test_korean_phone_busy_with_a_wait.py)
+        ("다운로드 중이에요 잠시만 기다려 주세요", "s6_install_update", "pause"),
         ("백업 지우는 중이에요, 잠깐만요", "s3_free_space", "unknown"),
         # ... with "not yet" said it is no (the lead's round-fifteen decision)
         ("아직 지우는 중이에요 잠깐만요", "s3_free_space", "no"),

@@ -43,3 +43,30 @@ def test_missing_on_screen_is_help(vocab, text, question, intent):
 )  # fmt: skip
 def test_korean_missing_on_screen_is_help(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [("The power slider does not appear.", "s5_restart", "help"),
+     ("The toggle isn't showing up in the menu.", "s2_photos_data", "help"),
+     ("Optimize doesn't show in the list.", "s4_select_optimize", "help"),
+     # not seen without a place of the screen, or at another question: as before
+     ("It's not showing up yet.", "s5_restart", "unknown"),
+     ("The photos aren't showing up on my Mac.", "fixed?", "no")],
+)  # fmt: skip
+def test_not_seen_on_screen_is_help(vocab, text, question, intent):
+    """Round twenty: not seen ("isn't showing up", "does not appear") is said not there, and
+    the restart's slider a control of the screen."""
+    assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [("설정 목록에 셀룰러가 안 보여요", "s2_enable_data", "help"),
+     ("메뉴에 최적화가 안 나와요", "s4_select_optimize", "help"),
+     ("안 보여요", "s1_sync_on", "unknown")],
+)  # fmt: skip
+def test_korean_not_seen_on_screen_is_help(ko, text, question, meant):
+    """Round twenty: 안 보여요, 안 나와요 (not seen) in a clause naming a place of the
+    screen."""
+    assert ko.parse(text, question) == meant

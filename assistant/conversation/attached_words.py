@@ -114,6 +114,11 @@ MAX_RUN_TOGETHER = 3
 """The most words one written word is split into ("다시말해주세요": 다시, 말해, 주세요)."""
 
 
+CONCESSION_REACH = 2
+"""How far after a -아도/-어도 form its negation may stand: the next word, or the one after a
+word saying what did not change or how ("회색으로 안", "계속 안")."""
+
+
 @dataclass(frozen=True)
 class AttachedWords:
     """How one language's words are taken apart before matching."""
@@ -273,6 +278,11 @@ class AttachedWords:
     is; a form in ㅏ or ㅓ (찾아도, 꺼도) is left, as nouns end so."""
     concession_mark: str = ""
     ongoing_auxiliaries: tuple[str, ...] = ("있",)
+    reported_errors: tuple[str, ...] = ()
+    """What an error the screen shows says ("틀렸", "실패", "오류", "부족"), inside a word in
+    -다고 / -라고 before a verb of showing: the verb is read as `error_mark`, not as nothing
+    ("비밀번호가 틀렸다고 나와요": the screen's error, not the speaker's no)."""
+    error_mark: str = ""
     """How the word after a -고 form starts when it is 있다 of going on, or its honorific 계시다
     ("치고 계세요": she is typing it)."""
 
@@ -343,6 +353,8 @@ class AttachedWords:
         concession_endings: Iterable[str] = (),
         concession_mark: str = "",
         ongoing_auxiliaries: Iterable[str] = (),
+        reported_errors: Iterable[str] = (),
+        error_mark: str = "",
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -380,7 +392,7 @@ class AttachedWords:
             tuple(obligation_reported_as.split()), tuple(reason_endings), reason_mark,
             tuple(formal_asking_endings), frozenset(inability_negations),
             tuple(concession_endings), concession_mark,
-            tuple(ongoing_auxiliaries) or ("있",),
+            tuple(ongoing_auxiliaries) or ("있",), tuple(reported_errors), error_mark,
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -402,8 +414,7 @@ class AttachedWords:
             end = self._joined_end(words, start)
             negated = bool(out) and out[-1] in self.refusing | self.inability_negations
             word = "".join(words[start:end])
-            following = words[end] if end < len(words) else ""
-            conceded = self._conceded(word, following)
+            conceded = self._conceded(word, words[end : end + CONCESSION_REACH])
             out += conceded if conceded else self._read_word(word, negated)
             start = end
         while out and out[-1] == BREAK and BREAK not in words[-1:]:
@@ -755,12 +766,16 @@ class AttachedWords:
     def _reported(self, words: list[str]) -> list[str]:
         """A verb of showing or saying after a word in -다고 / -라고 read as nothing: "연결할
         수 없다고 떠요" answers as "연결할 수 없다고", what the screen says; "켜져 있다고
-        했어요" as what someone said (no "did")."""
-        return [
-            word
-            for index, word in enumerate(words)
-            if not (index and word in self.reporting_words and self._reporting(words[index - 1]))
-        ]
+        했어요" as what someone said (no "did"). After an error's words (`reported_errors`:
+        "틀렸다고 나와요") it is read as `error_mark`: an error shown at an action."""
+        out: list[str] = []
+        for index, word in enumerate(words):
+            before = words[index - 1] if index else ""
+            if not (index and word in self.reporting_words and self._reporting(before)):
+                out.append(word)
+            elif self.error_mark and any(e in before for e in self.reported_errors):
+                out.append(self.error_mark)
+        return out
 
     def _reporting(self, word: str) -> bool:
         """A word in -다고 / -라고 that reports what is said, not one asking what it was
@@ -804,10 +819,14 @@ class AttachedWords:
                 return [*self._split(self._bare_stem_read(stem)), *mark, BREAK]
         return self._split(word)
 
-    def _conceded(self, word: str, following: str) -> list[str]:
-        """A -아도/-어도 form before a negation ("눌러도 안", "해도 안"): the verb, the
-        concession mark and a BREAK; [] when the word is not one."""
-        if not self.concession_mark or following not in self.refusing | self.inability_negations:
+    def _conceded(self, word: str, following: list[str]) -> list[str]:
+        """A -아도/-어도 form before a negation of its clause, next or after one word ("눌러도
+        안", "해도 안", "눌러도 회색으로 안 바뀌어요", "켜도 계속 안 돼요": what did not change
+        may come between): the verb, the concession mark and a BREAK; [] when the word is not
+        one."""
+        negations = self.refusing | self.inability_negations
+        ahead = following[: following.index(BREAK)] if BREAK in following else following
+        if not self.concession_mark or not negations.intersection(ahead):
             return []
         ending = next((e for e in self.concession_endings if _ends_with(word, e)), None)
         stem = word[: -len(ending)] if ending else ""
@@ -1075,6 +1094,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "formal_asking_endings",
         "concession_endings",
         "ongoing_auxiliaries",
+        "reported_errors",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -1099,17 +1119,26 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
     if not isinstance(reported_as, str):
         raise PromptError(path, "understanding.attached.obligation_reported_as", "not a phrase")
     lists["obligation_reported_as"] = reported_as
-    for key in ("how_verb", "refused_as", "under_way", "reason_mark", "concession_mark"):
+    for key in (
+        "how_verb", "refused_as", "under_way", "reason_mark", "concession_mark", "error_mark",
+    ):  # fmt: skip
         word = raw.get(key, "")
         if not isinstance(word, str) or normalize(word) not in ([word], []):
             raise PromptError(path, f"understanding.attached.{key}", "not one word")
         lists[key] = word
     phrases = [data.get(s) for s in sections if s != "understanding"]
     # negations, fillers, ...; not `doing_verbs`, forms to be read as said ("치고 있어요"), so
-    # its -고 words must stay unwritten (a written word is never read as under way)
-    phrases += [v for k, v in rules.items() if k not in ("attached", "doing_verbs")]
+    # its -고 words must stay unwritten (a written word is never read as under way), nor the
+    # words of `_account_not_known`, matched as read (썼는지: 썼 는; "안 쓰는 백업" read as before)
+    phrases += [v for k, v in rules.items() if k not in _READ_AS_SAID]
     words = [w for text in _strings_in(phrases) for w in normalize(text)]
     return AttachedWords.from_lists(phrase_words=words, **lists)
+
+
+_READ_AS_SAID = (
+    "attached", "doing_verbs", "account_which", "account_using", "not_knowing_after",
+)  # fmt: skip
+"""Keys of `understanding` whose words are matched as the reading leaves them, not written."""
 
 
 def _strings_in(value: Any) -> Iterator[str]:

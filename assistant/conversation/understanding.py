@@ -60,6 +60,8 @@ INTENTS = (
     "start_over", "where", "slower", "faster", "louder", "quieter",
 )  # fmt: skip
 ANSWERS = ("yes", "no")
+_OTHER_COMMANDS = frozenset(INTENTS) - {"yes", "no", "help"}
+"""The commands besides help: said with a screen error, the command stands."""
 HELP = "help"
 """What a question about the step asks for ("what does optimize do?")."""
 UNKNOWN = interpretation.UNKNOWN
@@ -244,6 +246,8 @@ class Vocabulary:
     """A while asked for in words ("one sec", "give me a minute"): after a "not yet" at an
     action it only says to take time ("not yet, one sec" is not yet)."""
     not_yet_words: frozenset[str] = frozenset()
+    phone_processes: frozenset[str] = frozenset()
+    busy_adverbs: frozenset[str] = frozenset()
     """Words of "not yet" that are no negation ("아직"): with a while asked for at an action
     (`waits`: "잠깐만요, 아직 찾는 중이에요") they say not yet, as a negation does."""
     marks: frozenset[tuple[str, ...]] = frozenset()
@@ -303,6 +307,26 @@ class Vocabulary:
     state_adverbs: frozenset[str] = frozenset()
     """Between a copula and its state, said of the state's time only ("it's already on")."""
     emphatic: frozenset[str] = frozenset()
+    stressing_negation: frozenset[str] = frozenset()
+    sarcastic_closers: frozenset[str] = frozenset()
+    label_joiners: frozenset[tuple[str, ...]] = frozenset()
+    consequence_questions: frozenset[tuple[str, ...]] = frozenset()
+    advice_questions: frozenset[tuple[str, ...]] = frozenset()
+    checking_verbs: frozenset[tuple[str, ...]] = frozenset()
+    waving_off: frozenset[tuple[str, ...]] = frozenset()
+    understood_replies: frozenset[tuple[str, ...]] = frozenset()
+    imperative_auxiliaries: frozenset[str] = frozenset()
+    hedged_answers: frozenset[tuple[str, ...]] = frozenset()
+    navigation_buttons: frozenset[tuple[str, ...]] = frozenset()
+    button_places: frozenset[tuple[str, ...]] = frozenset()
+    account_questions: frozenset[str] = frozenset()
+    """Questions about which account is signed in (`_account_not_known`)."""
+    account_which: frozenset[str] = frozenset()
+    account_using: frozenset[str] = frozenset()
+    not_knowing_before: frozenset[tuple[str, ...]] = frozenset()
+    not_knowing_after: frozenset[tuple[str, ...]] = frozenset()
+    conditions: frozenset[str] = frozenset()
+    pressing_verbs: frozenset[str] = frozenset()
     """Adverbs that, right before an auxiliary and its negation, only stress it ("sure ain't",
     "certainly isn't"): no yes of their own."""
     auxiliaries: frozenset[str] = frozenset()
@@ -530,6 +554,8 @@ class Vocabulary:
                    not_yet_words=frozenset(
                        w for p in reader.strings("not_yet_words") for w in reader.words(p)
                    ),
+                   phone_processes=reader.word_set("phone_processes"),
+                   busy_adverbs=reader.word_set("busy_adverbs"),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    refusals=phrases("refusals"),
@@ -569,6 +595,25 @@ class Vocabulary:
                    almost=frozenset(reader.strings("almost")),
                    manner_words=phrases("manner_words"),
                    emphatic=frozenset(reader.strings("emphatic")),
+                   stressing_negation=frozenset(reader.strings("stressing_negation")),
+                   sarcastic_closers=frozenset(reader.strings("sarcastic_closers")),
+                   label_joiners=phrases("label_joiners"),
+                   consequence_questions=phrases("consequence_questions"),
+                   advice_questions=phrases("advice_questions"),
+                   checking_verbs=phrases("checking_verbs"),
+                   waving_off=phrases("waving_off"),
+                   understood_replies=phrases("understood_replies"),
+                   imperative_auxiliaries=reader.word_set("imperative_auxiliaries"),
+                   hedged_answers=phrases("hedged_answers"),
+                   navigation_buttons=phrases("navigation_buttons"),
+                   button_places=phrases("button_places"),
+                   account_questions=frozenset(reader.strings("account_questions")),
+                   account_which=frozenset(reader.strings("account_which")),
+                   account_using=frozenset(reader.strings("account_using")),
+                   not_knowing_before=phrases("not_knowing_before"),
+                   not_knowing_after=phrases("not_knowing_after"),
+                   conditions=reader.word_set("conditions"),
+                   pressing_verbs=frozenset(reader.strings("pressing_verbs")),
                    auxiliaries=frozenset(reader.strings("auxiliaries")),
                    dropped_subject=str(rules.get("dropped_subject", "")),
                    place_words=frozenset(reader.strings("place_words")),
@@ -615,6 +660,7 @@ class Vocabulary:
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
+        first = mentions
         mentions = self._reason_given(
             found, mentions, question in self.amounts.actions
         )  # "옆집에 있어서 못 만져요"
@@ -637,6 +683,10 @@ class Vocabulary:
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
+        mentions = self._command_waved_off(found, mentions)  # "no need to repeat, it's full"
+        mentions = self._consequence_asked(found, mentions)  # "what happens if I say no?"
+        mentions = self._check_not_known(found, mentions)  # "I think so but not sure how to check"
+        mentions = self._account_not_known(found, mentions, question)  # "no idea which I used"
         mentions = self._worry_asked(text, found, mentions, question)  # "will my photos be safe?"
         mentions = self._answer_asked_about(text, found, mentions)  # "it's green, is that on?"
         mentions = self._promised(found, mentions)  # "... and I'll say yes"
@@ -694,11 +744,13 @@ class Vocabulary:
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
+            mentions = self._error_reported(found, mentions)  # "비밀번호가 틀렸다고 나와요"
             mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
             mentions = self._which_not_known(found, mentions)  # "I don't know which box"
             mentions = self._gone(found, mentions)  # "the apple logo's gone"
             mentions = self._another_device(found, mentions)  # "I updated my watch"
             mentions = self._how_asked(text, found, mentions)  # "어떻게 확인합니까?"
+            mentions = self._advice_asked(found, mentions)  # "should I still turn it on?"
             mentions = self._refusing(found, mentions)  # "I'd rather not pay"
             mentions = self._fetching_first(found, mentions)  # "let me find the app first"
             mentions = self._all_of_it_done(found, mentions)  # "켰어 둘 다"
@@ -721,6 +773,8 @@ class Vocabulary:
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
         mentions = [m for m in mentions if not self._a_label(found, m)]  # "다시 시작 버튼"
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
+        if at_action and self._phone_busy_with_a_wait(found, first):
+            return "pause"  # "잠깐만요, 재부팅 중이에요": the phone busy, waited on
         if at_action and (waited := self._doing_then_wait(found, mentions)) is not None:
             return waited  # "지금 켜는 중이에요 잠깐만요": not yet, or a pause?
         sides = None
@@ -889,7 +943,9 @@ class Vocabulary:
         """An adverb right before an auxiliary and "not" only stresses the negation ("it
         certainly isn't": "it is not"; not "sure" then "is not"; `understanding.emphatic`).
         Opening its clause, the subject was left out, the thing asked about ("nope, sure
-        ain't": "it is not")."""
+        ain't": "it is not"). Right after a negation, a word of `stressing_negation` only
+        stresses it ("never actually turned it on", "did not actually sign in"): not the
+        correction it is elsewhere ("actually, it's on")."""
         out: list[str] = []
         for i, word in enumerate(words):
             stressing = (
@@ -899,6 +955,8 @@ class Vocabulary:
                 and words[i + 2 : i + 3] != []
                 and words[i + 2] in self.negation_words
             )
+            if word in self.stressing_negation and i and words[i - 1] in self.negation_words:
+                continue  # "I never actually turned it on": no correction, the negation stressed
             if not stressing:
                 out.append(word)
             elif self.dropped_subject and (i == 0 or words[i - 1] == BREAK):
@@ -1165,13 +1223,20 @@ class Vocabulary:
         """After a sarcastic turn ("yeah right", "as if that would work", "because that always
         works"), the agreement said before it and in its clause is not meant: only an answer in
         a later clause stands ("Oh sure, because that always works. Fine, it's done." is
-        done); without one, doubt, asked again."""
+        done); without one, doubt, asked again. So is a yes before a last clause of only a
+        `sarcastic_closers` word ("Totally fixed. Not.")."""
         end = -1
         for phrase in self.sarcasm:
             for i in range(len(words) - len(phrase) + 1):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     close = clause_end(words, i)
                     end = max(end, close)
+        last = [w for w in words if w != BREAK][-1:]
+        closed = len(words) - 1 - [*words[::-1], BREAK].index(last[0]) if last else 0
+        if (last and last[0] in self.sarcastic_closers and closed
+                and words[closed - 1] == BREAK
+                and any(m.kind == "yes" and m.end <= closed for m in mentions)):  # fmt: skip
+            end = len(words)  # "Oh yes, totally fixed. Not.": the yes taken back
         if end < 0:
             return mentions
         kept = [m for m in mentions if m.start >= end or m.kind not in ("yes", "no")]
@@ -1366,6 +1431,130 @@ class Vocabulary:
             m for m in mentions if not (m.kind == HELP and m.start >= start)
         ]  # "is that normal?"
         return [*kept, Mention(DOUBT, start, len(words) - 1)]
+
+    def _advice_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, whether to do it asked (`advice_questions` opening the last clause:
+        "..., should I still turn on unlimited updates?", "Should I turn it on?", "Do I need to
+        be on wifi for this?"): advice on the step, its help. Not with a command in that
+        clause ("Should I stop it first?", "should I go back?": as before), nor with an answer
+        said after it."""
+        for start, end in _spans(words, self.advice_questions):
+            if start != clause_start(words, start):
+                continue
+            close = clause_end(words, end)
+            if any(w != BREAK for w in words[close:]):
+                continue  # not the last clause
+            inside = [m for m in mentions if m.end > start and m.start < close]
+            if any(m.kind in INTENTS and m.kind not in ("no", "help") or m.kind == CANCELLED
+                   for m in inside if m.start >= end):  # fmt: skip
+                return mentions  # a command asked about, or an answer: as before
+            if any(m.kind in ANSWERS and not m.weak for m in mentions if m.end <= start):
+                return mentions  # "It's on, should I leave it?": the answer stands
+            kept = [m for m in mentions if m.end <= start or m.start >= close]
+            return sorted([*kept, Mention("help", start, close)], key=lambda m: m.start)
+        return mentions
+
+    def _check_not_known(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A hedged answer (`hedged_answers`: "I think so", "probably"), a contrast, then not
+        knowing how or where to check it, ending the utterance ("I think so but I'm not sure
+        how to check.", "Probably, but I don't know where to look."): the answer cannot be
+        checked, the step's help is wanted (how to see it); so is the question itself ("I think
+        so, but how do I check?"). A plain answer before the contrast
+        ("It's on, but I don't know how to check the photos") is read as before."""
+        turn = next((m for m in mentions if m.kind == CONTRAST), None)
+        if turn is None:
+            return mentions
+        before = [m for m in mentions if m.end <= turn.start and m.kind != FILLER]
+        after = [m for m in mentions if m.start >= turn.end]
+        if not before or any(self._words(words, m) not in self.hedged_answers for m in before):
+            return mentions
+        asked = next((m for m in after if m.kind in (QUESTION, "where")), None)
+        if asked is None:
+            return mentions
+        rest = [w for w in words[asked.end :] if w != BREAK]
+        rest = rest[1:] if rest[:1] == ["to"] else rest  # "where to look"
+        if tuple(rest) not in self.checking_verbs:
+            return mentions
+        if any(m.kind in INTENTS and m.kind not in ("yes", "where") and m.start >= turn.end
+               for m in after):  # fmt: skip
+            return mentions
+        return [Mention("help", before[0].start, len(words))]
+
+    def _command_waved_off(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A clause that waves a command off (a word of `waving_off` in it: "No need to repeat",
+        "No help needed", "Stop asking me that"; or the command in a negative imperative: "Don't
+        repeat it", not "never stop", a motto),
+        then, in the last clause,
+        an answer stated ("..., it's full", "..., it's on"): the remark to the assistant is no
+        answer nor command, the answer stands. Not with a bare yes or no last ("No, don't
+        stop." as before), nor with only "I got it" after it (`understood_replies`: the remark
+        goes on), nor when nothing answers after it."""
+        if not self.waving_off:
+            return mentions
+        negated = [(n.start, c.end) for n, c in zip(mentions, mentions[1:], strict=False)
+                   if n.kind == NEGATION and n.end == c.start and n.start
+                   and words[n.start - 1] in self.imperative_auxiliaries
+                   and c.kind in INTENTS and c.kind not in ANSWERS]  # fmt: skip
+        spans = _spans(words, self.waving_off) + negated  # ... or negated: "don't repeat it"
+        if not spans:
+            return mentions
+        close = max(clause_end(words, end) for _, end in spans)
+        first = min(clause_start(words, start) for start, _ in spans)
+        later = [m for m in mentions if m.start > close]
+        waved = [m for m in mentions if first <= m.start < close]
+        if not any(m.kind in INTENTS and m.kind not in ANSWERS for m in waved):
+            return mentions  # no command waved off
+        stated = [m for m in later if m.kind in ANSWERS and not m.weak and m.end - m.start > 1
+                  and self._words(words, m) not in self.understood_replies]  # fmt: skip
+        if not stated or any(m.kind in INTENTS and m.kind not in ANSWERS for m in later):
+            return mentions
+        return [m for m in mentions if not first <= m.start < close]
+
+    def _account_not_known(
+        self, words: list[str], mentions: list[Mention], question: str | None
+    ) -> list[Mention]:
+        """At a question of which account is signed in (`account_questions`), not knowing
+        which one the speaker used: a doubt of knowing right before "which"/"what"
+        (`not_knowing_before`: "I have no idea which one I used", "I can't remember what ID I
+        used") or after it (`not_knowing_after`: "뭘 썼는지 모르겠어요"), with a verb of using
+        after the which in its clause (`account_using`): help, which account it is (the lead's
+        decision after round twenty). Not without a doubt ("I know which one I used"), nor
+        with an answer or command said outside the clause: that is read as before."""
+        if question not in self.account_questions:
+            return mentions
+        for at, word in enumerate(words):
+            if word not in self.account_which:
+                continue
+            start, end = clause_start(words, at), clause_end(words, at)
+            used = next((i for i in range(at + 1, end) if words[i] in self.account_using), None)
+            if used is None:
+                continue
+            before = any(tuple(words[at - len(d) : at]) == d for d in self.not_knowing_before
+                         if len(d) <= at - start)  # fmt: skip
+            after = any(s < end and s > used for s, _ in _spans(words, self.not_knowing_after))
+            if not (before or after):
+                continue
+            outside = [m for m in mentions if m.end <= start or m.start >= end]
+            if any(m.kind in INTENTS for m in outside):
+                return mentions  # "not sure which one I used, but yes it's my name"
+            return sorted([*outside, Mention(HELP, start, end)], key=lambda m: m.start)
+        return mentions
+
+    def _consequence_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """What follows a choice asked (`consequence_questions` next to a word of `conditions`:
+        "what happens if I say no?", "what if I turn it off?", "끄면 어떻게 돼요?", "아니라고
+        하면 어떻게 돼요?"): the answer is only supposed, the step's help is asked. Every answer,
+        command, negation and doubt of the utterance is part of the question: help. Only
+        with the question's clause last: an answer or a question after it ("What happens if I
+        say no? Well, no, then."; "What if it's full, what then?") is read as before."""
+        for start, end in _spans(words, self.consequence_questions):
+            last = all(w == BREAK for w in words[clause_end(words, end) :])
+            if last and set(words[max(start - 1, 0) : end + 1]) & self.conditions:
+                first, close = clause_start(words, start), clause_end(words, end)
+                kept = [m for m in mentions if m.kind == FILLER and not first <= m.start < close]
+                asked = Mention("help", first, close)  # the clause, condition and all
+                return sorted([*kept, asked], key=lambda m: m.start)
+        return mentions
 
     def _worry_asked(
         self, text: str, words: list[str], mentions: list[Mention], question: str | None
@@ -1618,7 +1807,8 @@ class Vocabulary:
             if not any(w.startswith(p) for w in words[first:last] for p in self.screen_places):
                 continue
             inside = [m for m in mentions if first <= m.start < last]
-            if any(m.kind not in ("yes", "no", NEGATION, QUESTION, FILLER)
+            if any((m.kind not in ("yes", "no", NEGATION, QUESTION, FILLER)
+                    and not (m.kind == NARRATION and start <= m.start < end))  # "showing"
                    or (m.kind == "yes" and not m.weak)
                    or (m.kind in ("yes", "no", NEGATION) and not start <= m.start < end)
                    for m in inside):  # fmt: skip
@@ -1753,15 +1943,36 @@ class Vocabulary:
 
     def _confirmed(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A bare yes right after a no of the question's own, in its clause ("wifi yes" at
-        "Are you using cellular data?"): it confirms what was said, Wi-Fi."""
+        "Are you using cellular data?"), or as the last clause right after it ("It's switched
+        off, yeah."): it confirms what was said."""
+        last = mentions[-1] if mentions else None
         drop = {
             id(m)
             for prev, m in zip(mentions, mentions[1:], strict=False)
             if self._words(words, m) in self.bare_yes
-            and prev.end == m.start
+            and (
+                prev.end == m.start
+                or (
+                    m is last and self._agreeing_after(words, prev, m) and self._stated(words, prev)
+                )
+            )
             and self._plain_no(words, prev)
         }
         return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+    def _stated(self, words: list[str], m: Mention) -> bool:
+        """The clause of m states the thing's state: more than the answer's one word ("It's
+        switched off", not the fragment "off." of round seven's "off. yes.", two answers), and
+        not of the speaker ("I am being sign in": the speaker's own doing)."""
+        clause = words[clause_start(words, m.start) : m.end]
+        return len(clause) > 1 and not set(clause) & self.speakers
+
+    @staticmethod
+    def _agreeing_after(words: list[str], prev: Mention, m: Mention) -> bool:
+        """A bare yes as the last clause, alone, right after the clause of the no ("It's
+        switched off, yeah."): it agrees with what was said, after a stated clause (`_stated`:
+        not "off. yes.", two answers; not "I am being sign in, yes.")."""
+        return words[prev.end : m.start] == [BREAK] and all(w == BREAK for w in words[m.end :])
 
     def _not_following(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Help that is not following ("I don't understand"), with a way of speaking asked for
@@ -1839,9 +2050,9 @@ class Vocabulary:
     def _screen_error(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, an error the screen shows, reported ("it says incorrect password",
         "error: invalid code", "it keeps telling me verification failed") or said of a thing
-        ("wrong password"): trouble with the step, not the no of its words. Not done yet, or
-        help wanted? The sets label it both ways (`heldout18`, `20`: no; `heldout24`: help),
-        so asked again, unless a command is said with it."""
+        ("wrong password"): trouble with the step, not the no of its words: help across its
+        span (the lead's decision after round twenty; the sets labelled it both ways, and the
+        rules asked again), beside a command said with it."""
         reports = _spans(words, self.screen_reports)
         errors = [(start, end) for start, end in _spans(words, self.error_words)
                   if any(r_end <= start for _, r_end in reports)
@@ -1853,9 +2064,50 @@ class Vocabulary:
             return any(m.start < end and m.end > start for start, end in errors)
 
         kept = [m for m in mentions if not (m.kind in ANSWERS and overlaps(m))]
-        trouble = [Mention(DOUBT, start, end) for start, end in errors
+        trouble = [self._error_shown(words, reports, start, end, kept) for start, end in errors
                    if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
         return sorted([*kept, *trouble], key=lambda m: m.start)
+
+    @staticmethod
+    def _error_shown(
+        words: list[str], reports: list[tuple[int, int]], start: int, end: int,
+        mentions: list[Mention],
+    ) -> Mention:  # fmt: skip
+        """Help across the clause for an error the screen is said to show ("it says wrong
+        password"); doubt for one only said of a thing ("Siri opened the wrong thing"), or
+        with an answer after it ("it said wrong password but now I'm in"), or with a command
+        (it stands: "it says wrong password, stop")."""
+        before = [r_start for r_start, r_end in reports if r_end <= start]
+        other = any(m.kind in ANSWERS and m.start >= end or m.kind in _OTHER_COMMANDS
+                    for m in mentions)  # fmt: skip
+        if before and not other:
+            # from the report, across a colon or quote: 'it says "wrong password"'
+            return Mention(HELP, min(before[-1], clause_start(words, start)), end)
+        return Mention(DOUBT, start, end)
+
+    def _error_reported(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, an error the screen shows, reported in -다고 / -라고 before a verb of
+        showing (attached_words' `error_mark`: "비밀번호가 틀렸다고 나와요", "로그인 실패라고
+        떠요"): the answer words of its clause are the screen's, not the speaker's, as
+        `_screen_error` reads English; help at the mark (the lead's decision after round
+        twenty), beside a command said with it."""
+        mark = self.attached.error_mark if self.attached else ""
+        if not mark or mark not in words:
+            return mentions
+        spans = [(clause_start(words, at), at + 1) for at, w in enumerate(words) if w == mark]
+
+        def inside(m: Mention) -> bool:
+            return any(start <= m.start and m.end <= end for start, end in spans)
+
+        kept = [m for m in mentions if not (m.kind in ANSWERS and inside(m))]
+        at = spans[-1][1] - 1
+        shown = Mention(HELP, spans[-1][0], at + 1)  # the clause: help, as a command is
+        if any(m.kind in ANSWERS and m.start > at or m.kind in _OTHER_COMMANDS for m in kept):
+            # an answer after it ("..., 지금은 됐어요"), or a command with it ("..., 그만할게요")
+            if kept == mentions:
+                return mentions
+            shown = Mention(DOUBT, at, at + 1)
+        return sorted([*(m for m in kept if m.start != at), shown], key=lambda m: m.start)
 
     def _said_of_the_next(
         self, words: list[str], mentions: list[Mention], start: int, end: int
@@ -1977,23 +2229,43 @@ class Vocabulary:
         """A command that the screen shows, in its report's clause or in the quotes right after
         it ("there's a button that says skip", 'it says "Resume" on the button', 'it shows
         "Cancel" and "OK"'): a label read out, not a command given. Answers stay: what the
-        screen shows of a state answers ('it says "On"')."""
+        screen shows of a state answers ('it says "On"'). Labels joined by `label_joiners`
+        ('saying "Cancel" or "Continue"') are all shown; a navigation button's answer word
+        shown with a place after it (`navigation_buttons`, `button_places`: 'it says "Done" at
+        the top') is the button, asked again (the lead's decision after round twenty); and a
+        command right after a verb of
+        pressing (`pressing_verbs`: 'I pressed "Back" by mistake') is the button pressed (an
+        answer pressed stays: 'I pressed "Not Now"' is no at the install)."""
         reach = []
         for m in mentions:
             if m.kind != NARRATION or self._words(words, m)[-1:] not in self.screen_reports:
                 continue
             end = clause_end(words, m.end)
-            reach.append((m.end, clause_end(words, end + 1) if end == m.end else end))
+            end = clause_end(words, end + 1) if end == m.end else end
+            while (nxt := clause_end(words, end + 1)) > end + 1 and tuple(
+                words[end + 1 : nxt]
+            ) in self.label_joiners:  # 'saying "Cancel" or "Continue"': the next label too
+                end = clause_end(words, nxt + 1)
+            reach.append((m.end, end))
 
         def shown(m: Mention) -> bool:
             return any(start <= m.start < end for start, end in reach)
 
+        def pressed(m: Mention) -> bool:  # 'I pressed "Back"': the button, pressed on the phone
+            before = [w for w in words[: m.start] if w != BREAK][-1:]
+            return shown(m) or (bool(before) and before[0] in self.pressing_verbs)
+
         def offered(m: Mention) -> bool:  # 'the popup says "Not Now"'
             return m.kind in ANSWERS and self._words(words, m) in self.screen_replies
 
-        mentions = [Mention(DOUBT, m.start, m.end) if offered(m) and shown(m) else m
-                    for m in mentions]  # fmt: skip
-        return _cancelled(mentions, shown)
+        def placed(m: Mention) -> bool:  # 'it says "Done" at the top': the button there
+            after = [w for w in words[m.end :] if w != BREAK]
+            return (m.kind in ANSWERS and self._words(words, m) in self.navigation_buttons
+                    and any(tuple(after[: len(p)]) == p for p in self.button_places))  # fmt: skip
+
+        mentions = [Mention(DOUBT, m.start, m.end) if (offered(m) or placed(m)) and shown(m)
+                    else m for m in mentions]  # fmt: skip
+        return _cancelled(mentions, pressed)
 
     def _own_doing(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A command after the speaker as subject ("let me", "I'll") with more said of it in
@@ -2130,6 +2402,8 @@ class Vocabulary:
         turns = [m.start for m in mentions if m.kind in (CONTRAST, CORRECTION)]
         end = min([t for t in turns if start < t < end] + [end])
         inside = [m for m in mentions if m.start < end and m.end > start]
+        if any(m.kind in ANSWERS and m.start < start for m in inside):
+            return mentions  # "원본 남기고 싶지 않아요": an answer's own words refused, as before
         own = [m for m in inside if start <= m.start < said]  # "I'll pass on that (one)"
         if any(m.kind in INTENTS and m.kind not in ANSWERS or m.kind == CANCELLED
                for m in inside if m not in own):  # fmt: skip
@@ -2433,6 +2707,32 @@ class Vocabulary:
             return None  # "안 되는 중": read as it was
         return "no" if set(words) & self.not_yet_words else UNKNOWN
 
+    def _phone_busy_with_a_wait(self, words: list[str], mentions: list[Mention]) -> bool:
+        """At an action, a wait and, as a clause of its own before or after it, a process of
+        the phone under way (`phone_processes` first, after `busy_adverbs` only: "잠깐만요,
+        재부팅 중이에요", "지금 재부팅 중이에요, 잠깐만요", "잠시만요, 업데이트 설치되고
+        있어요"; the process's words and nothing else before the ending): the phone busy,
+        waited on, a pause, the lead's decision after round fifteen (the speaker at the step
+        with a wait is no: "잠시만요, 비밀번호 입력하고 있어요" is read as before). Not with
+        아직 (still: not yet, read as before), a negation (안 되는 중), or anything else
+        said."""
+        if not self.phone_processes or not self.attached:
+            return False
+        waits = [m for m in mentions if _is_wait(m)]
+        if not waits or any(m.kind != FILLER and not _is_wait(m) and m.kind not in ANSWERS
+                            for m in mentions):  # fmt: skip
+            return False
+        covered = {i for m in waits for i in range(m.start, m.end)}
+        rest = [w for i, w in enumerate(words) if i not in covered and w != BREAK]
+        while rest and rest[0] in self.busy_adverbs:
+            rest = rest[1:]
+        ends = {*self.attached.progressive, self.attached.under_way}
+        if not rest or rest[-1] not in ends or not set(rest[:-1]) <= self.phone_processes:
+            return False  # "백업 지우는 중이에요": the speaker deleting, read as before
+        inside = [i for i, w in enumerate(words) if i not in covered and w != BREAK]
+        apart = min(inside) > max(covered) or max(inside) < min(covered)  # before or after
+        return apart and not set(rest) & self.negation_words
+
     def _tried_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a concession (attached_words' `concession_mark` after -아도/-어도:
         "눌러도", "재시동해도") and then, as the last clause, only a negated no ("안 켜져요",
@@ -2440,8 +2740,9 @@ class Vocabulary:
         and the blind sets labelled the same sentence both ways (heldout12's 눌러도 안 켜져요
         no, heldout18's help). The lead's decision (round seventeen): help, the step explained
         again, since "take your time" would leave someone stuck waiting on a switch that does
-        not move. Not when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what was done
-        then answers)."""
+        not move. What did not change or how may stand before the negation ("눌러도 회색으로 안
+        바뀌어요": the state that stays, a no; "켜도 계속 안 돼요": a word right before it). Not
+        when more follows ("아무리 눌러도 안 돼서 그냥 뒀어요": what was done then answers)."""
         mark = self.attached.concession_mark if self.attached else ""
         if not mark or mark not in words:
             return mentions
@@ -2449,12 +2750,26 @@ class Vocabulary:
         if BREAK in words[at + 2 :]:
             return mentions
         main = [m for m in mentions if m.start > at and m.kind != FILLER]
-        if not main or any(m.kind != "no" or words[m.start] not in self.negation_words
-                           for m in main):  # fmt: skip
+        last = main[-1] if main else None
+        if (
+            last is None
+            or last.kind != "no"
+            or not self.negation_words.intersection(words[last.start : last.end])
+        ):  # a negated no ends it: 안 켜져요, 계속 안 돼요
             return mentions
-        before = [m for m in mentions if m.start <= at and m.kind in INTENTS]
-        if before:
-            return mentions  # an answer or a command of its own before the concession
+        if any(m.kind != "no" and m.end != last.start for m in main[:-1]):
+            return mentions  # 계속 or 회색 right before 안 says how it stays: no answer of its own
+        again = self.attached.again_words if self.attached else frozenset()
+        fillers = {i for m in mentions if m.kind == FILLER for i in range(m.start, m.end)}
+
+        def tried(m: Mention) -> bool:  # the verb tried, maybe with 봐 (켜 봐도)
+            return all(i in fillers for i in range(m.end, at))
+
+        before = [m for m in mentions if m.start <= at and m.kind in INTENTS and not tried(m)
+                  and not set(words[m.start : m.end]) <= again]  # fmt: skip
+        if before:  # (다시 before the verb tried is "again": 다시 해 봐도 안 돼요)
+            return mentions  # an answer or a command of its own before the concession (its
+            # own verb is tried, no answer: 켜도 계속 안 돼요)
         kept = [m for m in mentions if m.start <= at]
         return [*kept, Mention("help", main[0].start, main[-1].end)]
 
@@ -3000,6 +3315,10 @@ class _TableBuilder:
 
     def strings(self, key: str) -> list[str]:
         return _strings(self.path, self.rules.get(key), f"understanding.{key}")
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """Every word of the phrases of `understanding.<key>`, as matched."""
+        return frozenset(w for p in self.strings(key) for w in self.words(p))
 
     def amounts(self) -> Amounts:
         """How shares said in numbers answer ("98% used"), from `understanding.amounts`."""

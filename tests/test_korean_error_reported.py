@@ -1,0 +1,37 @@
+"""Korean, at an action: an error the screen shows, reported in -다고 / -라고 before a verb of
+showing ("코드가 틀렸다고 떠요", "인증 실패라고 나와요", "저장 공간이 부족하다고 떠요"): the
+screen's words, not the speaker's no: help, as English "it says incorrect code" is (asked again
+from round fourteen; help by the lead's decision after round twenty). Guards: the speaker's own
+틀렸어요 stays no, a report at a question still answers, progress shown is no error, an answer
+after the error is asked again.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [("코드가 틀렸다고 떠요", "s1_sign_in"),
+     ("암호가 틀렸다고 나왔어요", "s1_sign_in"),
+     ("인증 실패라고 나와요", "s1_sign_in"),
+     ("로그인 실패라고 떠요", "s1_sign_in"),
+     ("저장 공간이 부족하다고 떠요", "s6_install_update")],
+)  # fmt: skip
+def test_an_error_shown_at_an_action_is_help(ko, text, question):
+    assert ko.parse(text, question) == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [("암호가 틀렸어요", "s1_sign_in", "no"),  # the speaker's own word
+     ("용량이 부족하다고 떠요", "s3_storage_full", "yes"),  # at a question the report answers
+     ("계정이 잠겼다고 나와요", "s1_sign_in", "help"),
+     ("설치 중이라고 나와요", "s6_install_update", "no"),  # progress shown: not yet
+     ("로그인 됐다고 나와요", "s1_sign_in", "yes"),
+     ("틀렸다고 나왔는데 지금은 로그인 됐어요", "s1_sign_in", "unknown"),  # answered after
+     ("틀렸다고 나와요, 그만할게요", "s1_sign_in", "stop")],  # a command with it stands
+)  # fmt: skip
+def test_what_is_no_error_at_an_action_reads_as_before(ko, text, question, meant):
+    assert ko.parse(text, question) == meant
