@@ -81,7 +81,7 @@ def choose(
         return _voice_listener(speaker, printer, args, run)
     finally:
         if server_canceller is not None and not _hears_over_speech(speaker):
-            server_canceller.close()  # type: ignore[attr-defined]
+            server_canceller.close()
 
 
 def _hears_over_speech(speaker: Speaker) -> bool:
