@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 import pytest
-from audio_fixtures import SOUND_SERVER_ENV
+from audio_fixtures import SOUND_SERVER_ENV, read_wav_16k_mono
 from barge_in_rig import wait_until
+from test_barge_in import stop_files
 from test_barge_in_cli import AT_DEFAULT_RATE, GREETING_MARK, wait_for
 from test_barge_in_pulse import _modules, _streams_on, assert_streams_on_the_module, interrupt
 from test_voice_e2e import Session
@@ -131,3 +133,45 @@ def test_the_default_session_uses_the_module_on_pulseaudio_and_not_on_pipewire(
     finally:
         run.kill()
     assert _modules(pulse_server) == [], run.transcript()
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("canceller", ["auto", "pulse"])
+def test_with_speech_written_to_files_the_microphone_is_the_one_named(
+    canceller, pulse_server, virtual_mic, vosk_model_dir, tmp_path
+):
+    """--speak-to: no voice on the loudspeaker, nothing to hear over, so the module loaded
+    for barge-in is given up before the microphone opens. --input-device names the rig's
+    microphone while the server's default source is a decoy (another sink's monitor): the
+    microphone must record from the one named, and a real "stop" said when it listens ends
+    the session. (Unloaded after the microphone had opened on the module's source, the
+    server moved its stream to its default: the decoy, where nothing was said.) `pulse`,
+    asked for, says in one line that it is not used; `auto` says nothing."""
+    decoy = pulse_server.pactl("load-module", "module-null-sink", "sink_name=decoy").strip()
+    extra = ("--speak-to", str(tmp_path / "spoken"), "--echo-canceller", canceller)
+    if _on_pipewire() and canceller == "auto":
+        pass  # nothing loaded there: --input-device is PortAudio's name, the decoy not used
+    else:
+        pulse_server.pactl("set-default-source", "decoy.monitor")
+        extra += ("--input-device", pulse_server.mic_source)
+    run = Session(pulse_server, tmp_path, vosk_model_dir, (*AT_DEFAULT_RATE, *extra))
+    try:
+        run.wait_until_listening()
+        assert _modules(pulse_server) == [], run.transcript()
+        assert _streams_on(pulse_server, "source-outputs", pulse_server.mic_source) >= 1
+        assert _streams_on(pulse_server, "source-outputs", "decoy.monitor") == 0
+        virtual_mic.silence(300)
+        virtual_mic.write_samples(read_wav_16k_mono(stop_files()[5]))
+        report = run.finish()
+    finally:
+        run.kill()
+        pulse_server.pactl("set-default-source", pulse_server.mic_source)
+        pulse_server.pactl("unload-module", decoy)
+    assert report["outcome"] == "stopped", run.transcript()
+    assert report["turns"][-1]["intent"] == "stop", report["turns"]
+    said = [line for line in run.output if line.startswith("Echo canceller:")]
+    if canceller == "pulse":
+        assert len(said) == 1 and "not used (no speech played aloud)" in said[0], said
+    else:
+        assert said == [], said
+    assert any(Path(tmp_path / "spoken").iterdir())

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,24 @@ class ServerCanceller:
 
     def close(self) -> None:
         self.module.close()
+
+    def give_up(self, args: argparse.Namespace, why: str) -> None:
+        """Unload it before the microphone opens, the in-process canceller named instead.
+        The devices the options named stay the ones used: the server's source and sink
+        they resolved to (the module's masters), by PULSE_SOURCE / PULSE_SINK, as the
+        module's own streams were (streams left on a module that goes away are moved to
+        the server's default device, not the one asked for). One line where it was asked
+        for."""
+        self.module.close()  # PULSE_SINK / PULSE_SOURCE as they were before it
+        if self.input_device is not None:
+            os.environ["PULSE_SOURCE"] = self.module.source_master
+        if self.output_device is not None:
+            os.environ["PULSE_SINK"] = self.module.sink_master
+        args.echo_canceller = FALLBACK
+        if self.asked:
+            _say(f"Echo canceller: the sound server's echo-cancel module is not used ({why}).")
+        else:
+            log.info("echo canceller (auto): the module unloaded (%s)", why)
 
 
 def _say(line: str) -> None:
