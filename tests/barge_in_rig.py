@@ -44,12 +44,9 @@ def voice_pair(
     barge_in: bool = True,
     rate_wpm: int | None = None,
     silence_timeout_ms: float = 8000,
-    echo_canceller: str = "speex+webrtc",
+    echo_canceller: str = ListeningSettings.echo_canceller,
 ) -> VoicePair:
-    """Speaker (default voice) and Listener with the model loaded; barge-in joined. The
-    in-process canceller unless another is named: the product's default (`auto`) is the
-    server's module on the rig's PulseAudio, which needs it loaded first (test_barge_in_pulse's
-    `module` fixture)."""
+    """Speaker (default voice) and Listener with the model loaded; barge-in joined."""
     printer = SilentPrinter()
     speaker = voice_speaker.build_speaker(
         SpeakingSettings(rate_wpm=rate_wpm, earcons=False), printer, config_path=config_path
