@@ -278,13 +278,13 @@ class AttachedWords:
     is; a form in ㅏ or ㅓ (찾아도, 꺼도) is left, as nouns end so."""
     concession_mark: str = ""
     ongoing_auxiliaries: tuple[str, ...] = ("있",)
+    """How the word after a -고 form starts when it is 있다 of going on, or its honorific 계시다
+    ("치고 계세요": she is typing it)."""
     reported_errors: tuple[str, ...] = ()
     """What an error the screen shows says ("틀렸", "실패", "오류", "부족"), inside a word in
     -다고 / -라고 before a verb of showing: the verb is read as `error_mark`, not as nothing
     ("비밀번호가 틀렸다고 나와요": the screen's error, not the speaker's no)."""
     error_mark: str = ""
-    """How the word after a -고 form starts when it is 있다 of going on, or its honorific 계시다
-    ("치고 계세요": she is typing it)."""
 
     @classmethod
     def from_lists(

@@ -1451,7 +1451,7 @@ class Vocabulary:
             if any(m.kind in ANSWERS and not m.weak for m in mentions if m.end <= start):
                 return mentions  # "It's on, should I leave it?": the answer stands
             kept = [m for m in mentions if m.end <= start or m.start >= close]
-            return sorted([*kept, Mention("help", start, close)], key=lambda m: m.start)
+            return sorted([*kept, Mention(HELP, start, close)], key=lambda m: m.start)
         return mentions
 
     def _check_not_known(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -1478,7 +1478,7 @@ class Vocabulary:
         if any(m.kind in INTENTS and m.kind not in ("yes", "where") and m.start >= turn.end
                for m in after):  # fmt: skip
             return mentions
-        return [Mention("help", before[0].start, len(words))]
+        return [Mention(HELP, before[0].start, len(words))]
 
     def _command_waved_off(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A clause that waves a command off (a word of `waving_off` in it: "No need to repeat",
@@ -1552,7 +1552,7 @@ class Vocabulary:
             if last and set(words[max(start - 1, 0) : end + 1]) & self.conditions:
                 first, close = clause_start(words, start), clause_end(words, end)
                 kept = [m for m in mentions if m.kind == FILLER and not first <= m.start < close]
-                asked = Mention("help", first, close)  # the clause, condition and all
+                asked = Mention(HELP, first, close)  # the clause, condition and all
                 return sorted([*kept, asked], key=lambda m: m.start)
         return mentions
 
@@ -1816,7 +1816,7 @@ class Vocabulary:
             kept = [m for m in mentions if m not in inside]
             if any(m.kind in ANSWERS for m in kept):
                 return mentions  # "It's off, there's no Photos in the list": as before
-            return sorted([*kept, Mention("help", first, last)], key=lambda m: m.start)
+            return sorted([*kept, Mention(HELP, first, last)], key=lambda m: m.start)
         return mentions
 
     def _reasoned_guess(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -2771,7 +2771,7 @@ class Vocabulary:
             return mentions  # an answer or a command of its own before the concession (its
             # own verb is tried, no answer: 켜도 계속 안 돼요)
         kept = [m for m in mentions if m.start <= at]
-        return [*kept, Mention("help", main[0].start, main[-1].end)]
+        return [*kept, Mention(HELP, main[0].start, main[-1].end)]
 
     def _only_it_happens(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where the verb ends the clause, an answer whose last word is said with 만 (only:
