@@ -3,7 +3,7 @@
 English puts each of these in a word of its own ("not", "is"); Korean writes them onto
 the word: "사진이" (photo + subject particle), "와이파이예요" (Wi-Fi + "it is"), "안했어요"
 (not + did), "했습니다" / "했어요" / "했지" (did, in three endings). The matcher
-(understanding.py) finds phrases of whole words; this module takes such words apart first,
+(understanding/) finds phrases of whole words; this module takes such words apart first,
 from the language file's `understanding.attached` lists:
 
 - `endings`: taken off a word when what is left is a word of the file's phrases (or one
