@@ -18,7 +18,7 @@ from assistant.conversation.interpretation import (
     QUESTION,
     Mention,
 )
-from assistant.conversation.normalization import BREAK, clause_start
+from assistant.conversation.normalization import BREAK, clause_end, clause_start
 from assistant.conversation.understanding.intents import ANSWERS, UNKNOWN
 from assistant.conversation.understanding.lexicon import Lexicon
 
@@ -93,12 +93,27 @@ class NotYet(Lexicon):
             if opened & {"am", "are", "i", "we"} and not opened & self.speakers and not helped:
                 continue
             allowed = [m for m in mentions if m in waits or m.kind == FILLER
-                       or (start <= m.start and m.end <= g)]  # fmt: skip
+                       or (start <= m.start and m.end <= g)
+                       or self._the_gerunds_own(words, g, m)]  # fmt: skip
             if len(allowed) != len(mentions) or any(start <= m.start < g for m in waits):
                 continue
             kept = [m for m in mentions if m.kind == FILLER]
             return sorted([*kept, Mention("no", g, g + 1)], key=lambda m: m.start)
         return mentions
+
+    def _the_gerunds_own(self, words: list[str], g: int, m: Mention) -> bool:
+        """An answer of the question's own inside the clause the gerund at `g` opens, with no
+        copula or speaker between ("Signing in now, one sec.", "Switching it on now, hang
+        on": "in now", "on now"): the particle of the doing under way, no done of its own
+        (round twenty-one: read as a pause, and "Hang on, signing in now." as done)."""
+        between = set(words[g + 1 : m.start])
+        return (
+            m.kind in ANSWERS
+            and m.own
+            and g < m.start
+            and m.end <= clause_end(words, g)
+            and not between & (self.copulas | self.speakers)
+        )
 
     def _helper_subject(self, words: list[str], start: int) -> int:
         """How many words at `start` name a helper (`helpers`, maybe after "my", "our", "the")
