@@ -6,7 +6,7 @@ willing: the step's help, or asked again, never "not yet".
 
 from __future__ import annotations
 
-from assistant.conversation.interpretation import DOUBT, FILLER, Mention
+from assistant.conversation.interpretation import DOUBT, FILLER, NEGATION, Mention
 from assistant.conversation.normalization import BREAK, clause_start
 from assistant.conversation.understanding.intents import ANSWERS, HELP, INTENTS
 from assistant.conversation.understanding.lexicon import Lexicon, _spans
@@ -34,7 +34,8 @@ class TroubleReported(Lexicon):
         def overlaps(m: Mention) -> bool:
             return any(m.start < end and m.end > start for start, end in errors)
 
-        kept = [m for m in mentions if not (m.kind in ANSWERS and overlaps(m))]
+        # an error's own negation ("unable to", "can not") is the error's words, as its no is
+        kept = [m for m in mentions if not (m.kind in (*ANSWERS, NEGATION) and overlaps(m))]
         trouble = [self._error_shown(words, reports, start, end, kept) for start, end in errors
                    if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
         return sorted([*kept, *trouble], key=lambda m: m.start)
