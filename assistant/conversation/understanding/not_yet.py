@@ -271,6 +271,32 @@ class NotYet(Lexicon):
         apart = min(inside) > max(covered) or max(inside) < min(covered)  # before or after
         return apart and not set(rest) & self.negation_words
 
+    def _doing_noun_with_a_wait(self, words: list[str], mentions: list[Mention]) -> bool:
+        """At an action, a wait and, as a clause of its own before or after it, a noun of the
+        speaker's doing at a step (`doing_nouns`) right before 중, in the middle of it
+        ("로그인 중이에요, 잠깐만유", "잠깐만요, 입력 중이에요"; after `busy_adverbs` or
+        `not_yet_words` only): the speaker still at the step, not yet (no), as "로그인하고
+        있어요, 잠깐만요" is (round twenty-one: read as a pause, the phone's). The phone's
+        processes (재부팅 중) stay its pause (`_phone_busy_with_a_wait`); a negation, or
+        anything else said, is read as before."""
+        if not self.doing_nouns or not self.attached:
+            return False
+        waits = [m for m in mentions if _is_wait(m)]
+        if not waits or any(m.kind != FILLER and not _is_wait(m) and m.kind not in ANSWERS
+                            for m in mentions):  # fmt: skip
+            return False
+        covered = {i for m in waits for i in range(m.start, m.end)}
+        inside = [i for i, w in enumerate(words) if i not in covered and w != BREAK]
+        rest = [words[i] for i in inside]
+        while rest and rest[0] in self.busy_adverbs | self.not_yet_words:
+            rest = rest[1:]
+        if len(rest) < 2 or rest[-1] not in self.attached.progressive:
+            return False
+        if not set(rest[:-1]) <= self.doing_nouns:
+            return False
+        apart = min(inside) > max(covered) or max(inside) < min(covered)  # before or after
+        return apart and not set(words) & self.negation_words
+
     def _almost_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done right after "almost" (`almost`; words carrying nothing may
         stand between: "거의 다 됐어요") is not done yet: no."""

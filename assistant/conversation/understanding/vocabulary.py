@@ -184,6 +184,7 @@ class Vocabulary(
                    ),
                    phone_processes=reader.word_set("phone_processes"),
                    busy_adverbs=reader.word_set("busy_adverbs"),
+                   doing_nouns=reader.word_set("doing_nouns"),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    refusals=phrases("refusals"),
@@ -403,6 +404,8 @@ class Vocabulary(
         mentions = [m for m in mentions if not self._a_place(found, m, said)]  # "on the bar"
         if at_action and self._phone_busy_with_a_wait(found, first):
             return "pause"  # "잠깐만요, 재부팅 중이에요": the phone busy, waited on
+        if at_action and self._doing_noun_with_a_wait(found, first):
+            return "no"  # "로그인 중이에요, 잠깐만요": the speaker still at the step
         if at_action and (waited := self._doing_then_wait(found, mentions)) is not None:
             return waited  # "지금 켜는 중이에요 잠깐만요": not yet, or a pause?
         sides = None
