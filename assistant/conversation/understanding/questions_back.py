@@ -11,7 +11,7 @@ from dataclasses import replace
 from assistant.conversation import normalization
 from assistant.conversation.interpretation import DOUBT, FILLER, NEGATION, QUESTION, Mention
 from assistant.conversation.normalization import BREAK, clause_end, clause_start
-from assistant.conversation.understanding.intents import ANSWERS, HELP
+from assistant.conversation.understanding.intents import ANSWERS, HELP, INTENTS
 from assistant.conversation.understanding.lexicon import Lexicon, _cancelled, _spans
 
 
@@ -57,6 +57,37 @@ class QuestionsBack(Lexicon):
                 if m.start < last and m.kind in ("yes", "no", NEGATION, DOUBT)
                 else (answer if m is later[0] else m)
                 for m in mentions]  # fmt: skip
+
+    def _command_asked_of_oneself(
+        self, text: str, words: list[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """A command alone in a clause typed with a question mark, then a bare no opening the
+        next ("Repeat? No, I got it, it's on.", "Skip? Nah, it's full."): the speaker asks
+        it of themselves and declines: no command, and the no answers the command, not the
+        question; what follows answers (round twenty-one: was the command). Not with a yes
+        after it ("Repeat? Yes please."), which asks for it."""
+        asked: list[bool] = []
+        normalization.tokens(text, asked)
+        breaks = [i for i, w in enumerate(words) if w == BREAK]
+        if len(breaks) != len(asked):
+            return mentions  # the words were taken apart differently: leave them
+        for end in (b for b, q in zip(breaks, asked, strict=True) if q):
+            start = clause_start(words, end)
+            inside = [m for m in mentions if start <= m.start < end and m.kind != FILLER]
+            after = next((m for m in mentions if m.start > end and m.kind != FILLER), None)
+            if (
+                len(inside) != 1
+                or inside[0].kind not in INTENTS
+                or inside[0].kind in (*ANSWERS, HELP)
+                or after is None
+                or after.kind != "no"
+                or after.start != end + 1
+                or self._words(words, after) not in self.cues.bare_answers
+            ):
+                continue
+            declined = {id(inside[0]), id(after)}  # said, and answered: words understood
+            return [replace(m, kind=FILLER) if id(m) in declined else m for m in mentions]
+        return mentions
 
     def _asked_last(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Where a question and a statement share their words (`understanding.verb_last`:

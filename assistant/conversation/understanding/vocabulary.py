@@ -310,6 +310,7 @@ class Vocabulary(
         mentions = self._after_sarcasm(found, mentions)  # "oh sure, as if that would work"
         mentions = self._not_seen_now(found, mentions, question)  # "was on yesterday"
         mentions = self._answered_own_question(text, found, mentions)  # "Cellular Data on? Off."
+        mentions = self._command_asked_of_oneself(text, found, mentions)  # "Repeat? No, ..."
         mentions = self._asked_last(text, found, mentions)  # "원본은 어디에 남아요?"
         mentions = self._tagged(text, found, mentions)  # "it's not full, is it?"
         mentions = self._command_waved_off(found, mentions)  # "no need to repeat, it's full"
