@@ -151,7 +151,7 @@ class HelpAsked(Lexicon):
             if word not in self.account_which:
                 continue
             start, end = clause_start(words, at), clause_end(words, at)
-            used = next((i for i in range(at + 1, end) if words[i] in self.account_using), None)
+            used = next((i for i in range(at + 1, end) if self._using(words[i])), None)
             if used is None:
                 continue
             before = any(tuple(words[at - len(d) : at]) == d for d in self.not_knowing_before
@@ -164,6 +164,13 @@ class HelpAsked(Lexicon):
                 return mentions  # "not sure which one I used, but yes it's my name"
             return sorted([*outside, Mention(HELP, start, end)], key=lambda m: m.start)
         return mentions
+
+    def _using(self, word: str) -> bool:
+        """A verb of using (`account_using`), or a word in an ending listed there with "-"
+        before it ("-는지": 가입했는지, 아이디였는지, which-questions on a verb the reading
+        leaves whole)."""
+        endings = tuple(e[1:] for e in self.account_using if e.startswith("-"))
+        return word in self.account_using or (bool(endings) and word.endswith(endings))
 
     def _consequence_asked(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """What follows a choice asked (`consequence_questions` next to a word of `conditions`:
