@@ -168,6 +168,8 @@ class Lexicon:
     busy_adverbs: frozenset[str] = frozenset()
     """Words of "not yet" that are no negation ("아직"): with a while asked for at an action
     (`waits`: "잠깐만요, 아직 찾는 중이에요") they say not yet, as a negation does."""
+    stuck_on: frozenset[tuple[str, ...]] = frozenset()
+    """Words right before a process that say it does not move on ("stuck on uploading")."""
     doing_nouns: frozenset[str] = frozenset()
     """Nouns of the speaker's doing at a step ("로그인", "입력"): before 중 with a wait, the
     speaker still at it, not yet (`_doing_noun_with_a_wait`)."""

@@ -20,7 +20,7 @@ from assistant.conversation.interpretation import (
 )
 from assistant.conversation.normalization import BREAK, clause_end, clause_start
 from assistant.conversation.understanding.intents import ANSWERS, UNKNOWN
-from assistant.conversation.understanding.lexicon import Lexicon
+from assistant.conversation.understanding.lexicon import Lexicon, _spans
 
 
 class NotYet(Lexicon):
@@ -382,6 +382,18 @@ class NotYet(Lexicon):
         for m in mentions:
             if m.kind != "yes" or not words[m.end - 1].endswith(self.ongoing):
                 continue
+            if self._stuck_on(words, m):
+                unmoved.append(m)  # "still stuck on uploading": what is stuck, no
+                continue
+            opening = clause_start(words, m.start)
+            clause = words[opening : m.start]
+            shown = self.reported & set(clause) or _spans(clause, self.screen_reports)
+            negated = any(n.kind in (NEGATION, "no") and opening <= n.start < m.start
+                          for n in mentions)  # fmt: skip
+            turned = any(c.kind == CONTRAST and c.start > m.start for c in mentions)
+            if self.outlasting & set(clause) and shown and not negated and not turned:
+                unmoved.append(m)  # "still says 500 items uploading": the count between
+                continue
             before = words[max(0, m.start - interpretation.NEGATION_REACH_WORDS) : m.start]
             if BREAK in before:
                 before = before[len(before) - before[::-1].index(BREAK) :]
@@ -396,6 +408,12 @@ class NotYet(Lexicon):
         mentions = [replace(m, kind="no") if m in unmoved else m for m in mentions]
         marks = [Mention(DOUBT, m.start, m.start) for m in doubts]
         return sorted([*mentions, *marks], key=lambda m: m.start) if marks else mentions
+
+    def _stuck_on(self, words: list[str], m: Mention) -> bool:
+        """A process (m: "uploading") right after words saying it does not move on
+        (`stuck_on`: "stuck on uploading", "frozen at syncing"): what is stuck, no yes of its
+        own (round twenty-one: asked again, or without "still" read as yes)."""
+        return any(tuple(words[m.start - len(p) : m.start]) == p for p in self.stuck_on)
 
 
 def _is_wait(m: Mention) -> bool:

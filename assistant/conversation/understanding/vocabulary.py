@@ -185,6 +185,7 @@ class Vocabulary(
                    phone_processes=reader.word_set("phone_processes"),
                    busy_adverbs=reader.word_set("busy_adverbs"),
                    doing_nouns=reader.word_set("doing_nouns"),
+                   stuck_on=phrases("stuck_on"),
                    option_names=phrases("option_names"), bare_yes=phrases("bare_yes"),
                    fetching=frozenset(reader.strings("fetching")),
                    refusals=phrases("refusals"),
