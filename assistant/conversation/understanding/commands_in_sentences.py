@@ -58,6 +58,19 @@ class CommandsInSentences(Lexicon):
             return mentions
         return [m for m in mentions if not first <= m.start < close]
 
+    def _command_restated(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "Again" (`restating`) right after another command's words, in its clause ("start
+        over again", "go back again", "pause again"): that command once more, not a second
+        one, the repeat (round twenty-one: two commands, asked again)."""
+
+        def restating(before: Mention | None, m: Mention) -> bool:
+            return (before is not None and before.end == m.start
+                    and before.kind in INTENTS and before.kind not in (*ANSWERS, "repeat")
+                    and m.kind == "repeat" and self._words(words, m) in self.restating)  # fmt: skip
+
+        return [m for before, m in zip([None, *mentions], mentions, strict=False)
+                if not restating(before, m)]  # fmt: skip
+
     def _fetching_first(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """ "Let me get my glasses", "let me just find the settings app first": going to get
         something before answering, a pause; only when nothing else in the utterance

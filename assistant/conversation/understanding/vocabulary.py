@@ -300,6 +300,7 @@ class Vocabulary(
         mentions = self._believed_before(found, mentions)  # "켜져 있는 줄 알았는데 ..."
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
+        mentions = self._command_restated(found, mentions)  # "start over again"
         mentions = self._when_not_whether(found, mentions)  # "maybe after lunch"
         mentions = self._supposed(text, found, mentions)  # "would I be here if it worked?"
         mentions = self._theirs_beside_mine(found, mentions)  # "his is off but mine's on"
