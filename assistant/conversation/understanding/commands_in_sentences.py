@@ -211,7 +211,23 @@ class CommandsInSentences(Lexicon):
                     if not (m.kind == "yes" and self._words(words, m) in ready)]  # fmt: skip
         if not paused and self._back_after_words(words, mentions):
             return [Mention(DOUBT, m.start, m.end) if m.kind == "resume" else m for m in mentions]
+        if not paused and self._back_after_the_answer(words, mentions):
+            return [m for m in mentions if m.kind != "resume"]  # "Switched it on, I'm back."
         return mentions
+
+    def _back_after_the_answer(self, words: list[str], mentions: list[Mention]) -> bool:
+        """Not paused, the speaker back ("I'm back", opened by `speakers`) only after an
+        answer of the question's own in an earlier clause ("Switched it on and I'm back."):
+        back from doing the step, which the answer tells; nothing was paused to go on from
+        (round twenty-one: the resume won, once the answer was understood)."""
+        resumes = [m for m in mentions if m.kind == "resume"]
+        answers = [m for m in mentions if m.kind in ANSWERS and m.own and not m.weak]
+        return (
+            bool(resumes and answers)
+            and all(words[m.start] in self.speakers for m in resumes)
+            and all(max(a.end for a in answers) <= m.start for m in resumes)
+            and not any(m.kind in INTENTS and m.kind not in (*ANSWERS, "resume") for m in mentions)
+        )
 
     def _back_said_with_now(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Paused or not, "back" said with a word of being here (`returning` of two words:
