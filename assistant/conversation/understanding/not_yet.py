@@ -256,20 +256,12 @@ class NotYet(Lexicon):
         said."""
         if not self.phone_processes or not self.attached:
             return False
-        waits = [m for m in mentions if _is_wait(m)]
-        if not waits or any(m.kind != FILLER and not _is_wait(m) and m.kind not in ANSWERS
-                            for m in mentions):  # fmt: skip
-            return False
-        covered = {i for m in waits for i in range(m.start, m.end)}
-        rest = [w for i, w in enumerate(words) if i not in covered and w != BREAK]
-        while rest and rest[0] in self.busy_adverbs:
-            rest = rest[1:]
+        rest = self._said_beside_a_wait(words, mentions, self.busy_adverbs)
         ends = {*self.attached.progressive, self.attached.under_way}
-        if not rest or rest[-1] not in ends or not set(rest[:-1]) <= self.phone_processes:
-            return False  # "백업 지우는 중이에요": the speaker deleting, read as before
-        inside = [i for i, w in enumerate(words) if i not in covered and w != BREAK]
-        apart = min(inside) > max(covered) or max(inside) < min(covered)  # before or after
-        return apart and not set(rest) & self.negation_words
+        if not rest:
+            return False
+        # "백업 지우는 중이에요": the speaker deleting, read as before
+        return rest[-1] in ends and set(rest[:-1]) <= self.phone_processes
 
     def _doing_noun_with_a_wait(self, words: list[str], mentions: list[Mention]) -> bool:
         """At an action, a wait and, as a clause of its own before or after it, a noun of the
@@ -281,21 +273,33 @@ class NotYet(Lexicon):
         anything else said, is read as before."""
         if not self.doing_nouns or not self.attached:
             return False
+        rest = self._said_beside_a_wait(words, mentions, self.busy_adverbs | self.not_yet_words)
+        return (
+            rest is not None
+            and len(rest) > 1
+            and rest[-1] in self.attached.progressive
+            and set(rest[:-1]) <= self.doing_nouns
+        )
+
+    def _said_beside_a_wait(
+        self, words: list[str], mentions: list[Mention], openers: frozenset[str]
+    ) -> list[str] | None:
+        """The words said beside a wait as a clause of its own, before or after it, without
+        the `openers` that start them ("지금"): when nothing but the wait, fillers and answers
+        is understood and no negation is said ("안 되는 중"); None otherwise. Whose doing the
+        words are, the phone's or the speaker's, the two rules above tell."""
         waits = [m for m in mentions if _is_wait(m)]
         if not waits or any(m.kind != FILLER and not _is_wait(m) and m.kind not in ANSWERS
                             for m in mentions):  # fmt: skip
-            return False
+            return None
         covered = {i for m in waits for i in range(m.start, m.end)}
         inside = [i for i, w in enumerate(words) if i not in covered and w != BREAK]
+        if not inside or not (min(inside) > max(covered) or max(inside) < min(covered)):
+            return None  # nothing beside it, or words on both sides
         rest = [words[i] for i in inside]
-        while rest and rest[0] in self.busy_adverbs | self.not_yet_words:
+        while rest and rest[0] in openers:
             rest = rest[1:]
-        if len(rest) < 2 or rest[-1] not in self.attached.progressive:
-            return False
-        if not set(rest[:-1]) <= self.doing_nouns:
-            return False
-        apart = min(inside) > max(covered) or max(inside) < min(covered)  # before or after
-        return apart and not set(words) & self.negation_words
+        return None if set(rest) & self.negation_words else rest
 
     def _almost_done(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a done right after "almost" (`almost`; words carrying nothing may
