@@ -35,3 +35,18 @@ def test_an_error_shown_at_an_action_is_help(ko, text, question):
 )  # fmt: skip
 def test_what_is_no_error_at_an_action_reads_as_before(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [# the report contracted onto its word (-대요, -래요; Chungcheong -대유): the same error
+     # shown (round twenty-one: was the speaker's no)
+     ("인증 코드가 틀렸대요", "s1_sign_in", "help"),
+     ("업데이트 실패래요", "s6_install_update", "help"),
+     ("코드 잘못됐대유", "s1_sign_in", "help"),
+     # no error's words: a report, read as before
+     ("업데이트 없대요", "s6_update_available", "no"),
+     ("다 했대요", "s1_turn_on", "yes")],
+)  # fmt: skip
+def test_an_error_reported_in_a_contraction(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -739,8 +739,11 @@ def test_round_fourteen_phenomena(ko, text, question, meant):
         # A locked account at the sign-in is trouble at the step: help (was no)
         ("비번을 여러 번 잘못 넣어서 계정이 잠겼어요", "s1_sign_in", "help"),
         ("아이디가 잠겨 있어요", "s1_sign_in", "help"),
-        # ... but a wrong password alone is typed again: not yet
-        ("비밀번호가 틀렸대요", "s1_sign_in", "no"),
+        # ... but a wrong password alone, the speaker's own, is typed again: not yet
+        ("비밀번호가 틀렸어요", "s1_sign_in", "no"),
+        # ... while reported (-대요: it says it is wrong) it is the screen's error: help, by
+        # the lead's decision after round twenty (round twenty-one; was no from round fifteen)
+        ("비밀번호가 틀렸대요", "s1_sign_in", "help"),
         # A reason clause (-아서 / -어서) is why: the main clause answers ...
         ("집에 공유기가 없어서 데이터 켰어요", "s2_enable_data", "yes"),
         ("요금이 많이 나와서 와이파이만 써요", "s2_cellular", "no"),

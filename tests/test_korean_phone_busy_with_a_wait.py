@@ -31,3 +31,16 @@ def test_the_phone_busy_with_a_wait_is_a_pause(ko, text, question):
 )  # fmt: skip
 def test_what_is_no_busy_phone_waited_on_reads_as_before(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [# a noun of the speaker's doing before 중, with a wait: the speaker at the step, not yet
+     # (round twenty-one: was the phone's pause)
+     ("선택 중이에요, 잠시만요", "s4_select_optimize", "no"),
+     ("잠깐만요, 지금 정리 중이에요", "s3_free_space", "no"),
+     # the phone's process stays its pause
+     ("잠깐만요, 지금 업데이트 중이에요", "s6_install_update", "pause")],
+)  # fmt: skip
+def test_the_speaker_s_doing_as_a_noun_with_a_wait_is_not_yet(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -17,3 +17,14 @@ import pytest
 )  # fmt: skip
 def test_understood_formally_agrees(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [# round twenty-one: formal words of the same account, of buying, of leaving it as is
+     ("동일한 아이디입니다", "s1_apple_id", "yes"),
+     ("저장 공간 추가 구매했어요", "s3_free_space", "yes"),
+     ("그냥 둘래요", "s4_select_optimize", "no")],
+)  # fmt: skip
+def test_formal_and_plain_words_of_the_answer(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -34,3 +34,14 @@ def test_not_knowing_which_account_was_used_is_help(ko, text):
 )  # fmt: skip
 def test_what_is_not_an_account_not_known_reads_as_before(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [# any verb's -는지, not only 쓰다's (round twenty-one: asked again)
+     "어느 메일로 가입했는지 모르겠어요",
+     "무슨 계정이었는지 기억이 안 나요",
+     "어떤 걸로 로그인했는지 몰라요"],
+)  # fmt: skip
+def test_not_knowing_which_in_any_verb_s_nunji_is_help(ko, text):
+    assert ko.parse(text, "s1_apple_id") == "help"

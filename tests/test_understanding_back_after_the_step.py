@@ -64,3 +64,15 @@ def test_back_said_short_then_going_on_resumes(vocab, text, intent):
 def test_back_after_telling_of_being_away_still_resumes(vocab, text):
     # No doing told in the past, no negation: only being away.
     assert vocab.parse(text, "s1_sync_on") == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [# Round twenty-one: the step's answer, then "and I'm back" in the same sentence: the
+     # resume won over the answer (with a comma between, the answer was read).
+     ("Turned it on and I'm back.", "s1_turn_on"),
+     ("Plugged it in and I'm back.", "s7_charge")],
+)  # fmt: skip
+def test_the_step_done_and_back_is_the_step_done(vocab, text, question):
+    assert vocab.parse(text, question) == "yes"
+    assert vocab.parse(text, question, paused=True) == "resume"  # paused: coming back wins

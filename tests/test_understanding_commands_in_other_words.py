@@ -25,3 +25,12 @@ def test_commands_in_other_words(text, intent):
 
 def test_ending_the_session_then_answering_is_asked_again():
     assert Vocabulary.load("en").parse("End session, it's off.", "s1_sync_on") == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Say that last part again, please.", "Could you say the end again?"],
+)  # fmt: skip
+def test_part_of_it_asked_again_is_repeat(text):
+    # Round twenty-one ("Say that last bit again." in heldout31 was asked again).
+    assert Vocabulary.load("en").parse(text, "s3_storage_full") == "repeat"

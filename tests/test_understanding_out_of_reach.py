@@ -32,3 +32,18 @@ def test_no_access_to_the_internet_at_the_network_step_is_not_done():
     vocab = Vocabulary.load("en")
     assert vocab.parse("Still no access to the internet.", "s2_fix_network") == "no"
     assert vocab.parse("I still don't have access to the internet.", "s2_fix_network") == "no"
+
+
+def test_the_charger_or_cable_elsewhere_is_not_having_it():
+    # Round twenty-one: the cable where the charger may be, and Korean's charger elsewhere
+    # (충전기가 차에 있어요, in three Korean sets) were asked again.
+    vocab = Vocabulary.load("en")
+    assert vocab.parse("The cable is at work.", "s7_charge") == "no"
+    ko = Vocabulary.load("ko")
+    assert ko.parse("충전기 회사에 있어요", "s7_charge") == "no"
+
+
+def test_not_seeing_the_setting_asks_for_help():
+    # Round twenty-one: the progressive, as a learner says it, was asked again.
+    vocab = Vocabulary.load("en")
+    assert vocab.parse("Sorry, I am not seeing the switch.", "s2_photos_data") == "help"

@@ -34,3 +34,14 @@ def test_idioms_of_no(vocab, text, question, intent):
 )  # fmt: skip
 def test_about_to_do_the_step_is_not_yet(vocab, text, question):
     assert vocab.parse(text, question) == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# round twenty-one's own: very formal consent at the start, "switched" at the data step
+     ("We may commence.", "start", "yes"),
+     ("You may commence now.", "start", "yes"),
+     ("Switched it on, the data one.", "s2_enable_data", "yes")],
+)  # fmt: skip
+def test_formal_consent_and_switched_on(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

@@ -173,14 +173,18 @@ def test_a_state_the_screen_shows_still_answers(vocab):
      # A stop, then an answer: "stop" may have been said to the prompt. Ask again.
      ("stop, it's switched on", "s1_sync_on"),
      ("I'm done with this, it's still off", "s1_sync_on"),
-     # A command said as a question, then answered.
-     ("Skip it? No, it's on.", "s1_sync_on"),
      # The speaker's own doing after "let me", "I'll", with more said of it.
      ("let me go back and look, yes it's on", "s1_sync_on"),
      ("I'll go back to the settings after lunch, it's off", "s1_sync_on")],
 )  # fmt: skip
 def test_a_command_that_may_not_be_meant_is_asked_again(vocab, text, question):
     assert vocab.parse(text, question) == UNKNOWN
+
+
+def test_a_command_said_as_a_question_then_declined_is_no_command(vocab):
+    # Asked again from round fourteen; round twenty-one reads the bare no as declining the
+    # command asked of oneself, as the wrong-action probes label "Stop? No, it's on." (yes).
+    assert vocab.parse("Skip it? No, it's on.", "s1_sync_on") == "yes"
 
 
 @pytest.mark.parametrize(

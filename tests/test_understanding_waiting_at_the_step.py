@@ -96,3 +96,17 @@ def test_a_wait_and_the_speakers_doing_as_a_gerund_is_not_yet(vocab, text, quest
 )  # fmt: skip
 def test_a_helper_doing_the_step_with_a_wait_is_not_yet(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "intent"),
+    [# The gerund's clause holds the step's own words ("in now", "on now"): the doing's
+     # particle, no done (round twenty-one: were a pause, and with the wait first, done).
+     ("Logging in now, hang on.", "s1_sign_in", "no"),
+     ("Hang on, logging in now.", "s1_sign_in", "no"),
+     ("Turning it on now, just a sec.", "s1_turn_on", "no"),
+     # the speaker as the subject of a state: done, as before
+     ("Hang on, I'm signed in now.", "s1_sign_in", "yes")],
+)  # fmt: skip
+def test_the_step_s_own_words_in_the_gerund_s_clause_are_its_doing(vocab, text, question, intent):
+    assert vocab.parse(text, question) == intent

@@ -3,7 +3,7 @@
 English puts each of these in a word of its own ("not", "is"); Korean writes them onto
 the word: "사진이" (photo + subject particle), "와이파이예요" (Wi-Fi + "it is"), "안했어요"
 (not + did), "했습니다" / "했어요" / "했지" (did, in three endings). The matcher
-(understanding.py) finds phrases of whole words; this module takes such words apart first,
+(understanding/) finds phrases of whole words; this module takes such words apart first,
 from the language file's `understanding.attached` lists:
 
 - `endings`: taken off a word when what is left is a word of the file's phrases (or one
@@ -285,6 +285,13 @@ class AttachedWords:
     -다고 / -라고 before a verb of showing: the verb is read as `error_mark`, not as nothing
     ("비밀번호가 틀렸다고 나와요": the screen's error, not the speaker's no)."""
     error_mark: str = ""
+    reported_contractions: tuple[tuple[str, str], ...] = ()
+    """A report contracted onto its word -> the ending it stands for ("대요": "다고", of
+    -다고 해요: "비밀번호 틀렸대요", it says the password is wrong): a word so that holds one of
+    `contracted_errors` is read as the same report before a verb of showing."""
+    contracted_errors: tuple[str, ...] = ()
+    """The errors whose contracted report is the screen's ("틀렸", "실패"); not those a
+    report answers a question with ("업데이트 없대요": no update, as 없대 is read)."""
 
     @classmethod
     def from_lists(
@@ -355,6 +362,8 @@ class AttachedWords:
         ongoing_auxiliaries: Iterable[str] = (),
         reported_errors: Iterable[str] = (),
         error_mark: str = "",
+        reported_contractions: dict[str, str] | None = None,
+        contracted_errors: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -393,6 +402,8 @@ class AttachedWords:
             tuple(formal_asking_endings), frozenset(inability_negations),
             tuple(concession_endings), concession_mark,
             tuple(ongoing_auxiliaries) or ("있",), tuple(reported_errors), error_mark,
+            tuple(sorted((reported_contractions or {}).items(), key=lambda p: -len(p[0]))),
+            tuple(contracted_errors),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -400,6 +411,7 @@ class AttachedWords:
         word written apart, as a speech model may ("맞아 요", "거 의"), joined first."""
         if not all(map(self._marks_only, words)):  # "ㅋㅋ" alone stays: no answer, not silence
             words = [w for w in words if not self._marks_only(w)]
+        words = self._errors_contracted(words)
         words = [BREAK if w in self.clause_words
                  else _respell(self._after_rieul(self._unmarked(w)), self.respellings)
                  for w in self._before_more(self._without_dropped(words))]  # fmt: skip
@@ -777,6 +789,24 @@ class AttachedWords:
                 out.append(self.error_mark)
         return out
 
+    def _errors_contracted(self, words: list[str]) -> list[str]:
+        """An error's report contracted onto its word (`reported_contractions`: "틀렸대요",
+        "실패래요") as the word in the ending it stands for and `error_mark` ("틀렸다고
+        나와요"), before any respelling reads it as the speaker's own (틀렸대 -> 틀렸어); any
+        other word as it is (할래요: will do; 켜져 있대요: a report, no error)."""
+        if not self.error_mark or not self.contracted_errors:
+            return words
+        out: list[str] = []
+        for word in words:
+            short, ending = next(((c, e) for c, e in self.reported_contractions
+                                  if _ends_with(word, c)), ("", ""))  # fmt: skip
+            said = word[: -len(short)] + ending if short else ""
+            if said and any(e in said for e in self.contracted_errors):
+                out += [said, self.error_mark]
+            else:
+                out.append(word)
+        return out
+
     def _reporting(self, word: str) -> bool:
         """A word in -다고 / -라고 that reports what is said, not one asking what it was
         ("뭐라고 했어요?": what did you say)."""
@@ -1095,12 +1125,16 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "concession_endings",
         "ongoing_auxiliaries",
         "reported_errors",
+        "contracted_errors",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise PromptError(path, f"understanding.attached.{key}", "not a list of words")
         lists[key] = [w for v in value for w in normalize(v)]
-    for key in ("respellings", "rieul_respellings", "final_variants", "ji_negations", "not_last"):
+    for key in (
+        "respellings", "rieul_respellings", "final_variants", "ji_negations", "not_last",
+        "reported_contractions",
+    ):  # fmt: skip
         value = raw.get(key, {})
         parts = [p for pair in value.items() for p in pair] if isinstance(value, dict) else [0]
         if not all(isinstance(p, str) and normalize(p) in ([p], []) for p in parts):

@@ -1,6 +1,6 @@
 """From the phrases found in an utterance to one intent: corrections, negation scope, doubt.
 
-Pure logic on what the matcher found (understanding.py); the words themselves are the
+Pure logic on what the matcher found (understanding/); the words themselves are the
 language file's. The rules, in order:
 
 0. "No" right before a word not understood is a determiner ("I have no clue"), a negation,
