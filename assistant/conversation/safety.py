@@ -47,6 +47,7 @@ from assistant.conversation.interpretation import (
     CONTRAST,
     CORRECTION,
     FILLER,
+    HELP,
     NARRATION,
     SELF,
     UNKNOWN,
@@ -58,11 +59,10 @@ ANSWERS = ("yes", "no")
 STOP = "stop"
 PAUSE = "pause"
 SILENCE = "silence"
-HELP = "help"
 ASKING = (HELP, "repeat", "where")
+"""Decisions that are themselves asking something: a question at the end does not undo them."""
 MOVES = (STOP, PAUSE, "skip", "back", "start_over")
 """Commands that halt or move the session: an answer after one says it may not be meant."""
-"""Decisions that are themselves asking something: a question at the end does not undo them."""
 
 
 @dataclass(frozen=True)

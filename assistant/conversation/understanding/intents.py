@@ -9,8 +9,7 @@ INTENTS = (
     "start_over", "where", "slower", "faster", "louder", "quieter",
 )  # fmt: skip
 ANSWERS = ("yes", "no")
-HELP = "help"
-"""What a question about the step asks for ("what does optimize do?")."""
+HELP = interpretation.HELP
 UNKNOWN = interpretation.UNKNOWN
 SILENCE = "silence"
 START_QUESTION = "start"
