@@ -35,11 +35,19 @@ T = TypeVar("T")
 
 PREFIX = "icloud_assistant_aec_"
 """Our sink and source names: PREFIX + <pid> + _speaker / _mic."""
-WEBRTC_ARGS = "analog_gain_control=0 digital_gain_control=0 noise_suppression=0 extended_filter=1"
+WEBRTC_ARGS = (
+    "analog_gain_control=0 digital_gain_control=0 noise_suppression=0 extended_filter=1"
+    " high_pass_filter=0"
+)
 """PulseAudio's webrtc canceller (the 0.3 series): no gain control (it would change the
 user's level against the echo's, which the double-talk rules compare), no noise suppression
-(the recognizer hears the voice as the microphone gave it), the extended filter for an echo
-delay it does not know. Measured on the rig in round nine (bench/history/barge-in.md)."""
+and no high-pass filter (the recognizer hears the voice as the microphone gave it), the
+extended filter for an echo delay it does not know. Measured on the rig in round nine
+(bench/history/barge-in.md). The high-pass filter, on by default in the module, changed the
+user's voice even with nothing played (hn1's Korean "그만" at waveform correlation 0.78 with
+what was said, heard unsure at 0.79 instead of sure at 1.00: CI's failure after round
+twelve's merge); without it the module passes the voice unchanged (correlation 1.0000 on 106
+real recordings of the check half and on "그만"): "Round twelve, after the revert"."""
 PACTL_TIMEOUT_S = 10.0
 _NAME = re.compile(rf"sink_name={PREFIX}(\d+)_speaker")
 _loaded: EchoCancelModule | None = None
