@@ -26,7 +26,8 @@ from parec_reader import ParecReader
 
 SOURCE, SINK = "aec_mic", "aec_speaker"
 DEFAULT_ARGS = {
-    "webrtc": "analog_gain_control=0 digital_gain_control=0 noise_suppression=0 extended_filter=1",
+    "webrtc": "analog_gain_control=0 digital_gain_control=0 noise_suppression=0 extended_filter=1"
+    " high_pass_filter=0",  # as the product's pulse_echo_cancel.WEBRTC_ARGS
     "speex": "",
 }
 """No gain control (it would change the user's level against the echo's, which the

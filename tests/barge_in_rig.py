@@ -44,9 +44,12 @@ def voice_pair(
     barge_in: bool = True,
     rate_wpm: int | None = None,
     silence_timeout_ms: float = 8000,
-    echo_canceller: str = ListeningSettings.echo_canceller,
+    echo_canceller: str = "speex+webrtc",
 ) -> VoicePair:
-    """Speaker (default voice) and Listener with the model loaded; barge-in joined."""
+    """Speaker (default voice) and Listener with the model loaded; barge-in joined. The
+    in-process canceller unless another is named: the product's default (`auto`) is the
+    server's module on the rig's PulseAudio, which needs it loaded first (test_barge_in_pulse's
+    `module` fixture)."""
     printer = SilentPrinter()
     speaker = voice_speaker.build_speaker(
         SpeakingSettings(rate_wpm=rate_wpm, earcons=False), printer, config_path=config_path

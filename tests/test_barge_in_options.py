@@ -41,11 +41,14 @@ def test_no_barge_in_is_remembered_and_barge_in_turns_it_back_on() -> None:
 
 def test_echo_canceller_choices_are_the_engines() -> None:
     pytest.importorskip("numpy")
+    from assistant.cli import echo_canceller_choice
     from assistant.listening import echo_cancel
     from assistant.listening.settings import ListeningSettings
 
-    assert set(listening_options.ECHO_CANCELLERS) == set(echo_cancel.CANCELLERS)
-    assert listening_options.ECHO_CANCELLERS[0] == ListeningSettings.echo_canceller
+    # "auto", the default, picks one of them before the streams open.
+    assert listening_options.ECHO_CANCELLERS[0] == echo_canceller_choice.AUTO
+    assert set(listening_options.ECHO_CANCELLERS[1:]) == set(echo_cancel.CANCELLERS)
+    assert ListeningSettings.echo_canceller == echo_canceller_choice.FALLBACK
 
 
 def test_text_mode_reports_turns_as_not_barged_in(talk) -> None:

@@ -160,19 +160,30 @@ def test_the_session_opens_its_streams_on_the_module_and_ctrl_c_unloads_it(
                   (*AT_DEFAULT_RATE, "--echo-canceller", "pulse"))  # fmt: skip
     try:
         wait_for(run, GREETING_MARK)
-        prefix = f"{pulse_echo_cancel.PREFIX}{run.process.pid}"
-        sink, source = f"{prefix}_speaker", f"{prefix}_mic"
-        assert len(_modules(pulse_server)) == 1 and sink in _modules(pulse_server)[0][2]
-        assert wait_until(lambda: _streams_on(pulse_server, "sink-inputs", sink) >= 1, 10.0)
-        assert _streams_on(pulse_server, "source-outputs", source) >= 1
-        # Nothing of ours plays or records past the module (its own two streams do).
-        assert _streams_on(pulse_server, "sink-inputs", pulse_server.speaker_sink) == 1
-        run.process.send_signal(signal.SIGINT)
-        report = run.finish()
-        assert report["outcome"] == "stopped", run.transcript()
+        assert_streams_on_the_module(pulse_server, run)
+        interrupt(run)
     finally:
         run.kill()
     assert _modules(pulse_server) == [], run.transcript()
+
+
+def assert_streams_on_the_module(server, run: Session) -> None:  # type: ignore[no-untyped-def]
+    """The run's own module, alone, its playback on the module's sink and its microphone
+    on the module's source."""
+    prefix = f"{pulse_echo_cancel.PREFIX}{run.process.pid}"
+    sink, source = f"{prefix}_speaker", f"{prefix}_mic"
+    assert [sink in row[2] for row in _modules(server)] == [True], run.transcript()
+    assert wait_until(lambda: _streams_on(server, "sink-inputs", sink) >= 1, 10.0)
+    assert _streams_on(server, "source-outputs", source) >= 1
+    # Nothing of ours plays or records past the module (its own two streams do).
+    assert _streams_on(server, "sink-inputs", server.speaker_sink) == 1
+
+
+def interrupt(run: Session) -> None:
+    """Ctrl-C: the session ends as stopped."""
+    run.process.send_signal(signal.SIGINT)
+    report = run.finish()
+    assert report["outcome"] == "stopped", run.transcript()
 
 
 def _gate_reading(pair, vocab) -> tuple[float | None, float]:  # type: ignore[no-untyped-def]

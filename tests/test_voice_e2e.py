@@ -23,6 +23,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 LISTENING_MARK = "listening for"
 # The greeting is long; at 300 words per minute it takes ~5 s to speak.
 TURN_TIMEOUT_S = 60.0
+KILL_GRACE_S = 10.0
+"""How long Session.kill() waits for the run to end on SIGTERM before SIGKILL."""
 RATE_WPM = "300"
 
 pytestmark = pytest.mark.audio
@@ -87,8 +89,7 @@ class Session:
         try:
             self.process.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+            self.kill()
             raise AssertionError(f"assistant did not finish:\n{self.tail()}") from None
         assert self.process.returncode == 0, self.tail()
         return json.loads(self.report_path.read_text())
@@ -103,9 +104,19 @@ class Session:
         return self.transcript()[-6000:]
 
     def kill(self) -> None:
+        """End the run if it still goes (a test that failed or gave up on it): SIGTERM, as a
+        user's stop would, so that its stop path runs and unloads the sound server's
+        echo-cancel module it loaded (`--echo-canceller auto` on PulseAudio); SIGKILL only
+        if it has not ended after KILL_GRACE_S. A SIGKILL alone left the module on the
+        tests' shared server, and the later tests then played through a server with it
+        (bench/history/barge-in.md, "Round twelve, after the revert")."""
         if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=KILL_GRACE_S)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 @pytest.fixture

@@ -35,11 +35,19 @@ T = TypeVar("T")
 
 PREFIX = "icloud_assistant_aec_"
 """Our sink and source names: PREFIX + <pid> + _speaker / _mic."""
-WEBRTC_ARGS = "analog_gain_control=0 digital_gain_control=0 noise_suppression=0 extended_filter=1"
+WEBRTC_ARGS = (
+    "analog_gain_control=0 digital_gain_control=0 noise_suppression=0 extended_filter=1"
+    " high_pass_filter=0"
+)
 """PulseAudio's webrtc canceller (the 0.3 series): no gain control (it would change the
 user's level against the echo's, which the double-talk rules compare), no noise suppression
-(the recognizer hears the voice as the microphone gave it), the extended filter for an echo
-delay it does not know. Measured on the rig in round nine (bench/history/barge-in.md)."""
+and no high-pass filter (the recognizer hears the voice as the microphone gave it), the
+extended filter for an echo delay it does not know. Measured on the rig in round nine
+(bench/history/barge-in.md). The high-pass filter, on by default in the module, changed the
+user's voice even with nothing played (hn1's Korean "그만" at waveform correlation 0.78 with
+what was said, heard unsure at 0.79 instead of sure at 1.00: CI's failure after round
+twelve's merge); without it the module passes the voice unchanged (correlation 1.0000 on 106
+real recordings of the check half and on "그만"): "Round twelve, after the revert"."""
 PACTL_TIMEOUT_S = 10.0
 _NAME = re.compile(rf"sink_name={PREFIX}(\d+)_speaker")
 _loaded: EchoCancelModule | None = None
@@ -98,8 +106,25 @@ def remove_stale() -> list[str]:
     return removed
 
 
+def server_name(info: str) -> str:
+    """The server's own name from `pactl info` ("pulseaudio"; PipeWire's pulse layer says
+    "PulseAudio (on PipeWire 0.3.65)"); "" where it prints none."""
+    for line in info.splitlines():
+        if line.startswith("Server Name:"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+def is_pulseaudio(info: str) -> bool:
+    """PulseAudio itself, not PipeWire's pulse layer (whose module-echo-cancel removed 2.5-5.5
+    dB of the rig's echo against PulseAudio's 17-91: bench/history/barge-in.md, round
+    eleven): the only server where --echo-canceller auto loads the module."""
+    name = server_name(info).lower()
+    return "pulseaudio" in name and "pipewire" not in name
+
+
 def _on_pipewire(info: str) -> bool:
-    return "pipewire" in info.lower()
+    return "pipewire" in server_name(info).lower()
 
 
 def _default(kind: str, info: str) -> str:
@@ -166,16 +191,22 @@ class EchoCancelModule:
         input_device: str | None = None,
         output_device: str | None = None,
         aec_method: str = "webrtc",
+        pulseaudio_only: bool = False,
     ) -> EchoCancelModule:
         """Load it on the user's server (stale ones of ours removed first), its masters the
         source and sink input_device and output_device name (resolve(); None: the server's
         defaults). aec_method: "webrtc" (the product), or "null" (removes nothing: tests).
-        Raises EchoCancelUnavailable without pactl, without a server, for a device the server
-        does not have, or when it will not load."""
+        pulseaudio_only: refuse any server but PulseAudio itself (is_pulseaudio).
+        Raises EchoCancelUnavailable without pactl, without a server, on another server
+        with pulseaudio_only, for a device the server does not have, or when it will not
+        load."""
         if shutil.which("pactl") is None:
             raise EchoCancelUnavailable("pactl is not installed (pulseaudio-utils)")
         remove_stale()
         info = _pactl("info")  # read once: the defaults and the server's kind
+        if pulseaudio_only and not is_pulseaudio(info):
+            named = server_name(info) or "not named"
+            raise EchoCancelUnavailable(f"the sound server is not PulseAudio ({named})")
         sink_master = resolve("sinks", output_device, info)
         source_master = resolve("sources", input_device, info)
         name = f"{PREFIX}{os.getpid()}"

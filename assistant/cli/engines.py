@@ -73,6 +73,11 @@ def choose(
             )
         except VoiceUnavailable as err:
             _note(f"Speech output unavailable: {_sentence(err)} Prompts will be printed.")
+    if server_canceller is not None and not _plays_aloud(speaker):
+        # Nothing to hear over: unloaded before the microphone opens, so that it opens on
+        # the user's microphone, not on the module's source about to go away.
+        server_canceller.give_up(args, "no speech played aloud")
+        server_canceller = None
     if script is not None:
         return speaker, ScriptListener(script)
     if run.mode is InputMode.TEXT:
@@ -81,11 +86,18 @@ def choose(
         return _voice_listener(speaker, printer, args, run)
     finally:
         if server_canceller is not None and not _hears_over_speech(speaker):
-            server_canceller.close()  # type: ignore[attr-defined]
+            server_canceller.close()
 
 
 def _hears_over_speech(speaker: Speaker) -> bool:
     return getattr(speaker, "barge_in", None) is not None
+
+
+def _plays_aloud(speaker: Speaker) -> bool:
+    """A voice on the loudspeaker (not printed, not written to files by --speak-to)."""
+    from assistant.speaking import playback
+
+    return isinstance(getattr(speaker, "output", None), playback.Player)
 
 
 def _voice_listener(

@@ -18,8 +18,10 @@ from assistant.listening import microphone
 from assistant.listening.settings import ListeningSettings
 from assistant.paths import PROMPTS_DIR
 
-# listening/echo_cancel.CANCELLERS (not imported here: it loads numpy), default first.
-ECHO_CANCELLERS = ("speex+webrtc", "webrtc", "speex", "none", "pulse")
+# "auto" (the default: cli/echo_canceller_choice.py turns it into "pulse" or "speex+webrtc"
+# before the streams open), then listening/echo_cancel.CANCELLERS (not imported here: it
+# loads numpy).
+ECHO_CANCELLERS = ("auto", "speex+webrtc", "webrtc", "speex", "none", "pulse")
 
 
 def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
@@ -48,10 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser | Any) -> None:
         "--echo-canceller",
         choices=ECHO_CANCELLERS,
         default=ECHO_CANCELLERS[0],
-        help="how its own voice is taken out of the microphone while it speaks: speex+webrtc "
-        "(default), webrtc, speex, none (headphones are noticed without it), or pulse (the "
-        "sound server's echo-cancel module, loaded for the session; speex+webrtc where it "
-        "cannot be)",
+        help="how its own voice is taken out of the microphone while it speaks: auto "
+        "(default: pulse where the sound server is PulseAudio, which measured better, "
+        "speex+webrtc elsewhere, e.g. on PipeWire), speex+webrtc, webrtc, speex, none "
+        "(headphones are noticed without it), or pulse (the sound server's echo-cancel "
+        "module, loaded for the session; speex+webrtc where it cannot be)",
     )
 
 
@@ -72,8 +75,16 @@ def settings_from(args: argparse.Namespace) -> ListeningSettings:
         input_device=getattr(args, "input_device", None),
         prompts_dir=getattr(args, "prompts", None) or PROMPTS_DIR,
         barge_in=barge_in_choice(getattr(args, "barge_in", None)),
-        echo_canceller=getattr(args, "echo_canceller", ECHO_CANCELLERS[0]),
+        echo_canceller=_listener_canceller(getattr(args, "echo_canceller", None)),
     )
+
+
+def _listener_canceller(name: str | None) -> str:
+    """The canceller the listener builds: "auto" still unresolved (the server's module not
+    prepared: cli/echo_canceller_choice.py) is the in-process one, as where it cannot load."""
+    if name is None or name == ECHO_CANCELLERS[0]:
+        return ListeningSettings.echo_canceller
+    return name
 
 
 def barge_in_choice(given: bool | None) -> bool:

@@ -5,8 +5,9 @@ reads is handed, 10 ms at a time, to an echo canceller together with what the lo
 was playing at the moment the block was captured (audio/echo_reference.py). What comes
 out is the room without the prompt: the user's voice over the assistant's.
 
-Cancellers by name (CANCELLERS, --echo-canceller): "speex+webrtc" (the default),
-libspeexdsp's linear filter then WebRTC's AEC3; "webrtc", AEC3 alone through the `livekit`
+Cancellers by name (CANCELLERS, --echo-canceller; the command line's default `auto` picks
+"pulse" or "speex+webrtc": cli/echo_canceller_choice.py): "speex+webrtc" (ListeningSettings'
+default), libspeexdsp's linear filter then WebRTC's AEC3; "webrtc", AEC3 alone through the `livekit`
 package's offline AudioProcessingModule; "speex", libspeexdsp's canceller and residual
 suppressor; "none" for headphones; "pulse", the sound server's module-echo-cancel
 (audio/pulse_echo_cancel.py), the blocks passed on as they came. README "Interrupting" and
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import collections
 import time
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 
@@ -136,7 +137,17 @@ class EchoCancellerUnavailable(Exception):
     """The echo cancellation library cannot be loaded; one line for the user."""
 
 
-class WebRtcEchoCanceller:
+class _Canceller:
+    """What every canceller is built by: cancelled() asks the class named (CANCELLERS) for
+    one over the microphone, so that a canceller needing more than the sample rate (the
+    server's, a second input) says so in its own class, not by its name there."""
+
+    @classmethod
+    def for_microphone(cls, microphone: Microphone) -> Self:
+        return cls(microphone.sample_rate_hz)  # type: ignore[call-arg]  # each its own __init__
+
+
+class WebRtcEchoCanceller(_Canceller):
     """AEC3 with a high-pass filter; no noise suppression or gain control (the recognizer
     was tuned on unprocessed audio)."""
 
@@ -166,7 +177,7 @@ class WebRtcEchoCanceller:
         return np.frombuffer(frame.data, np.int16).copy()
 
 
-class SpeexEchoCanceller:
+class SpeexEchoCanceller(_Canceller):
     """speexdsp's echo canceller (MDF adaptive filter) and its residual echo suppressor,
     from Debian's libspeexdsp1 through ctypes; the preprocessor's denoiser stays off (the
     recognizer was tuned on unprocessed audio)."""
@@ -228,7 +239,7 @@ class SpeexEchoCanceller:
             lib.speex_echo_state_destroy(self._echo)
 
 
-class CascadeEchoCanceller:
+class CascadeEchoCanceller(_Canceller):
     """speexdsp's linear filter (no residual suppressor), then WebRTC's AEC3 on what it
     leaves (the default, "speex+webrtc"). AEC3 alone sees the whole echo and suppresses
     hard wherever the loudspeaker plays, much of the user's voice with it; after the linear
@@ -261,7 +272,7 @@ class CascadeEchoCanceller:
     user's word out with the echo, the linear filter does not)."""
 
 
-class NoEchoCanceller:
+class NoEchoCanceller(_Canceller):
     """--echo-canceller none, for headphones: there is no echo to cancel, and a canceller
     takes the user's voice out with the echo it expects (measured: README, Interrupting)."""
 
@@ -276,7 +287,7 @@ class NoEchoCanceller:
         return captured
 
 
-class ServerEchoCanceller:
+class ServerEchoCanceller(_Canceller):
     """--echo-canceller pulse: the sound server cancels (audio/pulse_echo_cancel.py loads
     its module-echo-cancel, and the microphone is opened on the module's source), so the
     blocks go on as they came. It still takes the reference: the double-talk rules and the
@@ -311,6 +322,11 @@ class ServerEchoCanceller:
         self._raw_levels: dict[int, float] = {}
         """Energy of each raw 10 ms frame by its capture time in frames (round(t / 10 ms))."""
         self._raw_latest = 0
+
+    @classmethod
+    def for_microphone(cls, microphone: Microphone) -> Self:
+        """With the raw input on the module's master source, when it can be opened."""
+        return cls(microphone.sample_rate_hz, _master_microphone(microphone))
 
     def process(self, captured: np.ndarray, played: np.ndarray) -> np.ndarray:
         if float(np.dot(played.astype(np.float64), played.astype(np.float64))) >= (
@@ -592,11 +608,7 @@ def cancelled(
 
     Raises EchoCancellerUnavailable when the library is missing."""
     reference = EchoReference(microphone.sample_rate_hz)
-    canceller: Canceller
-    if canceller_name == "pulse":
-        canceller = ServerEchoCanceller(microphone.sample_rate_hz, _master_microphone(microphone))
-    else:
-        canceller = CANCELLERS[canceller_name](microphone.sample_rate_hz)
+    canceller = CANCELLERS[canceller_name].for_microphone(microphone)
     return EchoCancelledSource(microphone, reference, canceller), reference
 
 

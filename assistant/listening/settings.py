@@ -42,4 +42,6 @@ class ListeningSettings:
     "webrtc" (AEC3 through livekit alone), "speex" (libspeexdsp), "none", or "pulse" (the
     sound server's module-echo-cancel, loaded by cli/echo_canceller_choice.py before any stream
     opens; ServerEchoCanceller passes its output on);
-    listening/echo_cancel.py, compared by bench/bench_barge_in.py (README: Interrupting)."""
+    listening/echo_cancel.py, compared by bench/bench_barge_in.py (README: Interrupting).
+    The command line's default, "auto", is resolved there (pulse on PulseAudio): this
+    default is what needs no sound server of its own."""
