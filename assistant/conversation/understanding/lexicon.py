@@ -364,6 +364,18 @@ class Lexicon:
         return m.kind == "no" and m.own and not m.negates and not set(
             words[m.start : m.end]) & negating  # fmt: skip
 
+    @staticmethod
+    def _typed_questions(text: str, words: list[str]) -> list[int] | None:
+        """The clause ends in `words` (their BREAKs) typed with a question mark, in order;
+        None where the text's clauses and the words' do not line up (the words were taken
+        apart differently: a rule reading the marks leaves them)."""
+        asked: list[bool] = []
+        normalization.tokens(text, asked)
+        breaks = [i for i, w in enumerate(words) if w == BREAK]
+        if len(breaks) != len(asked):
+            return None
+        return [b for b, q in zip(breaks, asked, strict=True) if q]
+
     def _asked_as_typed(self, text: str) -> bool:
         """Whether the last clause was typed with a question mark, and asks: not a clause
         ending said rising ("꺼져 있는데요?": it is off, you see)."""

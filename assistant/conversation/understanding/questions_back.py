@@ -24,12 +24,7 @@ class QuestionsBack(Lexicon):
         """A clause asked with a question mark, then a later clause answering ("Cellular Data
         on? Off.", "Isn't that the one with my email? Yeah, it is."): the question said back
         or asked of oneself is answered by what follows; its own answers do not count."""
-        asked: list[bool] = []
-        normalization.tokens(text, asked)
-        breaks = [i for i, w in enumerate(words) if w == BREAK]
-        if len(breaks) != len(asked):
-            return mentions  # the words were taken apart differently: leave them
-        marks = [b for b, q in zip(breaks, asked, strict=True) if q]
+        marks = self._typed_questions(text, words)
         if not marks:
             return mentions
         last = marks[-1]
@@ -66,12 +61,7 @@ class QuestionsBack(Lexicon):
         it of themselves and declines: no command, and the no answers the command, not the
         question; what follows answers (round twenty-one: was the command). Not with a yes
         after it ("Repeat? Yes please."), which asks for it."""
-        asked: list[bool] = []
-        normalization.tokens(text, asked)
-        breaks = [i for i, w in enumerate(words) if w == BREAK]
-        if len(breaks) != len(asked):
-            return mentions  # the words were taken apart differently: leave them
-        for end in (b for b, q in zip(breaks, asked, strict=True) if q):
+        for end in self._typed_questions(text, words) or ():
             start = clause_start(words, end)
             inside = [m for m in mentions if start <= m.start < end and m.kind != FILLER]
             after = next((m for m in mentions if m.start > end and m.kind != FILLER), None)
