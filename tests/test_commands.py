@@ -71,9 +71,13 @@ def test_start_over_clears_answers(talk):
     assert result.report["final_state"] == "s1.s1_sync_on"
 
 
-def test_where_am_i_names_the_step_and_what_remains(talk):
+def test_where_am_i_names_the_step_and_what_remains_then_asks_again(talk):
     result = talk.run("yes", "yes", "yes", "where am i", fresh=True)
-    assert "You're on step 2 of 7: Check your internet connection. 5 more steps" in result.output
+    where = "You're on step 2 of 7: Check your internet connection. 5 more steps after this one."
+    assert where in result.output
+    # the turn ends on the question, as after "repeat", not on the count of steps left
+    after = result.output.split(where, 1)[1]
+    assert after.lstrip().startswith("Open any web page in Safari. Does it load? Say yes or no.")
 
 
 def test_where_at_the_last_step(talk):

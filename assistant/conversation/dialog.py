@@ -333,7 +333,11 @@ class Dialog:
         self._say_prompt()
 
     def _where(self) -> None:
+        """The step and what remains, then the question again: by voice the turn would
+        otherwise end on "5 more steps after this one", with nothing saying it is the
+        user's turn or what to answer."""
         self._say(self.compose.where(self.state))
+        self._say_prompt()
 
     def _control(self, control: Control) -> None:
         changed = self.speaker.adjust(control)
