@@ -33,3 +33,11 @@ def test_an_error_in_a_negation_s_words_is_help(vocab, text, question):
 )  # fmt: skip
 def test_an_error_with_an_answer_or_not_shown(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["It says my account is locked.", "The screen says I'm locked out."]
+)  # fmt: skip
+def test_an_account_the_screen_says_is_locked_is_help(vocab, text):
+    # Round twenty-two: heldout32's "It says my Apple ID is locked." was acted on as no.
+    assert vocab.parse(text, "s1_sign_in") == "help"

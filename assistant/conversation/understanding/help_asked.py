@@ -26,6 +26,21 @@ from assistant.conversation.understanding.lexicon import Lexicon, _spans
 class HelpAsked(Lexicon):
     """Help with the step asked for in a sentence, not in the help command's words."""
 
+    def _question_stressed(self, words: list[str]) -> list[str] | None:
+        """A question word opening its clause, stressed by the word right after it
+        (`question_stress`: "Where exactly is that switch?", "How exactly do I turn it
+        on?"): the stress belongs to the question, which asks where or how, the step's help;
+        read alone, "exactly" is an answer (yes: the switch's question was answered yes).
+        The words without the stress; None when there is none."""
+        for i in range(len(words) - 1):
+            if (
+                words[i] in self.stressed_question_words
+                and words[i + 1] in self.question_stress
+                and clause_start(words, i) == i
+            ):
+                return [*words[: i + 1], *words[i + 2 :]]
+        return None
+
     def _asking_how(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A question word opening its clause, then "can I", "should I" ... in that clause
         ("which backups can I delete safely?", "what can I remove"): how to do the step,

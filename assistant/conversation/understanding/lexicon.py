@@ -195,6 +195,18 @@ class Lexicon:
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
     versioned: frozenset[str] = frozenset()
     """Names said with a version number ("iOS 19.2"): the number is left out."""
+    codes: frozenset[tuple[str, ...]] = frozenset()
+    never_came: frozenset[tuple[str, ...]] = frozenset()
+    still_coming: frozenset[str] = frozenset()
+    """A code sent for the step (`codes`) said not to have come (`never_came`), with no word
+    that it is on its way (`still_coming`): trouble at the step (`_code_not_come`)."""
+    conceding_endings: tuple[str, ...] = ()
+    """Endings of a verb granted before the same verb ("되긴 되는데": it does work, but ...):
+    the answer only conceded (`_only_conceded`)."""
+    stressed_question_words: frozenset[str] = frozenset()
+    question_stress: frozenset[str] = frozenset()
+    """Words that stress a question word right after it ("where exactly"): the question's,
+    not an answer of their own (`_question_stressed`)."""
     bare_verbs: frozenset[str] = frozenset()
     """Verbs' bare forms: the words after the missing auxiliary's negation ("do not know") in
     the tables, never after a copula's ("is not ...")."""

@@ -81,6 +81,25 @@ class TroubleReported(Lexicon):
             shown = Mention(DOUBT, at, at + 1)
         return sorted([*(m for m in kept if m.start != at), shown], key=lambda m: m.start)
 
+    def _code_not_come(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a code sent for the step (`codes`) said not to have come
+        (`never_came`: "The code was sent but I got nothing.", "No code came.", "I never got
+        the code"): the step cannot go on, its help (where else the code can come from), as
+        Korean's "인증 코드가 안 와요" is: the lead's decision after round twenty-one. These
+        were read no (not yet) or asked again. A code still on its way (`still_coming`: "Still
+        waiting for the code", "the code hasn't come yet") is not yet, as before; so is
+        anything with an answer after it ("I never got the code, but I'm in now") or another
+        command."""
+        codes = _spans(words, self.codes)
+        missing = _spans(words, self.never_came)
+        if not codes or not missing or self.still_coming.intersection(words):
+            return mentions
+        last = max(end for _, end in [*codes, *missing])
+        if any(m.kind in ANSWERS and m.start >= last or m.kind in _OTHER_COMMANDS
+               for m in mentions):  # fmt: skip
+            return mentions
+        return [Mention(HELP, 0, len(words))]
+
     def _said_of_the_next(
         self, words: list[str], mentions: list[Mention], start: int, end: int
     ) -> bool:

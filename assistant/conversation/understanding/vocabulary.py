@@ -261,7 +261,12 @@ class Vocabulary(
                    screen_replies=phrases("screen_replies"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
-                   versioned=frozenset(reader.strings("versioned")))  # fmt: skip
+                   versioned=frozenset(reader.strings("versioned")),
+                   codes=phrases("codes"), never_came=phrases("never_came"),
+                   still_coming=reader.word_set("still_coming"),
+                   conceding_endings=tuple(reader.strings("conceding_endings")),
+                   stressed_question_words=reader.word_set("stressed_question_words"),
+                   question_stress=reader.word_set("question_stress"))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -287,6 +292,8 @@ class Vocabulary(
         mentions = self._mentions(found, question)
         if (negated := self._no_as_not(found, mentions)) is not None:
             found, mentions = negated, self._mentions(negated, question)  # "it's no on"
+        if (plain := self._question_stressed(found)) is not None:
+            found, mentions = plain, self._mentions(plain, question)  # "where exactly is it?"
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
@@ -298,6 +305,7 @@ class Vocabulary(
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._negation_stressed(found, mentions)  # "전혀 안 돼요"
         mentions = self._believed_before(found, mentions)  # "켜져 있는 줄 알았는데 ..."
+        mentions = self._only_conceded(found, mentions)  # "되긴 되는데 엄청 느려요"
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._command_restated(found, mentions)  # "start over again"
@@ -377,6 +385,7 @@ class Vocabulary(
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
             mentions = self._error_reported(found, mentions)  # "비밀번호가 틀렸다고 나와요"
+            mentions = self._code_not_come(found, mentions)  # "the code was sent, I got nothing"
             mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
             mentions = self._which_not_known(found, mentions)  # "I don't know which box"
             mentions = self._gone(found, mentions)  # "the apple logo's gone"
