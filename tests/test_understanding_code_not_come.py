@@ -36,3 +36,9 @@ def test_a_code_on_its_way_or_with_an_answer_reads_as_before(vocab, text, intent
 
 def test_at_a_question_it_is_not_read_so(vocab):
     assert vocab.parse("No code came.", "s1_apple_id") != "help"
+
+
+@pytest.mark.parametrize("text", ["The code hasn't come yet.", "No code yet."])
+def test_a_code_not_come_yet_is_not_yet(vocab, text):
+    # on its way, no wait said: not yet (both were asked again)
+    assert vocab.parse(text, "s1_sign_in") == "no"

