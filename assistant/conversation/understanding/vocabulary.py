@@ -19,7 +19,13 @@ from assistant.conversation.understanding.answers_confirmed import AnswersConfir
 from assistant.conversation.understanding.answers_set_aside import AnswersSetAside
 from assistant.conversation.understanding.commands_in_sentences import CommandsInSentences
 from assistant.conversation.understanding.help_asked import HelpAsked
-from assistant.conversation.understanding.intents import ANSWERS, INTENTS, SILENCE, UNKNOWN
+from assistant.conversation.understanding.intents import (
+    ANSWERS,
+    INTENTS,
+    SILENCE,
+    START_QUESTION,
+    UNKNOWN,
+)
 from assistant.conversation.understanding.negation import Negation
 from assistant.conversation.understanding.not_yet import NotYet
 from assistant.conversation.understanding.other_things import OtherThings
@@ -262,7 +268,8 @@ class Vocabulary(
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
                    versioned=frozenset(reader.strings("versioned")),
-                   closing_reports=phrases("closing_reports"),
+                   closing_reports=phrases("closing_reports"), doing_later=phrases("doing_later"),
+                   put_off_times=phrases("put_off_times"),
                    not_finding=phrases("not_finding"), yet_words=reader.word_set("yet_words"),
                    codes=phrases("codes"), never_came=phrases("never_came"),
                    still_coming=phrases("still_coming"),
@@ -403,6 +410,9 @@ class Vocabulary(
             mentions = self._doing_it(found, mentions)  # "켜고 있어요"
             mentions = self._tried_in_vain(found, mentions)  # "눌러도 안 켜져요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
+        mentions = self._put_off(
+            found, mentions, at_action or question == START_QUESTION
+        )  # "I'll do it later tonight"
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
         mentions = self._how_it_was_done(found, mentions)  # "빨리 시작해요"
