@@ -32,3 +32,14 @@ def test_doing_it_later_is_not_now(vocab, text, question):
 )  # fmt: skip
 def test_not_put_off_or_not_at_an_action_reads_as_before(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("내일 할게요", "no"),  # heldout23's 이따 밤에 할게요 was asked again
+     ("저녁에 할게요", "no"),
+     ("이따가 할게요, 멈춰 주세요", "pause"),  # the command stands
+     ("지금 할게요", "unknown")],  # not put off
+)  # fmt: skip
+def test_korean_doing_it_later_is_not_now(text, intent):
+    assert Vocabulary.load("ko").parse(text, "s3_free_space") == intent

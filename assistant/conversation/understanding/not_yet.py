@@ -69,17 +69,16 @@ class NotYet(Lexicon):
     def _put_off(self, words: list[str], mentions: list[Mention], asked: bool) -> list[Mention]:
         """At an action or the start (`asked`), doing it promised for a time to come in one
         clause (`doing_later`, then `put_off_times`: "I'll do it later tonight.", "Mum will do
-        it tomorrow.", "My grandson will do it later."): put off, not now: no (were asked
-        again; heldout32, dev22). Not with an answer or a command said outside that clause
+        it tomorrow.", "My grandson will do it later.", "이따 밤에 할게요"): put off, not now:
+        no (were asked again; heldout32, dev22, heldout23). Not with an answer or a command said outside that clause
         ("I'll do it later, stop for now"); a time that is now ("I'll do it now") is no
         later."""
         if not asked:
             return mentions
         for start, end in _spans(words, self.doing_later):
-            close = clause_end(words, end)
-            if not any(s >= end and e <= close for s, e in _spans(words, self.put_off_times)):
+            first, close = clause_start(words, start), clause_end(words, end)
+            if not any(s >= first and e <= close for s, e in _spans(words, self.put_off_times)):
                 continue
-            first = clause_start(words, start)
             outside = [m for m in mentions if m.end <= first or m.start >= close]
             if any(m.kind in INTENTS for m in outside):
                 return mentions
