@@ -70,9 +70,9 @@ class NotYet(Lexicon):
         """At an action or the start (`asked`), doing it promised for a time to come in one
         clause (`doing_later`, then `put_off_times`: "I'll do it later tonight.", "Mum will do
         it tomorrow.", "My grandson will do it later.", "이따 밤에 할게요"): put off, not now:
-        no (were asked again; heldout32, dev22, heldout23). Not with an answer or a command said outside that clause
-        ("I'll do it later, stop for now"); a time that is now ("I'll do it now") is no
-        later."""
+        no (were asked again; heldout32, dev22, heldout23). Not with an answer or a command
+        said outside that clause ("I'll do it later, stop for now"); a time that is now
+        ("I'll do it now") is no later."""
         if not asked:
             return mentions
         for start, end in _spans(words, self.doing_later):
