@@ -42,3 +42,14 @@ def test_at_a_question_it_is_not_read_so(vocab):
 def test_a_code_not_come_yet_is_not_yet(vocab, text):
     # on its way, no wait said: not yet (both were asked again)
     assert vocab.parse(text, "s1_sign_in") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("인증번호가 안 왔어요", "help"),  # dev22's 인증번호가 아예 안 왔습니다 was asked again
+     ("verification code가 안 와요", "help"),
+     ("코드가 아직 안 왔어요", "no"),  # on its way: not yet
+     ("아직이유, 코드가 안 와유", "help")],  # a not yet of its own before it (dev21): help
+)  # fmt: skip
+def test_korean_a_code_that_never_came(text, intent):
+    assert Vocabulary.load("ko").parse(text, "s1_sign_in") == intent

@@ -111,8 +111,10 @@ class TroubleReported(Lexicon):
         (`never_came`: "The code was sent but I got nothing.", "No code came.", "I never got
         the code"): the step cannot go on, its help (where else the code can come from), as
         Korean's "인증 코드가 안 와요" is: the lead's decision after round twenty-one. These
-        were read no (not yet) or asked again. Said still on its way (`still_coming`: "The
-        code hasn't come yet."), it is not yet: no (was asked again). With a wait, an answer
+        were read no (not yet) or asked again. Said still on its way in the same clause
+        (`still_coming`: "The code hasn't come yet.", "코드가 아직 안 왔어요"), it is not yet: no
+        (was asked again); a "not yet" of its own before it stays help ("아직이유, 코드가 안
+        와유", dev21). With a wait, an answer
         after it ("I never got the code, but I'm in now") or another command, it is read as
         before (heldout9 labels "Hang on, the code hasn't come yet." pause)."""
         codes = _spans(words, self.codes)
@@ -120,13 +122,17 @@ class TroubleReported(Lexicon):
         if not codes or not missing:
             return mentions
         last = max(end for _, end in [*codes, *missing])
-        if any(m.kind in ANSWERS and m.start >= last or m.kind in _OTHER_COMMANDS - {"pause"}
+        own = {i for start, end in missing for i in range(start, end)}  # 안 왔: not "I'm back"
+        if any(m.kind in ANSWERS and m.start >= last
+               or m.kind in _OTHER_COMMANDS - {"pause"} and m.start not in own
                for m in mentions):  # fmt: skip
             return mentions
         if any(_is_wait(m) for m in mentions):
             return mentions  # "Hang on, the code hasn't come yet.": as read (heldout9: pause)
-        if _spans(words, self.still_coming):
-            return [Mention("no", 0, len(words))]
+        clauses = [(clause_start(words, start), clause_end(words, end)) for start, end in missing]
+        if any(first <= s and e <= close for s, e in _spans(words, self.still_coming)
+               for first, close in clauses):  # fmt: skip
+            return [Mention("no", 0, len(words))]  # "yet" said of the code, not "아직이유, ..."
         return [Mention(HELP, 0, len(words))]
 
     def _said_of_the_next(
