@@ -76,6 +76,8 @@ class Lexicon:
     asked_at_actions: frozenset[str] = frozenset()
     """Question words ("어떻게", "뭘") whose clause, asked at an action, asks how to do the
     step: help (`understanding.asked_at_actions`)."""
+    asked_at_questions: frozenset[str] = frozenset()
+    """... and those that ask it at a question ("어디서": where to look): help."""
     reported: frozenset[str] = frozenset()
     """Verbs that report what another person says ("she says it's her account")."""
     not_reporters: frozenset[str] = frozenset()

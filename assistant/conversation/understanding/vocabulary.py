@@ -151,6 +151,7 @@ class Vocabulary(
                    asked_at_actions=frozenset(
                        w for p in reader.strings("asked_at_actions") for w in reader.words(p)
                    ),
+                   asked_at_questions=reader.word_set("asked_at_questions"),
                    not_reporters=frozenset(reader.strings("not_reporters")),
                    reported_persons={str(k): str(v) for k, v in _mapping(
                        path, rules.get("reported_persons", {}), "understanding.reported_persons"
@@ -422,6 +423,7 @@ class Vocabulary(
             end = mentions[0].end
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
         if not at_action:
+            mentions = self._how_asked(text, found, mentions, at_action)  # "어디서 봐요?"
             mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
             mentions = self._no_named_then_negated(found, mentions)  # "와이파이도 안 돼요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"
