@@ -46,7 +46,9 @@ def test_an_account_the_screen_says_is_locked_is_help(vocab, text):
 @pytest.mark.parametrize(
     ("text", "question"),
     [('"Incorrect password." That is what it says.', "s1_sign_in"),
-     ('"Unable to verify update." That\'s what the screen says.', "s6_install_update")],
+     ('"Unable to verify update." That\'s what the screen says.', "s6_install_update"),
+     # the screen's own answer words ("installing") read out with the error are the screen's
+     ('"An error occurred installing iOS." That is on the screen.', "s6_install_update")],
 )  # fmt: skip
 def test_an_error_read_out_then_said_to_be_shown_is_help(vocab, text, question):
     # Round twenty-two (dev22): the report closing the utterance was not read as one.

@@ -6,8 +6,6 @@ willing: the step's help, or asked again, never "not yet".
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from assistant.conversation.interpretation import DOUBT, FILLER, NEGATION, Mention
 from assistant.conversation.normalization import BREAK, clause_end, clause_start
 from assistant.conversation.understanding.intents import ANSWERS, HELP, INTENTS
@@ -27,15 +25,12 @@ class TroubleReported(Lexicon):
         span (the lead's decision after round twenty; the sets labelled it both ways, and the
         rules asked again), beside a command said with it. The report may close the utterance
         in a clause of its own (`closing_reports`: '"Verification Failed. The code you entered
-        is incorrect." That's what it says.'): the screen's words before it are reported as
-        after "it says" (round twenty-two: read no, or asked again)."""
+        is incorrect." That's what it says.'): every word before it is the screen's, read
+        out; with an error among them, help (round twenty-two: read no, or asked again)."""
         closing = self._closing_report(words)
-        if closing is not None:
-            mentions = [m for m in mentions if m.end <= closing]
-            reports = [(0, 0), *_spans(words[:closing], self.screen_reports)]
-            words = words[:closing]
-        else:
-            reports = _spans(words, self.screen_reports)
+        if closing is not None and _spans(words[:closing], self.error_words):
+            return [Mention(HELP, 0, closing)]  # the screen's words, read out, an error among them
+        reports = _spans(words, self.screen_reports)
         errors = [(start, end) for start, end in _spans(words, self.error_words)
                   if any(r_end <= start for _, r_end in reports)
                   or self._said_of_the_next(words, mentions, start, end)]  # fmt: skip
@@ -49,9 +44,6 @@ class TroubleReported(Lexicon):
         kept = [m for m in mentions if not (m.kind in (*ANSWERS, NEGATION) and overlaps(m))]
         trouble = [self._error_shown(words, reports, start, end, kept) for start, end in errors
                    if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
-        if closing is not None:  # the screen's words read out: help to the end of their clause
-            trouble = [replace(m, end=clause_end(words, m.end)) if m.kind == HELP else m
-                       for m in trouble]  # fmt: skip
         return sorted([*kept, *trouble], key=lambda m: m.start)
 
     def _closing_report(self, words: list[str]) -> int | None:
