@@ -18,7 +18,8 @@ def vocab() -> Vocabulary:
 @pytest.mark.parametrize(
     "text",
     ["The code was sent but I got nothing.", "No code came.", "I never got the text.",
-     "I haven't received any verification code."],
+     "I haven't received any verification code.",
+     "The code never reached my phone."],  # round twenty-two: Caribbean "never reach"
 )  # fmt: skip
 def test_a_code_that_never_came_asks_for_help(vocab, text):
     assert vocab.parse(text, "s1_sign_in") == "help"

@@ -27,3 +27,10 @@ def test_a_stressed_where_or_how_asks_for_help(vocab, text, question):
 def test_exactly_said_as_an_answer_stays_yes(vocab):
     # not after a question word opening its clause: agreement, as before
     assert vocab.parse("Exactly, it's on.", "s1_sync_on") == "yes"
+
+
+def test_which_app_a_step_term_is_asks_for_help(vocab):
+    # Round twenty-two (dev22): "Which app is Safari?" was asked again, as "What is Safari?" is
+    # help; "what" alone is not asked so ("that's what the bar says, full" stays yes).
+    assert vocab.parse("Which app is Safari?", "s2_online") == "help"
+    assert vocab.parse("It's full, that's what the bar says.", "s3_storage_full") == "yes"
