@@ -197,6 +197,9 @@ class Lexicon:
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
     versioned: frozenset[str] = frozenset()
     """Names said with a version number ("iOS 19.2"): the number is left out."""
+    trying_endings: tuple[str, ...] = ()
+    trying_verbs: frozenset[str] = frozenset()
+    """Trying to do it (-려고 하는데) before a negation: tried in vain (`_trying_in_vain`)."""
     doing_later: frozenset[tuple[str, ...]] = frozenset()
     put_off_times: frozenset[tuple[str, ...]] = frozenset()
     """Doing the step promised ("will do it") with a time to come ("tonight"): put off

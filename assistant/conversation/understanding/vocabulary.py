@@ -270,6 +270,8 @@ class Vocabulary(
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
                    versioned=frozenset(reader.strings("versioned")),
                    closing_reports=phrases("closing_reports"), doing_later=phrases("doing_later"),
+                   trying_endings=tuple(reader.strings("trying_endings")),
+                   trying_verbs=frozenset(reader.strings("trying_verbs")),
                    put_off_times=phrases("put_off_times"),
                    not_finding=phrases("not_finding"), yet_words=reader.word_set("yet_words"),
                    codes=phrases("codes"), never_came=phrases("never_came"),
@@ -410,6 +412,7 @@ class Vocabulary(
             mentions = self._doing_verb_then_wait(found, mentions)  # "치고 있어요, 잠깐만요"
             mentions = self._doing_it(found, mentions)  # "켜고 있어요"
             mentions = self._tried_in_vain(found, mentions)  # "눌러도 안 켜져요"
+            mentions = self._trying_in_vain(found, mentions)  # "켜려고 하는데 안 눌러져요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
         mentions = self._put_off(
             found, mentions, at_action or question == START_QUESTION
