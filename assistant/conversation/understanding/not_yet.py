@@ -70,9 +70,10 @@ class NotYet(Lexicon):
         """At an action or the start (`asked`), doing it promised for a time to come in one
         clause (`doing_later`, then `put_off_times`: "I'll do it later tonight.", "Mum will do
         it tomorrow.", "My grandson will do it later.", "이따 밤에 할게요"): put off, not now:
-        no (were asked again; heldout32, dev22, heldout23). Not with an answer or a command
-        said outside that clause ("I'll do it later, stop for now"); a time that is now
-        ("I'll do it now") is no later."""
+        no (were asked again; heldout32, dev22, heldout23). Not with an answer said outside
+        that clause, nor with a command anywhere ("I'll do it later, stop for now"; "이따가
+        할게요" at an action is a phrase of the pause, round ten); a time that is now ("I'll do
+        it now") is no later."""
         if not asked:
             return mentions
         for start, end in _spans(words, self.doing_later):
@@ -80,8 +81,9 @@ class NotYet(Lexicon):
             if not any(s >= first and e <= close for s, e in _spans(words, self.put_off_times)):
                 continue
             outside = [m for m in mentions if m.end <= first or m.start >= close]
-            if any(m.kind in INTENTS for m in outside):
-                return mentions
+            if any(m.kind in INTENTS and (m in outside or m.kind not in ANSWERS)
+                   for m in mentions):  # fmt: skip
+                return mentions  # "이따가 할게요" at an action: its phrase, a pause
             return sorted([*outside, Mention("no", first, close)], key=lambda m: m.start)
         return mentions
 
