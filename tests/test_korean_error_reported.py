@@ -50,3 +50,10 @@ def test_what_is_no_error_at_an_action_reads_as_before(ko, text, question, meant
 )  # fmt: skip
 def test_an_error_reported_in_a_contraction(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize("text", ["아이디가 잠겼다고 떠요", "아이디 잠겼대요"])
+def test_an_account_locked_on_the_screen_is_help(ko, text):
+    # Round twenty-two (dev22): "Apple ID가 잠겼다고 떠요" was asked again; English reads "it
+    # says my Apple ID is locked" so too.
+    assert ko.parse(text, "s1_sign_in") == "help"

@@ -21,3 +21,10 @@ import pytest
 )  # fmt: skip
 def test_formal_written_forms_read_as_their_plain_ones(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+def test_north_korean_formal_endings_are_read_as_the_standard_ones(ko):
+    # Round twenty-two (dev22): -ㅂ네다 / -습네다, said by a speaker born in 북한, for
+    # -ㅂ니다 / -습니다: an error reported at sign-in was no (not yet), the work account yes.
+    assert ko.parse("비밀번호가 틀렸다고 나옵네다", "s1_sign_in") == "help"
+    assert ko.parse("아닙네다, 회사 계정으로 되어 있습네다", "s1_apple_id") == "no"

@@ -40,3 +40,15 @@ def test_again_before_the_verb_tried_is_no_command(ko, text, question):
     """다시 right before the verb tried is "again" (attached `again_words`), not the repeat
     command said before the concession."""
     assert ko.parse(text, question) == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("켜려고 했는데 스위치가 안 움직여요", "help"),  # round twenty-two: trying (-려고) in
+     ("켜려고 하는데 자꾸 안 눌러져요", "help"),  # vain (heldout23, dev22 asked it again)
+     ("켜려고 하는데 안 돼요", "no"),  # a negated no of its own stays (heldout4)
+     ("켜려고 했는데 이제 됐어요", "yes"),  # an answer said: as before
+     ("켜려고 하는데 잠깐만요", "unknown")],  # no negation: as before
+)  # fmt: skip
+def test_trying_to_do_it_in_vain_is_help(ko, text, meant):
+    assert ko.parse(text, "s1_turn_on") == meant

@@ -23,3 +23,14 @@ import pytest
 )  # fmt: skip
 def test_where_to_do_it_asked_is_help(ko, text, question, meant):
     assert ko.parse(text, question) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "meant"),
+    [("용량은 어디서 봐요?", "s3_storage_full", "help"),  # round twenty-two: at a question
+     ("계정 어디서 확인해요?", "s1_apple_id", "help"),  # (heldout23, dev22 asked again)
+     ("어디서 봤는데 꽉 찼어요", "s3_storage_full", "yes"),  # told, not asked: as before
+     ("지금 어디예요?", None, "where")],  # where we are: the command
+)  # fmt: skip
+def test_where_to_look_asked_at_a_question_is_help(ko, text, question, meant):
+    assert ko.parse(text, question) == meant

@@ -47,3 +47,12 @@ def test_not_seeing_the_setting_asks_for_help():
     # Round twenty-one: the progressive, as a learner says it, was asked again.
     vocab = Vocabulary.load("en")
     assert vocab.parse("Sorry, I am not seeing the switch.", "s2_photos_data") == "help"
+
+
+def test_a_thing_at_a_place_is_no_yes_of_its_own():
+    # Round twenty-two: 충전기가 위층에 있어요 (heldout23, labelled no) was acted on as yes,
+    # 있어요 read as having it. Where a thing is says no answer: asked again.
+    ko = Vocabulary.load("ko")
+    assert ko.parse("케이블이 부엌에 있어요", "s7_charge") == "unknown"
+    assert ko.parse("충전기가 거실에 있어요", "s7_charge") == "unknown"
+    assert ko.parse("충전기 있어요", "s7_charge") == "unknown"  # as before

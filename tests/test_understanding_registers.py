@@ -45,3 +45,8 @@ def test_about_to_do_the_step_is_not_yet(vocab, text, question):
 )  # fmt: skip
 def test_formal_consent_and_switched_on(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+def test_hol_on_is_hold_on():
+    # Round twenty-two (dev22): Caribbean "Hol' on, mi phone a ring." was asked again.
+    assert Vocabulary.load("en").parse("Hol' on, the door.", "start") == "pause"

@@ -33,3 +33,23 @@ def test_an_error_in_a_negation_s_words_is_help(vocab, text, question):
 )  # fmt: skip
 def test_an_error_with_an_answer_or_not_shown(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["It says my account is locked.", "The screen says I'm locked out."]
+)  # fmt: skip
+def test_an_account_the_screen_says_is_locked_is_help(vocab, text):
+    # Round twenty-two: heldout32's "It says my Apple ID is locked." was acted on as no.
+    assert vocab.parse(text, "s1_sign_in") == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [('"Incorrect password." That is what it says.', "s1_sign_in"),
+     ('"Unable to verify update." That\'s what the screen says.', "s6_install_update"),
+     # the screen's own answer words ("installing") read out with the error are the screen's
+     ('"An error occurred installing iOS." That is on the screen.', "s6_install_update")],
+)  # fmt: skip
+def test_an_error_read_out_then_said_to_be_shown_is_help(vocab, text, question):
+    # Round twenty-two (dev22): the report closing the utterance was not read as one.
+    assert vocab.parse(text, question) == "help"

@@ -41,3 +41,9 @@ def test_the_icloud_sign_with_a_tick_is_syncing():
 def test_how_many_tries_it_took_leaves_the_step_done(text, question):
     # "a few" of tries, not of photos: no doubt about the answer.
     assert Vocabulary.load("en").parse(text, question) == "yes"
+
+
+@pytest.mark.parametrize("text", ["Wi-Fi is connected.", "Connected to the wifi."])
+def test_the_wifi_said_connected_is_the_network_fixed(text):
+    # Round twenty-two (dev22): "Wi-Fi connected already po." was asked again.
+    assert Vocabulary.load("en").parse(text, "s2_fix_network") == "yes"

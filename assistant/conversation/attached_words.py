@@ -1171,6 +1171,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
 
 _READ_AS_SAID = (
     "attached", "doing_verbs", "account_which", "account_using", "not_knowing_after",
+    "trying_endings", "trying_verbs",
 )  # fmt: skip
 """Keys of `understanding` whose words are matched as the reading leaves them, not written."""
 

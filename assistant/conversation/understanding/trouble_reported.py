@@ -7,9 +7,9 @@ willing: the step's help, or asked again, never "not yet".
 from __future__ import annotations
 
 from assistant.conversation.interpretation import DOUBT, FILLER, NEGATION, Mention
-from assistant.conversation.normalization import BREAK, clause_start
+from assistant.conversation.normalization import BREAK, clause_end, clause_start
 from assistant.conversation.understanding.intents import ANSWERS, HELP, INTENTS
-from assistant.conversation.understanding.lexicon import Lexicon, _spans
+from assistant.conversation.understanding.lexicon import Lexicon, _is_wait, _spans
 
 _OTHER_COMMANDS = frozenset(INTENTS) - {"yes", "no", "help"}
 """The commands besides help: said with a screen error, the command stands."""
@@ -23,7 +23,13 @@ class TroubleReported(Lexicon):
         "error: invalid code", "it keeps telling me verification failed") or said of a thing
         ("wrong password"): trouble with the step, not the no of its words: help across its
         span (the lead's decision after round twenty; the sets labelled it both ways, and the
-        rules asked again), beside a command said with it."""
+        rules asked again), beside a command said with it. The report may close the utterance
+        in a clause of its own (`closing_reports`: '"Verification Failed. The code you entered
+        is incorrect." That's what it says.'): every word before it is the screen's, read
+        out; with an error among them, help (round twenty-two: read no, or asked again)."""
+        closing = self._closing_report(words)
+        if closing is not None and _spans(words[:closing], self.error_words):
+            return [Mention(HELP, 0, closing)]  # the screen's words, read out, an error among them
         reports = _spans(words, self.screen_reports)
         errors = [(start, end) for start, end in _spans(words, self.error_words)
                   if any(r_end <= start for _, r_end in reports)
@@ -39,6 +45,17 @@ class TroubleReported(Lexicon):
         trouble = [self._error_shown(words, reports, start, end, kept) for start, end in errors
                    if not any(m.start < end and m.end > start for m in kept)]  # fmt: skip
         return sorted([*kept, *trouble], key=lambda m: m.start)
+
+    def _closing_report(self, words: list[str]) -> int | None:
+        """Where a last clause that only says the screen shows it (`closing_reports`: "that's
+        what it says") begins, after a clause of its own; None when there is none."""
+        said = [i for i, w in enumerate(words) if w != BREAK]
+        if not said:
+            return None
+        start = clause_start(words, said[-1])
+        if start == 0 or tuple(words[start : said[-1] + 1]) not in self.closing_reports:
+            return None
+        return start
 
     @staticmethod
     def _error_shown(
@@ -80,6 +97,35 @@ class TroubleReported(Lexicon):
                 return mentions
             shown = Mention(DOUBT, at, at + 1)
         return sorted([*(m for m in kept if m.start != at), shown], key=lambda m: m.start)
+
+    def _code_not_come(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, a code sent for the step (`codes`) said not to have come
+        (`never_came`: "The code was sent but I got nothing.", "No code came.", "I never got
+        the code"): the step cannot go on, its help (where else the code can come from), as
+        Korean's "인증 코드가 안 와요" is: the lead's decision after round twenty-one. These
+        were read no (not yet) or asked again. Said still on its way in the same clause
+        (`still_coming`: "The code hasn't come yet.", "코드가 아직 안 왔어요"), it is not yet: no
+        (was asked again); a "not yet" of its own before it stays help ("아직이유, 코드가 안
+        와유", dev21). With a wait, an answer
+        after it ("I never got the code, but I'm in now") or another command, it is read as
+        before (heldout9 labels "Hang on, the code hasn't come yet." pause)."""
+        codes = _spans(words, self.codes)
+        missing = _spans(words, self.never_came)
+        if not codes or not missing:
+            return mentions
+        last = max(end for _, end in [*codes, *missing])
+        own = {i for start, end in missing for i in range(start, end)}  # 안 왔: not "I'm back"
+        if any(m.kind in ANSWERS and m.start >= last
+               or m.kind in _OTHER_COMMANDS - {"pause"} and m.start not in own
+               for m in mentions):  # fmt: skip
+            return mentions
+        if any(_is_wait(m) for m in mentions):
+            return mentions  # "Hang on, the code hasn't come yet.": as read (heldout9: pause)
+        clauses = [(clause_start(words, start), clause_end(words, end)) for start, end in missing]
+        if any(first <= s and e <= close for s, e in _spans(words, self.still_coming)
+               for first, close in clauses):  # fmt: skip
+            return [Mention("no", 0, len(words))]  # "yet" said of the code, not "아직이유, ..."
+        return [Mention(HELP, 0, len(words))]
 
     def _said_of_the_next(
         self, words: list[str], mentions: list[Mention], start: int, end: int
@@ -124,6 +170,24 @@ class TroubleReported(Lexicon):
             return False
         blocked = self.pronouns | self.speakers | self.outlasting | self.copulas
         return not any(w in blocked | self.failing_states for w in subject)
+
+    def _trying_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """At an action, trying to do it said with an intention's ending (`trying_endings`:
+        -려고) and a verb of trying in a clause going on (`trying_verbs`: 하는데, 했는데), then
+        only a negation and what it negates ("켜려고 하는데 안 눌러져요", "켜려고 하는데
+        스위치가 안 움직여요"): tried, and it does not work: help, as `_tried_in_vain` reads
+        -아도 (round twenty-two; heldout23 and dev22 asked them again). Not with an answer or
+        a command said ("켜려고 했는데 이제 됐어요": as read)."""
+        if not self.trying_endings:
+            return mentions
+        at = next((i for i in range(len(words) - 1)
+                   if words[i].endswith(self.trying_endings)
+                   and words[i + 1] in self.trying_verbs), None)  # fmt: skip
+        if at is None or not any(m.kind == NEGATION and m.start > at + 1 for m in mentions):
+            return mentions
+        if any(m.kind in INTENTS for m in mentions if m.start != at + 1):  # not 했 tried
+            return mentions  # an answer or a command ("켜려고 하는데 안 돼요": no, heldout4)
+        return [Mention(HELP, at, len(words))]
 
     def _tried_in_vain(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """At an action, a concession (attached_words' `concession_mark` after -아도/-어도:

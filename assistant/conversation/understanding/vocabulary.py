@@ -19,7 +19,13 @@ from assistant.conversation.understanding.answers_confirmed import AnswersConfir
 from assistant.conversation.understanding.answers_set_aside import AnswersSetAside
 from assistant.conversation.understanding.commands_in_sentences import CommandsInSentences
 from assistant.conversation.understanding.help_asked import HelpAsked
-from assistant.conversation.understanding.intents import ANSWERS, INTENTS, SILENCE, UNKNOWN
+from assistant.conversation.understanding.intents import (
+    ANSWERS,
+    INTENTS,
+    SILENCE,
+    START_QUESTION,
+    UNKNOWN,
+)
 from assistant.conversation.understanding.negation import Negation
 from assistant.conversation.understanding.not_yet import NotYet
 from assistant.conversation.understanding.other_things import OtherThings
@@ -145,6 +151,7 @@ class Vocabulary(
                    asked_at_actions=frozenset(
                        w for p in reader.strings("asked_at_actions") for w in reader.words(p)
                    ),
+                   asked_at_questions=reader.word_set("asked_at_questions"),
                    not_reporters=frozenset(reader.strings("not_reporters")),
                    reported_persons={str(k): str(v) for k, v in _mapping(
                        path, rules.get("reported_persons", {}), "understanding.reported_persons"
@@ -261,7 +268,17 @@ class Vocabulary(
                    screen_replies=phrases("screen_replies"),
                    perfect_participles=frozenset(reader.strings("perfect_participles")),
                    missing_auxiliary=missing_auxiliary, bare_verbs=bare_verbs,
-                   versioned=frozenset(reader.strings("versioned")))  # fmt: skip
+                   versioned=frozenset(reader.strings("versioned")),
+                   closing_reports=phrases("closing_reports"), doing_later=phrases("doing_later"),
+                   trying_endings=tuple(reader.strings("trying_endings")),
+                   trying_verbs=frozenset(reader.strings("trying_verbs")),
+                   put_off_times=phrases("put_off_times"),
+                   not_finding=phrases("not_finding"), yet_words=reader.word_set("yet_words"),
+                   codes=phrases("codes"), never_came=phrases("never_came"),
+                   still_coming=phrases("still_coming"),
+                   conceding_endings=tuple(reader.strings("conceding_endings")),
+                   stressed_question_words=reader.word_set("stressed_question_words"),
+                   question_stress=reader.word_set("question_stress"))  # fmt: skip
 
     def phrases(self, intents: Iterable[str], question: str | None = None) -> list[str]:
         """The phrases of these intents as plain strings (for a recognizer's grammar).
@@ -287,6 +304,8 @@ class Vocabulary(
         mentions = self._mentions(found, question)
         if (negated := self._no_as_not(found, mentions)) is not None:
             found, mentions = negated, self._mentions(negated, question)  # "it's no on"
+        if (plain := self._question_stressed(found)) is not None:
+            found, mentions = plain, self._mentions(plain, question)  # "where exactly is it?"
         if (ended := self._wait_after_the_verb(found, mentions)) is not None:
             found, mentions = ended, self._mentions(ended, question)  # "... 중이에요 잠깐만요"
         said = {i for m in mentions for i in range(m.start, m.end)}  # every phrase found
@@ -298,6 +317,7 @@ class Vocabulary(
         mentions = self._negated_twice(found, mentions)  # "it isn't not on"
         mentions = self._negation_stressed(found, mentions)  # "전혀 안 돼요"
         mentions = self._believed_before(found, mentions)  # "켜져 있는 줄 알았는데 ..."
+        mentions = self._only_conceded(found, mentions)  # "되긴 되는데 엄청 느려요"
         mentions = self._ready_again(found, mentions)  # "I'm ready again": back, not done
         mentions = self._restated(found, mentions)  # "it's working again"
         mentions = self._command_restated(found, mentions)  # "start over again"
@@ -374,9 +394,11 @@ class Vocabulary(
             mentions = self._doing_it_a_while(found, mentions)  # "doing it now, hang on"
             mentions = self._doing_gerund_a_while(found, mentions)  # "hang on, typing it"
             mentions = self._waiting_on_it(found, mentions)  # "hang on, it's restarting"
+            mentions = self._not_found_yet(found, mentions)  # "can't find the switch yet"
             mentions = self._not_yet_a_while(found, mentions)  # "not yet, one sec"
             mentions = self._screen_error(found, mentions)  # "it says incorrect password"
             mentions = self._error_reported(found, mentions)  # "비밀번호가 틀렸다고 나와요"
+            mentions = self._code_not_come(found, mentions)  # "the code was sent, I got nothing"
             mentions = self._a_thing_failing(found, mentions)  # "password isn't working"
             mentions = self._which_not_known(found, mentions)  # "I don't know which box"
             mentions = self._gone(found, mentions)  # "the apple logo's gone"
@@ -390,7 +412,11 @@ class Vocabulary(
             mentions = self._doing_verb_then_wait(found, mentions)  # "치고 있어요, 잠깐만요"
             mentions = self._doing_it(found, mentions)  # "켜고 있어요"
             mentions = self._tried_in_vain(found, mentions)  # "눌러도 안 켜져요"
+            mentions = self._trying_in_vain(found, mentions)  # "켜려고 하는데 안 눌러져요"
         mentions = self._still_under_way(found, self._outlasted(found, mentions, at_action))
+        mentions = self._put_off(
+            found, mentions, at_action or question == START_QUESTION
+        )  # "I'll do it later tonight"
         mentions = self._weak_after_unknown(found, mentions)  # "충전기 있어요"
         mentions = self._not_now(found, mentions, question)  # "이따가 이어서 해요"
         mentions = self._how_it_was_done(found, mentions)  # "빨리 시작해요"
@@ -400,6 +426,7 @@ class Vocabulary(
             end = mentions[0].end
             found, mentions = [*found[:end], BREAK, *found[end:]], mentions[:1]
         if not at_action:
+            mentions = self._how_asked(text, found, mentions, at_action)  # "어디서 봐요?"
             mentions = self._state_denied(found, mentions)  # "꺼져 있지 않아요"
             mentions = self._no_named_then_negated(found, mentions)  # "와이파이도 안 돼요"
         mentions = [m for m in mentions if not self._a_state(found, m)]  # "router's back up"

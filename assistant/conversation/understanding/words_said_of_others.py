@@ -107,4 +107,20 @@ class WordsSaidOfOthers(Lexicon):
             (m.weak or self._words(words, m) in self.said_of_subject)
             and m.start > 0 and words[m.start - 1] != BREAK
             and m.start - 1 not in covered
-            and not words[m.start - 1].endswith(self.place_endings))]  # fmt: skip
+            and not words[m.start - 1].endswith(self.place_endings))
+            and not self._thing_at_a_place(words, m, covered)]  # fmt: skip
+
+    def _thing_at_a_place(self, words: list[str], m: Mention, covered: set[int]) -> bool:
+        """A weak yes ("있어요": there is) right after a place (`place_endings`: "위층에") that
+        follows a thing no phrase takes in its clause ("충전기가 위층에 있어요": the charger is
+        upstairs): where the thing is, no answer; asked again. Round twenty-two (heldout23:
+        read yes at the charge step, where it is out of reach, no). Without the thing
+        ("아이패드에 보여요") the place is where, and the verb stays."""
+        at = m.start - 2
+        return (
+            m.weak
+            and at >= clause_start(words, m.start)
+            and words[m.start - 1].endswith(self.place_endings)
+            and at not in covered
+            and m.start - 1 not in covered
+        )
