@@ -292,6 +292,9 @@ class AttachedWords:
     contracted_errors: tuple[str, ...] = ()
     """The errors whose contracted report is the screen's ("틀렸", "실패"); not those a
     report answers a question with ("업데이트 없대요": no update, as 없대 is read)."""
+    reporting_adverbs: frozenset[str] = frozenset()
+    """Words of how often between a report and its verb of showing ("틀렸다고 자꾸 떠요":
+    keeps saying): read with the verb, as nothing."""
 
     @classmethod
     def from_lists(
@@ -364,6 +367,7 @@ class AttachedWords:
         error_mark: str = "",
         reported_contractions: dict[str, str] | None = None,
         contracted_errors: Iterable[str] = (),
+        reporting_adverbs: Iterable[str] = (),
     ) -> AttachedWords:
         """phrase_words: every word of the language file's phrases, as normalized."""
         ordered = tuple(sorted(set(endings), key=len, reverse=True))
@@ -403,7 +407,7 @@ class AttachedWords:
             tuple(concession_endings), concession_mark,
             tuple(ongoing_auxiliaries) or ("있",), tuple(reported_errors), error_mark,
             tuple(sorted((reported_contractions or {}).items(), key=lambda p: -len(p[0]))),
-            tuple(contracted_errors),
+            tuple(contracted_errors), frozenset(reporting_adverbs),
         )  # fmt: skip
 
     def read(self, words: list[str]) -> list[str]:
@@ -779,13 +783,20 @@ class AttachedWords:
         """A verb of showing or saying after a word in -다고 / -라고 read as nothing: "연결할
         수 없다고 떠요" answers as "연결할 수 없다고", what the screen says; "켜져 있다고
         했어요" as what someone said (no "did"). After an error's words (`reported_errors`:
-        "틀렸다고 나와요") it is read as `error_mark`: an error shown at an action."""
+        "틀렸다고 나와요") it is read as `error_mark`: an error shown at an action. A word of
+        how often between them goes with the verb ("틀렸다고 자꾸 떠요": `reporting_adverbs`)."""
         out: list[str] = []
         for index, word in enumerate(words):
-            before = words[index - 1] if index else ""
+            at = index - 1
+            if at > 0 and words[at] in self.reporting_adverbs and word in self.reporting_words:
+                at -= 1
+            before = words[at] if at >= 0 else ""
             if not (index and word in self.reporting_words and self._reporting(before)):
                 out.append(word)
-            elif self.error_mark and any(e in before for e in self.reported_errors):
+                continue
+            if at < index - 1:
+                out.pop()  # the word of how often, read with the verb
+            if self.error_mark and any(e in before for e in self.reported_errors):
                 out.append(self.error_mark)
         return out
 
@@ -1126,6 +1137,7 @@ def load(path: Path, data: dict[str, Any], sections: Iterable[str]) -> AttachedW
         "ongoing_auxiliaries",
         "reported_errors",
         "contracted_errors",
+        "reporting_adverbs",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
