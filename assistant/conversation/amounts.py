@@ -71,6 +71,9 @@ class Amounts:
     actions: frozenset[str] = frozenset()
     """Ids of the actions (flow.yaml), where something is under way: only there does "it's
     at 60 percent" say how far along it is."""
+    level_questions: frozenset[str] = frozenset()
+    """Ids of the actions where a percentage is a level, never how far the step is: at the
+    charging step "I'm at 90 percent" is the battery, not a step 90% done (not yet)."""
     """Words after a percentage that say how far something is done, at any question: "40%
     done" is not done yet, "100% complete" is done."""
     of_whole_first: frozenset[str] = frozenset()
@@ -117,7 +120,8 @@ class Amounts:
             if number and said[at + 1] in self.percent and said[at + 2] in self.progress:
                 kind = YES if float(number.group(1)) >= 100 else NO
                 return Mention(kind, spans[at][0], spans[at + 2][1])
-        ongoing = range(1, len(said) - 1) if question in self.actions else range(0)
+        under_way = question in self.actions and question not in self.level_questions
+        ongoing = range(1, len(said) - 1) if under_way else range(0)
         for at in ongoing:  # "it's at (about) 60 percent", at an action
             number = _NUMBER.fullmatch(said[at])
             if not (number and said[at + 1] in self.percent):

@@ -127,6 +127,8 @@ class _TableBuilder:
             words("filled"), words("at_least"), words("at_most"), **limits,
             progress=words("progress"), progress_at=words("progress_at"), about=words("about"),
             levels=words("levels"), of_whole_first=words("of_whole_first"),
+            level_questions=frozenset(_strings(self.path, raw.get("level_questions"),
+                                               f"{key}.level_questions")),
             few=phrases("few"), many=phrases("many"),
             syllable_numbers=values("syllable_numbers"),
             fraction_of=tuple(_strings(self.path, raw.get("fraction_of"), f"{key}.fraction_of")),
