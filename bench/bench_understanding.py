@@ -39,7 +39,7 @@ from assistant.conversation.understanding import (  # noqa: E402
 )  # fmt: skip
 
 DATA = Path(__file__).resolve().parent / "data"
-SET_NAMES = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 33)), "dev21", "dev22")
+SET_NAMES = ("dev", "heldout", *(f"heldout{n}" for n in range(2, 34)), "dev21", "dev22")
 SETS = {name: DATA / f"understanding_{name}.tsv" for name in SET_NAMES}
 NO_QUESTION = "-"
 Parse = Callable[[str, "str | None"], str]
