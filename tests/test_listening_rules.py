@@ -446,28 +446,6 @@ def alternatives(*texts: tuple[str, float]) -> list[free_pass.Alternative]:
     return [free_pass.Alternative(score, words(*text.split())) for text, score in texts]
 
 
-def test_a_word_heard_alone_stands_when_the_unrestricted_n_best_has_it_and_nothing_else():
-    """A clear "cancel" heard at 1.0 by the grammar, "sort" by the unrestricted pass (its
-    check asks again), and "cancel" second in that pass's n-best: acted on as heard (round
-    eleven). Not when the word is not there ("sheila": "she'll", "sheila"), nor when
-    another alternative means something else."""
-    cancel = decided("cancel", phrases=("cancel", "yes"))
-    checked = free_pass.combine(cancel, words(("sort", 0.24)), VOCAB.parse, 0.85,
-                                checking_alone=True)  # fmt: skip
-    assert dialog_text(checked, VOCAB.parse) == UNK
-    heard = alternatives(("can sort", 120.0), ("cancel", 119.5), ("kansas", 118.0))
-    kept = free_pass.alone_in_nbest(cancel, checked, heard, VOCAB.parse)
-    assert (VOCAB.parse(kept.text), kept.confident) == ("stop", True)
-    assert kept.reason.endswith("+nbest")
-    sure = decided("sure", phrases=("sure", "yes"))
-    sheila = free_pass.combine(sure, words(("she'll", 0.75)), VOCAB.parse, 0.85,
-                               checking_alone=True)  # fmt: skip
-    unheard = alternatives(("she'll", 120.0), ("sheila", 119.0), ("shell", 118.0))
-    assert free_pass.alone_in_nbest(sure, sheila, unheard, VOCAB.parse) is sheila
-    two_readings = alternatives(("can sort", 120.0), ("cancel", 119.5), ("can i go back", 119.0))
-    assert free_pass.alone_in_nbest(cancel, checked, two_readings, VOCAB.parse) is checked
-
-
 def test_an_alternative_is_taken_only_when_every_alternative_that_means_something_agrees():
     """ "it's syncing" (at the question "fixed?") heard by the grammar as "it think in"
     and by the unrestricted pass as "it was thinking": neither means anything, and the

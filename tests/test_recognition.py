@@ -165,28 +165,6 @@ def test_a_synonym_heard_alone_is_asked_again_when_the_unrestricted_pass_hears_o
         assert intent_of(decision) == "unknown", (name, decision)
 
 
-@pytest.mark.parametrize(
-    ("voice", "text", "intent"),
-    [("en-us", "cancel", "stop"), ("en-gb", "cancel", "stop"), ("en-gb", "yep", "yes")],
-)
-def test_a_synonym_heard_alone_is_acted_on_when_the_unrestricted_n_best_has_it(
-    engine, voice, text, intent
-):
-    """A clearly spoken "cancel" or "yep" (the bench's voices at 175 wpm, as the bench
-    hears them): the grammar hears it at 1.0, the unrestricted pass's best transcript is
-    "sort", "console" or "the app", and the word itself is among that pass's alternatives
-    with nothing else that means something: acted on, where it was asked again (round
-    eleven). The "sheila" heard as "sure" above stays asked again."""
-    with tempfile.TemporaryDirectory() as folder:
-        speech = bench_phrasings.espeak(Path(folder), text, voice, 175)
-    samples = bench_phrasings.mix(speech, None, 10.0, np.random.default_rng(7))
-    decision = recorded_audio.recognize_samples(
-        new_recognizer(engine), samples, leading_silence_ms=0, trailing_silence_ms=0
-    )
-    assert (intent_of(decision), decision.confident) == (intent, True), decision
-    assert decision.reason.endswith("+nbest"), decision
-
-
 def test_stop_heard_as_step_is_decided_by_the_one_word_phrases(recognize):
     """Real "stop"s the grammar heard as "step" (of "next step") or as "stop" unsure: the
     one-word phrases' grammar is certain and the unrestricted pass agrees. Two speakers."""

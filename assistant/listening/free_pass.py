@@ -329,30 +329,6 @@ def nbest_reading(
                    in_grammar=False, reason=settled.reason + "+nbest", words=words)  # fmt: skip
 
 
-def alone_in_nbest(
-    grammar: Decision,
-    checked: Decision,
-    free_alternatives: list[Alternative],
-    meaning: Callable[[str], str],
-) -> Decision:
-    """A confident unnamed single word (unnamed_single_word) whose check by the unrestricted
-    pass failed (checked: its best transcript means something else), once that pass's
-    n-best is known: the grammar's decision stands, as sure as it was heard, when one of
-    the alternatives is the word itself and every alternative that means something means
-    what it means. The small model's best transcript of a clearly spoken "cancel" is "sort"
-    or "console", of "yep" "the app", with "cancel" and "yep" among the next few: two
-    readings of the same word, one of which could hear anything (round eleven: 3 of the 40
-    clean misses of the tuning voices). "sheila" heard as "sure" stays checked unless the
-    n-best has "sure" and no other reading that means something. Otherwise: checked.
-    (Read only in speech clear of its background, as nbest_reading.)"""
-    texts = [alt.text for alt in free_alternatives]
-    intent = meaning(grammar.text)
-    agreed = {meaning(t) for t in texts if t} - set(NOT_UNDERSTOOD)
-    if grammar.text not in texts or agreed != {intent}:
-        return checked
-    return replace(grammar, reason=checked.reason + "+nbest")
-
-
 def _stems(words: list[str]) -> list[str]:
     """The words without their clitics ("it's" -> "it", "don't" -> "do"), [unk] left out."""
     stems = []

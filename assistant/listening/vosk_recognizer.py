@@ -573,12 +573,12 @@ class PhraseRecognizer:
             combined = free_pass.one_word_command(
                 decision, combined, free_words, self._shifted(rescored, start_s), self._meaning
             )
-        if checking_alone:
-            return self._alone_in_nbest(decision, combined, audio, start_s)
         if (
-            not self._engine.nbest_enabled
+            checking_alone
+            or not self._engine.nbest_enabled
             or not self._unsettled(combined)
-            or not self._clear_for_nbest()
+            or background_speech.clear_of_background_db(self._audio, self.sample_rate_hz)
+            < free_pass.NBEST_CLEAR_DB
         ):
             return combined
         entries = grammar.grammar_entries(self.phrases, self.distractors)
@@ -599,32 +599,6 @@ class PhraseRecognizer:
             # that decides may be the one missing. Found on a held-out voice (round five).
             return combined
         return taken
-
-    def _clear_for_nbest(self) -> bool:
-        """The speech stands NBEST_CLEAR_DB above its background: near-ties in the n-best
-        are then the person's words, not people talking nearby."""
-        level = background_speech.clear_of_background_db(self._audio, self.sample_rate_hz)
-        return level >= free_pass.NBEST_CLEAR_DB
-
-    def _alone_in_nbest(
-        self, decision: Decision, checked: Decision, audio: bytes, start_s: float
-    ) -> Decision:
-        """A confident unnamed single word the unrestricted pass's best transcript does not
-        mean (checked: asked again or made unsure): its n-best is read, in clear speech
-        only, and the word stands as the grammar heard it if the n-best has it and nothing
-        else that means something (free_pass.alone_in_nbest)."""
-        if (
-            not self._engine.nbest_enabled
-            or not decision.confident
-            or (checked.confident and self._meaning(checked.text) == self._meaning(decision.text))
-            or not self._clear_for_nbest()
-        ):
-            return checked
-        alternatives = [
-            replace(alt, words=self._shifted(alt.words, start_s))
-            for alt in self._engine.alternatives(audio, self.sample_rate_hz, turn=self._turn)
-        ]
-        return free_pass.alone_in_nbest(decision, checked, alternatives, self._meaning)
 
     def _unsettled(self, decision: Decision) -> bool:
         """Something was said, and the dialog would ask again (nothing understood, or an
