@@ -61,6 +61,8 @@ class Amounts:
     yes_from: float = 0.9
     no_up_to: float = 0.6
     progress: frozenset[str] = frozenset()
+    """Words after a percentage that say how far something is done, at any question: "40%
+    done" is not done yet, "100% complete" is done."""
     progress_at: frozenset[str] = frozenset()
     """Words before a percentage that say how far along it is ("it's at 60 percent")."""
     about: frozenset[str] = frozenset()
@@ -74,8 +76,6 @@ class Amounts:
     level_questions: frozenset[str] = frozenset()
     """Ids of the actions where a percentage is a level, never how far the step is: at the
     charging step "I'm at 90 percent" is the battery, not a step 90% done (not yet)."""
-    """Words after a percentage that say how far something is done, at any question: "40%
-    done" is not done yet, "100% complete" is done."""
     of_whole_first: frozenset[str] = frozenset()
     """Words after the whole, before the part ("5기가 중에 4.9기가": of 5 GB, 4.9), where a
     language says the whole first; `of` is between the part and the whole ("4.9 of 5")."""

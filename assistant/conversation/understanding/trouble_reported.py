@@ -106,9 +106,9 @@ class TroubleReported(Lexicon):
         were read no (not yet) or asked again. Said still on its way in the same clause
         (`still_coming`: "The code hasn't come yet.", "코드가 아직 안 왔어요"), it is not yet: no
         (was asked again); a "not yet" of its own before it stays help ("아직이유, 코드가 안
-        와유", dev21). With a wait, an answer
-        after it ("I never got the code, but I'm in now") or another command, it is read as
-        before (heldout9 labels "Hang on, the code hasn't come yet." pause)."""
+        와유", dev21). With a wait, an answer after it ("I never got the code, but I'm in now")
+        or another command, it is read as before (heldout9 labels "Hang on, the code hasn't
+        come yet." pause)."""
         codes = _spans(words, self.codes)
         missing = _spans(words, self.never_came)
         if not codes or not missing:

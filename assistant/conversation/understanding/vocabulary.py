@@ -97,7 +97,7 @@ class Vocabulary(
             by_question[str(question)] = reader.for_question(both)
             question_phrases[str(question)] = _plain(own)  # the grammar: answers_by_question
         longest = max(map(len, [*general, *(p for t in by_question.values() for p in t)]))
-        openers = frozenset(w for p in reader.strings("clause_openers") for w in reader.words(p))
+        openers = reader.word_set("clause_openers")
         own_commands = frozenset(reader.strings("assistant_commands"))
         if not own_commands <= set(INTENTS):
             raise PromptError(path, "understanding.assistant_commands", "not intents of flow.md")
@@ -109,22 +109,20 @@ class Vocabulary(
         negations = frozenset(n[0] for n in reader.negations if len(n) == 1)
         spelling = Spelling(known, alone, negations)
         amounts = replace(reader.amounts(), actions=actions)
-        past = frozenset(w for p in reader.strings("past") for w in reader.words(p))
+        past = reader.word_set("past")
         cues = safety.Cues(
-            frozenset(w for p in reader.strings("question_verbs") for w in reader.words(p)),
-            frozenset(w for p in reader.strings("question_subjects") for w in reader.words(p)),
+            reader.word_set("question_verbs"),
+            reader.word_set("question_subjects"),
             frozenset(reader.words(p) for p in reader.strings("farewells")),
             frozenset(reader.words(p) for p in reader.strings("bare_answers")),
             frozenset(reader.strings("speakers")),
             frozenset(reader.words(p) for p in reader.strings("move_openers")),
             frozenset(reader.strings("move_places")),
         )
-        pronouns = frozenset(w for p in reader.strings("pronouns") for w in reader.words(p))
-        noun_determiners = frozenset(
-            w for p in reader.strings("noun_determiners") for w in reader.words(p)
-        )
-        outlasting = frozenset(w for p in reader.strings("outlasting") for w in reader.words(p))
-        copulas = frozenset(w for p in reader.strings("copulas") for w in reader.words(p))
+        pronouns = reader.word_set("pronouns")
+        noun_determiners = reader.word_set("noun_determiners")
+        outlasting = reader.word_set("outlasting")
+        copulas = reader.word_set("copulas")
         stative = frozenset(reader.strings("stative_commands"))
         ongoing = tuple(reader.strings("ongoing_endings"))
         if not stative <= set(INTENTS):
@@ -148,9 +146,7 @@ class Vocabulary(
                    negations, ongoing, stative, copulas, doubled | negations,
                    asking_how=phrases("asking_how"),
                    reported=frozenset(reader.strings("reported_verbs")),
-                   asked_at_actions=frozenset(
-                       w for p in reader.strings("asked_at_actions") for w in reader.words(p)
-                   ),
+                   asked_at_actions=reader.word_set("asked_at_actions"),
                    asked_at_questions=reader.word_set("asked_at_questions"),
                    not_reporters=frozenset(reader.strings("not_reporters")),
                    reported_persons={str(k): str(v) for k, v in _mapping(
@@ -186,9 +182,7 @@ class Vocabulary(
                    gone_words=phrases("gone_words"),
                    device_links=frozenset(reader.strings("device_links")),
                    device_modifiers=frozenset(reader.strings("device_modifiers")),
-                   not_yet_words=frozenset(
-                       w for p in reader.strings("not_yet_words") for w in reader.words(p)
-                   ),
+                   not_yet_words=reader.word_set("not_yet_words"),
                    phone_processes=reader.word_set("phone_processes"),
                    busy_adverbs=reader.word_set("busy_adverbs"),
                    doing_nouns=reader.word_set("doing_nouns"),
@@ -223,9 +217,7 @@ class Vocabulary(
                    place_endings=tuple(reader.strings("place_endings")),
                    mistaken_beliefs=phrases("mistaken_beliefs"),
                    only_marks=tuple(reader.strings("only_marks")),
-                   only_verbs=frozenset(
-                       w for p in reader.strings("only_verbs") for w in reader.words(p)
-                   ),
+                   only_verbs=reader.word_set("only_verbs"),
                    control_words=frozenset(reader.strings("control_words")),
                    asked_back=frozenset(reader.strings("asked_back")),
                    later=phrases("later"),
